@@ -1,0 +1,112 @@
+"""Plain dataclasses for a journey map document.
+
+These are values: the storage layer creates them from rows and the UI renders
+them. Nothing here knows about Qt or SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Sensation(StrEnum):
+    POSITIVE = "positive"
+    NEUTRAL = "neutral"
+    NEGATIVE = "negative"
+
+
+class LaneKind(StrEnum):
+    TOUCHPOINTS = "touchpoints"
+    CHANNELS = "channels"
+    ACTIONS = "actions"
+    THOUGHTS = "thoughts"
+    EMOTIONS = "emotions"
+    PAIN_POINTS = "pain_points"
+    OPPORTUNITIES = "opportunities"
+    BACKSTAGE = "backstage"
+    NOTES = "notes"
+
+
+@dataclass
+class JourneyMap:
+    title: str
+    description: str = ""
+    persona_name: str = ""
+    persona_description: str = ""
+    position: int = 0
+    id: int | None = None
+
+
+@dataclass
+class Stage:
+    map_id: int
+    name: str
+    position: int = 0
+    colour: str = "#4C72B0"
+    id: int | None = None
+
+
+@dataclass
+class Lane:
+    map_id: int
+    name: str
+    kind: LaneKind = LaneKind.TOUCHPOINTS
+    position: int = 0
+    id: int | None = None
+
+
+@dataclass
+class Touchpoint:
+    map_id: int
+    stage_id: int
+    lane_id: int
+    title: str
+    description: str = ""
+    position: int = 0
+    channel: str = ""
+    sensation: Sensation = Sensation.NEUTRAL
+    moment_of_truth: bool = False
+    owner: str = ""
+    impact: int = 3
+    tags: list[str] = field(default_factory=list)
+    manual_nps: float | None = None
+    manual_sentiment: float | None = None
+    manual_promoters: int | None = None
+    manual_passives: int | None = None
+    manual_detractors: int | None = None
+    id: int | None = None
+
+
+@dataclass
+class Note:
+    touchpoint_id: int
+    text: str
+    author: str = ""
+    created_at: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Response:
+    touchpoint_id: int
+    score: int
+    sentiment: float | None = None
+    comment: str = ""
+    date: str | None = None
+    segment: str = ""
+    batch_id: int | None = None
+    id: int | None = None
+
+
+@dataclass
+class ImportBatch:
+    map_id: int
+    source: str
+    imported_at: str
+    rows: int = 0
+    rejected: int = 0
+    id: int | None = None
+
+
+IMPACT_RANGE = range(1, 6)

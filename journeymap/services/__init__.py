@@ -1,0 +1,1 @@
+"""Headless use cases shared by the GUI and the CLI."""

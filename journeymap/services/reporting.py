@@ -1,0 +1,83 @@
+"""Per-touchpoint and per-stage metrics: what overlays, charts and reports show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from journeymap.domain.metrics import NpsSummary, TouchpointMetrics, effective_metrics, mean
+from journeymap.domain.model import Touchpoint
+from journeymap.storage import Document
+
+REPORT_COLUMNS = (
+    "id", "title", "stage", "lane", "channel", "responses", "promoters", "passives",
+    "detractors", "nps", "nps_margin", "sentiment",
+)
+
+
+def touchpoint_metrics(
+    doc: Document, map_id: int, segment: str | None = None, touchpoints: list[Touchpoint] | None = None
+) -> dict[int, TouchpointMetrics]:
+    """Effective metrics of every touchpoint of a map, from one grouped query."""
+    counts = doc.response_counts(map_id, segment)
+    result: dict[int, TouchpointMetrics] = {}
+    for tp in touchpoints if touchpoints is not None else doc.touchpoints(map_id):
+        p, s, d, sent_sum, sent_n = counts.get(tp.id, (0, 0, 0, 0.0, 0))
+        result[tp.id] = effective_metrics(
+            NpsSummary(p, s, d), sent_sum, sent_n, tp.manual_nps, tp.manual_sentiment,
+            (tp.manual_promoters, tp.manual_passives, tp.manual_detractors),
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class StageMetrics:
+    stage_id: int
+    name: str
+    summary: NpsSummary
+    nps: float | None
+    sentiment: float | None
+    touchpoints: int
+
+
+def stage_metrics(doc: Document, map_id: int, segment: str | None = None) -> list[StageMetrics]:
+    """Stage NPS pools the answers of its touchpoints; sentiment averages their effective values."""
+    touchpoints = doc.touchpoints(map_id)
+    metrics = touchpoint_metrics(doc, map_id, segment, touchpoints)
+    rows = []
+    for stage in doc.stages(map_id):
+        mine = [metrics[tp.id] for tp in touchpoints if tp.stage_id == stage.id]
+        pooled = sum((m.summary for m in mine), NpsSummary())
+        nps = pooled.nps if pooled.n else mean(m.nps for m in mine)
+        rows.append(
+            StageMetrics(stage.id, stage.name, pooled, None if nps is None else round(nps, 1),
+                         mean(m.sentiment for m in mine), len(mine))
+        )
+    return rows
+
+
+def report_rows(doc: Document, map_id: int, segment: str | None = None) -> list[dict[str, object]]:
+    """One dict per touchpoint with exactly ``REPORT_COLUMNS``, in map order."""
+    stages = {s.id: s.name for s in doc.stages(map_id)}
+    lanes = {l.id: l.name for l in doc.lanes(map_id)}
+    touchpoints = doc.touchpoints(map_id)
+    metrics = touchpoint_metrics(doc, map_id, segment, touchpoints)
+    rows = []
+    for tp in touchpoints:
+        m = metrics[tp.id]
+        rows.append(
+            {
+                "id": tp.id,
+                "title": tp.title,
+                "stage": stages.get(tp.stage_id, ""),
+                "lane": lanes.get(tp.lane_id, ""),
+                "channel": tp.channel,
+                "responses": m.summary.n if m.source == "responses" else 0,
+                "promoters": m.summary.promoters,
+                "passives": m.summary.passives,
+                "detractors": m.summary.detractors,
+                "nps": m.nps,
+                "nps_margin": m.margin,
+                "sentiment": None if m.sentiment is None else round(m.sentiment, 3),
+            }
+        )
+    return rows

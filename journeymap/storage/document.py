@@ -1,0 +1,679 @@
+"""Open, create and validate a ``.jmap`` document; read and write domain objects.
+
+Every public write runs in its own transaction unless the caller already holds
+one (``with doc.transaction():``), so one user edit is one atomic commit and a
+crash never leaves half an edit behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from journeymap.domain.model import (
+    ImportBatch,
+    JourneyMap,
+    Lane,
+    LaneKind,
+    Note,
+    Response,
+    Sensation,
+    Stage,
+    Touchpoint,
+)
+from journeymap.storage import schema
+
+try:  # POSIX advisory lock that never touches SQLite's own fcntl locks.
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+Snapshot = dict[str, list[dict[str, Any]]]
+# Parents before children, so that restoring satisfies foreign keys.
+TABLE_ORDER = ("maps", "stages", "lanes", "import_batches", "touchpoints", "notes", "responses")
+
+
+class DocumentError(Exception):
+    """A document cannot be opened or written; the message is for the user."""
+
+
+class DocumentLockedError(DocumentError):
+    """The document is open for writing in another window or process."""
+
+
+def _check_header(path: Path) -> None:
+    """Refuse anything that is not an SQLite file before SQLite touches it."""
+    if not path.exists():
+        raise DocumentError(f"{path}: no such file.")
+    if not path.is_file():
+        raise DocumentError(f"{path}: not a file.")
+    with open(path, "rb") as fh:
+        header = fh.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise DocumentError(f"{path}: not a JourneyMap document (not an SQLite database).")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    size = path.stat().st_size
+    if page_size < 512 or size % page_size:
+        raise DocumentError(f"{path}: the file is truncated or damaged.")
+
+
+class Document:
+    """One open ``.jmap`` file."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool, lock_fd: int | None):
+        self.path = path
+        self.read_only = read_only
+        self._conn = conn
+        self._lock_fd = lock_fd
+        self._depth = 0
+        self.db = sqlite_utils.Database(conn)
+
+    # ----------------------------------------------------------------- lifecycle
+    @classmethod
+    def create(cls, path: str | os.PathLike[str]) -> Document:
+        """Create a new, empty document; refuses to overwrite an existing file."""
+        path = Path(path)
+        if path.exists():
+            raise DocumentError(f"{path}: already exists; refusing to overwrite it.")
+        if not path.parent.is_dir():
+            raise DocumentError(f"{path.parent}: no such folder.")
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        try:
+            # Rollback journal while the schema is written, so the identity in
+            # the file header is on disk before any WAL exists.
+            conn.execute("BEGIN")
+            schema.create(conn)
+            conn.execute("COMMIT")
+        except Exception:
+            conn.close()
+            path.unlink(missing_ok=True)
+            raise
+        conn.close()
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> Document:
+        """Open and validate a document; nothing is written unless it is ours."""
+        path = Path(path)
+        _check_header(path)
+        cls._validate(path)
+        lock_fd = None if read_only else _lock(path)
+        try:
+            if read_only:
+                conn = sqlite3.connect(
+                    f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                    isolation_level=None, check_same_thread=False,
+                )
+                conn.execute("PRAGMA query_only = ON")
+            else:
+                conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA trusted_schema = OFF")
+            conn.execute("PRAGMA foreign_keys = ON")
+            doc = cls(path, conn, read_only, lock_fd)
+            if not read_only:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if version < schema.SCHEMA_VERSION:
+                    with doc.transaction():
+                        schema.migrate(conn, version)
+            return doc
+        except sqlite3.Error as exc:
+            _unlock(lock_fd)
+            raise DocumentError(f"{path}: cannot open the document ({exc}).") from exc
+
+    @staticmethod
+    def _validate(path: Path) -> None:
+        """Check identity, version and schema through a read-only connection."""
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise DocumentError(f"{path}: cannot open the file ({exc}).") from exc
+        try:
+            conn.execute("PRAGMA trusted_schema = OFF")
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if app_id != schema.APPLICATION_ID:
+                raise DocumentError(
+                    f"{path}: not a JourneyMap document (it is an SQLite database of another application)."
+                )
+            if version > schema.SCHEMA_VERSION:
+                raise DocumentError(
+                    f"{path}: this document was made by a newer JourneyMap "
+                    f"(format {version}; this version reads up to {schema.SCHEMA_VERSION}). "
+                    "Please update JourneyMap."
+                )
+            missing = schema.missing_tables(conn)
+            if missing:
+                raise DocumentError(f"{path}: the document is damaged (missing {', '.join(missing)}).")
+            extra = schema.unexpected_objects(conn)
+            if extra:
+                raise DocumentError(
+                    f"{path}: the document contains objects JourneyMap did not create "
+                    f"({', '.join(extra)}); refusing to open it."
+                )
+            result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if result != "ok":
+                raise DocumentError(f"{path}: the document is damaged ({result}).")
+        except sqlite3.DatabaseError as exc:
+            raise DocumentError(f"{path}: the file is damaged or not a JourneyMap document ({exc}).") from exc
+        finally:
+            conn.close()
+
+    def close(self) -> None:
+        if self._conn is not None:
+            if not self.read_only:
+                try:
+                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                except sqlite3.Error:
+                    pass
+            self._conn.close()
+            self._conn = None  # type: ignore[assignment]
+        _unlock(self._lock_fd)
+        self._lock_fd = None
+
+    def __enter__(self) -> Document:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def backup_to(self, target: str | os.PathLike[str]) -> None:
+        """Write a consistent copy of the document (Save As) with SQLite's backup API."""
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise DocumentError(f"{target}: cannot save a document over itself.")
+        tmp = target.with_name(target.name + ".part")
+        tmp.unlink(missing_ok=True)
+        dest = sqlite3.connect(tmp)
+        try:
+            self._conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+
+    # --------------------------------------------------------------- transactions
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of work; nested calls join the outer transaction."""
+        if self.read_only:
+            raise DocumentError(f"{self.path}: the document is open read-only.")
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self._conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self._conn.execute("COMMIT")
+
+    def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        return self._conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Any]) -> sqlite3.Cursor:
+        return self._conn.executemany(sql, rows)
+
+    # ---------------------------------------------------------- generic row I/O
+    def _insert(self, table: str, row: dict[str, Any]) -> int:
+        if row.get("id") is None:
+            row = {k: v for k, v in row.items() if k != "id"}
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        with self.transaction():
+            cur = self._conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
+        return int(cur.lastrowid)
+
+    def _update(self, table: str, row_id: int, values: dict[str, Any]) -> None:
+        if not values:
+            return
+        assign = ", ".join(f"{k} = ?" for k in values)
+        with self.transaction():
+            cur = self._conn.execute(
+                f"UPDATE {table} SET {assign} WHERE id = ?", [*values.values(), row_id]
+            )
+            if cur.rowcount != 1:
+                raise DocumentError(f"{table} row {row_id} does not exist.")
+
+    def _delete(self, table: str, row_id: int) -> None:
+        with self.transaction():
+            self._conn.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, list(params)))
+
+    # ----------------------------------------------------------------------- maps
+    def maps(self) -> list[JourneyMap]:
+        return [JourneyMap(**r) for r in self._rows("SELECT * FROM maps ORDER BY position, id")]
+
+    def get_map(self, map_id: int) -> JourneyMap:
+        rows = self._rows("SELECT * FROM maps WHERE id = ?", [map_id])
+        if not rows:
+            raise DocumentError(f"{self.path}: there is no map with id {map_id}.")
+        return JourneyMap(**rows[0])
+
+    def add_map(self, journey_map: JourneyMap) -> int:
+        return self._insert("maps", asdict(journey_map))
+
+    def update_map(self, map_id: int, **values: Any) -> None:
+        self._update("maps", map_id, _check_fields(JourneyMap, values))
+
+    def delete_map(self, map_id: int) -> None:
+        self._delete("maps", map_id)
+
+    # --------------------------------------------------------------------- stages
+    def stages(self, map_id: int) -> list[Stage]:
+        return [
+            Stage(**r)
+            for r in self._rows("SELECT * FROM stages WHERE map_id = ? ORDER BY position, id", [map_id])
+        ]
+
+    def add_stage(self, stage: Stage) -> int:
+        return self._insert("stages", asdict(stage))
+
+    def update_stage(self, stage_id: int, **values: Any) -> None:
+        self._update("stages", stage_id, _check_fields(Stage, values))
+
+    def delete_stage(self, stage_id: int) -> None:
+        self._delete("stages", stage_id)
+
+    def move_stage(self, stage_id: int, index: int) -> int:
+        """Move a stage to *index* among its map's stages; returns its old index."""
+        return self._reorder("stages", stage_id, index)
+
+    # ---------------------------------------------------------------------- lanes
+    def lanes(self, map_id: int) -> list[Lane]:
+        return [
+            Lane(**{**r, "kind": _lane_kind(r["kind"])})
+            for r in self._rows("SELECT * FROM lanes WHERE map_id = ? ORDER BY position, id", [map_id])
+        ]
+
+    def add_lane(self, lane: Lane) -> int:
+        return self._insert("lanes", _db_values(asdict(lane)))
+
+    def update_lane(self, lane_id: int, **values: Any) -> None:
+        self._update("lanes", lane_id, _db_values(_check_fields(Lane, values)))
+
+    def delete_lane(self, lane_id: int) -> None:
+        self._delete("lanes", lane_id)
+
+    def move_lane(self, lane_id: int, index: int) -> int:
+        return self._reorder("lanes", lane_id, index)
+
+    def _reorder(self, table: str, row_id: int, index: int) -> int:
+        with self.transaction():
+            map_id = self._conn.execute(f"SELECT map_id FROM {table} WHERE id = ?", [row_id]).fetchone()[0]
+            ids = [
+                r[0]
+                for r in self._conn.execute(
+                    f"SELECT id FROM {table} WHERE map_id = ? ORDER BY position, id", [map_id]
+                )
+            ]
+            old = ids.index(row_id)
+            ids.remove(row_id)
+            ids.insert(max(0, min(index, len(ids))), row_id)
+            self._conn.executemany(
+                f"UPDATE {table} SET position = ? WHERE id = ?", list(enumerate(ids))
+            )
+        return old
+
+    # ---------------------------------------------------------------- touchpoints
+    def touchpoints(self, map_id: int) -> list[Touchpoint]:
+        rows = self._conn.execute(
+            "SELECT t.* FROM touchpoints t "
+            "JOIN stages s ON s.id = t.stage_id JOIN lanes l ON l.id = t.lane_id "
+            "WHERE t.map_id = ? ORDER BY s.position, l.position, t.position, t.id",
+            [map_id],
+        )
+        names = [d[0] for d in rows.description]
+        return [_touchpoint(dict(zip(names, r))) for r in rows]
+
+    def touchpoint(self, touchpoint_id: int) -> Touchpoint:
+        rows = self._rows("SELECT * FROM touchpoints WHERE id = ?", [touchpoint_id])
+        if not rows:
+            raise DocumentError(f"{self.path}: there is no touchpoint with id {touchpoint_id}.")
+        return _touchpoint(rows[0])
+
+    def add_touchpoint(self, touchpoint: Touchpoint, index: int | None = None) -> int:
+        """Insert a touchpoint in its cell at *index* (default: last)."""
+        with self.transaction():
+            row = _db_values(asdict(touchpoint))
+            ids = self._cell_ids(touchpoint.map_id, touchpoint.stage_id, touchpoint.lane_id)
+            row["position"] = len(ids)
+            new_id = self._insert("touchpoints", row)
+            if index is not None and index < len(ids):
+                ids.insert(max(0, index), new_id)
+                self._renumber(ids)
+        return new_id
+
+    def update_touchpoint(self, touchpoint_id: int, **values: Any) -> None:
+        self._update("touchpoints", touchpoint_id, _db_values(_check_fields(Touchpoint, values)))
+
+    def delete_touchpoint(self, touchpoint_id: int) -> None:
+        with self.transaction():
+            tp = self.touchpoint(touchpoint_id)
+            self._delete("touchpoints", touchpoint_id)
+            self._renumber(self._cell_ids(tp.map_id, tp.stage_id, tp.lane_id))
+
+    def move_touchpoint(self, touchpoint_id: int, stage_id: int, lane_id: int, index: int) -> tuple[int, int, int]:
+        """Move a card to (stage, lane) at *index*; returns its old (stage, lane, index)."""
+        with self.transaction():
+            tp = self.touchpoint(touchpoint_id)
+            old_ids = self._cell_ids(tp.map_id, tp.stage_id, tp.lane_id)
+            old = (tp.stage_id, tp.lane_id, old_ids.index(touchpoint_id))
+            old_ids.remove(touchpoint_id)
+            if (stage_id, lane_id) == (tp.stage_id, tp.lane_id):
+                new_ids = old_ids
+            else:
+                self._renumber(old_ids)
+                new_ids = self._cell_ids(tp.map_id, stage_id, lane_id)
+                self._conn.execute(
+                    "UPDATE touchpoints SET stage_id = ?, lane_id = ? WHERE id = ?",
+                    [stage_id, lane_id, touchpoint_id],
+                )
+            new_ids.insert(max(0, min(index, len(new_ids))), touchpoint_id)
+            self._renumber(new_ids)
+        return old
+
+    def cell_ids(self, map_id: int, stage_id: int, lane_id: int) -> list[int]:
+        """Touchpoint ids of one cell, in display order."""
+        return self._cell_ids(map_id, stage_id, lane_id)
+
+    def _cell_ids(self, map_id: int, stage_id: int, lane_id: int) -> list[int]:
+        return [
+            r[0]
+            for r in self._conn.execute(
+                "SELECT id FROM touchpoints WHERE map_id = ? AND stage_id = ? AND lane_id = ? "
+                "ORDER BY position, id",
+                [map_id, stage_id, lane_id],
+            )
+        ]
+
+    def _renumber(self, ids: list[int]) -> None:
+        self._conn.executemany(
+            "UPDATE touchpoints SET position = ? WHERE id = ? AND position != ?",
+            [(i, tid, i) for i, tid in enumerate(ids)],
+        )
+
+    # ---------------------------------------------------------------------- notes
+    def notes(self, touchpoint_id: int) -> list[Note]:
+        return [
+            Note(**r)
+            for r in self._rows(
+                "SELECT * FROM notes WHERE touchpoint_id = ? ORDER BY created_at, id", [touchpoint_id]
+            )
+        ]
+
+    def add_note(self, note: Note) -> int:
+        return self._insert("notes", asdict(note))
+
+    def update_note(self, note_id: int, **values: Any) -> None:
+        self._update("notes", note_id, _check_fields(Note, values))
+
+    def delete_note(self, note_id: int) -> None:
+        self._delete("notes", note_id)
+
+    # ------------------------------------------------------ responses and batches
+    def add_batch(self, batch: ImportBatch) -> int:
+        return self._insert("import_batches", asdict(batch))
+
+    def update_batch(self, batch_id: int, **values: Any) -> None:
+        self._update("import_batches", batch_id, _check_fields(ImportBatch, values))
+
+    def batches(self, map_id: int) -> list[ImportBatch]:
+        return [
+            ImportBatch(**r)
+            for r in self._rows(
+                "SELECT * FROM import_batches WHERE map_id = ? ORDER BY imported_at, id", [map_id]
+            )
+        ]
+
+    def delete_batch(self, batch_id: int) -> None:
+        self._delete("import_batches", batch_id)
+
+    def add_response(self, response: Response) -> int:
+        return self._insert("responses", asdict(response))
+
+    def insert_responses(self, rows: Iterable[tuple[Any, ...]]) -> int:
+        """Bulk insert of (touchpoint_id, score, sentiment, comment, date, segment, batch_id) tuples.
+
+        Runs inside the caller's transaction when there is one, so an importer
+        can stream millions of rows and still commit or roll back as a unit.
+        """
+        with self.transaction():
+            cur = self._conn.executemany(
+                "INSERT INTO responses (touchpoint_id, score, sentiment, comment, date, segment, batch_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        return cur.rowcount
+
+    def responses(self, touchpoint_id: int) -> list[Response]:
+        return [
+            Response(**r)
+            for r in self._rows(
+                "SELECT * FROM responses WHERE touchpoint_id = ? ORDER BY date, id", [touchpoint_id]
+            )
+        ]
+
+    def response_counts(self, map_id: int, segment: str | None = None) -> dict[int, tuple[int, int, int, float, int]]:
+        """Per touchpoint: (promoters, passives, detractors, sentiment sum, sentiment count)."""
+        sql = (
+            "SELECT r.touchpoint_id, SUM(r.score >= 9), SUM(r.score BETWEEN 7 AND 8), SUM(r.score <= 6), "
+            "TOTAL(r.sentiment), COUNT(r.sentiment) FROM responses r "
+            "WHERE r.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?)"
+        )
+        params: list[Any] = [map_id]
+        if segment:
+            sql += " AND r.segment = ?"
+            params.append(segment)
+        sql += " GROUP BY r.touchpoint_id"
+        return {r[0]: (r[1], r[2], r[3], r[4], r[5]) for r in self._conn.execute(sql, params)}
+
+    def segments(self, map_id: int) -> list[str]:
+        return [
+            r[0]
+            for r in self._conn.execute(
+                "SELECT DISTINCT segment FROM responses WHERE segment != '' AND touchpoint_id IN "
+                "(SELECT id FROM touchpoints WHERE map_id = ?) ORDER BY segment",
+                [map_id],
+            )
+        ]
+
+    def score_history(self, touchpoint_id: int) -> list[tuple[str, int]]:
+        """(date, score) of dated responses, oldest first, for trend charts."""
+        return [
+            (r[0], r[1])
+            for r in self._conn.execute(
+                "SELECT date, score FROM responses WHERE touchpoint_id = ? AND date IS NOT NULL "
+                "ORDER BY date",
+                [touchpoint_id],
+            )
+        ]
+
+    # -------------------------------------------------------- snapshots for undo
+    def snapshot(
+        self,
+        *,
+        map_ids: Iterable[int] = (),
+        stage_ids: Iterable[int] = (),
+        lane_ids: Iterable[int] = (),
+        touchpoint_ids: Iterable[int] = (),
+        batch_ids: Iterable[int] = (),
+    ) -> Snapshot:
+        """Every row that deleting these objects would remove (cascades included).
+
+        ``restore`` puts them back with their ids, which is how deletions undo.
+        """
+        map_ids, stage_ids, lane_ids = list(map_ids), list(stage_ids), list(lane_ids)
+        touchpoint_ids, batch_ids = list(touchpoint_ids), list(batch_ids)
+        snap: Snapshot = {t: [] for t in TABLE_ORDER}
+
+        def grab(table: str, column: str, ids: list[int]) -> list[dict[str, Any]]:
+            rows: list[dict[str, Any]] = []
+            for chunk in _chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                rows += self._rows(f"SELECT * FROM {table} WHERE {column} IN ({marks})", chunk)
+            return rows
+
+        snap["maps"] = grab("maps", "id", map_ids)
+        snap["stages"] = grab("stages", "id", stage_ids) + grab("stages", "map_id", map_ids)
+        snap["lanes"] = grab("lanes", "id", lane_ids) + grab("lanes", "map_id", map_ids)
+        snap["import_batches"] = grab("import_batches", "id", batch_ids) + grab(
+            "import_batches", "map_id", map_ids
+        )
+        tps = {
+            r["id"]: r
+            for r in grab("touchpoints", "id", touchpoint_ids)
+            + grab("touchpoints", "stage_id", stage_ids)
+            + grab("touchpoints", "lane_id", lane_ids)
+            + grab("touchpoints", "map_id", map_ids)
+        }
+        snap["touchpoints"] = list(tps.values())
+        tp_ids = list(tps)
+        snap["notes"] = grab("notes", "touchpoint_id", tp_ids)
+        responses = {r["id"]: r for r in grab("responses", "touchpoint_id", tp_ids)}
+        all_batches = [b["id"] for b in snap["import_batches"]]
+        responses.update({r["id"]: r for r in grab("responses", "batch_id", all_batches)})
+        snap["responses"] = list(responses.values())
+        return snap
+
+    def restore(self, snap: Snapshot) -> None:
+        with self.transaction():
+            for table in TABLE_ORDER:
+                rows = snap.get(table) or []
+                if not rows:
+                    continue
+                cols = list(rows[0])
+                sql = (
+                    f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) "
+                    f"VALUES ({', '.join('?' * len(cols))})"
+                )
+                self._conn.executemany(sql, [[r[c] for c in cols] for r in rows])
+
+    def duplicate_map(self, map_id: int, title: str | None = None) -> int:
+        """Copy a map with its stages, lanes, touchpoints and notes (not responses)."""
+        with self.transaction():
+            src = self.get_map(map_id)
+            position = 1 + max((m.position for m in self.maps()), default=0)
+            new_map = self.add_map(
+                JourneyMap(
+                    title=title or f"{src.title} (copy)",
+                    description=src.description,
+                    persona_name=src.persona_name,
+                    persona_description=src.persona_description,
+                    position=position,
+                )
+            )
+            stage_ids = {
+                s.id: self.add_stage(Stage(new_map, s.name, s.position, s.colour)) for s in self.stages(map_id)
+            }
+            lane_ids = {l.id: self.add_lane(Lane(new_map, l.name, l.kind, l.position)) for l in self.lanes(map_id)}
+            for tp in self.touchpoints(map_id):
+                old_id = tp.id
+                tp.id, tp.map_id = None, new_map
+                tp.stage_id, tp.lane_id = stage_ids[tp.stage_id], lane_ids[tp.lane_id]
+                new_tp = self._insert("touchpoints", _db_values(asdict(tp)))
+                for note in self.notes(old_id):
+                    note.id, note.touchpoint_id = None, new_tp
+                    self.add_note(note)
+        return new_map
+
+    def counts(self, map_id: int) -> tuple[int, int, int]:
+        """(stages, lanes, touchpoints) of a map."""
+        row = self._conn.execute(
+            "SELECT (SELECT COUNT(*) FROM stages WHERE map_id = :m), "
+            "(SELECT COUNT(*) FROM lanes WHERE map_id = :m), "
+            "(SELECT COUNT(*) FROM touchpoints WHERE map_id = :m)",
+            {"m": map_id},
+        ).fetchone()
+        return row[0], row[1], row[2]
+
+    def integrity_check(self) -> str:
+        return self._conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+# ------------------------------------------------------------------- helpers
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _check_fields(cls: type, values: dict[str, Any]) -> dict[str, Any]:
+    allowed = {f.name for f in fields(cls)} - {"id"}
+    unknown = set(values) - allowed
+    if unknown:
+        raise TypeError(f"{cls.__name__} has no field(s) {', '.join(sorted(unknown))}")
+    return values
+
+
+def _db_values(values: dict[str, Any]) -> dict[str, Any]:
+    out = dict(values)
+    if "tags" in out:
+        out["tags"] = json.dumps(list(out["tags"]), ensure_ascii=False)
+    if "moment_of_truth" in out:
+        out["moment_of_truth"] = int(bool(out["moment_of_truth"]))
+    for key in ("sensation", "kind"):
+        if key in out and out[key] is not None:
+            out[key] = str(out[key])
+    return out
+
+
+def _lane_kind(value: str) -> LaneKind | str:
+    try:
+        return LaneKind(value)
+    except ValueError:
+        return LaneKind.NOTES
+
+
+def _touchpoint(row: dict[str, Any]) -> Touchpoint:
+    row = dict(row)
+    try:
+        row["tags"] = list(json.loads(row["tags"] or "[]"))
+    except (ValueError, TypeError):
+        row["tags"] = []
+    row["moment_of_truth"] = bool(row["moment_of_truth"])
+    row["sensation"] = Sensation(row["sensation"])
+    return Touchpoint(**row)
+
+
+def _lock(path: Path) -> int | None:
+    """Take an exclusive advisory lock so a second window cannot write too."""
+    if fcntl is None:
+        return None
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise DocumentLockedError(
+            f"{path}: the document is already open in another window. "
+            "You can open it read-only."
+        ) from None
+    return fd
+
+
+def _unlock(fd: int | None) -> None:
+    if fd is not None:
+        os.close(fd)

@@ -1,0 +1,1 @@
+"""Qt layer: scene items, undo commands, docks, dialogs, main window."""

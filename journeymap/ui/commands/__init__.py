@@ -1,0 +1,1 @@
+"""One QUndoCommand per kind of edit; each writes through to the document."""
