@@ -24,6 +24,8 @@ class DocumentSession(QObject):
     metricsChanged = Signal()
     # Touchpoint ids to select after an edit (e.g. the pasted or moved cards).
     selectRequested = Signal(list)
+    # The canvas selection changed (touchpoint ids); the inspector follows it.
+    selectionChanged = Signal(list)
 
     def __init__(self, document: Document, map_id: int | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -34,6 +36,7 @@ class DocumentSession(QObject):
         if map_id is None and maps:
             map_id = maps[0].id
         self._map_id: int | None = map_id
+        self.selected_ids: list[int] = []
 
     @property
     def map_id(self) -> int | None:
@@ -52,3 +55,8 @@ class DocumentSession(QObject):
         if segment != self.segment:
             self.segment = segment or None
             self.metricsChanged.emit()
+
+    def set_selection(self, ids: list[int]) -> None:
+        if ids != self.selected_ids:
+            self.selected_ids = list(ids)
+            self.selectionChanged.emit(list(ids))

@@ -1,0 +1,26 @@
+"""``report``: NPS and sentiment per touchpoint."""
+
+from __future__ import annotations
+
+import argparse
+
+from journeymap.cli.common import add_map_option, open_map, print_rows
+from journeymap.services.reporting import REPORT_COLUMNS, report_rows
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("report", help="NPS and sentiment per touchpoint",
+                       description="Print one row per touchpoint with its NPS and sentiment.")
+    p.add_argument("file", metavar="FILE")
+    add_map_option(p)
+    p.add_argument("--format", default="table", choices=["table", "json", "csv"])
+    p.add_argument("--segment", help="only responses of this segment")
+    p.set_defaults(handler=cmd_report)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    doc, map_id = open_map(args.file, args.map_id)
+    with doc:
+        rows = report_rows(doc, map_id, args.segment)
+    print_rows(rows, REPORT_COLUMNS, args.format)
+    return 0
