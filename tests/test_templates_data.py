@@ -1,0 +1,190 @@
+"""Checks the shipped starter templates and touchpoint library (pure data, no Qt)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+TEMPLATES_DIR = Path(__file__).parents[1] / "resources" / "templates"
+LIBRARY = "library"
+EXPECTED_TEMPLATES = {"generic", "insurance", "retail-store", "hotel", "b2b-saas"}
+
+LANGS = ("en", "es")
+LANE_KINDS = {
+    "touchpoints", "channels", "actions", "thoughts", "emotions",
+    "pain_points", "opportunities", "backstage", "notes",
+}
+CHANNELS = {
+    "web", "email", "social", "store", "phone", "app", "chat", "ads", "print",
+    "mail", "event", "in_person", "partner", "sms", "video",
+}
+SENSATIONS = {"positive", "neutral", "negative"}
+PALETTE = [
+    "#4E79A7", "#59A14F", "#EDC948", "#F28E2B", "#E15759",
+    "#B07AA1", "#76B7B2", "#9C755F", "#BAB0AC", "#FF9DA7",
+]
+MAX_TITLE = 32
+TAG_RE = re.compile(r"^[a-z0-9][a-z0-9 -]*$")
+
+
+def _load(path: Path) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+TEMPLATE_PATHS = sorted(p for p in TEMPLATES_DIR.glob("*.json") if p.stem != LIBRARY)
+
+
+def _assert_localized(value, where: str, max_len: int | None = None) -> None:
+    assert isinstance(value, dict), f"{where}: expected a {{en, es}} object, got {value!r}"
+    assert set(value) == set(LANGS), f"{where}: languages {sorted(value)} != {list(LANGS)}"
+    for lang in LANGS:
+        text = value[lang]
+        assert isinstance(text, str) and text.strip(), f"{where}[{lang}] is empty"
+        assert text == text.strip(), f"{where}[{lang}] has surrounding whitespace"
+        if max_len is not None:
+            assert len(text) <= max_len, f"{where}[{lang}] is {len(text)} chars (max {max_len}): {text!r}"
+
+
+# -- the set of files -------------------------------------------------------
+
+
+def test_templates_directory_has_expected_files():
+    names = {p.stem for p in TEMPLATE_PATHS}
+    assert names == EXPECTED_TEMPLATES
+    assert (TEMPLATES_DIR / f"{LIBRARY}.json").is_file()
+
+
+def test_domain_vocabulary_matches():
+    """The constants above are the ones the application understands."""
+    from journeymap.domain.channels import CHANNELS as APP_CHANNELS
+    from journeymap.domain.model import LaneKind, Sensation
+
+    assert {c.key for c in APP_CHANNELS} == CHANNELS
+    assert {k.value for k in LaneKind} == LANE_KINDS
+    assert {s.value for s in Sensation} == SENSATIONS
+
+
+# -- templates --------------------------------------------------------------
+
+
+@pytest.fixture(params=TEMPLATE_PATHS, ids=lambda p: p.stem)
+def template(request) -> tuple[str, dict]:
+    return request.param.stem, _load(request.param)
+
+
+def test_template_header(template):
+    stem, data = template
+    assert data["name"] == stem
+    _assert_localized(data["title"], f"{stem}.title")
+    _assert_localized(data["description"], f"{stem}.description")
+    persona = data["persona"]
+    _assert_localized(persona["name"], f"{stem}.persona.name")
+    _assert_localized(persona["description"], f"{stem}.persona.description")
+
+
+def test_template_stages(template):
+    stem, data = template
+    stages = data["stages"]
+    assert 1 <= len(stages) <= len(PALETTE)
+    ids = [s["id"] for s in stages]
+    assert len(ids) == len(set(ids)), f"{stem}: duplicate stage ids"
+    for i, stage in enumerate(stages):
+        assert isinstance(stage["id"], str) and stage["id"]
+        _assert_localized(stage["name"], f"{stem}.stages[{stage['id']}].name", MAX_TITLE)
+        assert stage["colour"] == PALETTE[i], f"{stem}: stage {stage['id']} colour out of palette order"
+
+
+def test_template_lanes(template):
+    stem, data = template
+    lanes = data["lanes"]
+    assert 4 <= len(lanes) <= 6, f"{stem}: {len(lanes)} lanes"
+    ids = [l["id"] for l in lanes]
+    assert len(ids) == len(set(ids)), f"{stem}: duplicate lane ids"
+    for lane in lanes:
+        assert isinstance(lane["id"], str) and lane["id"]
+        assert lane["kind"] in LANE_KINDS, f"{stem}: lane {lane['id']} kind {lane['kind']!r}"
+        _assert_localized(lane["name"], f"{stem}.lanes[{lane['id']}].name", MAX_TITLE)
+    assert any(l["kind"] == "touchpoints" for l in lanes), f"{stem}: no touchpoints lane"
+
+
+def test_template_touchpoints(template):
+    stem, data = template
+    tps = data["touchpoints"]
+    assert 15 <= len(tps) <= 30, f"{stem}: {len(tps)} touchpoints"
+    stage_ids = {s["id"] for s in data["stages"]}
+    lane_kinds = {l["id"]: l["kind"] for l in data["lanes"]}
+    for n, tp in enumerate(tps):
+        where = f"{stem}.touchpoints[{n}]"
+        assert tp["stage"] in stage_ids, f"{where}: unknown stage {tp['stage']!r}"
+        assert tp["lane"] in lane_kinds, f"{where}: unknown lane {tp['lane']!r}"
+        _assert_localized(tp["title"], f"{where}.title", MAX_TITLE)
+        _assert_localized(tp["description"], f"{where}.description")
+        assert tp["channel"] in CHANNELS, f"{where}: channel {tp['channel']!r}"
+        assert tp["sensation"] in SENSATIONS, f"{where}: sensation {tp['sensation']!r}"
+        assert isinstance(tp["moment_of_truth"], bool), f"{where}: moment_of_truth not a bool"
+        impact = tp["impact"]
+        assert isinstance(impact, int) and not isinstance(impact, bool) and 1 <= impact <= 5, \
+            f"{where}: impact {impact!r}"
+        assert isinstance(tp["owner"], str), f"{where}: owner not a string"
+        assert isinstance(tp["tags"], list), f"{where}: tags not a list"
+        for tag in tp["tags"]:
+            assert isinstance(tag, str) and TAG_RE.match(tag) and len(tag) <= 24, f"{where}: bad tag {tag!r}"
+
+    # Most cards sit in a touchpoints lane.
+    in_touchpoints = sum(1 for tp in tps if lane_kinds[tp["lane"]] == "touchpoints")
+    assert in_touchpoints > len(tps) / 2, f"{stem}: only {in_touchpoints} cards in touchpoints lanes"
+
+
+def test_every_stage_has_two_touchpoints(template):
+    stem, data = template
+    counts = {s["id"]: 0 for s in data["stages"]}
+    for tp in data["touchpoints"]:
+        counts[tp["stage"]] += 1
+    thin = {sid: c for sid, c in counts.items() if c < 2}
+    assert not thin, f"{stem}: stages with fewer than 2 touchpoints: {thin}"
+
+
+def test_moments_of_truth(template):
+    stem, data = template
+    mot = sum(1 for tp in data["touchpoints"] if tp["moment_of_truth"])
+    assert 2 <= mot <= 4, f"{stem}: {mot} moments of truth"
+
+
+def test_titles_unique_within_template(template):
+    stem, data = template
+    for lang in LANGS:
+        titles = [tp["title"][lang] for tp in data["touchpoints"]]
+        dupes = {t for t in titles if titles.count(t) > 1}
+        assert not dupes, f"{stem}: duplicate {lang} titles {dupes}"
+
+
+# -- library ----------------------------------------------------------------
+
+
+def test_library_structure():
+    data = _load(TEMPLATES_DIR / f"{LIBRARY}.json")
+    groups = data["groups"]
+    assert 4 <= len(groups) <= 5, f"{len(groups)} library groups"
+    ids = [g["id"] for g in groups]
+    assert len(ids) == len(set(ids)), "duplicate library group ids"
+    total = 0
+    for group in groups:
+        gid = group["id"]
+        assert isinstance(gid, str) and gid
+        _assert_localized(group["name"], f"library.{gid}.name", MAX_TITLE)
+        items = group["items"]
+        assert len(items) >= 3, f"library.{gid}: only {len(items)} items"
+        for n, item in enumerate(items):
+            where = f"library.{gid}.items[{n}]"
+            _assert_localized(item["title"], f"{where}.title", MAX_TITLE)
+            _assert_localized(item["description"], f"{where}.description")
+            assert item["channel"] in CHANNELS, f"{where}: channel {item['channel']!r}"
+        total += len(items)
+    assert 20 <= total <= 30, f"library has {total} items"
+    for lang in LANGS:
+        titles = [i["title"][lang] for g in groups for i in g["items"]]
+        assert len(titles) == len(set(titles)), f"duplicate {lang} library titles"
