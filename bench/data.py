@@ -1,0 +1,67 @@
+"""Generated inputs for the benchmarks, cached in ``bench/.data``."""
+
+from __future__ import annotations
+
+import csv
+import random
+import shutil
+from pathlib import Path
+
+from journeymap.domain.model import JourneyMap, Lane, LaneKind, Sensation, Stage, Touchpoint
+from journeymap.storage import Document
+
+DATA = Path(__file__).resolve().parent / ".data"
+STAGES, LANES, TOUCHPOINTS = 30, 8, 2000
+RESPONSES = 1_000_000
+
+
+def big_map() -> Path:
+    """A document with one map of 30 stages x 8 lanes and 2,000 touchpoints."""
+    path = DATA / "big-2000.jmap"
+    if path.exists():
+        return path
+    DATA.mkdir(exist_ok=True)
+    tmp = path.with_suffix(".part")
+    tmp.unlink(missing_ok=True)
+    rng = random.Random(7)
+    with Document.create(tmp) as doc, doc.transaction():
+        map_id = doc.add_map(JourneyMap("Hotel group, all properties", persona_name="Business traveller"))
+        stages = [doc.add_stage(Stage(map_id, f"Stage {i + 1}", i, "#4E79A7")) for i in range(STAGES)]
+        kinds = list(LaneKind)
+        lanes = [doc.add_lane(Lane(map_id, f"Lane {i + 1}", kinds[i % len(kinds)], i)) for i in range(LANES)]
+        titles = ["check-in", "breakfast", "wifi", "bill"]
+        for i in range(TOUCHPOINTS):
+            doc.add_touchpoint(Touchpoint(
+                map_id, stages[i % STAGES], lanes[(i // STAGES) % LANES],
+                f"Touchpoint {i + 1} {rng.choice(titles)}",
+                channel=rng.choice(["web", "email", "store", "phone", "app"]),
+                sensation=Sensation(rng.choice(["positive", "neutral", "negative"])),
+                impact=rng.randint(1, 5),
+            ))
+    shutil.move(tmp, path)
+    return path
+
+
+def responses_csv(rows: int = RESPONSES) -> Path:
+    """A 5-column survey export: touchpoint id, score, sentiment, date, segment."""
+    path = DATA / f"responses-{rows}.csv"
+    if path.exists():
+        return path
+    DATA.mkdir(exist_ok=True)
+    rng = random.Random(11)
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["touchpoint", "score", "sentiment", "date", "segment"])
+        for _ in range(rows):
+            date = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            w.writerow([rng.randint(1, TOUCHPOINTS), rng.randint(0, 10), round(rng.uniform(-1, 1), 2),
+                        date, rng.choice(["north", "south", "online"])])
+    return path
+
+
+def fresh_copy(src: Path, name: str) -> Path:
+    dst = DATA / name
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{dst}{suffix}").unlink(missing_ok=True)
+    shutil.copy(src, dst)
+    return dst
