@@ -1,0 +1,561 @@
+"""Analytics charts: the numbers behind them and matplotlib figures that draw them.
+
+Headless (no Qt): the analytics dock embeds these figures in a canvas, and the
+CLI or a script can render them straight to PNG/SVG::
+
+    fig = new_figure()
+    render("nps_by_touchpoint", fig, ChartContext(doc, map_id))
+    save_figure(fig, "nps.png")
+
+Only ``matplotlib.figure.Figure`` is used, never ``pyplot``: no global state and
+no GUI backend is ever selected. The data functions at the top need nothing of
+matplotlib and can feed other outputs (tables, JSON).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+
+from journeymap.domain.metrics import NpsSummary, summarise
+from journeymap.services.reporting import StageMetrics, stage_metrics, touchpoint_metrics
+from journeymap.storage import Document, DocumentError
+
+# ----------------------------------------------------------------- constants
+CHART_NAMES: tuple[str, ...] = (
+    "nps_by_touchpoint",
+    "stage_nps_sentiment",
+    "nps_split",
+    "nps_trend",
+    "priority_matrix",
+)
+
+# Colour-blind-safe blue/orange diverging palette.
+PROMOTER = "#1f77b4"  # blue: promoters, positive NPS
+DETRACTOR = "#e66101"  # orange: detractors, negative NPS
+PASSIVE = "#b3b3b3"  # grey: passives, neutral
+INK = "#262626"  # text, sentiment line, error bars
+MUTED = "#6b6b6b"  # secondary text, empty states
+GRID = "#e3e3e3"
+FIX_FIRST = "#fdb863"  # light orange shading of the "fix first" quadrant
+
+TITLE_SIZE = 12
+LABEL_SIZE = 10
+TICK_SIZE = 9
+NOTE_SIZE = 8
+
+HIGH_IMPACT = 4  # impact >= 4 is "high" on the 1-5 scale
+LOW_NPS = 0.0  # NPS below 0 (more detractors than promoters) is "low"
+
+Translate = Callable[[str], str]
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+# --------------------------------------------------------------------- data
+@dataclass(frozen=True)
+class TouchpointRow:
+    """One touchpoint with an effective NPS."""
+
+    id: int
+    title: str
+    stage: str
+    impact: int
+    nps: float
+    margin: float | None
+    summary: NpsSummary
+    source: str  # "responses" or "manual"
+
+    @property
+    def n(self) -> int:
+        return self.summary.n
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    month: str  # "YYYY-MM"
+    summary: NpsSummary
+
+    @property
+    def nps(self) -> float | None:
+        return self.summary.nps
+
+    @property
+    def margin(self) -> float | None:
+        return self.summary.margin
+
+    @property
+    def n(self) -> int:
+        return self.summary.n
+
+
+def touchpoint_rows(doc: Document, map_id: int, segment: str | None = None) -> list[TouchpointRow]:
+    """Touchpoints that have an NPS, best first (ties keep map order)."""
+    stages = {s.id: s.name for s in doc.stages(map_id)}
+    touchpoints = doc.touchpoints(map_id)
+    metrics = touchpoint_metrics(doc, map_id, segment, touchpoints)
+    rows = []
+    for tp in touchpoints:
+        m = metrics[tp.id]
+        if m.nps is None:
+            continue
+        rows.append(
+            TouchpointRow(tp.id, tp.title, stages.get(tp.stage_id, ""), int(tp.impact), float(m.nps),
+                          m.margin, m.summary, m.source)
+        )
+    rows.sort(key=lambda r: -r.nps)
+    return rows
+
+
+def split_rows(doc: Document, map_id: int, segment: str | None = None) -> list[TouchpointRow]:
+    """Touchpoints with promoter/passive/detractor counts, best NPS first."""
+    return [r for r in touchpoint_rows(doc, map_id, segment) if r.summary.n]
+
+
+def stage_rows(doc: Document, map_id: int, segment: str | None = None) -> list[StageMetrics]:
+    return stage_metrics(doc, map_id, segment)
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})")
+
+
+def trend_points(doc: Document, touchpoint_id: int, segment: str | None = None) -> list[TrendPoint]:
+    """NPS per calendar month of a touchpoint's dated responses, oldest first.
+
+    Months without answers between the first and last are included with an
+    empty summary, so a chart's x axis stays proportional to time.
+    """
+    if segment:
+        history = [(r.date, r.score) for r in doc.responses(touchpoint_id) if r.date and r.segment == segment]
+    else:
+        history = doc.score_history(touchpoint_id)
+    by_month: dict[tuple[int, int], list[int]] = {}
+    for when, score in history:
+        match = _MONTH.match(str(when).strip())
+        if not match:
+            continue
+        year, month = int(match.group(1)), int(match.group(2))
+        if not 1 <= month <= 12 or not 0 <= score <= 10:
+            continue
+        by_month.setdefault((year, month), []).append(int(score))
+    if not by_month:
+        return []
+    (y, m), last = min(by_month), max(by_month)
+    points = []
+    while (y, m) <= last:
+        points.append(TrendPoint(f"{y:04d}-{m:02d}", summarise(by_month.get((y, m), []))))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return points
+
+
+# ------------------------------------------------------------------ context
+@dataclass(frozen=True)
+class ChartContext:
+    """What a chart draws: the document, the map, the segment filter and the selection."""
+
+    doc: Document
+    map_id: int | None
+    segment: str | None = None
+    selected_ids: Sequence[int] = field(default_factory=tuple)
+    tr: Translate = _identity
+    map_title: str | None = None
+
+    def subtitle(self) -> str:
+        parts = []
+        title = self.map_title
+        if title is None and self.map_id is not None:
+            try:
+                title = self.doc.get_map(self.map_id).title
+            except DocumentError:
+                title = ""
+        if title:
+            parts.append(title)
+        parts.append(self.tr("Segment: {0}").format(self.segment) if self.segment
+                     else self.tr("All respondents"))
+        return "  ·  ".join(parts)
+
+
+def empty_message(tr: Translate = _identity) -> str:
+    return tr("No NPS data yet — enter scores in the inspector or import a survey")
+
+
+# ------------------------------------------------------------------ figures
+def new_figure(width: float = 8.0, height: float = 5.0, dpi: float = 100) -> Figure:
+    """A figure with constrained (tight) layout, white background, no pyplot."""
+    fig = Figure(figsize=(width, height), dpi=dpi, layout="constrained", facecolor="white")
+    return fig
+
+
+def save_figure(fig: Figure, path: str | os.PathLike[str], dpi: float = 150) -> Path:
+    """Write *fig* as PNG or SVG (chosen by the suffix; PNG when there is none)."""
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".") or "png"
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"{path}: charts are saved as .png or .svg, not .{fmt}.")
+    if not path.suffix:
+        path = path.with_suffix(".png")
+    fig.savefig(path, format=fmt, dpi=dpi, facecolor="white")
+    return path
+
+
+def render(name: str, fig: Figure, ctx: ChartContext) -> int:
+    """Clear *fig* and draw chart *name*; returns how many rows/items it shows (0: empty state)."""
+    drawers: dict[str, Callable[[Figure, ChartContext], int]] = {
+        "nps_by_touchpoint": draw_nps_by_touchpoint,
+        "stage_nps_sentiment": draw_stage_nps_sentiment,
+        "nps_split": draw_nps_split,
+        "nps_trend": draw_nps_trend,
+        "priority_matrix": draw_priority_matrix,
+    }
+    try:
+        drawer = drawers[name]
+    except KeyError:
+        raise ValueError(f"unknown chart {name!r}; expected one of {', '.join(CHART_NAMES)}") from None
+    fig.clear()
+    if ctx.map_id is None:
+        draw_empty(fig, ctx.tr("Open or create a map to see its analytics"))
+        return 0
+    return drawer(fig, ctx)
+
+
+def draw_empty(fig: Figure, message: str, title: str | None = None) -> None:
+    fig.clear()
+    if title:
+        fig.suptitle(title, x=0.01, ha="left", fontsize=TITLE_SIZE, fontweight="bold", color=INK)
+    fig.text(0.5, 0.5, message, ha="center", va="center", fontsize=LABEL_SIZE + 1, color=MUTED,
+             wrap=True)
+
+
+def _header(ax, ctx: ChartContext, title: str) -> None:
+    ax.figure.suptitle(title, x=0.01, ha="left", fontsize=TITLE_SIZE, fontweight="bold", color=INK)
+    ax.set_title(ctx.subtitle(), loc="left", fontsize=NOTE_SIZE + 1, color=MUTED, pad=8)
+
+
+def _style(ax) -> None:
+    ax.tick_params(labelsize=TICK_SIZE, colors=INK, length=3)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color("#9a9a9a")
+    ax.set_axisbelow(True)
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _n_label(row: TouchpointRow, tr: Translate) -> str:
+    if row.source == "manual":
+        return tr("n={0}, manual").format(row.n) if row.n else tr("manual")
+    return tr("n={0}").format(row.n)
+
+
+def _sign_colour(value: float) -> str:
+    return PROMOTER if value >= 0 else DETRACTOR
+
+
+def _fmt_nps(value: float) -> str:
+    text = f"{value:+.0f}"
+    return "0" if text in ("+0", "-0") else text.replace("-", "\N{MINUS SIGN}")
+
+
+# ------------------------------------------------------- 1. NPS by touchpoint
+def draw_nps_by_touchpoint(fig: Figure, ctx: ChartContext) -> int:
+    tr = ctx.tr
+    title = tr("NPS by touchpoint")
+    rows = touchpoint_rows(ctx.doc, ctx.map_id, ctx.segment)
+    if not rows:
+        draw_empty(fig, empty_message(tr), title)
+        return 0
+    ax = fig.add_subplot()
+    _style(ax)
+    ys = list(range(len(rows)))
+    values = [r.nps for r in rows]
+    ax.barh(ys, values, height=0.62, color=[_sign_colour(v) for v in values], zorder=2)
+    with_margin = [(y, r) for y, r in zip(ys, rows, strict=True) if r.margin]
+    if with_margin:
+        ax.errorbar([r.nps for _, r in with_margin], [y for y, _ in with_margin],
+                    xerr=[r.margin for _, r in with_margin], fmt="none", ecolor=INK, elinewidth=1,
+                    capsize=3, zorder=3)
+    for y, r in zip(ys, rows, strict=True):
+        reach = r.nps + (r.margin or 0) if r.nps >= 0 else r.nps - (r.margin or 0)
+        ax.text(reach + (3 if r.nps >= 0 else -3), y, _fmt_nps(r.nps), va="center",
+                ha="left" if r.nps >= 0 else "right", fontsize=TICK_SIZE, color=INK, zorder=4)
+    ax.set_yticks(ys, [f"{_short(r.title)}  ({_n_label(r, tr)})" for r in rows])
+    ax.invert_yaxis()  # best at the top
+    ax.axvline(0, color=INK, linewidth=0.8, zorder=2)
+    ax.set_xlim(-125, 125)
+    ax.set_xticks(range(-100, 101, 50))
+    ax.xaxis.grid(True, color=GRID, linewidth=0.8)
+    ax.set_xlabel(tr("NPS (error bars: 95 % margin of error)"), fontsize=LABEL_SIZE, color=INK)
+    _header(ax, ctx, title)
+    return len(rows)
+
+
+# ------------------------------------------------- 2. NPS and sentiment by stage
+def draw_stage_nps_sentiment(fig: Figure, ctx: ChartContext) -> int:
+    tr = ctx.tr
+    title = tr("NPS and sentiment by stage")
+    stages = stage_rows(ctx.doc, ctx.map_id, ctx.segment)
+    if not stages or all(s.nps is None and s.sentiment is None for s in stages):
+        draw_empty(fig, empty_message(tr), title)
+        return 0
+    ax = fig.add_subplot()
+    _style(ax)
+    xs = list(range(len(stages)))
+    bars = [(x, s.nps) for x, s in zip(xs, stages, strict=True) if s.nps is not None]
+    if bars:
+        ax.bar([x for x, _ in bars], [v for _, v in bars], width=0.6,
+               color=[_sign_colour(v) for _, v in bars], zorder=2)
+        for x, v in bars:
+            ax.text(x, v + (4 if v >= 0 else -4), _fmt_nps(v), ha="center",
+                    va="bottom" if v >= 0 else "top", fontsize=TICK_SIZE, color=INK, zorder=4)
+    for x, s in zip(xs, stages, strict=True):
+        if s.nps is None:
+            ax.text(x, 4, tr("no NPS"), ha="center", va="bottom", fontsize=NOTE_SIZE, color=MUTED,
+                    style="italic")
+    ax.axhline(0, color=INK, linewidth=0.8, zorder=2)
+    ax.set_ylim(-110, 110)
+    ax.set_yticks(range(-100, 101, 50))
+    ax.yaxis.grid(True, color=GRID, linewidth=0.8)
+    ax.set_ylabel(tr("NPS"), fontsize=LABEL_SIZE, color=INK)
+    labels = []
+    for s in stages:
+        n = s.summary.n
+        labels.append(f"{_short(s.name, 18)}\n" + (tr("n={0}").format(n) if n else tr("n=0")))
+    ax.set_xticks(xs, labels)
+    ax.set_xlim(-0.6, len(stages) - 0.4)
+
+    right = ax.twinx()
+    right.spines["top"].set_visible(False)
+    right.spines["right"].set_color("#9a9a9a")
+    right.tick_params(labelsize=TICK_SIZE, colors=INK, length=3)
+    sentiments = [math.nan if s.sentiment is None else s.sentiment for s in stages]
+    right.plot(xs, sentiments, color=INK, linewidth=1.8, linestyle="--", marker="D", markersize=6,
+               markerfacecolor="white", markeredgewidth=1.6, zorder=5)
+    right.set_ylim(-1.1, 1.1)  # same zero as the NPS axis: -110..110 vs -1.1..1.1
+    right.set_yticks([-1, -0.5, 0, 0.5, 1])
+    right.set_ylabel(tr("Mean sentiment (−1 … +1)"), fontsize=LABEL_SIZE, color=INK)
+    ax.set_zorder(right.get_zorder() + 1)  # bars' labels above the grid of the twin
+    ax.patch.set_visible(False)
+    handles = [
+        Patch(color=PROMOTER, label=tr("NPS ≥ 0")),
+        Patch(color=DETRACTOR, label=tr("NPS < 0")),
+        Line2D([], [], color=INK, linestyle="--", marker="D", markerfacecolor="white",
+               label=tr("Mean sentiment")),
+    ]
+    fig.legend(handles=handles, loc="outside lower center", ncol=3, frameon=False, fontsize=TICK_SIZE)
+    _header(ax, ctx, title)
+    return len(stages)
+
+
+# ------------------------------------------- 3. promoter/passive/detractor split
+def draw_nps_split(fig: Figure, ctx: ChartContext) -> int:
+    tr = ctx.tr
+    title = tr("Promoters, passives and detractors by touchpoint")
+    rows = split_rows(ctx.doc, ctx.map_id, ctx.segment)
+    if not rows:
+        draw_empty(fig, empty_message(tr), title)
+        return 0
+    ax = fig.add_subplot()
+    _style(ax)
+    ys = list(range(len(rows)))
+    parts = (
+        (tr("Detractors (0–6)"), DETRACTOR, "white", [r.summary.detractors for r in rows]),
+        (tr("Passives (7–8)"), PASSIVE, INK, [r.summary.passives for r in rows]),
+        (tr("Promoters (9–10)"), PROMOTER, "white", [r.summary.promoters for r in rows]),
+    )
+    left = [0.0] * len(rows)
+    for label, colour, text_colour, counts in parts:
+        widths = [100.0 * c / r.n for c, r in zip(counts, rows, strict=True)]
+        ax.barh(ys, widths, left=left, height=0.62, color=colour, label=label, edgecolor="white",
+                linewidth=0.6, zorder=2)
+        for y, x0, w in zip(ys, left, widths, strict=True):
+            if w >= 9:
+                ax.text(x0 + w / 2, y, f"{w:.0f} %", ha="center", va="center", fontsize=NOTE_SIZE,
+                        color=text_colour, zorder=3)
+        left = [a + b for a, b in zip(left, widths, strict=True)]
+    ax.set_yticks(ys, [f"{_short(r.title)}  ({_n_label(r, tr)})" for r in rows])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xticks(range(0, 101, 25), [f"{v} %" for v in range(0, 101, 25)])
+    ax.xaxis.grid(True, color=GRID, linewidth=0.8)
+    ax.set_xlabel(tr("Share of answers"), fontsize=LABEL_SIZE, color=INK)
+    fig.legend(loc="outside lower center", ncol=3, frameon=False, fontsize=TICK_SIZE)
+    _header(ax, ctx, title)
+    return len(rows)
+
+
+# ------------------------------------------------------------- 4. NPS trend
+def _month_label(month: str) -> str:
+    year, mon = (int(p) for p in month.split("-"))
+    return date(year, mon, 1).strftime("%b\n%Y")
+
+
+def trend_touchpoint(ctx: ChartContext) -> int | None:
+    """The selected touchpoint of the current map that the trend chart follows."""
+    if not ctx.selected_ids or ctx.map_id is None:
+        return None
+    ids = {tp.id for tp in ctx.doc.touchpoints(ctx.map_id)}
+    for tid in ctx.selected_ids:
+        if tid in ids:
+            return tid
+    return None
+
+
+def draw_nps_trend(fig: Figure, ctx: ChartContext) -> int:
+    tr = ctx.tr
+    tid = trend_touchpoint(ctx)
+    if tid is None:
+        draw_empty(fig, tr("Select a touchpoint on the map to see its NPS trend"), tr("NPS trend"))
+        return 0
+    tp = ctx.doc.touchpoint(tid)
+    title = tr("NPS trend — {0}").format(_short(tp.title, 48))
+    points = trend_points(ctx.doc, tid, ctx.segment)
+    if not points:
+        draw_empty(fig, tr("No dated answers for this touchpoint yet — import a survey with a date column"),
+                   title)
+        return 0
+    ax = fig.add_subplot()
+    _style(ax)
+    xs = list(range(len(points)))
+    values = [math.nan if p.nps is None else p.nps for p in points]
+    lows = [math.nan if p.nps is None else max(-100.0, p.nps - (p.margin or 0)) for p in points]
+    highs = [math.nan if p.nps is None else min(100.0, p.nps + (p.margin or 0)) for p in points]
+    ax.fill_between(xs, lows, highs, color=PROMOTER, alpha=0.15, linewidth=0, zorder=1,
+                    label=tr("95 % margin of error"))
+    ax.plot(xs, values, color=PROMOTER, linewidth=2, zorder=3, label=tr("NPS per month"))
+    ax.scatter(xs, values, s=36, color=[_sign_colour(v) if not math.isnan(v) else PASSIVE for v in values],
+               edgecolor="white", linewidth=1, zorder=4)
+    step = max(1, math.ceil(len(points) / 12))
+    if step == 1:  # every month has a tick: n goes under the month
+        ticks = [f"{_month_label(p.month)}\n{tr('n={0}').format(p.n)}" for p in points]
+    else:
+        ticks = [_month_label(p.month) for p in points[::step]]
+        for x, p in zip(xs, points, strict=True):
+            if p.n:
+                ax.annotate(tr("n={0}").format(p.n), (x, p.nps), xytext=(0, 8), textcoords="offset points",
+                            ha="center", fontsize=NOTE_SIZE - 1, color=MUTED)
+    ax.axhline(0, color=INK, linewidth=0.8, zorder=2)
+    ax.set_ylim(-110, 115)
+    ax.set_yticks(range(-100, 101, 50))
+    ax.yaxis.grid(True, color=GRID, linewidth=0.8)
+    ax.set_ylabel(tr("NPS"), fontsize=LABEL_SIZE, color=INK)
+    ax.set_xticks(xs[::step], ticks)
+    ax.set_xlim(-0.5, len(points) - 0.5)
+    fig.legend(loc="outside lower center", ncol=2, frameon=False, fontsize=TICK_SIZE)
+    _header(ax, ctx, title)
+    return sum(1 for p in points if p.n)
+
+
+# --------------------------------------------------------- 5. priority matrix
+def priority_quadrant(impact: int, nps: float) -> str:
+    """'fix_first', 'protect', 'maintain' or 'monitor'."""
+    high = impact >= HIGH_IMPACT
+    if nps < LOW_NPS:
+        return "fix_first" if high else "monitor"
+    return "protect" if high else "maintain"
+
+
+def _spread(values: list[float], gap: float) -> list[float]:
+    """Shift sorted label positions up so neighbours are at least *gap* apart."""
+    out: list[float] = []
+    for v in values:
+        out.append(max(v, out[-1] + gap) if out else v)
+    return out
+
+
+def _corner(points: list[tuple[float, float]], corners: list[tuple[float, float, str, str]]):
+    """The candidate corner farthest from every point (axes: impact 0.4-5.6, NPS -110..110)."""
+    def clearance(c: tuple[float, float, str, str]) -> float:
+        return min((((c[0] - x) / 5.2) ** 2 + ((c[1] - y) / 220) ** 2 for x, y in points), default=1.0)
+    return max(corners, key=clearance)
+
+
+def draw_priority_matrix(fig: Figure, ctx: ChartContext) -> int:
+    tr = ctx.tr
+    title = tr("Priority matrix: impact against NPS")
+    rows = touchpoint_rows(ctx.doc, ctx.map_id, ctx.segment)
+    if not rows:
+        draw_empty(fig, empty_message(tr), title)
+        return 0
+    ax = fig.add_subplot()
+    _style(ax)
+    x0, x1, y0, y1 = 0.4, 5.6, -110.0, 110.0
+    x_split = HIGH_IMPACT - 0.5
+    ax.add_patch(Rectangle((x_split, y0), x1 - x_split, LOW_NPS - y0, facecolor=FIX_FIRST,
+                           alpha=0.28, edgecolor="none", zorder=0))
+    ax.axvline(x_split, color="#8c8c8c", linewidth=1, linestyle="--", zorder=1)
+    ax.axhline(LOW_NPS, color="#8c8c8c", linewidth=1, linestyle="--", zorder=1)
+
+    # Spread touchpoints that share an impact value so their markers do not hide each other.
+    placed: list[tuple[float, float, TouchpointRow]] = []
+    groups: dict[int, list[TouchpointRow]] = {}
+    for r in rows:
+        groups.setdefault(min(5, max(1, r.impact)), []).append(r)
+    for impact, members in sorted(groups.items()):
+        members.sort(key=lambda r: r.nps)
+        k = len(members)
+        width = min(0.5, 0.14 * (k - 1))
+        xs = [impact + (width * (i / (k - 1) - 0.5) if k > 1 else 0.0) for i in range(k)]
+        placed += [(x, r.nps, r) for x, r in zip(xs, members, strict=True)]
+        colours = [DETRACTOR if priority_quadrant(impact, r.nps) == "fix_first" else PROMOTER
+                   for r in members]
+        ax.scatter(xs, [r.nps for r in members], s=64, c=colours, edgecolor="white", linewidth=1.2,
+                   zorder=4)
+        # Labels to the right (left in the last column), nudged apart vertically.
+        label_ys = _spread([r.nps for r in members], 9.0)
+        left = impact == 5
+        for x, ly, r in zip(xs, label_ys, members, strict=True):
+            ax.annotate(
+                f"{_short(r.title, 22)} ({_fmt_nps(r.nps)})", (x, r.nps),
+                xytext=(x - 0.09 if left else x + 0.09, ly), textcoords="data",
+                ha="right" if left else "left", va="center", fontsize=NOTE_SIZE, color=INK, zorder=5,
+                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.7),
+                arrowprops=dict(arrowstyle="-", color="#9a9a9a", linewidth=0.6) if abs(ly - r.nps) > 2 else None,
+            )
+
+    points = [(x, y) for x, y, _ in placed]
+    mid = LOW_NPS
+    quadrants = (
+        (tr("FIX FIRST: high impact, low NPS"), "#a63603", "bold",
+         [(x1 - 0.05, y0 + 4, "right", "bottom"), (x1 - 0.05, mid - 4, "right", "top"),
+          (x_split + 0.05, y0 + 4, "left", "bottom"), (x_split + 0.05, mid - 4, "left", "top")]),
+        (tr("Protect strengths"), MUTED, "normal",
+         [(x1 - 0.05, y1 - 4, "right", "top"), (x1 - 0.05, mid + 4, "right", "bottom")]),
+        (tr("Maintain"), MUTED, "normal",
+         [(x0 + 0.05, y1 - 4, "left", "top"), (x0 + 0.05, mid + 4, "left", "bottom")]),
+        (tr("Improve when possible"), MUTED, "normal",
+         [(x0 + 0.05, y0 + 4, "left", "bottom"), (x0 + 0.05, mid - 4, "left", "top")]),
+    )
+    for text, colour, weight, corners in quadrants:
+        x, y, ha, va = _corner(points, corners)
+        ax.text(x, y, text, ha=ha, va=va, fontsize=TICK_SIZE, fontweight=weight, color=colour, zorder=2)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_xticks(range(1, 6))
+    ax.set_yticks(range(-100, 101, 50))
+    ax.grid(True, color=GRID, linewidth=0.6)
+    ax.set_xlabel(tr("Impact (1 = low, 5 = high)"), fontsize=LABEL_SIZE, color=INK)
+    ax.set_ylabel(tr("NPS"), fontsize=LABEL_SIZE, color=INK)
+    _header(ax, ctx, title)
+    return len(rows)
+
+
+def height_hint(name: str, items: int) -> float:
+    """A figure height in inches that keeps *items* rows of chart *name* readable."""
+    if name in ("nps_by_touchpoint", "nps_split"):
+        return max(3.5, 1.6 + 0.32 * items)
+    return 4.5
