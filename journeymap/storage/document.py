@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, fields
@@ -51,31 +52,66 @@ class DocumentLockedError(DocumentError):
     """The document is open for writing in another window or process."""
 
 
-def _check_header(path: Path) -> None:
-    """Refuse anything that is not an SQLite file before SQLite touches it."""
-    if not path.exists():
-        raise DocumentError(f"{path}: no such file.")
-    if not path.is_file():
-        raise DocumentError(f"{path}: not a file.")
-    with open(path, "rb") as fh:
-        header = fh.read(100)
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+def _check_header(path: Path, fd: int) -> None:
+    """Refuse anything that is not a whole SQLite file before SQLite touches it."""
+    size = os.fstat(fd).st_size
+    if size == 0:
+        raise DocumentError(f"{path}: the file is empty; it is not a JourneyMap document.")
+    header = os.pread(fd, 100, 0)
+    if not header.startswith(SQLITE_MAGIC):
         raise DocumentError(f"{path}: not a JourneyMap document (not an SQLite database).")
+    if len(header) < 100:
+        raise DocumentError(f"{path}: the file is truncated or damaged ({size} bytes).")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
-    size = path.stat().st_size
-    if page_size < 512 or size % page_size:
-        raise DocumentError(f"{path}: the file is truncated or damaged.")
+    if page_size < 512 or page_size & (page_size - 1) or size % page_size:
+        raise DocumentError(f"{path}: the file is truncated or damaged (size {size} bytes).")
+    # The page count in the header is trustworthy when the change counter
+    # matches "version-valid-for"; with no WAL beside the file, the file must
+    # hold at least that many pages.
+    pages = int.from_bytes(header[28:32], "big")
+    if (
+        pages
+        and header[24:28] == header[92:96]
+        and not _sibling(path, "-wal").exists()
+        and pages * page_size > size
+    ):
+        raise DocumentError(
+            f"{path}: the file is truncated ({size} bytes, {pages * page_size} expected)."
+        )
+
+
+def _sibling(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _schema_problem(conn: sqlite3.Connection) -> str | None:
+    """What is wrong with the schema in *conn*, or None if it is exactly ours."""
+    missing = schema.missing_objects(conn)
+    if missing:
+        return f"the document is damaged (missing {', '.join(missing)})"
+    extra = schema.unexpected_objects(conn)
+    if extra:
+        return (
+            f"the document contains objects JourneyMap did not create ({', '.join(extra)}); "
+            "refusing to open it"
+        )
+    altered = schema.altered_tables(conn)
+    if altered:
+        return f"the document's tables were altered outside JourneyMap ({', '.join(altered)})"
+    return None
 
 
 class Document:
     """One open ``.jmap`` file."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool, lock_fd: int | None):
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, read_only: bool, lock_fd: _FileHandle | None
+    ):
         self.path = path
         self.read_only = read_only
         self._conn = conn
-        self._lock_fd = lock_fd
+        self._handle = lock_fd
         self._depth = 0
         self.db = sqlite_utils.Database(conn)
 
@@ -88,61 +124,110 @@ class Document:
             raise DocumentError(f"{path}: already exists; refusing to overwrite it.")
         if not path.parent.is_dir():
             raise DocumentError(f"{path.parent}: no such folder.")
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        for suffix in ("-wal", "-shm", "-journal"):
+            # Leftovers of another file with this name would be replayed into ours.
+            _sibling(path, suffix).unlink(missing_ok=True)
         try:
-            # Rollback journal while the schema is written, so the identity in
-            # the file header is on disk before any WAL exists.
-            conn.execute("BEGIN")
-            schema.create(conn)
-            conn.execute("COMMIT")
-        except Exception:
-            conn.close()
+            # O_EXCL: never truncate a file another process created meanwhile.
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            raise DocumentError(f"{path}: already exists; refusing to overwrite it.") from None
+        except OSError as exc:
+            raise DocumentError(f"{path}: cannot create the file ({exc.strerror}).") from exc
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            try:
+                # Rollback journal while the schema is written, so the identity in
+                # the file header is on disk before any WAL exists.
+                conn.execute("PRAGMA trusted_schema = OFF")
+                conn.execute("BEGIN")
+                schema.create(conn)
+                conn.execute("COMMIT")
+            finally:
+                conn.close()
+        except Exception as exc:
             path.unlink(missing_ok=True)
+            _sibling(path, "-journal").unlink(missing_ok=True)
+            if isinstance(exc, sqlite3.Error):
+                raise DocumentError(f"{path}: cannot create the document ({exc}).") from exc
             raise
-        conn.close()
         return cls.open(path)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> Document:
-        """Open and validate a document; nothing is written unless it is ours."""
+        """Open and validate a document; nothing is written unless it is ours.
+
+        The advisory lock is taken first (so no other JourneyMap window writes
+        meanwhile), then the file header is read without SQLite, then identity,
+        version and schema are checked through a read-only connection.  Only a
+        document that passes is opened for writing.
+        """
         path = Path(path)
-        _check_header(path)
-        cls._validate(path)
-        lock_fd = None if read_only else _lock(path)
+        if not path.exists():
+            raise DocumentError(f"{path}: no such file.")
+        if not path.is_file():
+            raise DocumentError(f"{path}: not a file.")
         try:
+            handle = _FileHandle.acquire(path, write=not read_only)
+        except OSError as exc:
+            raise DocumentError(f"{path}: cannot read the file ({exc.strerror}).") from exc
+        conn: sqlite3.Connection | None = None
+        try:
+            _check_header(path, handle.fd)
+            cls._validate(path)
             if read_only:
                 conn = sqlite3.connect(
                     f"{path.resolve().as_uri()}?mode=ro", uri=True,
                     isolation_level=None, check_same_thread=False,
                 )
+                conn.execute("PRAGMA trusted_schema = OFF")
                 conn.execute("PRAGMA query_only = ON")
             else:
                 conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("PRAGMA trusted_schema = OFF")
+                conn.execute("PRAGMA trusted_schema = OFF")
             conn.execute("PRAGMA foreign_keys = ON")
-            doc = cls(path, conn, read_only, lock_fd)
+            # What we validated is what we opened (cheap; before any write).
+            extra = schema.unexpected_objects(conn)
+            if extra:
+                raise DocumentError(f"{path}: the document changed while it was being opened.")
+            if not read_only:
+                conn.execute("PRAGMA journal_mode = WAL")
+                # FULL: a committed edit survives power loss, not only a crash.
+                conn.execute("PRAGMA synchronous = FULL")
+            doc = cls(path, conn, read_only, handle)
             if not read_only:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 if version < schema.SCHEMA_VERSION:
                     with doc.transaction():
                         schema.migrate(conn, version)
             return doc
-        except sqlite3.Error as exc:
-            _unlock(lock_fd)
-            raise DocumentError(f"{path}: cannot open the document ({exc}).") from exc
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
+            handle.release(write=not read_only)
+            if isinstance(exc, sqlite3.Error):
+                raise DocumentError(f"{path}: cannot open the document ({exc}).") from exc
+            raise
 
     @staticmethod
     def _validate(path: Path) -> None:
-        """Check identity, version and schema through a read-only connection."""
+        """Check identity, version and schema through a read-only connection.
+
+        With nothing beside the file that SQLite would replay (``-wal``,
+        ``-journal``) the file is opened ``immutable``: no lock, no ``-shm``,
+        nothing created or changed, even for a WAL-mode file.  Otherwise the
+        read-only connection sees the same pages a writer would.
+        """
         uri = f"{path.resolve().as_uri()}?mode=ro"
+        if not any(_sibling(path, s).exists() for s in ("-wal", "-journal")):
+            uri += "&immutable=1"
         try:
             conn = sqlite3.connect(uri, uri=True, isolation_level=None)
         except sqlite3.Error as exc:
             raise DocumentError(f"{path}: cannot open the file ({exc}).") from exc
         try:
             conn.execute("PRAGMA trusted_schema = OFF")
+            conn.execute("PRAGMA query_only = ON")
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if app_id != schema.APPLICATION_ID:
@@ -155,24 +240,43 @@ class Document:
                     f"(format {version}; this version reads up to {schema.SCHEMA_VERSION}). "
                     "Please update JourneyMap."
                 )
-            missing = schema.missing_tables(conn)
-            if missing:
-                raise DocumentError(f"{path}: the document is damaged (missing {', '.join(missing)}).")
-            extra = schema.unexpected_objects(conn)
-            if extra:
-                raise DocumentError(
-                    f"{path}: the document contains objects JourneyMap did not create "
-                    f"({', '.join(extra)}); refusing to open it."
-                )
+            problem = _schema_problem(conn)
+            if problem:
+                raise DocumentError(f"{path}: {problem}.")
             result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
             if result != "ok":
                 raise DocumentError(f"{path}: the document is damaged ({result}).")
+            if version < schema.SCHEMA_VERSION:
+                # Rehearse the migration on a copy in memory: the real file is
+                # only migrated if the result has exactly our schema.
+                Document._rehearse_migration(path, conn, version)
         except sqlite3.DatabaseError as exc:
             raise DocumentError(f"{path}: the file is damaged or not a JourneyMap document ({exc}).") from exc
         finally:
             conn.close()
 
+    @staticmethod
+    def _rehearse_migration(path: Path, conn: sqlite3.Connection, version: int) -> None:
+        mem = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            conn.backup(mem)
+            mem.execute("PRAGMA trusted_schema = OFF")
+            mem.execute("BEGIN")
+            try:
+                schema.migrate(mem, version)
+            except sqlite3.Error as exc:
+                raise DocumentError(
+                    f"{path}: the document cannot be upgraded from format {version} ({exc})."
+                ) from exc
+            mem.execute("COMMIT")
+            problem = _schema_problem(mem)
+            if problem:
+                raise DocumentError(f"{path}: after upgrading from format {version}, {problem}.")
+        finally:
+            mem.close()
+
     def close(self) -> None:
+        """Checkpoint, close the connection and release the lock (idempotent)."""
         if self._conn is not None:
             if not self.read_only:
                 try:
@@ -181,8 +285,10 @@ class Document:
                     pass
             self._conn.close()
             self._conn = None  # type: ignore[assignment]
-        _unlock(self._lock_fd)
-        self._lock_fd = None
+        if self._handle is not None:
+            # Only after the connection: see _FileHandle.
+            self._handle.release(write=not self.read_only)
+            self._handle = None
 
     def __enter__(self) -> Document:
         return self
@@ -191,19 +297,50 @@ class Document:
         self.close()
 
     def backup_to(self, target: str | os.PathLike[str]) -> None:
-        """Write a consistent copy of the document (Save As) with SQLite's backup API."""
+        """Write a consistent copy of the document (Save As) with SQLite's backup API.
+
+        The copy includes every committed change, also those still in the WAL,
+        is a single self-contained file (rollback journal mode), is written
+        beside the target and renamed over it only once complete and synced.
+        A target open in another window is refused.
+        """
         target = Path(target)
         if target.resolve() == self.path.resolve():
             raise DocumentError(f"{target}: cannot save a document over itself.")
+        if not target.parent.is_dir():
+            raise DocumentError(f"{target.parent}: no such folder.")
+        guard = None
+        if target.exists():
+            try:
+                guard = _FileHandle.acquire(target, write=True)
+            except OSError as exc:
+                raise DocumentError(f"{target}: cannot replace the file ({exc.strerror}).") from exc
         tmp = target.with_name(target.name + ".part")
-        tmp.unlink(missing_ok=True)
-        dest = sqlite3.connect(tmp)
         try:
-            self._conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
+            for p in (tmp, _sibling(tmp, "-journal")):
+                p.unlink(missing_ok=True)
+            dest = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                self._conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+            # A WAL or journal left by the file we replaced would be replayed into the copy.
+            for suffix in ("-wal", "-shm", "-journal"):
+                _sibling(target, suffix).unlink(missing_ok=True)
+            _fsync_dir(target.parent)
+        except sqlite3.Error as exc:
+            raise DocumentError(f"{target}: cannot write the copy ({exc}).") from exc
+        except OSError as exc:
+            raise DocumentError(f"{target}: cannot write the copy ({exc.strerror}).") from exc
         finally:
-            dest.close()
-        os.replace(tmp, target)
+            tmp.unlink(missing_ok=True)
+            _sibling(tmp, "-journal").unlink(missing_ok=True)
+            if guard is not None:
+                guard.release(write=True)
 
     # --------------------------------------------------------------- transactions
     @contextmanager
@@ -211,6 +348,8 @@ class Document:
         """One atomic unit of work; nested calls join the outer transaction."""
         if self.read_only:
             raise DocumentError(f"{self.path}: the document is open read-only.")
+        if self._conn is None:
+            raise DocumentError(f"{self.path}: the document is closed.")
         if self._depth:
             self._depth += 1
             try:
@@ -224,16 +363,36 @@ class Document:
             yield
         except BaseException:
             self._depth = 0
-            self._conn.execute("ROLLBACK")
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
             raise
         self._depth = 0
-        self._conn.execute("COMMIT")
+        try:
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            # A failed COMMIT (disk full, I/O error) may leave the transaction
+            # open; roll it back so the next edit does not join a dead one.
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise DocumentError(f"{self.path}: the change could not be saved ({exc}).") from exc
 
     def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
-        return self._conn.execute(sql, params)
+        try:
+            return self._conn.execute(sql, params)
+        except sqlite3.OperationalError as exc:
+            self._raise_if_read_only(exc)
+            raise
 
     def executemany(self, sql: str, rows: Iterable[Any]) -> sqlite3.Cursor:
-        return self._conn.executemany(sql, rows)
+        try:
+            return self._conn.executemany(sql, rows)
+        except sqlite3.OperationalError as exc:
+            self._raise_if_read_only(exc)
+            raise
+
+    def _raise_if_read_only(self, exc: sqlite3.Error) -> None:
+        if self.read_only and "readonly" in str(exc).replace("read-only", "readonly").replace(" ", ""):
+            raise DocumentError(f"{self.path}: the document is open read-only.") from exc
 
     # ---------------------------------------------------------- generic row I/O
     def _insert(self, table: str, row: dict[str, Any]) -> int:
@@ -323,7 +482,10 @@ class Document:
 
     def _reorder(self, table: str, row_id: int, index: int) -> int:
         with self.transaction():
-            map_id = self._conn.execute(f"SELECT map_id FROM {table} WHERE id = ?", [row_id]).fetchone()[0]
+            row = self._conn.execute(f"SELECT map_id FROM {table} WHERE id = ?", [row_id]).fetchone()
+            if row is None:
+                raise DocumentError(f"{self.path}: there is no {table[:-1]} with id {row_id}.")
+            map_id = row[0]
             ids = [
                 r[0]
                 for r in self._conn.execute(
@@ -386,6 +548,15 @@ class Document:
             if (stage_id, lane_id) == (tp.stage_id, tp.lane_id):
                 new_ids = old_ids
             else:
+                ok = self._conn.execute(
+                    "SELECT (SELECT map_id FROM stages WHERE id = ?) = ? "
+                    "AND (SELECT map_id FROM lanes WHERE id = ?) = ?",
+                    [stage_id, tp.map_id, lane_id, tp.map_id],
+                ).fetchone()[0]
+                if not ok:
+                    raise DocumentError(
+                        f"{self.path}: stage {stage_id} / lane {lane_id} is not a cell of map {tp.map_id}."
+                    )
                 self._renumber(old_ids)
                 new_ids = self._cell_ids(tp.map_id, stage_id, lane_id)
                 self._conn.execute(
@@ -566,9 +737,13 @@ class Document:
                 if not rows:
                     continue
                 cols = list(rows[0])
+                # An upsert, not INSERT OR REPLACE: REPLACE deletes the old row
+                # first, and with foreign keys on that cascades to its children.
+                updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id") or "id = id"
                 sql = (
-                    f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) "
-                    f"VALUES ({', '.join('?' * len(cols))})"
+                    f"INSERT INTO {table} ({', '.join(cols)}) "
+                    f"VALUES ({', '.join('?' * len(cols))}) "
+                    f"ON CONFLICT(id) DO UPDATE SET {updates}"
                 )
                 self._conn.executemany(sql, [[r[c] for c in cols] for r in rows])
 
@@ -658,22 +833,76 @@ def _touchpoint(row: dict[str, Any]) -> Touchpoint:
     return Touchpoint(**row)
 
 
-def _lock(path: Path) -> int | None:
-    """Take an exclusive advisory lock so a second window cannot write too."""
-    if fcntl is None:
-        return None
-    fd = os.open(path, os.O_RDONLY)
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":  # pragma: no cover
+        return
+    fd = os.open(folder, os.O_RDONLY)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+        os.fsync(fd)
+    finally:
         os.close(fd)
-        raise DocumentLockedError(
-            f"{path}: the document is already open in another window. "
-            "You can open it read-only."
-        ) from None
-    return fd
 
 
-def _unlock(fd: int | None) -> None:
-    if fd is not None:
-        os.close(fd)
+class _FileHandle:
+    """The one descriptor this process keeps on a document file, and its lock.
+
+    Closing *any* descriptor of a file drops every POSIX lock the process holds
+    on it, SQLite's included: a WAL-mode connection would lose the shared lock
+    that stops another process from deleting the WAL under it.  So a second
+    window opening the same file reuses this descriptor instead of opening and
+    closing its own, and it is closed only after the last connection.
+
+    Writers also hold ``flock(LOCK_EX)`` on it, an advisory lock that is
+    independent of SQLite's ``fcntl`` locks, so a second writer in another
+    process is refused (``DocumentLockedError``) and can open read-only.
+    """
+
+    _open: dict[tuple[int, int], _FileHandle] = {}
+    _mutex = threading.Lock()
+
+    def __init__(self, key: tuple[int, int], fd: int) -> None:
+        self.key, self.fd = key, fd
+        self.users = 0
+        self.writer = False
+
+    @classmethod
+    def acquire(cls, path: Path, write: bool) -> _FileHandle:
+        with cls._mutex:
+            st = os.stat(path)
+            handle = cls._open.get((st.st_dev, st.st_ino))
+            fresh = handle is None
+            if handle is None:
+                fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+                st = os.fstat(fd)
+                handle = cls((st.st_dev, st.st_ino), fd)
+            if write:
+                try:
+                    if handle.writer:
+                        raise BlockingIOError
+                    if fcntl is not None:
+                        fcntl.flock(handle.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    if fresh:
+                        os.close(handle.fd)
+                    raise DocumentLockedError(
+                        f"{path}: the document is already open in another window. "
+                        "You can open it read-only."
+                    ) from None
+                handle.writer = True
+            handle.users += 1
+            cls._open[handle.key] = handle
+            return handle
+
+    def release(self, write: bool) -> None:
+        """Give up one use; *write* says whether that use held the write lock."""
+        with self._mutex:
+            if self.users <= 0:
+                return
+            self.users -= 1
+            if write and self.writer:
+                self.writer = False
+                if self.users and fcntl is not None:
+                    fcntl.flock(self.fd, fcntl.LOCK_UN)
+            if self.users == 0:
+                self._open.pop(self.key, None)
+                os.close(self.fd)  # the last use: no connection of ours is left on the file

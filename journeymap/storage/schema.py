@@ -6,7 +6,10 @@ identified by ``PRAGMA application_id`` and versioned by ``user_version``.
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from functools import lru_cache
+from typing import Any
 
 # "JMap" as a big-endian 32-bit integer.
 APPLICATION_ID = int.from_bytes(b"JMap", "big")
@@ -103,7 +106,8 @@ INDEXES: dict[str, str] = {
     "idx_notes_touchpoint": "CREATE INDEX idx_notes_touchpoint ON notes(touchpoint_id)",
     "idx_batches_map": "CREATE INDEX idx_batches_map ON import_batches(map_id)",
     "idx_responses_touchpoint": (
-        "CREATE INDEX idx_responses_touchpoint ON responses(touchpoint_id, score)"
+        # Covering index: per-touchpoint NPS and sentiment sums never touch the table.
+        "CREATE INDEX idx_responses_touchpoint ON responses(touchpoint_id, score, sentiment)"
     ),
     "idx_responses_batch": "CREATE INDEX idx_responses_batch ON responses(batch_id)",
 }
@@ -129,19 +133,133 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
         conn.execute(f"PRAGMA user_version = {version}")
 
 
+# Tables SQLite itself may add to a healthy document (``ANALYZE`` / ``PRAGMA optimize``).
+_SQLITE_OWN_TABLES = frozenset({"sqlite_stat1", "sqlite_stat4"})
+
+
 def unexpected_objects(conn: sqlite3.Connection) -> list[str]:
     """Schema objects that we did not create (triggers, views, foreign tables...).
 
     A document with planted triggers or views could run SQL on our writes, so
-    anything unknown makes the document untrusted.
+    anything unknown makes the document untrusted.  Names are compared exactly:
+    a ``LIKE 'sqlite_%'`` filter would also hide a trigger called ``sqlite1``.
     """
     expected = {("table", name) for name in TABLES} | {("index", name) for name in INDEXES}
-    found = conn.execute(
-        "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-    ).fetchall()
+    expected |= {("table", name) for name in _SQLITE_OWN_TABLES}
+    found = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
     return sorted(f"{kind} {name}" for kind, name in found if (kind, name) not in expected)
 
 
 def missing_tables(conn: sqlite3.Connection) -> list[str]:
     found = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     return sorted(set(TABLES) - found)
+
+
+def missing_objects(conn: sqlite3.Connection) -> list[str]:
+    """Our tables and indexes that the document lacks."""
+    found = set(conn.execute("SELECT type, name FROM sqlite_master").fetchall())
+    wanted = [("table", n) for n in TABLES] + [("index", n) for n in INDEXES]
+    return [f"{kind} {name}" for kind, name in wanted if (kind, name) not in found]
+
+
+# --------------------------------------------------------------------- shape
+def _squash(sql: str) -> str:
+    """Whitespace-insensitive form of a piece of SQL (outside string literals)."""
+    out: list[str] = []
+    quote = ""
+    for ch in sql:
+        if quote:
+            out.append(ch)
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"`[":
+            quote = "]" if ch == "[" else ch
+            out.append(ch)
+        elif ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+        else:
+            out.append(ch.lower())
+    text = "".join(out).strip()
+    return re.sub(r" ?([(),]) ?", r"\1", text)
+
+
+def _check_clauses(sql: str) -> list[str]:
+    """The ``CHECK (...)`` clauses of a CREATE TABLE statement, normalised."""
+    text = _squash(sql)
+    clauses = []
+    for match in re.finditer(r"\bcheck ?\(", text):
+        depth, i, quote = 0, match.end() - 1, ""
+        while i < len(text):
+            ch = text[i]
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch in "'\"":
+                quote = ch
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        clauses.append(text[match.end() - 1 : i + 1])
+    return sorted(clauses)
+
+
+def shape(conn: sqlite3.Connection) -> dict[str, Any]:
+    """A structural description of our tables and indexes in *conn*.
+
+    Two documents with the same shape have the same columns (name, type,
+    nullability, default, key), foreign keys, CHECK constraints and indexes.
+    It is built from pragmas rather than the CREATE text, so a table grown by
+    ``ALTER TABLE ... ADD COLUMN`` in a migration compares equal to the same
+    table created fresh.
+    """
+    result: dict[str, Any] = {}
+    sql_of = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'index')"))
+    for table in TABLES:
+        if table not in sql_of:
+            continue
+        quoted = '"' + table + '"'
+        columns = [tuple(r[1:]) for r in conn.execute(f"PRAGMA table_xinfo({quoted})")]
+        foreign = sorted(tuple(r[2:]) for r in conn.execute(f"PRAGMA foreign_key_list({quoted})"))
+        indexes = []
+        for _seq, name, unique, origin, partial in conn.execute(f"PRAGMA index_list({quoted})"):
+            cols = [tuple(r) for r in conn.execute(f'PRAGMA index_xinfo("{name}")')]
+            index_sql = _squash(sql_of[name]) if sql_of.get(name) else None
+            indexes.append((name, unique, origin, partial, tuple(cols), index_sql))
+        flags = conn.execute(
+            "SELECT type, wr, strict FROM pragma_table_list WHERE schema = 'main' AND name = ?", [table]
+        ).fetchone()
+        result[table] = {
+            "columns": columns,
+            "foreign_keys": foreign,
+            "checks": _check_clauses(sql_of[table] or ""),
+            "indexes": sorted(indexes),
+            "flags": tuple(flags) if flags else None,
+        }
+    return result
+
+
+@lru_cache(maxsize=4)
+def _expected_shape_cached(key: tuple[Any, ...]) -> dict[str, Any]:
+    del key  # only the cache key: tests may monkeypatch the schema
+    conn = sqlite3.connect(":memory:")
+    try:
+        create(conn)
+        return shape(conn)
+    finally:
+        conn.close()
+
+
+def expected_shape() -> dict[str, Any]:
+    """The shape of a freshly created document of the current version."""
+    return _expected_shape_cached((SCHEMA_VERSION, tuple(TABLES.items()), tuple(INDEXES.items())))
+
+
+def altered_tables(conn: sqlite3.Connection) -> list[str]:
+    """Our tables whose columns, keys, checks or indexes differ from the expected shape."""
+    expected, found = expected_shape(), shape(conn)
+    return sorted(t for t in TABLES if t in found and found[t] != expected.get(t))
