@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "journeymap.cli.documents",
     "journeymap.cli.report",
     "journeymap.cli.gui",
+    "journeymap.cli.exporting",
 )
 
 

@@ -1,0 +1,165 @@
+"""``export`` and ``import-map``: write a map as an image or data file, or add one from JSON.
+
+Data formats (CSV, XLSX, JSON) never load Qt. Image formats (PNG, SVG, PDF)
+render the map's scene offscreen; without a display the command selects Qt's
+``offscreen`` platform itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from journeymap.cli.common import add_map_option, open_map
+from journeymap.services.exporting import DATA_FORMATS, FORMATS, IMAGE_FORMATS, ExportError, format_of
+
+OVERLAY_NAMES = ("nps", "sentiment", "emotion")
+PAGES = ("fit", "a4", "a3")
+
+
+class UsageError(Exception):
+    """A bad combination of arguments: exit code 2, like argparse."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "export", help="export a map as PNG, SVG, PDF, CSV, XLSX or JSON",
+        description="Export a map. The format follows OUT's extension: .png, .svg, .pdf (the map as "
+                    "drawn on the canvas) or .csv, .xlsx (touchpoints with metrics), .json (the whole map).",
+    )
+    p.add_argument("file", metavar="FILE", help="the .jmap document")
+    p.add_argument("out", metavar="OUT", help="the file to write (replaced atomically)")
+    add_map_option(p)
+    p.add_argument("--scale", type=float, metavar="N", help="PNG: pixels per canvas pixel (default 1)")
+    p.add_argument("--width", type=int, metavar="PX", help="PNG: image width in pixels (instead of --scale)")
+    p.add_argument("--overlay", metavar="LIST",
+                   help="images: overlays to show, comma separated from nps,sentiment,emotion, or 'none'")
+    p.add_argument("--page", choices=PAGES, help="PDF: one page sized to the map (fit, default) or A4/A3 landscape")
+    p.add_argument("--margin", type=float, metavar="MM", help="PDF: page margin in millimetres (default 10)")
+    p.add_argument("--transparent", action="store_true", help="PNG/SVG: transparent instead of white background")
+    p.add_argument("--segment", help="only responses of this segment count")
+    p.add_argument("--responses", action="store_true", help="JSON: include the survey responses")
+    p.set_defaults(handler=cmd_export, parser=p)
+
+    p = sub.add_parser(
+        "import-map", help="add a map from a JSON export",
+        description="Add the map in MAP.json (written by 'journeymap export ... OUT.json') to FILE "
+                    "as a new map and print its id.",
+    )
+    p.add_argument("file", metavar="FILE", help="the .jmap document to add the map to")
+    p.add_argument("json", metavar="MAP.json")
+    p.add_argument("--title", help="title of the new map (default: the one in the file)")
+    p.set_defaults(handler=cmd_import_map)
+
+
+def parse_overlays(value: str | None) -> set[str] | None:
+    if value is None:
+        return None
+    names = {v.strip().lower() for v in value.split(",") if v.strip()}
+    if names in (set(), {"none"}):
+        return set()
+    unknown = sorted(names - set(OVERLAY_NAMES))
+    if unknown:
+        raise UsageError(
+            f"--overlay: unknown overlay {', '.join(unknown)} (use {', '.join(OVERLAY_NAMES)} or none)"
+        )
+    return names
+
+
+def _check_options(args: argparse.Namespace, fmt: str) -> None:
+    only = {
+        "scale": ("png",), "width": ("png",), "transparent": ("png", "svg"), "page": ("pdf",),
+        "margin": ("pdf",), "overlay": IMAGE_FORMATS, "responses": ("json",),
+        "segment": ("csv", "xlsx", *IMAGE_FORMATS),
+    }
+    for option, formats in only.items():
+        value = getattr(args, option)
+        if value not in (None, False) and fmt not in formats:
+            raise UsageError(f"--{option} does not apply to .{fmt} (only {', '.join('.' + f for f in formats)})")
+    if args.scale is not None and args.width is not None:
+        raise UsageError("give --scale or --width, not both")
+    if args.scale is not None and not 0.1 <= args.scale <= 16:
+        raise UsageError(f"--scale must be between 0.1 and 16, got {args.scale:g}")
+    if args.width is not None and not 16 <= args.width <= 32000:
+        raise UsageError(f"--width must be between 16 and 32000 pixels, got {args.width}")
+    if args.margin is not None and not 0 <= args.margin <= 50:
+        raise UsageError(f"--margin must be between 0 and 50 mm, got {args.margin:g}")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    try:
+        fmt = format_of(args.out)
+        _check_options(args, fmt)
+        overlays = parse_overlays(args.overlay)
+    except (ExportError, UsageError) as exc:
+        args.parser.print_usage(sys.stderr)
+        print(f"journeymap export: error: {exc}", file=sys.stderr)
+        return 2
+    from journeymap.cli import CliError
+
+    try:
+        if fmt in DATA_FORMATS:
+            return _export_data(args, fmt)
+        return _export_image(args, fmt, overlays)
+    except ExportError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _export_data(args: argparse.Namespace, fmt: str) -> int:
+    from journeymap.services.exporting import export_data
+
+    doc, map_id = open_map(args.file, args.map_id)
+    with doc:
+        export_data(doc, map_id, args.out, segment=args.segment, include_responses=args.responses)
+    return 0
+
+
+def _export_image(args: argparse.Namespace, fmt: str, overlays: set[str] | None) -> int:
+    from journeymap.cli import CliError
+
+    doc, map_id = open_map(args.file, args.map_id)
+    with doc:
+        from journeymap.ui.export.render import ImageOptions, ensure_app, export_image
+
+        ensure_app()
+        try:
+            from journeymap.ui.scene.map_scene import MapScene
+        except ImportError as exc:  # pragma: no cover - while the canvas is being built
+            raise CliError(f"image export is not available in this build ({exc}).") from exc
+        from journeymap.ui.session import DocumentSession
+
+        session = DocumentSession(doc, map_id)
+        if args.segment:
+            session.set_segment(args.segment)
+        scene = MapScene(session)
+        options = ImageOptions(
+            scale=args.scale if args.scale is not None else 1.0,
+            width=args.width,
+            transparent=args.transparent,
+            page=args.page or "fit",
+            margin_mm=args.margin if args.margin is not None else 10.0,
+            overlays=overlays,
+        )
+        try:
+            export_image(scene, args.out, options, fmt)
+        finally:
+            scene.clear()
+            del scene
+    return 0
+
+
+def cmd_import_map(args: argparse.Namespace) -> int:
+    from journeymap.cli import CliError
+    from journeymap.services.map_json import MapJsonError, import_file
+    from journeymap.storage import Document
+
+    with Document.open(args.file) as doc:
+        try:
+            map_id = import_file(doc, args.json, args.title)
+        except MapJsonError as exc:
+            raise CliError(str(exc)) from exc
+    print(map_id)
+    return 0
+
+
+__all__ = ["register", "cmd_export", "cmd_import_map", "FORMATS"]

@@ -1,0 +1,246 @@
+"""Data exports of a map: touchpoints with their metrics as CSV or XLSX, the whole map as JSON.
+
+Headless and Qt-free: the CLI's data formats never load Qt. Image exports (PNG,
+SVG, PDF) go through the scene renderer in ``journeymap.ui.export.render``.
+
+Every file is written atomically: a temporary file in the target's folder is
+filled and then renamed over the target, so a failed export never leaves a
+half-written file and nothing is written anywhere but the chosen path.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from journeymap.services.reporting import REPORT_COLUMNS, report_rows
+from journeymap.storage import Document
+
+EXTRA_COLUMNS = ("description", "sensation", "moment_of_truth", "owner", "impact", "tags")
+EXPORT_COLUMNS: tuple[str, ...] = (*REPORT_COLUMNS, *EXTRA_COLUMNS)
+
+DATA_FORMATS = ("csv", "xlsx", "json")
+IMAGE_FORMATS = ("png", "svg", "pdf")
+FORMATS = (*IMAGE_FORMATS, *DATA_FORMATS)
+
+# A spreadsheet treats text starting with these as a formula (CSV/formula injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+TAG_SEPARATOR = "; "
+# Characters that XML 1.0 (and so XLSX) cannot hold.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+# Rough character widths of XLSX columns (Excel's unit is one "0" of the default font).
+_MIN_WIDTH, _MAX_WIDTH = 6, 60
+
+
+class ExportError(Exception):
+    """An export cannot be written; the message is for the user."""
+
+
+def format_of(path: str | os.PathLike[str]) -> str:
+    """The export format named by a file's extension ('png', 'csv', ...)."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise ExportError(
+            f"{path}: unknown export format '{Path(path).suffix or '(none)'}' "
+            f"(use one of: {', '.join('.' + f for f in FORMATS)})."
+        )
+    return suffix
+
+
+# --------------------------------------------------------------------- rows
+def export_rows(doc: Document, map_id: int, segment: str | None = None) -> list[dict[str, Any]]:
+    """One dict per touchpoint with exactly ``EXPORT_COLUMNS``, in map order.
+
+    Values keep their types: numbers stay numbers, ``tags`` is a list and
+    ``moment_of_truth`` a bool; writers turn them into cells.
+    """
+    rows = report_rows(doc, map_id, segment)
+    touchpoints = {tp.id: tp for tp in doc.touchpoints(map_id)}
+    out = []
+    for row in rows:
+        tp = touchpoints[row["id"]]
+        out.append(
+            {
+                **row,
+                "description": tp.description,
+                "sensation": str(tp.sensation),
+                "moment_of_truth": bool(tp.moment_of_truth),
+                "owner": tp.owner,
+                "impact": tp.impact,
+                "tags": list(tp.tags),
+            }
+        )
+    return out
+
+
+def neutralise(value: Any) -> Any:
+    """Defuse text that a spreadsheet would run as a formula; other values pass through.
+
+    Only strings are touched, so a real negative number (an NPS of -12.5)
+    stays a number, while the text "-12.5" or "=HYPERLINK(...)" gets a
+    leading single quote and is shown as text.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def cell_value(value: Any, *, csv_text: bool = False) -> Any:
+    """A row value as a spreadsheet cell: lists joined, None empty, text neutralised."""
+    if value is None:
+        return "" if csv_text else None
+    if isinstance(value, bool):
+        return ("TRUE" if value else "FALSE") if csv_text else value
+    if isinstance(value, list | tuple):
+        value = TAG_SEPARATOR.join(str(v) for v in value)
+    if isinstance(value, str):
+        return neutralise(value)
+    return value
+
+
+# ------------------------------------------------------------- atomic write
+@contextmanager
+def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path beside *target*; on success it replaces *target*.
+
+    On any error the temporary file is removed and *target* is left as it was.
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"{folder}: no such folder.")
+    if target.is_dir():
+        raise ExportError(f"{target}: is a folder.")
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        if not tmp.exists() or (tmp.stat().st_size == 0):
+            raise ExportError(f"{target}: nothing was written.")
+        _match_umask(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _match_umask(path: Path) -> None:
+    """mkstemp creates 0600 files; give the export the usual permissions."""
+    if os.name != "posix":
+        return
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
+
+
+def write_atomic(target: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
+    with atomic_path(target) as tmp:
+        write(tmp)
+    return Path(target)
+
+
+# ---------------------------------------------------------------- writers
+def write_csv(
+    doc: Document, map_id: int, path: str | os.PathLike[str], segment: str | None = None
+) -> Path:
+    """Touchpoints and metrics as CSV, UTF-8 with a BOM so Excel reads accents right."""
+    rows = export_rows(doc, map_id, segment)
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(EXPORT_COLUMNS)
+            for row in rows:
+                writer.writerow([cell_value(row[c], csv_text=True) for c in EXPORT_COLUMNS])
+
+    return write_atomic(path, write)
+
+
+def write_xlsx(
+    doc: Document, map_id: int, path: str | os.PathLike[str], segment: str | None = None
+) -> Path:
+    """Touchpoints and metrics as an Excel workbook: bold frozen header, fitted columns."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    rows = export_rows(doc, map_id, segment)
+    title = doc.get_map(map_id).title
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Touchpoints"
+    ws.append(list(EXPORT_COLUMNS))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(vertical="center")
+    widths = [len(c) for c in EXPORT_COLUMNS]
+    for r, row in enumerate(rows, start=2):
+        for c, column in enumerate(EXPORT_COLUMNS, start=1):
+            value = cell_value(row[column])
+            if isinstance(value, str):
+                value = _ILLEGAL_XML.sub("", value)
+            cell = ws.cell(row=r, column=c)
+            cell.value = value
+            if isinstance(value, str):
+                # openpyxl would otherwise store text starting with "=" as a formula.
+                cell.data_type = "s"
+            if value is not None:
+                longest = max((len(line) for line in str(value).splitlines()), default=0)
+                widths[c - 1] = max(widths[c - 1], longest)
+    ws.freeze_panes = "A2"
+    for c, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = max(_MIN_WIDTH, min(_MAX_WIDTH, width + 2))
+    if rows:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(EXPORT_COLUMNS))}{len(rows) + 1}"
+    wb.properties.title = _ILLEGAL_XML.sub("", title)[:255]
+    wb.properties.creator = "JourneyMap"
+
+    def write(tmp: Path) -> None:
+        wb.save(tmp)
+
+    return write_atomic(path, write)
+
+
+def write_json(
+    doc: Document, map_id: int, path: str | os.PathLike[str], include_responses: bool = False
+) -> Path:
+    """The whole map (see ``map_json``) as pretty UTF-8 JSON."""
+    from journeymap.services.map_json import export_map
+
+    data = export_map(doc, map_id, include_responses=include_responses)
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=2, allow_nan=False)
+            fh.write("\n")
+
+    return write_atomic(path, write)
+
+
+def export_data(
+    doc: Document,
+    map_id: int,
+    path: str | os.PathLike[str],
+    *,
+    segment: str | None = None,
+    include_responses: bool = False,
+) -> Path:
+    """Write a data export, choosing CSV, XLSX or JSON from the extension."""
+    fmt = format_of(path)
+    if fmt == "csv":
+        return write_csv(doc, map_id, path, segment)
+    if fmt == "xlsx":
+        return write_xlsx(doc, map_id, path, segment)
+    if fmt == "json":
+        return write_json(doc, map_id, path, include_responses)
+    raise ExportError(f"{path}: '.{fmt}' is an image format; it needs the scene renderer.")

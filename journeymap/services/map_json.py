@@ -1,0 +1,455 @@
+"""A whole map as JSON: export it, or import it as a new map.
+
+The JSON carries the map, its stages, lanes and touchpoints with every field
+(manual scores included) and each touchpoint's notes; responses and the
+import batches they came from are optional (``include_responses``). Objects
+keep their document ids so that touchpoints can name their stage and lane;
+importing gives everything new ids.
+
+Import validates the whole file before it writes anything, names what is
+wrong (``touchpoints[3].impact: ...``) and adds the map in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+from journeymap.domain.model import (
+    IMPACT_RANGE,
+    ImportBatch,
+    JourneyMap,
+    Lane,
+    LaneKind,
+    Note,
+    Sensation,
+    Stage,
+    Touchpoint,
+)
+from journeymap.storage import Document
+
+FORMAT = "journeymap-map"
+VERSION = 1
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+class MapJsonError(ValueError):
+    """The JSON is not a valid map; the message names the offending field."""
+
+
+# ------------------------------------------------------------------- export
+def export_map(doc: Document, map_id: int, include_responses: bool = False) -> dict[str, Any]:
+    """The map *map_id* as JSON-ready data."""
+    m = doc.get_map(map_id)
+    touchpoints = doc.touchpoints(map_id)
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "map": {
+            "id": m.id,
+            "title": m.title,
+            "description": m.description,
+            "persona_name": m.persona_name,
+            "persona_description": m.persona_description,
+        },
+        "stages": [{"id": s.id, "name": s.name, "colour": s.colour} for s in doc.stages(map_id)],
+        "lanes": [{"id": l.id, "name": l.name, "kind": str(l.kind)} for l in doc.lanes(map_id)],
+        "touchpoints": [],
+    }
+    for tp in touchpoints:
+        data["touchpoints"].append(
+            {
+                "id": tp.id,
+                "stage_id": tp.stage_id,
+                "lane_id": tp.lane_id,
+                "title": tp.title,
+                "description": tp.description,
+                "channel": tp.channel,
+                "sensation": str(tp.sensation),
+                "moment_of_truth": bool(tp.moment_of_truth),
+                "owner": tp.owner,
+                "impact": tp.impact,
+                "tags": list(tp.tags),
+                "manual_nps": tp.manual_nps,
+                "manual_sentiment": tp.manual_sentiment,
+                "manual_promoters": tp.manual_promoters,
+                "manual_passives": tp.manual_passives,
+                "manual_detractors": tp.manual_detractors,
+                "notes": [
+                    {"text": n.text, "author": n.author, "created_at": n.created_at} for n in doc.notes(tp.id)
+                ],
+            }
+        )
+    if include_responses:
+        data["import_batches"] = [
+            {"id": b.id, "source": b.source, "imported_at": b.imported_at, "rows": b.rows, "rejected": b.rejected}
+            for b in doc.batches(map_id)
+        ]
+        for item in data["touchpoints"]:
+            item["responses"] = [
+                {
+                    "score": r.score,
+                    "sentiment": r.sentiment,
+                    "comment": r.comment,
+                    "date": r.date,
+                    "segment": r.segment,
+                    "batch_id": r.batch_id,
+                }
+                for r in doc.responses(item["id"])
+            ]
+    return data
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+# ------------------------------------------------------------------- import
+def load_file(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Read a map JSON file, with a clear error for anything that is not JSON."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise MapJsonError(f"{path}: cannot read the file ({exc.strerror or exc}).") from exc
+    if size > MAX_FILE_BYTES:
+        raise MapJsonError(f"{path}: the file is too large for a map ({size} bytes).")
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            return json.load(fh, parse_constant=_reject_constant)
+    except UnicodeDecodeError as exc:
+        raise MapJsonError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}).") from exc
+    except json.JSONDecodeError as exc:
+        raise MapJsonError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}).") from exc
+    except RecursionError as exc:
+        raise MapJsonError(f"{path}: the JSON is nested too deeply.") from exc
+
+
+def _reject_constant(name: str) -> Any:
+    raise MapJsonError(f"{name} is not a valid JSON number.")
+
+
+def import_map(doc: Document, data: Any, title: str | None = None) -> int:
+    """Add the map described by *data* to *doc* in one transaction; returns the new map id."""
+    plan = _validate(data)
+    with doc.transaction():
+        position = 1 + max((m.position for m in doc.maps()), default=-1)
+        m = plan["map"]
+        map_id = doc.add_map(
+            JourneyMap(
+                title=title or m["title"],
+                description=m["description"],
+                persona_name=m["persona_name"],
+                persona_description=m["persona_description"],
+                position=position,
+            )
+        )
+        stage_ids = {
+            s["id"]: doc.add_stage(Stage(map_id, s["name"], i, s["colour"])) for i, s in enumerate(plan["stages"])
+        }
+        lane_ids = {
+            l["id"]: doc.add_lane(Lane(map_id, l["name"], LaneKind(l["kind"]), i))
+            for i, l in enumerate(plan["lanes"])
+        }
+        batch_ids = {
+            b["id"]: doc.add_batch(ImportBatch(map_id, b["source"], b["imported_at"], b["rows"], b["rejected"]))
+            for b in plan["import_batches"]
+        }
+        # In file order, appended per cell: that keeps each cell's card order.
+        for tp in plan["touchpoints"]:
+            new_id = doc.add_touchpoint(
+                Touchpoint(
+                    map_id=map_id,
+                    stage_id=stage_ids[tp["stage_id"]],
+                    lane_id=lane_ids[tp["lane_id"]],
+                    title=tp["title"],
+                    description=tp["description"],
+                    channel=tp["channel"],
+                    sensation=Sensation(tp["sensation"]),
+                    moment_of_truth=tp["moment_of_truth"],
+                    owner=tp["owner"],
+                    impact=tp["impact"],
+                    tags=tp["tags"],
+                    manual_nps=tp["manual_nps"],
+                    manual_sentiment=tp["manual_sentiment"],
+                    manual_promoters=tp["manual_promoters"],
+                    manual_passives=tp["manual_passives"],
+                    manual_detractors=tp["manual_detractors"],
+                )
+            )
+            for note in tp["notes"]:
+                doc.add_note(Note(new_id, note["text"], note["author"], note["created_at"]))
+            if tp["responses"]:
+                doc.insert_responses(
+                    (
+                        new_id, r["score"], r["sentiment"], r["comment"], r["date"], r["segment"],
+                        None if r["batch_id"] is None else batch_ids[r["batch_id"]],
+                    )
+                    for r in tp["responses"]
+                )
+    return map_id
+
+
+def import_file(doc: Document, path: str | os.PathLike[str], title: str | None = None) -> int:
+    data = load_file(path)
+    try:
+        return import_map(doc, data, title)
+    except MapJsonError as exc:
+        raise MapJsonError(f"{path}: {exc}") from exc
+
+
+# --------------------------------------------------------------- validation
+_MISSING = object()
+
+
+class _Reader:
+    """Typed access to one JSON object, with errors that name the field."""
+
+    def __init__(self, obj: Any, where: str):
+        if not isinstance(obj, dict):
+            raise MapJsonError(f"{where}: expected an object, got {_kind(obj)}.")
+        self.obj = obj
+        self.where = where
+
+    def _get(self, key: str, default: Any = _MISSING) -> Any:
+        """The value of *key*; a missing key or null gives *default* (or an error without one)."""
+        value = self.obj.get(key)
+        if value is None:
+            if default is _MISSING:
+                raise MapJsonError(f"{self.where}.{key}: missing.")
+            return default
+        return value
+
+    def text(self, key: str, default: str = "", required: bool = False, nonempty: bool = False) -> str:
+        value = self._get(key, _MISSING if required else default)
+        if not isinstance(value, str):
+            raise MapJsonError(f"{self.where}.{key}: expected text, got {_kind(value)}.")
+        if nonempty and not value.strip():
+            raise MapJsonError(f"{self.where}.{key}: must not be empty.")
+        return value
+
+    def optional_text(self, key: str) -> str | None:
+        value = self.obj.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise MapJsonError(f"{self.where}.{key}: expected text or null, got {_kind(value)}.")
+        return value
+
+    def integer(self, key: str, default: Any = _MISSING, lo: int | None = None, hi: int | None = None,
+                nullable: bool = False) -> int | None:
+        value = self.obj.get(key, _MISSING)
+        if value is _MISSING:
+            if default is _MISSING:
+                raise MapJsonError(f"{self.where}.{key}: missing.")
+            return default
+        if value is None and nullable:
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise MapJsonError(f"{self.where}.{key}: expected a whole number, got {_kind(value)}.")
+        _check_range(self.where, key, value, lo, hi)
+        return value
+
+    def number(self, key: str, lo: float, hi: float) -> float | None:
+        value = self.obj.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise MapJsonError(f"{self.where}.{key}: expected a number or null, got {_kind(value)}.")
+        _check_range(self.where, key, value, lo, hi)
+        return float(value)
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        value = self.obj.get(key, default)
+        if not isinstance(value, bool):
+            raise MapJsonError(f"{self.where}.{key}: expected true or false, got {_kind(value)}.")
+        return value
+
+    def array(self, key: str, required: bool = False) -> list[Any]:
+        value = self.obj.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            if required:
+                raise MapJsonError(f"{self.where}.{key}: missing.")
+            return []
+        if not isinstance(value, list):
+            raise MapJsonError(f"{self.where}.{key}: expected a list, got {_kind(value)}.")
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
+        value = self.text(key, default)
+        if value not in choices:
+            raise MapJsonError(f"{self.where}.{key}: '{value}' is not one of {', '.join(choices)}.")
+        return value
+
+    def ident(self, key: str = "id") -> Any:
+        value = self.obj.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            raise MapJsonError(f"{self.where}.{key}: missing.")
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise MapJsonError(f"{self.where}.{key}: expected a number or text id, got {_kind(value)}.")
+        return value
+
+
+def _check_range(where: str, key: str, value: float, lo: float | None, hi: float | None) -> None:
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
+        if hi is None:
+            bounds = f"at least {lo:g}"
+        elif lo is None:
+            bounds = f"at most {hi:g}"
+        else:
+            bounds = f"between {lo:g} and {hi:g}"
+        raise MapJsonError(f"{where}.{key}: must be {bounds}, got {value:g}.")
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _ids(items: list[dict[str, Any]], where: str) -> set[Any]:
+    seen: set[Any] = set()
+    for i, item in enumerate(items):
+        if item["id"] in seen:
+            raise MapJsonError(f"{where}[{i}].id: duplicate id {item['id']!r}.")
+        seen.add(item["id"])
+    return seen
+
+
+def _validate(data: Any) -> dict[str, Any]:
+    """Check everything and return normalised data; raise MapJsonError on the first problem."""
+    top = _Reader(data, "map file")
+    fmt = data.get("format")
+    if fmt != FORMAT:
+        raise MapJsonError(
+            f"not a JourneyMap map file (\"format\" is {_kind(fmt)}, expected {FORMAT!r})."
+        )
+    version = top.integer("version", lo=1)
+    if version > VERSION:
+        raise MapJsonError(
+            f"the map file was written by a newer JourneyMap (version {version}; this one reads up to "
+            f"{VERSION}). Please update JourneyMap."
+        )
+    m = _Reader(top._get("map"), "map")
+    plan: dict[str, Any] = {
+        "map": {
+            "title": m.text("title", required=True, nonempty=True),
+            "description": m.text("description"),
+            "persona_name": m.text("persona_name"),
+            "persona_description": m.text("persona_description"),
+        }
+    }
+
+    stages = []
+    for i, raw in enumerate(top.array("stages", required=True)):
+        s = _Reader(raw, f"stages[{i}]")
+        colour = s.text("colour", "#4C72B0")
+        if not _is_colour(colour):
+            raise MapJsonError(f"stages[{i}].colour: {colour!r} is not a colour like '#4C72B0'.")
+        stages.append({"id": s.ident(), "name": s.text("name", required=True), "colour": colour})
+    if not stages:
+        raise MapJsonError("stages: a map needs at least one stage.")
+    stage_ids = _ids(stages, "stages")
+
+    kinds = tuple(k.value for k in LaneKind)
+    lanes = []
+    for i, raw in enumerate(top.array("lanes", required=True)):
+        l = _Reader(raw, f"lanes[{i}]")
+        lanes.append({"id": l.ident(), "name": l.text("name", required=True),
+                      "kind": l.choice("kind", kinds, LaneKind.TOUCHPOINTS.value)})
+    if not lanes:
+        raise MapJsonError("lanes: a map needs at least one lane.")
+    lane_ids = _ids(lanes, "lanes")
+
+    batches = []
+    for i, raw in enumerate(top.array("import_batches")):
+        b = _Reader(raw, f"import_batches[{i}]")
+        batches.append({
+            "id": b.ident(), "source": b.text("source", required=True),
+            "imported_at": b.text("imported_at", required=True),
+            "rows": b.integer("rows", 0, lo=0), "rejected": b.integer("rejected", 0, lo=0),
+        })
+    batch_ids = _ids(batches, "import_batches")
+
+    sensations = tuple(s.value for s in Sensation)
+    touchpoints = []
+    for i, raw in enumerate(top.array("touchpoints", required=True)):
+        where = f"touchpoints[{i}]"
+        t = _Reader(raw, where)
+        stage_id = t.ident("stage_id")
+        if stage_id not in stage_ids:
+            raise MapJsonError(f"{where}.stage_id: no stage has id {stage_id!r}.")
+        lane_id = t.ident("lane_id")
+        if lane_id not in lane_ids:
+            raise MapJsonError(f"{where}.lane_id: no lane has id {lane_id!r}.")
+        tags = t.array("tags")
+        for j, tag in enumerate(tags):
+            if not isinstance(tag, str):
+                raise MapJsonError(f"{where}.tags[{j}]: expected text, got {_kind(tag)}.")
+        notes = []
+        for j, raw_note in enumerate(t.array("notes")):
+            n = _Reader(raw_note, f"{where}.notes[{j}]")
+            notes.append({"text": n.text("text", required=True), "author": n.text("author"),
+                          "created_at": n.text("created_at")})
+        responses = []
+        for j, raw_response in enumerate(t.array("responses")):
+            r = _Reader(raw_response, f"{where}.responses[{j}]")
+            batch = raw_response.get("batch_id")
+            if batch is not None and batch not in batch_ids:
+                raise MapJsonError(f"{where}.responses[{j}].batch_id: no import batch has id {batch!r}.")
+            responses.append({
+                "score": r.integer("score", lo=0, hi=10),
+                "sentiment": r.number("sentiment", -1, 1),
+                "comment": r.text("comment"),
+                "date": r.optional_text("date"),
+                "segment": r.text("segment"),
+                "batch_id": batch,
+            })
+        touchpoints.append({
+            "stage_id": stage_id,
+            "lane_id": lane_id,
+            "title": t.text("title", required=True),
+            "description": t.text("description"),
+            "channel": t.text("channel"),
+            "sensation": t.choice("sensation", sensations, Sensation.NEUTRAL.value),
+            "moment_of_truth": t.boolean("moment_of_truth"),
+            "owner": t.text("owner"),
+            "impact": t.integer("impact", 3, lo=IMPACT_RANGE.start, hi=IMPACT_RANGE.stop - 1),
+            "tags": list(tags),
+            "manual_nps": t.number("manual_nps", -100, 100),
+            "manual_sentiment": t.number("manual_sentiment", -1, 1),
+            "manual_promoters": t.integer("manual_promoters", None, lo=0, nullable=True),
+            "manual_passives": t.integer("manual_passives", None, lo=0, nullable=True),
+            "manual_detractors": t.integer("manual_detractors", None, lo=0, nullable=True),
+            "notes": notes,
+            "responses": responses,
+        })
+
+    plan.update(stages=stages, lanes=lanes, import_batches=batches, touchpoints=touchpoints)
+    return plan
+
+
+def _is_colour(value: str) -> bool:
+    if not value.startswith("#") or len(value) not in (4, 7, 9):
+        return False
+    try:
+        int(value[1:], 16)
+    except ValueError:
+        return False
+    return True

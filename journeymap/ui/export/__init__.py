@@ -1,0 +1,1 @@
+"""Image exports (PNG, SVG, PDF, clipboard) drawn by the same scene as the canvas."""

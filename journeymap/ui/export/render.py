@@ -1,0 +1,438 @@
+"""Render a map scene to PNG, SVG, PDF or the clipboard.
+
+There is no second drawing code here: every format paints the canvas's own
+``QGraphicsScene`` with ``scene.render``. For the time of an export the scene
+is put in export mode (no selection, hover or drop feedback), the requested
+overlays are switched on and, when overlays are shown and the scene has no
+legend of its own, a small legend item is added to the scene (and removed
+afterwards), so even the legend goes through the scene renderer.
+
+Works with any ``QGraphicsScene``: the map scene's ``set_export_mode``,
+``set_overlays``, ``overlays`` and ``content_rect`` are used when present.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QLinearGradient,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+)
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
+
+from journeymap.services.exporting import ExportError, atomic_path
+
+OVERLAYS = ("nps", "sentiment", "emotion")
+PAGES = ("fit", "a4", "a3")
+SCALES = (1, 2, 3, 4)
+SCREEN_DPI = 96.0  # one scene unit is one pixel at 100 % zoom
+POINTS_PER_UNIT = 72.0 / SCREEN_DPI
+PDF_MAX_POINTS = 14400.0  # the largest page a PDF viewer must support (200 inches)
+MAX_SIDE_PX = 32000
+MAX_PIXELS = 300_000_000  # ~1.2 GB of ARGB: beyond that, ask for a smaller scale
+PDF_RESOLUTION = 1200
+LEGEND_Z = 10_000.0
+
+
+@dataclass
+class ImageOptions:
+    """How to render: PNG scale or width, background, PDF page, overlays."""
+
+    scale: float = 1.0
+    width: int | None = None  # PNG: target width in pixels (wins over scale)
+    transparent: bool = False
+    page: str = "fit"  # PDF: fit (one page sized to the map), a4 or a3 (landscape)
+    margin_mm: float = 10.0
+    overlays: set[str] | None = None  # None: keep what the scene shows
+    legend: bool = True
+    title: str | None = None  # document title metadata; default: the map's title
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+# ----------------------------------------------------------- application
+def ensure_app() -> QApplication:
+    """The running QApplication, or a new one; headless when there is no display.
+
+    On X11/Wayland systems with neither ``DISPLAY`` nor ``WAYLAND_DISPLAY`` and
+    no explicit ``QT_QPA_PLATFORM``, Qt would abort; we choose ``offscreen``.
+    """
+    app = QApplication.instance()
+    if app is not None:
+        return app  # type: ignore[return-value]
+    if (
+        sys.platform not in ("win32", "darwin")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and not os.environ.get("QT_QPA_PLATFORM")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    return QApplication([sys.argv[0] if sys.argv else "journeymap"])
+
+
+# ----------------------------------------------------------------- legend
+class LegendItem(QGraphicsItem):
+    """A small key to the overlays shown, drawn by the scene during an export."""
+
+    PAD = 10.0
+    ROW_H = 22.0
+    SWATCH_W = 120.0
+
+    def __init__(self, overlays: Iterable[str]):
+        super().__init__()
+        self.overlays = [o for o in OVERLAYS if o in set(overlays)]
+        self.setZValue(LEGEND_Z)
+        self.setData(0, "export-legend")
+        from journeymap.ui.scene import style
+
+        self._style = style
+        self._title_font = style.font(8.5, bold=True)
+        self._font = style.font(7.5)
+        fm = QFontMetricsF(self._font)
+        label_w = max(fm.horizontalAdvance(self._label(o)) for o in self.overlays) if self.overlays else 0
+        self._label_w = label_w + 12
+        tick_w = fm.horizontalAdvance("very negative") * 1.0
+        self._width = self.PAD * 2 + self._label_w + self.SWATCH_W + tick_w
+        self._height = self.PAD * 2 + 16 + self.ROW_H * len(self.overlays)
+
+    @staticmethod
+    def _label(overlay: str) -> str:
+        return {"nps": "NPS", "sentiment": "Sentiment", "emotion": "Emotion"}.get(overlay, overlay)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        return QRectF(0, 0, self._width, self._height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        st = self._style
+        rect = self.boundingRect()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(st.CARD_BORDER, 1))
+        painter.setBrush(st.PAPER)
+        painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
+        painter.setPen(st.TEXT)
+        painter.setFont(self._title_font)
+        painter.drawText(QRectF(self.PAD, self.PAD, rect.width(), 14), Qt.AlignmentFlag.AlignLeft, "Legend")
+        y = self.PAD + 16
+        x0 = self.PAD + self._label_w
+        for overlay in self.overlays:
+            painter.setFont(self._font)
+            painter.setPen(st.TEXT)
+            row = QRectF(self.PAD, y, self._label_w, self.ROW_H)
+            painter.drawText(row, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self._label(overlay))
+            bar = QRectF(x0, y + 5, self.SWATCH_W, self.ROW_H - 10)
+            if overlay == "nps":
+                self._scale(painter, bar, [(t, st.nps_colour(-100 + 200 * t)) for t in (0, 0.25, 0.5, 0.75, 1)],
+                            ("−100", "0", "+100"))
+            elif overlay == "sentiment":
+                colours = [st.SENSATION_COLOURS["negative"], st.SENSATION_COLOURS["neutral"],
+                           st.SENSATION_COLOURS["positive"]]
+                self._scale(painter, bar, [(0, colours[0]), (0.5, colours[1]), (1, colours[2])],
+                            ("negative", "neutral", "positive"))
+            else:
+                path = QPainterPath(QPointF(bar.left(), bar.bottom()))
+                path.cubicTo(QPointF(bar.left() + bar.width() * 0.3, bar.top() - 4),
+                             QPointF(bar.left() + bar.width() * 0.6, bar.bottom() + 4),
+                             QPointF(bar.right(), bar.top()))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(st.ACCENT, 2))
+                painter.drawPath(path)
+                painter.setPen(st.TEXT_MUTED)
+                painter.drawText(QRectF(bar.right() + 6, y, 200, self.ROW_H),
+                                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, "feeling along the way")
+            y += self.ROW_H
+
+    def _scale(self, painter: QPainter, bar: QRectF, stops: list[tuple[float, QColor]],
+               labels: tuple[str, str, str]) -> None:
+        gradient = QLinearGradient(bar.topLeft(), bar.topRight())
+        for t, colour in stops:
+            gradient.setColorAt(t, colour)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(gradient))
+        painter.drawRoundedRect(bar, 2, 2)
+        painter.setPen(self._style.TEXT_MUTED)
+        fm = QFontMetricsF(self._font)
+        left, mid, right = labels
+        below = bar.bottom() + 1
+        painter.save()
+        small = self._style.font(6.5)
+        painter.setFont(small)
+        fm = QFontMetricsF(small)
+        painter.drawText(QPointF(bar.left(), below + fm.ascent()), left)
+        painter.drawText(QPointF(bar.center().x() - fm.horizontalAdvance(mid) / 2, below + fm.ascent()), mid)
+        painter.drawText(QPointF(bar.right() - fm.horizontalAdvance(right), below + fm.ascent()), right)
+        painter.restore()
+
+
+# ------------------------------------------------------------ scene state
+def scene_overlays(scene: QGraphicsScene) -> set[str] | None:
+    """The overlays the scene shows, if it can tell."""
+    value = getattr(scene, "overlays", None)
+    if callable(value):
+        value = value()
+    if value is None:
+        return None
+    return {str(v) for v in value}
+
+
+def content_rect(scene: QGraphicsScene) -> QRectF:
+    getter = getattr(scene, "content_rect", None)
+    rect = QRectF(getter()) if callable(getter) else QRectF()
+    if rect.isEmpty():
+        rect = scene.itemsBoundingRect()
+    return rect
+
+
+def _has_own_legend(scene: QGraphicsScene) -> bool:
+    return bool(getattr(scene, "draws_legend", False))
+
+
+def map_title(scene: QGraphicsScene) -> str:
+    session = getattr(scene, "session", None)
+    try:
+        return session.document.get_map(session.map_id).title  # type: ignore[union-attr]
+    except Exception:  # noqa: BLE001 - a plain scene has no map
+        return "Journey map"
+
+
+@contextmanager
+def export_state(scene: QGraphicsScene, overlays: set[str] | None = None, legend: bool = True,
+                 background: QColor | None = None) -> Iterator[QRectF]:
+    """Put *scene* in export mode for the duration; yields the source rectangle to render.
+
+    Restores the scene exactly afterwards (overlays, export mode, background),
+    even when rendering fails.
+    """
+    previous_overlays = scene_overlays(scene)
+    set_overlays = getattr(scene, "set_overlays", None)
+    set_export_mode = getattr(scene, "set_export_mode", None)
+    previous_brush = scene.backgroundBrush()
+    legend_item: LegendItem | None = None
+    cleared: list[QGraphicsItem] = []
+    try:
+        if callable(set_export_mode):
+            set_export_mode(True)
+        else:  # a scene without export mode: at least drop the selection
+            cleared = list(scene.selectedItems())
+            for item in cleared:
+                item.setSelected(False)
+        if overlays is not None and callable(set_overlays):
+            set_overlays(set(overlays))
+        scene.setBackgroundBrush(QBrush(background) if background is not None else QBrush(Qt.BrushStyle.NoBrush))
+        rect = content_rect(scene)
+        shown = overlays if overlays is not None else (previous_overlays or set())
+        if legend and shown and not _has_own_legend(scene):
+            legend_item = LegendItem(shown)
+            if legend_item.overlays:
+                gap = 12.0
+                inset = _margin(scene)
+                legend_item.setPos(rect.left() + inset, rect.bottom() + gap - inset / 2)
+                scene.addItem(legend_item)
+                below = legend_item.sceneBoundingRect()
+                rect = rect.united(below.adjusted(-inset, 0, inset, inset))
+            else:
+                legend_item = None
+        yield rect
+    finally:
+        if legend_item is not None and legend_item.scene() is scene:
+            scene.removeItem(legend_item)
+        scene.setBackgroundBrush(previous_brush)
+        if overlays is not None and callable(set_overlays) and previous_overlays is not None:
+            set_overlays(previous_overlays)
+        if callable(set_export_mode):
+            set_export_mode(False)
+        for item in cleared:
+            with suppress(RuntimeError):
+                item.setSelected(True)
+
+
+def _margin(scene: QGraphicsScene) -> float:
+    try:
+        from journeymap.ui.scene import style
+
+        return float(style.MARGIN)
+    except Exception:  # noqa: BLE001
+        return 16.0
+
+
+def _paint(painter: QPainter, scene: QGraphicsScene, target: QRectF, source: QRectF) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+
+
+# -------------------------------------------------------------------- PNG
+def image_size(rect: QRectF, scale: float = 1.0, width: int | None = None) -> tuple[int, int, float]:
+    """(width, height, effective scale) of a raster export of *rect*."""
+    if rect.isEmpty():
+        raise ExportError("the map is empty; there is nothing to export.")
+    if width is not None:
+        if width < 1:
+            raise ExportError(f"the image width must be at least 1 px, got {width}.")
+        scale = width / rect.width()
+    elif not (scale > 0 and math.isfinite(scale)):
+        raise ExportError(f"the scale must be a positive number, got {scale}.")
+    w = width if width is not None else max(1, round(rect.width() * scale))
+    h = max(1, round(rect.height() * scale))
+    if w > MAX_SIDE_PX or h > MAX_SIDE_PX or w * h > MAX_PIXELS:
+        raise ExportError(f"a {w} × {h} px image is too large; choose a smaller scale or width.")
+    return w, h, scale
+
+
+def render_image(scene: QGraphicsScene, options: ImageOptions | None = None) -> QImage:
+    """The scene as a QImage (content rect × scale, or the requested width)."""
+    options = options or ImageOptions()
+    background = None if options.transparent else QColor(Qt.GlobalColor.white)
+    with export_state(scene, options.overlays, options.legend, background) as rect:
+        w, h, scale = image_size(rect, options.scale, options.width)
+        image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+        if image.isNull():
+            raise ExportError(f"not enough memory for a {w} × {h} px image.")
+        image.fill(Qt.GlobalColor.transparent if options.transparent else Qt.GlobalColor.white)
+        dots_per_metre = round(SCREEN_DPI * scale / 0.0254)
+        image.setDotsPerMeterX(dots_per_metre)
+        image.setDotsPerMeterY(dots_per_metre)
+        painter = QPainter(image)
+        try:
+            _paint(painter, scene, QRectF(0, 0, w, h), rect)
+        finally:
+            painter.end()
+    image.setText("Title", options.title or map_title(scene))
+    image.setText("Software", "JourneyMap")
+    return image
+
+
+def export_png(scene: QGraphicsScene, path: str | os.PathLike[str], options: ImageOptions | None = None) -> Path:
+    image = render_image(scene, options)
+    with atomic_path(path) as tmp:
+        if not image.save(str(tmp), "PNG"):
+            raise ExportError(f"{path}: cannot write the PNG file.")
+    return Path(path)
+
+
+def png_bytes(scene: QGraphicsScene, options: ImageOptions | None = None) -> bytes:
+    image = render_image(scene, options)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+# -------------------------------------------------------------------- SVG
+def export_svg(scene: QGraphicsScene, path: str | os.PathLike[str], options: ImageOptions | None = None) -> Path:
+    """Vector SVG with text kept as text (QSvgGenerator escapes it)."""
+    from PySide6.QtSvg import QSvgGenerator
+
+    options = options or ImageOptions()
+    background = None if options.transparent else QColor(Qt.GlobalColor.white)
+    with atomic_path(path) as tmp, export_state(scene, options.overlays, options.legend, background) as rect:
+        if rect.isEmpty():
+            raise ExportError("the map is empty; there is nothing to export.")
+        w, h = rect.width(), rect.height()
+        generator = QSvgGenerator()
+        generator.setFileName(str(tmp))
+        generator.setSize(QSize(math.ceil(w), math.ceil(h)))
+        generator.setViewBox(QRectF(0, 0, w, h))
+        generator.setResolution(round(SCREEN_DPI))
+        generator.setTitle(options.title or map_title(scene))
+        generator.setDescription("Customer journey map exported by JourneyMap")
+        painter = QPainter()
+        if not painter.begin(generator):
+            raise ExportError(f"{path}: cannot write the SVG file.")
+        try:
+            if not options.transparent:
+                painter.fillRect(QRectF(0, 0, w, h), Qt.GlobalColor.white)
+            _paint(painter, scene, QRectF(0, 0, w, h), rect)
+        finally:
+            painter.end()
+    return Path(path)
+
+
+# -------------------------------------------------------------------- PDF
+def _page_layout(page: str, rect: QRectF, margin_mm: float) -> QPageLayout:
+    margins = QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm)
+    if page == "fit":
+        mm_per_point = 25.4 / 72.0
+        w_pt = rect.width() * POINTS_PER_UNIT + 2 * margin_mm / mm_per_point
+        h_pt = rect.height() * POINTS_PER_UNIT + 2 * margin_mm / mm_per_point
+        shrink = min(1.0, PDF_MAX_POINTS / max(w_pt, h_pt))
+        size = QPageSize(QSizeF(w_pt * shrink, h_pt * shrink), QPageSize.Unit.Point, "Journey map",
+                         QPageSize.SizeMatchPolicy.ExactMatch)
+        orientation = QPageLayout.Orientation.Portrait
+    elif page in ("a4", "a3"):
+        size = QPageSize(QPageSize.PageSizeId.A4 if page == "a4" else QPageSize.PageSizeId.A3)
+        orientation = QPageLayout.Orientation.Landscape
+    else:
+        raise ExportError(f"unknown page '{page}' (use one of: {', '.join(PAGES)}).")
+    return QPageLayout(size, orientation, margins, QPageLayout.Unit.Millimeter)
+
+
+def export_pdf(scene: QGraphicsScene, path: str | os.PathLike[str], options: ImageOptions | None = None) -> Path:
+    """One vector PDF page: sized to the map ("fit") or the map fitted to A4/A3 landscape."""
+    options = options or ImageOptions()
+    if not (0 <= options.margin_mm <= 50):
+        raise ExportError(f"the page margin must be between 0 and 50 mm, got {options.margin_mm:g}.")
+    background = None if options.transparent else QColor(Qt.GlobalColor.white)
+    with atomic_path(path) as tmp, export_state(scene, options.overlays, options.legend, background) as rect:
+        if rect.isEmpty():
+            raise ExportError("the map is empty; there is nothing to export.")
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(PDF_RESOLUTION)
+        writer.setCreator("JourneyMap")
+        writer.setTitle(options.title or map_title(scene))
+        layout = _page_layout(options.page, rect, options.margin_mm)
+        if not writer.setPageLayout(layout):
+            raise ExportError(f"{path}: the page size is not supported.")
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise ExportError(f"{path}: cannot write the PDF file.")
+        try:
+            area = QRectF(0, 0, writer.width(), writer.height())
+            factor = min(area.width() / rect.width(), area.height() / rect.height())
+            target = QRectF(0, 0, rect.width() * factor, rect.height() * factor)
+            target.moveCenter(area.center())
+            _paint(painter, scene, target, rect)
+        finally:
+            painter.end()
+    return Path(path)
+
+
+# --------------------------------------------------------------- dispatch
+def export_image(scene: QGraphicsScene, path: str | os.PathLike[str], options: ImageOptions | None = None,
+                 fmt: str | None = None) -> Path:
+    """Write PNG, SVG or PDF, chosen by *fmt* or the file extension."""
+    fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
+    if fmt == "png":
+        return export_png(scene, path, options)
+    if fmt == "svg":
+        return export_svg(scene, path, options)
+    if fmt == "pdf":
+        return export_pdf(scene, path, options)
+    raise ExportError(f"{path}: '{fmt}' is not an image format (png, svg or pdf).")
+
+
+def copy_to_clipboard(scene: QGraphicsScene, options: ImageOptions | None = None) -> QImage:
+    """Put a PNG-quality image of the map on the clipboard (2× for crisp pasting, white background)."""
+    options = options or ImageOptions(scale=2.0)
+    image = render_image(scene, options)
+    QGuiApplication.clipboard().setImage(image)
+    return image
