@@ -126,6 +126,8 @@ def load_file(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise MapJsonError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}).") from exc
     except RecursionError as exc:
         raise MapJsonError(f"{path}: the JSON is nested too deeply.") from exc
+    except MapJsonError as exc:
+        raise MapJsonError(f"{path}: {exc}") from exc
 
 
 def _reject_constant(name: str) -> Any:
