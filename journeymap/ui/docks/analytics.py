@@ -1,0 +1,318 @@
+"""The analytics dock: NPS and sentiment charts of the current map, drawn with matplotlib.
+
+matplotlib is slow to import, so nothing here imports it (nor
+``journeymap.services.charts``, which does) until a chart is first shown: the
+canvas is built on the first refresh while the dock is visible, or when
+``show_chart``/``figure``/``save_chart`` asks for it.
+
+Charts follow the document: data-change signals of the session restart a
+single-shot timer, and the chart is redrawn when it fires, only if the dock is
+visible (otherwise on the next show).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeymap.storage import DocumentError
+from journeymap.ui.docks import SessionConnections
+
+if TYPE_CHECKING:  # pragma: no cover - typing only, never imported at run time
+    from matplotlib.figure import Figure
+
+    from journeymap.ui.session import DocumentSession
+
+# Same keys, same order as journeymap.services.charts.CHART_NAMES (a test checks),
+# kept here so listing the charts does not import matplotlib.
+CHART_NAMES: tuple[str, ...] = (
+    "nps_by_touchpoint",
+    "stage_nps_sentiment",
+    "nps_split",
+    "nps_trend",
+    "priority_matrix",
+)
+REFRESH_MS = 100
+ROW_PX = 26  # canvas height per bar in the per-touchpoint bar charts
+MIN_CANVAS_PX = 300
+MAX_CANVAS_PX = 12000
+
+
+def _chart_text(text: str) -> str:
+    """Translation of the strings drawn inside charts (context "charts")."""
+    return QCoreApplication.translate("charts", text)
+
+
+class AnalyticsDock(QDockWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("analyticsDock")
+        self.setWindowTitle(self.tr("Analytics"))
+        self._session: DocumentSession | None = None
+        self._connections = SessionConnections()
+        self._charts: Any = None  # journeymap.services.charts, once imported
+        self._figure: Figure | None = None
+        self._canvas: Any = None
+        self._dirty = True
+        self._syncing = False
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._refresh_if_visible)
+
+        body = QWidget(self)
+        body.setMinimumWidth(360)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        self.chart_combo = QComboBox(body)
+        self.chart_combo.setAccessibleName(self.tr("Chart"))
+        self.chart_combo.setToolTip(self.tr("Which chart to show"))
+        for name in CHART_NAMES:
+            self.chart_combo.addItem(self._chart_label(name), name)
+        self.chart_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        chart_label = QLabel(self.tr("&Chart:"), body)
+        chart_label.setBuddy(self.chart_combo)
+
+        self.segment_combo = QComboBox(body)
+        self.segment_combo.setAccessibleName(self.tr("Segment filter"))
+        self.segment_combo.setToolTip(self.tr("Only count the answers of this segment"))
+        self.segment_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        segment_label = QLabel(self.tr("&Segment:"), body)
+        segment_label.setBuddy(self.segment_combo)
+
+        self.save_button = QPushButton(self.tr("Save chart…"), body)
+        self.save_button.setAccessibleName(self.tr("Save chart"))
+        self.save_button.setToolTip(self.tr("Save the chart as a PNG or SVG image"))
+
+        bar.addWidget(chart_label)
+        bar.addWidget(self.chart_combo, 1)
+        bar.addSpacing(8)
+        bar.addWidget(segment_label)
+        bar.addWidget(self.segment_combo)
+        bar.addStretch()
+        bar.addWidget(self.save_button)
+        layout.addLayout(bar)
+
+        self.scroll = QScrollArea(body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setAccessibleName(self.tr("Chart area"))
+        self._placeholder = QLabel(self.tr("Charts appear here."), self.scroll)
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll.setWidget(self._placeholder)
+        layout.addWidget(self.scroll, 1)
+        self.setWidget(body)
+
+        self.chart_combo.currentIndexChanged.connect(self._on_chart_changed)
+        self.segment_combo.currentIndexChanged.connect(self._on_segment_changed)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.visibilityChanged.connect(self._on_visibility_changed)
+        self._reload_segments()
+
+    # ------------------------------------------------------------------ API
+    def set_session(self, session: DocumentSession | None) -> None:
+        """Follow *session* (``None``: no document open); drops the previous one's signals."""
+        self._connections.clear()
+        self._session = session
+        if session is not None:
+            c = self._connections
+            c.connect(session.metricsChanged, self._on_data_changed)
+            c.connect(session.touchpointsChanged, self._on_data_changed)
+            c.connect(session.currentMapChanged, self._on_data_changed)
+            c.connect(session.structureChanged, self._on_data_changed)
+            c.connect(session.selectionChanged, self._on_selection_changed)
+            c.connect(session.destroyed, self._on_session_destroyed)
+        self._reload_segments()
+        self._on_data_changed()
+
+    def session(self) -> DocumentSession | None:
+        return self._session
+
+    @staticmethod
+    def chart_names() -> list[str]:
+        return list(CHART_NAMES)
+
+    def current_chart(self) -> str:
+        return self.chart_combo.currentData() or CHART_NAMES[0]
+
+    def show_chart(self, name: str) -> None:
+        """Select chart *name* and draw it now (visible or not)."""
+        if name not in CHART_NAMES:
+            raise ValueError(f"unknown chart {name!r}; expected one of {', '.join(CHART_NAMES)}")
+        self._syncing = True
+        try:
+            self.chart_combo.setCurrentIndex(CHART_NAMES.index(name))
+        finally:
+            self._syncing = False
+        self.refresh()
+
+    @property
+    def figure(self) -> Figure:
+        """The matplotlib figure of the current chart (built and drawn on first use)."""
+        if self._figure is None:
+            self.refresh()
+        assert self._figure is not None
+        return self._figure
+
+    def save_chart(self, path: str | os.PathLike[str]) -> Path:
+        """Write the current chart as PNG or SVG (by suffix); returns the path written."""
+        charts = self._ensure_canvas()
+        if self._dirty:
+            self.refresh()
+        return charts.save_figure(self.figure, path)
+
+    def refresh(self) -> None:
+        """Redraw the current chart from the document now."""
+        self._timer.stop()
+        charts = self._ensure_canvas()
+        fig = self._figure
+        name = self.current_chart()
+        self._reload_segments()
+        session = self._session
+        items = 0
+        if session is None:
+            charts.draw_empty(fig, self.tr("Open a document to see its analytics."))
+        else:
+            ctx = charts.ChartContext(session.document, session.map_id, session.segment,
+                                      tuple(session.selected_ids), _chart_text)
+            try:
+                items = charts.render(name, fig, ctx)
+            except DocumentError as exc:  # e.g. the document was closed under us
+                charts.draw_empty(fig, str(exc))
+        self._dirty = False
+        if name in ("nps_by_touchpoint", "nps_split") and items:
+            height = 110 + ROW_PX * items
+        else:
+            height = MIN_CANVAS_PX
+        self._canvas.setMinimumHeight(max(MIN_CANVAS_PX, min(MAX_CANVAS_PX, height)))
+        self._canvas.draw_idle()
+
+    # ------------------------------------------------------------- internals
+    def _chart_label(self, name: str) -> str:
+        return {
+            "nps_by_touchpoint": self.tr("NPS by touchpoint"),
+            "stage_nps_sentiment": self.tr("NPS and sentiment by stage"),
+            "nps_split": self.tr("Promoters, passives, detractors"),
+            "nps_trend": self.tr("NPS trend of the selected touchpoint"),
+            "priority_matrix": self.tr("Priority matrix (impact × NPS)"),
+        }[name]
+
+    def _ensure_canvas(self) -> Any:
+        """Import matplotlib and build the canvas the first time a chart is needed."""
+        if self._charts is None:
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+            from journeymap.services import charts
+
+            self._charts = charts
+            self._figure = charts.new_figure()
+            canvas = FigureCanvasQTAgg(self._figure)
+            canvas.setParent(self.scroll)
+            canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            canvas.setMinimumHeight(MIN_CANVAS_PX)
+            canvas.setAccessibleName(self.tr("Chart"))
+            self._canvas = canvas
+            self.scroll.setWidget(canvas)  # deletes the placeholder
+            self._placeholder = None
+        return self._charts
+
+    def _schedule(self) -> None:
+        self._dirty = True
+        self._timer.start()
+
+    def _refresh_if_visible(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def _on_data_changed(self, *args: object) -> None:
+        self._schedule()
+
+    def _on_selection_changed(self, ids: list[int]) -> None:
+        if self.current_chart() == "nps_trend":
+            self._schedule()
+
+    def _on_session_destroyed(self, *args: object) -> None:
+        self._connections.clear()
+        self._session = None
+        self._schedule()
+
+    def _on_visibility_changed(self, visible: bool) -> None:
+        if visible and self._dirty:
+            self._timer.start()
+
+    def _on_chart_changed(self, index: int) -> None:
+        if not self._syncing:
+            self._schedule()
+
+    def _reload_segments(self) -> None:
+        session = self._session
+        segments: list[str] = []
+        current = None
+        if session is not None:
+            current = session.segment
+            if session.map_id is not None:
+                try:
+                    segments = session.document.segments(session.map_id)
+                except DocumentError:
+                    segments = []
+            if current and current not in segments:
+                segments.append(current)
+        wanted = [None, *segments]
+        have = [self.segment_combo.itemData(i) for i in range(self.segment_combo.count())]
+        self._syncing = True
+        try:
+            if have != wanted:
+                self.segment_combo.clear()
+                self.segment_combo.addItem(self.tr("All respondents"), None)
+                for name in segments:
+                    self.segment_combo.addItem(name, name)
+            self.segment_combo.setCurrentIndex(wanted.index(current) if current in wanted else 0)
+        finally:
+            self._syncing = False
+        self.segment_combo.setEnabled(session is not None and bool(segments))
+
+    def _on_segment_changed(self, index: int) -> None:
+        if self._syncing or self._session is None or index < 0:
+            return
+        self._session.set_segment(self.segment_combo.itemData(index))
+
+    def _on_save_clicked(self) -> None:
+        png, svg = self.tr("PNG image (*.png)"), self.tr("SVG image (*.svg)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Save chart"), f"{self.current_chart()}.png", f"{png};;{svg}"
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".png", ".svg"):
+            target = target.with_name(target.name + (".svg" if chosen == svg else ".png"))
+        try:
+            self.save_chart(target)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Save chart"),
+                                self.tr("The chart could not be saved:\n{0}").format(exc))

@@ -1,0 +1,269 @@
+"""Headless analytics charts: the data behind them and the matplotlib figures."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from matplotlib.collections import PathCollection
+from matplotlib.container import BarContainer
+
+from journeymap.domain.model import JourneyMap, Lane, Stage, Touchpoint
+from journeymap.services import charts
+from journeymap.storage import Document
+
+
+def make_doc(path) -> tuple[Document, int, dict[str, int]]:
+    """A map with three stages; A, B in S1, C in S2, D (no data) in S3.
+
+    A: impact 5, scores 2 3 9 6 -> NPS -50 (Jan: 2, 3; Mar: 9, 6), segment Business
+    B: impact 2, scores 10 9 9 8 10 -> NPS 80, segment Leisure
+    C: impact 4, scores 9 7 5 10 -> NPS 25, mixed segments
+    """
+    doc = Document.create(path)
+    m = doc.add_map(JourneyMap("Test journey"))
+    s1, s2, s3 = (doc.add_stage(Stage(m, name, i)) for i, name in enumerate(["S1", "S2", "S3"]))
+    lane = doc.add_lane(Lane(m, "Touchpoints"))
+    ids = {
+        "A": doc.add_touchpoint(Touchpoint(m, s1, lane, "A", impact=5)),
+        "B": doc.add_touchpoint(Touchpoint(m, s1, lane, "B", impact=2)),
+        "C": doc.add_touchpoint(Touchpoint(m, s2, lane, "C", impact=4)),
+        "D": doc.add_touchpoint(Touchpoint(m, s3, lane, "D", impact=3)),
+    }
+    a, b, c = ids["A"], ids["B"], ids["C"]
+    doc.insert_responses([
+        (a, 2, -0.8, "", "2024-01-05", "Business", None),
+        (a, 3, -0.6, "", "2024-01-20", "Business", None),
+        (a, 9, 0.5, "", "2024-03-02", "Business", None),
+        (a, 6, None, "", "2024-03-15", "Business", None),
+        (b, 10, 0.9, "", "2024-02-01", "Leisure", None),
+        (b, 9, 0.7, "", "2024-02-03", "Leisure", None),
+        (b, 9, 0.6, "", "2024-02-04", "Leisure", None),
+        (b, 8, 0.2, "", None, "Leisure", None),
+        (b, 10, 1.0, "", "2024-04-30", "Leisure", None),
+        (c, 9, 0.4, "", "2024-02-10", "Business", None),
+        (c, 7, 0.0, "", "2024-02-11", "Leisure", None),
+        (c, 5, -0.5, "", "2024-02-12", "Business", None),
+        (c, 10, 0.8, "", "2024-02-13", "Leisure", None),
+    ])
+    return doc, m, ids
+
+
+@pytest.fixture
+def data(tmp_path):
+    doc, m, ids = make_doc(tmp_path / "a.jmap")
+    yield doc, m, ids
+    doc.close()
+
+
+def bars(ax) -> list:
+    return [c for c in ax.containers if isinstance(c, BarContainer)]
+
+
+def draw(name, doc, map_id, segment=None, selected=()):
+    fig = charts.new_figure()
+    n = charts.render(name, fig, charts.ChartContext(doc, map_id, segment, tuple(selected)))
+    fig.canvas.draw()  # lays out and renders: catches drawing errors, not only building ones
+    return fig, n
+
+
+def texts(fig) -> list[str]:
+    out = [t.get_text() for t in fig.texts]
+    if fig._suptitle is not None:
+        out.append(fig._suptitle.get_text())
+    for ax in fig.axes:
+        out += [t.get_text() for t in ax.texts]
+        out += [ax.get_title(loc="left")]
+    return out
+
+
+def test_chart_names_are_the_docks():
+    from journeymap.ui.docks.analytics import CHART_NAMES
+
+    assert charts.CHART_NAMES == CHART_NAMES
+
+
+def test_touchpoint_rows_sorted_best_first(data):
+    doc, m, ids = data
+    rows = charts.touchpoint_rows(doc, m)
+    assert [r.title for r in rows] == ["B", "C", "A"]
+    assert [r.nps for r in rows] == [80.0, 25.0, -50.0]
+    assert [r.n for r in rows] == [5, 4, 4]
+    assert all(r.margin and r.margin > 0 for r in rows)
+
+
+def test_nps_by_touchpoint(data):
+    doc, m, ids = data
+    fig, n = draw("nps_by_touchpoint", doc, m)
+    assert n == 3
+    ax = fig.axes[0]
+    (container,) = bars(ax)
+    assert [p.get_width() for p in container.patches] == [80.0, 25.0, -50.0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["B  (n=5)", "C  (n=4)", "A  (n=4)"]
+    assert ax.yaxis_inverted()  # best at the top
+    assert len([c for c in ax.containers if not isinstance(c, BarContainer)]) == 1  # error bars
+    assert container.patches[0].get_facecolor()[:3] != container.patches[2].get_facecolor()[:3]
+    assert "NPS by touchpoint" in texts(fig)
+
+
+def test_nps_by_touchpoint_includes_manual_nps(data):
+    doc, m, ids = data
+    doc.update_touchpoint(ids["D"], manual_nps=-10.0)
+    fig, n = draw("nps_by_touchpoint", doc, m)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert n == 4 and labels[2] == "D  (manual)"
+
+
+def test_nps_by_touchpoint_respects_segment(data):
+    doc, m, ids = data
+    fig, n = draw("nps_by_touchpoint", doc, m, segment="Business")
+    (container,) = bars(fig.axes[0])
+    # A: -50; C (Business): 9 and 5 -> 0
+    assert [p.get_width() for p in container.patches] == [0.0, -50.0]
+    assert any("Segment: Business" in t for t in texts(fig))
+
+
+def test_stage_chart(data):
+    doc, m, ids = data
+    fig, n = draw("stage_nps_sentiment", doc, m)
+    assert n == 3
+    ax, right = fig.axes
+    (container,) = bars(ax)
+    # S1 pools A and B: P 5, S 1, D 3 of 9 -> 22.2; S2 is C: 25; S3 has no data, no bar.
+    assert [p.get_height() for p in container.patches] == [22.2, 25.0]
+    assert ax.get_ylim() == (-110, 110)
+    (line,) = right.get_lines()
+    y = list(line.get_ydata())
+    assert right.get_ylim() == (-1.1, 1.1)
+    assert y[1] == pytest.approx(0.175) and math.isnan(y[2])
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["S1\nn=9", "S2\nn=4", "S3\nn=0"]
+
+
+def test_split_chart(data):
+    doc, m, ids = data
+    fig, n = draw("nps_split", doc, m)
+    assert n == 3
+    detractors, passives, promoters = bars(fig.axes[0])
+    assert [p.get_width() for p in promoters.patches] == pytest.approx([80, 50, 25])
+    assert [p.get_width() for p in detractors.patches] == pytest.approx([0, 25, 75])
+    for i in range(3):  # every bar adds up to 100 %
+        total = sum(c.patches[i].get_width() for c in (detractors, passives, promoters))
+        assert total == pytest.approx(100)
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == [
+        "Detractors (0–6)", "Passives (7–8)", "Promoters (9–10)"]
+
+
+def test_trend_points_group_by_month(data):
+    doc, m, ids = data
+    points = charts.trend_points(doc, ids["A"])
+    assert [p.month for p in points] == ["2024-01", "2024-02", "2024-03"]
+    assert [p.nps for p in points] == [-100.0, None, 0.0]
+    assert [p.n for p in points] == [2, 0, 2]
+    assert charts.trend_points(doc, ids["A"], "Leisure") == []
+    assert [p.n for p in charts.trend_points(doc, ids["C"], "Leisure")] == [2]
+
+
+def test_trend_chart_uses_selected_touchpoint(data):
+    doc, m, ids = data
+    fig, n = draw("nps_trend", doc, m, selected=[ids["A"]])
+    assert n == 2
+    ax = fig.axes[0]
+    y = list(ax.get_lines()[0].get_ydata())
+    assert y[0] == -100 and math.isnan(y[1]) and y[2] == 0
+    assert [t.get_text() for t in ax.get_xticklabels()][0].endswith("n=2")
+    assert "NPS trend — A" in texts(fig)
+
+    fig, n = draw("nps_trend", doc, m, selected=[ids["B"]])
+    assert "NPS trend — B" in texts(fig) and n == 2  # Feb and Apr; the undated answer is left out
+
+
+def test_trend_chart_empty_states(data):
+    doc, m, ids = data
+    fig, n = draw("nps_trend", doc, m)
+    assert n == 0 and not fig.axes
+    assert any("Select a touchpoint" in t for t in texts(fig))
+    fig, n = draw("nps_trend", doc, m, selected=[ids["D"]])
+    assert n == 0 and not fig.axes
+    assert any("No dated answers" in t for t in texts(fig))
+    fig, n = draw("nps_trend", doc, m, selected=[999999])  # not on this map
+    assert n == 0
+
+
+def test_priority_matrix(data):
+    doc, m, ids = data
+    fig, n = draw("priority_matrix", doc, m)
+    assert n == 3
+    ax = fig.axes[0]
+    points = [c for c in ax.collections if isinstance(c, PathCollection)]
+    offsets = [tuple(o) for c in points for o in c.get_offsets()]
+    assert sorted(offsets) == [(2, 80), (4, 25), (5, -50)]
+    labels = texts(fig)
+    assert "A (\N{MINUS SIGN}50)" in labels and "B (+80)" in labels
+    assert "FIX FIRST: high impact, low NPS" in labels
+    assert charts.priority_quadrant(5, -50) == "fix_first"
+    assert charts.priority_quadrant(2, 80) == "maintain"
+    assert charts.priority_quadrant(4, 25) == "protect"
+    assert charts.priority_quadrant(1, -5) == "monitor"
+    assert len(ax.patches) == 1  # the shaded fix-first quadrant
+
+
+def test_priority_matrix_spreads_equal_impacts(data):
+    doc, m, ids = data
+    for tid in ids.values():
+        doc.update_touchpoint(tid, impact=3)
+    fig, _ = draw("priority_matrix", doc, m)
+    xs = [o[0] for c in fig.axes[0].collections for o in c.get_offsets()]
+    assert len(set(xs)) == 3 and all(2.7 <= x <= 3.3 for x in xs)
+
+
+@pytest.mark.parametrize("name", charts.CHART_NAMES)
+def test_every_chart_has_an_empty_state(tmp_path, name):
+    with Document.create(tmp_path / "e.jmap") as doc:
+        m = doc.add_map(JourneyMap("Empty"))
+        s = doc.add_stage(Stage(m, "S"))
+        lane = doc.add_lane(Lane(m, "L"))
+        tid = doc.add_touchpoint(Touchpoint(m, s, lane, "T"))
+        fig, n = draw(name, doc, m, selected=[tid])
+        assert n == 0 and not fig.axes
+        assert fig.texts
+        if name != "nps_trend":
+            assert charts.empty_message() in texts(fig)
+        fig, n = draw(name, doc, None)
+        assert n == 0 and not fig.axes
+
+
+def test_unknown_chart(data):
+    doc, m, _ = data
+    with pytest.raises(ValueError):
+        charts.render("pie", charts.new_figure(), charts.ChartContext(doc, m))
+
+
+def test_save_figure(data, tmp_path):
+    doc, m, _ = data
+    fig, _ = draw("nps_by_touchpoint", doc, m)
+    png = charts.save_figure(fig, tmp_path / "c.png")
+    assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    svg = charts.save_figure(fig, tmp_path / "c.svg")
+    assert b"<svg" in svg.read_bytes()[:2000]
+    assert charts.save_figure(fig, tmp_path / "noext").suffix == ".png"
+    with pytest.raises(ValueError):
+        charts.save_figure(fig, tmp_path / "c.gif")
+
+
+def test_many_touchpoints_and_long_titles(tmp_path):
+    with Document.create(tmp_path / "big.jmap") as doc:
+        m = doc.add_map(JourneyMap("Big"))
+        s = doc.add_stage(Stage(m, "A stage with a rather long name indeed"))
+        lane = doc.add_lane(Lane(m, "L"))
+        rows = []
+        for i in range(40):
+            tid = doc.add_touchpoint(Touchpoint(m, s, lane, f"Touchpoint number {i} with a very long title"))
+            rows += [(tid, (i + k) % 11, None, "", f"20{20 + k % 4}-{1 + k % 12:02d}-01", "", None)
+                     for k in range(30)]
+        doc.insert_responses(rows)
+        for name in charts.CHART_NAMES:
+            fig, n = draw(name, doc, m, selected=[tid])
+            assert n > 0
+        labels = [t.get_text() for t in draw("nps_by_touchpoint", doc, m)[0].axes[0].get_yticklabels()]
+        assert all(len(label.split("  (")[0]) <= 30 for label in labels)
