@@ -1,0 +1,130 @@
+"""Colours, fonts and metrics of the canvas: the one place to tune its look.
+
+Lengths are scene units (pixels at 100 % zoom); font sizes are points and use
+the application font family, so the canvas follows the platform font.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QGuiApplication
+
+# ------------------------------------------------------------------ metrics
+MARGIN = 32.0  # around the whole map (exports keep it)
+TITLE_H = 70.0  # map title + persona block
+TITLE_GAP = 14.0
+LANE_HEADER_W = 176.0
+STAGE_HEADER_H = 50.0
+HEADER_GAP = 6.0  # between the stage headers and the first lane
+CARD_W = 184.0
+CARD_H = 82.0
+CARD_GAP = 10.0
+CELL_PAD = 12.0
+COL_W = CARD_W + 2 * CELL_PAD
+MIN_ROW_H = CARD_H + 2 * CELL_PAD
+CARD_RADIUS = 6.0
+STRIP_W = 5.0
+TITLE_LINES = 3
+
+# ------------------------------------------------------------------ colours
+BACKGROUND = QColor("#EEF0F3")
+PAPER = QColor("#FFFFFF")
+BAND_EVEN = QColor("#FFFFFF")
+BAND_ODD = QColor("#F5F7FA")
+GRID_LINE = QColor("#DDE1E7")
+LANE_HEADER_BG = QColor("#E9ECF1")
+LANE_HEADER_BG_ODD = QColor("#E1E5EB")
+LANE_ACCENT = QColor("#5B6B7F")
+TEXT = QColor("#1F2933")
+TEXT_MUTED = QColor("#5F6B7A")
+CARD_BG = QColor("#FFFFFF")
+CARD_BORDER = QColor("#C9D0D9")
+CARD_HOVER = QColor("#8A99AD")
+ACCENT = QColor("#1F6FEB")
+DROP = QColor("#1F6FEB")
+STAR = QColor("#E8A317")
+STAR_EDGE = QColor("#A86F00")
+
+# Colour-blind-safe: blue for good, orange for bad, grey in between.
+SENSATION_COLOURS = {
+    "positive": QColor("#2C7BB6"),
+    "neutral": QColor("#A3ACB8"),
+    "negative": QColor("#E66101"),
+}
+
+# Diverging blue-orange scale for NPS -100..+100 (ColorBrewer PuOr-like, CB-safe).
+NPS_SCALE = (
+    (-100.0, QColor("#B35806")),
+    (-50.0, QColor("#E08214")),
+    (0.0, QColor("#8C96A3")),
+    (50.0, QColor("#4393C3")),
+    (100.0, QColor("#2166AC")),
+)
+
+
+def sensation_colour(value: str) -> QColor:
+    return SENSATION_COLOURS.get(str(value), SENSATION_COLOURS["neutral"])
+
+
+def nps_colour(value: float) -> QColor:
+    """Interpolate the diverging scale; readable with white text at every point."""
+    value = max(-100.0, min(100.0, value))
+    for (v0, c0), (v1, c1) in zip(NPS_SCALE, NPS_SCALE[1:]):
+        if value <= v1:
+            t = (value - v0) / (v1 - v0)
+            return QColor(
+                round(c0.red() + (c1.red() - c0.red()) * t),
+                round(c0.green() + (c1.green() - c0.green()) * t),
+                round(c0.blue() + (c1.blue() - c0.blue()) * t),
+            )
+    return NPS_SCALE[-1][1]
+
+
+def text_on(colour: QColor) -> QColor:
+    """Black or white text, whichever reads better on *colour*."""
+    r, g, b = colour.redF(), colour.greenF(), colour.blueF()
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return QColor("#1F2933") if luminance > 0.6 else QColor("#FFFFFF")
+
+
+# ------------------------------------------------------------------ fonts
+def font(points: float, bold: bool = False, weight: QFont.Weight | None = None) -> QFont:
+    base = QGuiApplication.font() if QGuiApplication.instance() else QFont()
+    f = QFont(base)
+    f.setPointSizeF(points)
+    if weight is not None:
+        f.setWeight(weight)
+    elif bold:
+        f.setWeight(QFont.Weight.DemiBold)
+    return f
+
+
+def card_title_font() -> QFont:
+    return font(9.0)
+
+
+def card_meta_font() -> QFont:
+    return font(7.5)
+
+
+def stage_font() -> QFont:
+    return font(10.5, bold=True)
+
+
+def lane_font() -> QFont:
+    return font(9.5, bold=True)
+
+
+def lane_kind_font() -> QFont:
+    return font(7.5)
+
+
+def map_title_font() -> QFont:
+    return font(17.0, weight=QFont.Weight.Bold)
+
+
+def persona_font() -> QFont:
+    return font(9.5)
+
+
+def badge_font() -> QFont:
+    return font(7.5, bold=True)
