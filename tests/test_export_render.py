@@ -4,9 +4,9 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QGuiApplication, QImage
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeymap.services.exporting import ExportError
 from journeymap.ui.export.render import (
@@ -210,3 +210,31 @@ def test_clipboard(scene):
     assert image.width() == 1200
     pasted = QGuiApplication.clipboard().image()
     assert pasted.isNull() or pasted.width() == 1200
+
+
+class PointSizeText(QGraphicsItem):
+    """Draws text in a point-size font, as the map's items do."""
+
+    def boundingRect(self):
+        return QRectF(0, 0, 300, 40)
+
+    def paint(self, painter, option, widget=None):
+        font = QFont()
+        font.setPointSizeF(12)
+        painter.setFont(font)
+        painter.drawText(QPointF(0, 30), "WWWWWWWWWW")
+
+
+def ink_right(image: QImage) -> int:
+    return max(x for x in range(image.width()) for y in range(0, image.height(), 2)
+               if QColor.fromRgba(image.pixel(x, y)).lightness() < 120)
+
+
+@pytest.mark.parametrize("fmt", ["png"])
+def test_text_scales_with_the_image_not_with_the_device_resolution(qapp, fmt):
+    scene = QGraphicsScene()
+    scene.addItem(PointSizeText())
+    one = render_image(scene, no_legend(scale=1))
+    three = render_image(scene, no_legend(scale=3))
+    assert abs(ink_right(three) - 3 * ink_right(one)) <= 6
+    assert three.dotsPerMeterX() == pytest.approx(3 * one.dotsPerMeterX(), rel=0.01)

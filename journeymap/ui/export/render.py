@@ -48,7 +48,9 @@ POINTS_PER_UNIT = 72.0 / SCREEN_DPI
 PDF_MAX_POINTS = 14400.0  # the largest page a PDF viewer must support (200 inches)
 MAX_SIDE_PX = 32000
 MAX_PIXELS = 300_000_000  # ~1.2 GB of ARGB: beyond that, ask for a smaller scale
-PDF_RESOLUTION = 1200
+# The PDF's device units are screen pixels: fonts sized in points then keep their
+# size relative to the cards (coordinates are still written as exact decimals).
+PDF_RESOLUTION = round(SCREEN_DPI)
 LEGEND_Z = 10_000.0
 
 
@@ -89,15 +91,22 @@ def ensure_app() -> QApplication:
 
 # ----------------------------------------------------------------- legend
 class LegendItem(QGraphicsItem):
-    """A small key to the overlays shown, drawn by the scene during an export."""
+    """A small key to the overlays shown (and to the card markers), drawn by the scene during an export.
+
+    The map scene has no legend of its own, so an export adds this item to
+    the scene for the time of the export: it is painted by ``scene.render``
+    like every other item.
+    """
 
     PAD = 10.0
-    ROW_H = 22.0
+    ROW_H = 24.0
     SWATCH_W = 120.0
+    GAP = 16.0
 
     def __init__(self, overlays: Iterable[str]):
         super().__init__()
-        self.overlays = [o for o in OVERLAYS if o in set(overlays)]
+        wanted = set(overlays)
+        self.overlays = [o for o in OVERLAYS if o in wanted]
         self.setZValue(LEGEND_Z)
         self.setData(0, "export-legend")
         from journeymap.ui.scene import style
@@ -105,12 +114,17 @@ class LegendItem(QGraphicsItem):
         self._style = style
         self._title_font = style.font(8.5, bold=True)
         self._font = style.font(7.5)
+        self._small = style.font(6.5)
         fm = QFontMetricsF(self._font)
-        label_w = max(fm.horizontalAdvance(self._label(o)) for o in self.overlays) if self.overlays else 0
-        self._label_w = label_w + 12
-        tick_w = fm.horizontalAdvance("very negative") * 1.0
-        self._width = self.PAD * 2 + self._label_w + self.SWATCH_W + tick_w
-        self._height = self.PAD * 2 + 16 + self.ROW_H * len(self.overlays)
+        rows = [*(self._label(o) for o in self.overlays), "Sensation", "Moment of truth"]
+        self._label_w = max(fm.horizontalAdvance(r) for r in rows) + 12
+        self._key_w = max(self.SWATCH_W, fm.horizontalAdvance(self.EMOTION_TEXT) + 40,
+                          3 * (fm.horizontalAdvance("negative") + 22))
+        self._width = self.PAD * 2 + self._label_w + self._key_w
+        self._rows = len(self.overlays) + 2
+        self._height = self.PAD * 2 + 16 + self.ROW_H * self._rows
+
+    EMOTION_TEXT = "how the customer feels"
 
     @staticmethod
     def _label(overlay: str) -> str:
@@ -131,31 +145,45 @@ class LegendItem(QGraphicsItem):
         painter.drawText(QRectF(self.PAD, self.PAD, rect.width(), 14), Qt.AlignmentFlag.AlignLeft, "Legend")
         y = self.PAD + 16
         x0 = self.PAD + self._label_w
-        for overlay in self.overlays:
+        left = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        sensations = ("negative", "neutral", "positive")
+        for row in [*self.overlays, "sensation", "moment"]:
             painter.setFont(self._font)
             painter.setPen(st.TEXT)
-            row = QRectF(self.PAD, y, self._label_w, self.ROW_H)
-            painter.drawText(row, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self._label(overlay))
-            bar = QRectF(x0, y + 5, self.SWATCH_W, self.ROW_H - 10)
-            if overlay == "nps":
-                self._scale(painter, bar, [(t, st.nps_colour(-100 + 200 * t)) for t in (0, 0.25, 0.5, 0.75, 1)],
-                            ("−100", "0", "+100"))
-            elif overlay == "sentiment":
-                colours = [st.SENSATION_COLOURS["negative"], st.SENSATION_COLOURS["neutral"],
-                           st.SENSATION_COLOURS["positive"]]
+            label = {"sensation": "Sensation", "moment": "Moment of truth"}.get(row) or self._label(row)
+            painter.drawText(QRectF(self.PAD, y, self._label_w, self.ROW_H), left, label)
+            bar = QRectF(x0, y + 4, self.SWATCH_W, 9)
+            if row == "nps":
+                stops = [(t, st.nps_colour(-100 + 200 * t)) for t in (0, 0.25, 0.5, 0.75, 1)]
+                self._scale(painter, bar, stops, ("\u2212100", "0", "+100"))
+            elif row == "sentiment":
+                colours = [st.SENSATION_COLOURS[k] for k in sensations]
                 self._scale(painter, bar, [(0, colours[0]), (0.5, colours[1]), (1, colours[2])],
-                            ("negative", "neutral", "positive"))
-            else:
-                path = QPainterPath(QPointF(bar.left(), bar.bottom()))
-                path.cubicTo(QPointF(bar.left() + bar.width() * 0.3, bar.top() - 4),
-                             QPointF(bar.left() + bar.width() * 0.6, bar.bottom() + 4),
-                             QPointF(bar.right(), bar.top()))
+                            ("\u22121", "0", "+1"))
+            elif row == "emotion":
+                line = QRectF(x0, y + 5, 30, self.ROW_H - 10)
+                path = QPainterPath(QPointF(line.left(), line.bottom()))
+                path.cubicTo(QPointF(line.left() + 10, line.top() - 4), QPointF(line.left() + 20, line.bottom() + 4),
+                             QPointF(line.right(), line.top()))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.setPen(QPen(st.ACCENT, 2))
                 painter.drawPath(path)
                 painter.setPen(st.TEXT_MUTED)
-                painter.drawText(QRectF(bar.right() + 6, y, 200, self.ROW_H),
-                                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, "feeling along the way")
+                painter.drawText(QRectF(line.right() + 8, y, self._key_w, self.ROW_H), left, self.EMOTION_TEXT)
+            elif row == "sensation":
+                x = x0
+                fm = QFontMetricsF(self._font)
+                for key in sensations:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(st.sensation_colour(key))
+                    painter.drawRoundedRect(QRectF(x, y + 6, 5, self.ROW_H - 12), 1.5, 1.5)
+                    painter.setPen(st.TEXT_MUTED)
+                    painter.drawText(QRectF(x + 9, y, 200, self.ROW_H), left, key)
+                    x += 9 + fm.horizontalAdvance(key) + 14
+            else:
+                from journeymap.ui.scene.channel_icons import draw_star
+
+                draw_star(painter, QPointF(x0 + 7, y + self.ROW_H / 2), 6.5, st.STAR, st.STAR_EDGE)
             y += self.ROW_H
 
     def _scale(self, painter: QPainter, bar: QRectF, stops: list[tuple[float, QColor]],
@@ -167,17 +195,13 @@ class LegendItem(QGraphicsItem):
         painter.setBrush(QBrush(gradient))
         painter.drawRoundedRect(bar, 2, 2)
         painter.setPen(self._style.TEXT_MUTED)
-        fm = QFontMetricsF(self._font)
-        left, mid, right = labels
-        below = bar.bottom() + 1
-        painter.save()
-        small = self._style.font(6.5)
-        painter.setFont(small)
-        fm = QFontMetricsF(small)
-        painter.drawText(QPointF(bar.left(), below + fm.ascent()), left)
-        painter.drawText(QPointF(bar.center().x() - fm.horizontalAdvance(mid) / 2, below + fm.ascent()), mid)
-        painter.drawText(QPointF(bar.right() - fm.horizontalAdvance(right), below + fm.ascent()), right)
-        painter.restore()
+        painter.setFont(self._small)
+        fm = QFontMetricsF(self._small)
+        first, mid, last = labels
+        base = bar.bottom() + 1 + fm.ascent()
+        painter.drawText(QPointF(bar.left(), base), first)
+        painter.drawText(QPointF(bar.center().x() - fm.horizontalAdvance(mid) / 2, base), mid)
+        painter.drawText(QPointF(bar.right() - fm.horizontalAdvance(last), base), last)
 
 
 # ------------------------------------------------------------ scene state
@@ -306,14 +330,20 @@ def render_image(scene: QGraphicsScene, options: ImageOptions | None = None) -> 
         if image.isNull():
             raise ExportError(f"not enough memory for a {w} × {h} px image.")
         image.fill(Qt.GlobalColor.transparent if options.transparent else Qt.GlobalColor.white)
-        dots_per_metre = round(SCREEN_DPI * scale / 0.0254)
-        image.setDotsPerMeterX(dots_per_metre)
-        image.setDotsPerMeterY(dots_per_metre)
+        # Paint at screen resolution: items size their fonts in points, and a
+        # device with more dots per inch would enlarge the text but not the cards.
+        screen = round(SCREEN_DPI / 0.0254)
+        image.setDotsPerMeterX(screen)
+        image.setDotsPerMeterY(screen)
         painter = QPainter(image)
         try:
             _paint(painter, scene, QRectF(0, 0, w, h), rect)
         finally:
             painter.end()
+    # Then record the print resolution, so that the image prints at the map's size.
+    dots_per_metre = round(SCREEN_DPI * scale / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
     image.setText("Title", options.title or map_title(scene))
     image.setText("Software", "JourneyMap")
     return image
