@@ -3,8 +3,8 @@
     python tests/helpers_process.py hold PATH
         open PATH for writing, print "open", wait for a line on stdin, close.
     python tests/helpers_process.py edit PATH MAP_ID SEED
-        make edits forever, one transaction each, printing "done N <what>"
-        (flushed) after each commit, until killed.
+        make edits forever, one transaction each, printing "begin N <what>"
+        before and "done N <what>" (flushed) after each commit, until killed.
 """
 
 from __future__ import annotations
@@ -40,9 +40,11 @@ def hold(path: str) -> None:
 
 
 def edit(path: str, map_id: int, seed: int) -> None:
-    """Edit loop; every printed line describes a committed edit that must survive.
+    """Edit loop.  "begin N WHAT" before an edit, "done N WHAT" once it is committed.
 
-    "add ID TITLE", "move ID STAGE LANE", "title ID TITLE".
+    WHAT is "add ID TITLE", "move ID STAGE LANE" or "title ID TITLE" (an add's
+    "begin" line has "?" for the id, not known yet).  Every "done" edit must
+    survive a kill; the one "begin" without "done" may or may not.
     """
     rng = random.Random(seed)
     doc = Document.open(path)
@@ -56,16 +58,19 @@ def edit(path: str, map_id: int, seed: int) -> None:
         if action < 0.4 or not ids:
             title = f"s{seed}-{n}"
             stage, lane = rng.choice(stages), rng.choice(lanes)
+            print(f"begin {n} add ? {title}", flush=True)
             new_id = doc.add_touchpoint(Touchpoint(map_id, stage, lane, title), index=rng.randint(0, 3))
             ids.append(new_id)
             what = f"add {new_id} {title}"
         elif action < 0.7:
             tid, stage, lane = rng.choice(ids), rng.choice(stages), rng.choice(lanes)
+            print(f"begin {n} move {tid} {stage} {lane}", flush=True)
             doc.move_touchpoint(tid, stage, lane, rng.randint(0, 5))
             what = f"move {tid} {stage} {lane}"
         else:
             tid = rng.choice(ids)
             title = f"t{seed}-{n}"
+            print(f"begin {n} title {tid} {title}", flush=True)
             doc.update_touchpoint(tid, title=title, impact=rng.randint(1, 5))
             what = f"title {tid} {title}"
         print(f"done {n} {what}", flush=True)
