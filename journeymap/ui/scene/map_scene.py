@@ -156,7 +156,7 @@ class MapScene(QGraphicsScene):
             self.addItem(item)
 
         session.structureChanged.connect(self.rebuild)
-        session.currentMapChanged.connect(lambda _id: self.rebuild())
+        session.currentMapChanged.connect(self._on_map_changed)
         session.mapsChanged.connect(self._refresh_title)
         session.touchpointsChanged.connect(self.on_touchpoints_changed)
         session.metricsChanged.connect(self.refresh_metrics)
@@ -218,6 +218,32 @@ class MapScene(QGraphicsScene):
             return False
         self.session.undo_stack.push(command)
         return True
+
+    def dispose(self) -> None:
+        """Disconnect from the session and drop every item (before the session's document closes)."""
+        session = self.session
+        for signal, slot in (
+            (session.structureChanged, self.rebuild),
+            (session.currentMapChanged, self._on_map_changed),
+            (session.mapsChanged, self._refresh_title),
+            (session.touchpointsChanged, self.on_touchpoints_changed),
+            (session.metricsChanged, self.refresh_metrics),
+            (session.selectRequested, self.select_ids),
+        ):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
+        self.editor = None
+        self._press = self._drag = self._header_drag = None
+        self.current_header = None
+        self.cards.clear()
+        self.stage_headers.clear()
+        self.lane_headers.clear()
+        self.clear()
+
+    def _on_map_changed(self, _map_id: int) -> None:
+        self.rebuild()
 
     # ================================================================ building
     def rebuild(self) -> None:
