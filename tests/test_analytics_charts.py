@@ -171,7 +171,7 @@ def test_trend_chart_uses_selected_touchpoint(data):
     ax = fig.axes[0]
     y = list(ax.get_lines()[0].get_ydata())
     assert y[0] == -100 and math.isnan(y[1]) and y[2] == 0
-    assert [t.get_text() for t in ax.get_xticklabels()][0].endswith("n=2")
+    assert [t.get_text() for t in ax.get_xticklabels()][0].endswith("n=2")  # few months: n under each
     assert "NPS trend — A" in texts(fig)
 
     fig, n = draw("nps_trend", doc, m, selected=[ids["B"]])
@@ -199,8 +199,8 @@ def test_priority_matrix(data):
     offsets = [tuple(o) for c in points for o in c.get_offsets()]
     assert sorted(offsets) == [(2, 80), (4, 25), (5, -50)]
     labels = texts(fig)
-    assert "A (\N{MINUS SIGN}50)" in labels and "B (+80)" in labels
-    assert "FIX FIRST: high impact, low NPS" in labels
+    assert "A" in labels and "B" in labels
+    assert "FIX FIRST" in labels
     assert charts.priority_quadrant(5, -50) == "fix_first"
     assert charts.priority_quadrant(2, 80) == "maintain"
     assert charts.priority_quadrant(4, 25) == "protect"

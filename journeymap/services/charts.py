@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -256,6 +257,14 @@ def _short(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _wrap(text: str, width: int = 12, lines: int = 2) -> str:
+    """Break *text* on spaces into at most *lines* lines of about *width* characters."""
+    wrapped = textwrap.wrap(" ".join(str(text).split()), width) or [""]
+    if len(wrapped) > lines:
+        wrapped = wrapped[: lines - 1] + [_short(" ".join(wrapped[lines - 1:]), width)]
+    return "\n".join(wrapped)
+
+
 def _n_label(row: TouchpointRow, tr: Translate) -> str:
     if row.source == "manual":
         return tr("n={0}, manual").format(row.n) if row.n else tr("manual")
@@ -334,7 +343,7 @@ def draw_stage_nps_sentiment(fig: Figure, ctx: ChartContext) -> int:
     labels = []
     for s in stages:
         n = s.summary.n
-        labels.append(f"{_short(s.name, 18)}\n" + (tr("n={0}").format(n) if n else tr("n=0")))
+        labels.append(f"{_wrap(s.name)}\n" + tr("n={0}").format(n))
     ax.set_xticks(xs, labels)
     ax.set_xlim(-0.6, len(stages) - 0.4)
 
@@ -364,7 +373,7 @@ def draw_stage_nps_sentiment(fig: Figure, ctx: ChartContext) -> int:
 # ------------------------------------------- 3. promoter/passive/detractor split
 def draw_nps_split(fig: Figure, ctx: ChartContext) -> int:
     tr = ctx.tr
-    title = tr("Promoters, passives and detractors by touchpoint")
+    title = tr("Promoters, passives, detractors")
     rows = split_rows(ctx.doc, ctx.map_id, ctx.segment)
     if not rows:
         draw_empty(fig, empty_message(tr), title)
@@ -383,7 +392,7 @@ def draw_nps_split(fig: Figure, ctx: ChartContext) -> int:
         ax.barh(ys, widths, left=left, height=0.62, color=colour, label=label, edgecolor="white",
                 linewidth=0.6, zorder=2)
         for y, x0, w in zip(ys, left, widths, strict=True):
-            if w >= 9:
+            if w >= 12:
                 ax.text(x0 + w / 2, y, f"{w:.0f} %", ha="center", va="center", fontsize=NOTE_SIZE,
                         color=text_colour, zorder=3)
         left = [a + b for a, b in zip(left, widths, strict=True)]
@@ -439,7 +448,8 @@ def draw_nps_trend(fig: Figure, ctx: ChartContext) -> int:
     ax.plot(xs, values, color=PROMOTER, linewidth=2, zorder=3, label=tr("NPS per month"))
     ax.scatter(xs, values, s=36, color=[_sign_colour(v) if not math.isnan(v) else PASSIVE for v in values],
                edgecolor="white", linewidth=1, zorder=4)
-    step = max(1, math.ceil(len(points) / 12))
+    max_ticks = max(4, int(fig.get_figwidth() * 1.3))  # about one month label per 0.75 inch
+    step = max(1, math.ceil(len(points) / max_ticks))
     if step == 1:  # every month has a tick: n goes under the month
         ticks = [f"{_month_label(p.month)}\n{tr('n={0}').format(p.n)}" for p in points]
     else:
@@ -477,13 +487,6 @@ def _spread(values: list[float], gap: float) -> list[float]:
     return out
 
 
-def _corner(points: list[tuple[float, float]], corners: list[tuple[float, float, str, str]]):
-    """The candidate corner farthest from every point (axes: impact 0.4-5.6, NPS -110..110)."""
-    def clearance(c: tuple[float, float, str, str]) -> float:
-        return min((((c[0] - x) / 5.2) ** 2 + ((c[1] - y) / 220) ** 2 for x, y in points), default=1.0)
-    return max(corners, key=clearance)
-
-
 def draw_priority_matrix(fig: Figure, ctx: ChartContext) -> int:
     tr = ctx.tr
     title = tr("Priority matrix: impact against NPS")
@@ -493,15 +496,26 @@ def draw_priority_matrix(fig: Figure, ctx: ChartContext) -> int:
         return 0
     ax = fig.add_subplot()
     _style(ax)
-    x0, x1, y0, y1 = 0.4, 5.6, -110.0, 110.0
+    # NPS lives in -100..100; the bands above and below hold the quadrant names, so no
+    # point or label can ever sit on them.
+    x0, x1, y0, y1 = 0.4, 5.6, -128.0, 122.0
     x_split = HIGH_IMPACT - 0.5
     ax.add_patch(Rectangle((x_split, y0), x1 - x_split, LOW_NPS - y0, facecolor=FIX_FIRST,
-                           alpha=0.28, edgecolor="none", zorder=0))
+                           alpha=0.28, edgecolor="none", zorder=0, label=tr("Fix first")))
     ax.axvline(x_split, color="#8c8c8c", linewidth=1, linestyle="--", zorder=1)
     ax.axhline(LOW_NPS, color="#8c8c8c", linewidth=1, linestyle="--", zorder=1)
+    for y in (-100, 100):
+        ax.axhline(y, color=GRID, linewidth=0.8, zorder=0)
+    ax.text((x_split + x1) / 2, y0 + 4, tr("FIX FIRST"), ha="center", va="bottom", fontsize=LABEL_SIZE,
+            fontweight="bold", color="#a63603", zorder=2)
+    ax.text((x0 + x_split) / 2, y0 + 4, tr("Improve when possible"), ha="center", va="bottom",
+            fontsize=TICK_SIZE, color=MUTED, zorder=2)
+    ax.text((x0 + x_split) / 2, y1 - 4, tr("Maintain"), ha="center", va="top", fontsize=TICK_SIZE,
+            color=MUTED, zorder=2)
+    ax.text((x_split + x1) / 2, y1 - 4, tr("Protect strengths"), ha="center", va="top", fontsize=TICK_SIZE,
+            color=MUTED, zorder=2)
 
     # Spread touchpoints that share an impact value so their markers do not hide each other.
-    placed: list[tuple[float, float, TouchpointRow]] = []
     groups: dict[int, list[TouchpointRow]] = {}
     for r in rows:
         groups.setdefault(min(5, max(1, r.impact)), []).append(r)
@@ -510,39 +524,23 @@ def draw_priority_matrix(fig: Figure, ctx: ChartContext) -> int:
         k = len(members)
         width = min(0.5, 0.14 * (k - 1))
         xs = [impact + (width * (i / (k - 1) - 0.5) if k > 1 else 0.0) for i in range(k)]
-        placed += [(x, r.nps, r) for x, r in zip(xs, members, strict=True)]
         colours = [DETRACTOR if priority_quadrant(impact, r.nps) == "fix_first" else PROMOTER
                    for r in members]
         ax.scatter(xs, [r.nps for r in members], s=64, c=colours, edgecolor="white", linewidth=1.2,
                    zorder=4)
         # Labels to the right (left in the last column), nudged apart vertically.
         label_ys = _spread([r.nps for r in members], 9.0)
+        shift = max(0.0, label_ys[-1] - 104) if label_ys else 0.0  # keep clear of the top band
         left = impact == 5
         for x, ly, r in zip(xs, label_ys, members, strict=True):
+            ly -= shift
             ax.annotate(
-                f"{_short(r.title, 22)} ({_fmt_nps(r.nps)})", (x, r.nps),
+                _short(r.title, 20), (x, r.nps),
                 xytext=(x - 0.09 if left else x + 0.09, ly), textcoords="data",
                 ha="right" if left else "left", va="center", fontsize=NOTE_SIZE, color=INK, zorder=5,
                 bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.7),
                 arrowprops=dict(arrowstyle="-", color="#9a9a9a", linewidth=0.6) if abs(ly - r.nps) > 2 else None,
             )
-
-    points = [(x, y) for x, y, _ in placed]
-    mid = LOW_NPS
-    quadrants = (
-        (tr("FIX FIRST: high impact, low NPS"), "#a63603", "bold",
-         [(x1 - 0.05, y0 + 4, "right", "bottom"), (x1 - 0.05, mid - 4, "right", "top"),
-          (x_split + 0.05, y0 + 4, "left", "bottom"), (x_split + 0.05, mid - 4, "left", "top")]),
-        (tr("Protect strengths"), MUTED, "normal",
-         [(x1 - 0.05, y1 - 4, "right", "top"), (x1 - 0.05, mid + 4, "right", "bottom")]),
-        (tr("Maintain"), MUTED, "normal",
-         [(x0 + 0.05, y1 - 4, "left", "top"), (x0 + 0.05, mid + 4, "left", "bottom")]),
-        (tr("Improve when possible"), MUTED, "normal",
-         [(x0 + 0.05, y0 + 4, "left", "bottom"), (x0 + 0.05, mid - 4, "left", "top")]),
-    )
-    for text, colour, weight, corners in quadrants:
-        x, y, ha, va = _corner(points, corners)
-        ax.text(x, y, text, ha=ha, va=va, fontsize=TICK_SIZE, fontweight=weight, color=colour, zorder=2)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_xticks(range(1, 6))
@@ -550,6 +548,11 @@ def draw_priority_matrix(fig: Figure, ctx: ChartContext) -> int:
     ax.grid(True, color=GRID, linewidth=0.6)
     ax.set_xlabel(tr("Impact (1 = low, 5 = high)"), fontsize=LABEL_SIZE, color=INK)
     ax.set_ylabel(tr("NPS"), fontsize=LABEL_SIZE, color=INK)
+    handles = [
+        Patch(facecolor=FIX_FIRST, alpha=0.6, label=tr("Fix first: impact ≥ {0} and NPS < {1:g}").format(
+            HIGH_IMPACT, LOW_NPS)),
+    ]
+    fig.legend(handles=handles, loc="outside lower center", frameon=False, fontsize=TICK_SIZE)
     _header(ax, ctx, title)
     return len(rows)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -72,6 +73,7 @@ class AnalyticsDock(QDockWidget):
         self._canvas: Any = None
         self._dirty = True
         self._syncing = False
+        self._drawn_width = -1
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -84,7 +86,7 @@ class AnalyticsDock(QDockWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
 
-        bar = QHBoxLayout()
+        bar = QHBoxLayout()  # chart selector on its own row: the dock is often narrow
         bar.setSpacing(6)
         self.chart_combo = QComboBox(body)
         self.chart_combo.setAccessibleName(self.tr("Chart"))
@@ -108,12 +110,14 @@ class AnalyticsDock(QDockWidget):
 
         bar.addWidget(chart_label)
         bar.addWidget(self.chart_combo, 1)
-        bar.addSpacing(8)
-        bar.addWidget(segment_label)
-        bar.addWidget(self.segment_combo)
-        bar.addStretch()
-        bar.addWidget(self.save_button)
         layout.addLayout(bar)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(segment_label)
+        row.addWidget(self.segment_combo)
+        row.addStretch()
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
 
         self.scroll = QScrollArea(body)
         self.scroll.setWidgetResizable(True)
@@ -203,6 +207,7 @@ class AnalyticsDock(QDockWidget):
             except DocumentError as exc:  # e.g. the document was closed under us
                 charts.draw_empty(fig, str(exc))
         self._dirty = False
+        self._drawn_width = self._canvas.width()
         if name in ("nps_by_touchpoint", "nps_split") and items:
             height = 110 + ROW_PX * items
         else:
@@ -229,15 +234,28 @@ class AnalyticsDock(QDockWidget):
 
             self._charts = charts
             self._figure = charts.new_figure()
-            canvas = FigureCanvasQTAgg(self._figure)
+            dock = self
+
+            class Canvas(FigureCanvasQTAgg):
+                def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+                    super().resizeEvent(event)
+                    dock._on_canvas_resized(event.size().width())
+
+            canvas = Canvas(self._figure)
             canvas.setParent(self.scroll)
             canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             canvas.setMinimumHeight(MIN_CANVAS_PX)
             canvas.setAccessibleName(self.tr("Chart"))
             self._canvas = canvas
+            self._drawn_width = -1
             self.scroll.setWidget(canvas)  # deletes the placeholder
             self._placeholder = None
         return self._charts
+
+    def _on_canvas_resized(self, width: int) -> None:
+        # Charts adapt to their width (tick density, label room): redraw when it changes.
+        if abs(width - self._drawn_width) > 40:
+            self._schedule()
 
     def _schedule(self) -> None:
         self._dirty = True
