@@ -143,8 +143,11 @@ def _export_image(args: argparse.Namespace, fmt: str, overlays: set[str] | None)
         try:
             export_image(scene, args.out, options, fmt)
         finally:
-            scene.clear()
-            del scene
+            dispose = getattr(scene, "dispose", None)
+            if callable(dispose):
+                dispose()
+            else:
+                scene.clear()
     return 0
 
 
