@@ -240,7 +240,15 @@ class Document:
                     f"(format {version}; this version reads up to {schema.SCHEMA_VERSION}). "
                     "Please update JourneyMap."
                 )
-            problem = _schema_problem(conn)
+            if version == schema.SCHEMA_VERSION:
+                problem = _schema_problem(conn)
+            else:
+                # Older formats have other tables; but no format has triggers or views.
+                foreign = [o for o in schema.unexpected_objects(conn) if not o.startswith(("table ", "index "))]
+                problem = foreign and (
+                    f"the document contains objects JourneyMap did not create ({', '.join(foreign)}); "
+                    "refusing to open it"
+                )
             if problem:
                 raise DocumentError(f"{path}: {problem}.")
             result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
