@@ -651,8 +651,13 @@ class InspectorDock(QDockWidget):
         return f"{nps}<br/>{sentiment}<br/><small>{_escape(source)}{segment}</small>"
 
     # ================================================================ commits
-    def _push(self, values: dict[str, Any], text: str = "") -> None:
-        """Apply *values* to the shown touchpoint(s): one undo step, only what changed."""
+    def _push(self, values: dict[str, Any], text: str = "", together: bool = False) -> None:
+        """Apply *values* to the shown touchpoint(s) in one undo step.
+
+        Only the fields that differ are written, unless *together*: then all of
+        them are, whenever one differs, so that successive edits of a group of
+        fields (the three answer counts) merge into one undo step.
+        """
         if self._loading or not self._editable() or not self._touchpoints:
             return
         assert self.session is not None
@@ -664,6 +669,8 @@ class InspectorDock(QDockWidget):
             except DocumentError:
                 continue
             diff = {k: v for k, v in values.items() if getattr(current, k) != v}
+            if diff and together:
+                diff = dict(values)
             if diff:
                 changes.append((current.id, diff))  # type: ignore[arg-type]
         if not changes:
@@ -789,6 +796,7 @@ class InspectorDock(QDockWidget):
                 "manual_detractors": self.detractors_spin.value() if on else None,
             },
             self.tr("Answer counts"),
+            together=True,
         )
         self._refresh_metrics()
 

@@ -232,16 +232,29 @@ class OutlineDock(QDockWidget):
             self._loading = False
 
     def _fill_list(self) -> None:
-        self.list.clear()
+        """Show the maps; items are updated in place when the maps are the same ones.
+
+        Updating in place matters: this runs from ``itemChanged`` when a map is
+        renamed in the list, and the item must not be deleted under its editor.
+        """
         if self.session is None:
+            self.list.clear()
             return
         doc = self.session.document
+        maps = doc.maps()
+        same = [m.id for m in maps] == [
+            self.list.item(i).data(MAP_ID_ROLE) for i in range(self.list.count())
+        ]
+        if not same:
+            self.list.clear()
         editable = self._editable()
         current = self.session.map_id
-        bold = QFont(self.list.font())
+        normal = QFont(self.list.font())
+        bold = QFont(normal)
         bold.setBold(True)
-        for m in doc.maps():
-            item = QListWidgetItem(m.title)
+        for row, m in enumerate(maps):
+            item = self.list.item(row) if same else QListWidgetItem()
+            item.setText(m.title)
             item.setData(MAP_ID_ROLE, m.id)
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             if editable:
@@ -253,10 +266,10 @@ class OutlineDock(QDockWidget):
             if m.persona_name:
                 tip = f"{m.persona_name}\n{tip}"
             item.setToolTip(tip)
-            if m.id == current:
-                item.setFont(bold)
-            self.list.addItem(item)
-            if m.id == current:
+            item.setFont(bold if m.id == current else normal)
+            if not same:
+                self.list.addItem(item)
+            if m.id == current and self.list.currentItem() is not item:
                 self.list.setCurrentItem(item)
 
     def _get_map(self, map_id: int | None) -> JourneyMap | None:

@@ -83,7 +83,13 @@ class LibraryFilter(QSortFilterProxyModel):
 
     def set_search(self, text: str) -> None:
         words = fold(text).split()
-        if words != self._words:
+        if words == self._words:
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10: invalidateFilter is deprecated
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
             self._words = words
             self.invalidateFilter()
 
