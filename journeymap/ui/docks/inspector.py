@@ -128,6 +128,12 @@ class InspectorDock(QDockWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(self.scroll, 1)
 
+        self.placeholder = QLabel(body)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.placeholder.setStyleSheet("color: palette(placeholder-text); padding: 0px 10px;")
+        outer.addWidget(self.placeholder, 1)
+
         self.form = QWidget()
         self.scroll.setWidget(self.form)
         column = QVBoxLayout(self.form)
@@ -457,6 +463,14 @@ class InspectorDock(QDockWidget):
         self.subheader.setText(self._context_text(tps[0]) if single else "")
         self.subheader.setVisible(single)
         self.scroll.setVisible(bool(tps))
+        self.placeholder.setVisible(not tps)
+        if self.session is None:
+            self.placeholder.setText(self.tr("Open or create a document to edit its touchpoints."))
+        else:
+            self.placeholder.setText(
+                self.tr("Select a card on the map to edit its details, scores and notes. "
+                        "Select several to change their channel, sensation or moment of truth together.")
+            )
 
         # Which widgets can edit: single → all; several → the common fields only.
         single_widgets = (
