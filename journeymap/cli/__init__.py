@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "journeymap.cli.report",
     "journeymap.cli.gui",
     "journeymap.cli.exporting",
+    "journeymap.cli.importing",
 )
 
 

@@ -1,0 +1,291 @@
+"""Streaming readers for survey files: CSV (any delimiter, UTF-8/cp1252) and XLSX.
+
+A source opens a file, finds its header row and then yields the data rows one
+by one, never holding the file in memory. Rows are lists (CSV, every cell a
+``str``) or tuples (XLSX, native cell values: ``int``, ``float``, ``str``,
+``datetime`` or ``None``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+SAMPLE_BYTES = 1 << 20
+DELIMITERS = (",", ";", "\t", "|")
+# Zip-bomb guard for XLSX: refuse archives that inflate to more than this, or
+# whose members inflate suspiciously (a real sheet compresses ~10-20x).
+MAX_XLSX_UNCOMPRESSED = 4 << 30
+MAX_XLSX_RATIO = 250
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class ImportFileError(Exception):
+    """A survey file cannot be read; the message names the file and says why."""
+
+
+# ----------------------------------------------------------------------- CSV
+def detect_encoding(sample: bytes) -> str:
+    """``utf-8-sig`` if the sample is strict UTF-8 (with or without BOM), else cp1252, else latin-1.
+
+    UTF-16 with a BOM (Excel's "Unicode text") is recognised too. A multi-byte
+    character cut at the end of the sample does not count as an error.
+    """
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        codecs.getincrementaldecoder("utf-8")("strict").decode(sample, final=False)
+        return "utf-8-sig"
+    except UnicodeDecodeError:
+        pass
+    try:
+        sample.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"
+
+
+def _field_counts(lines: Sequence[str], delimiter: str) -> list[int]:
+    return [len(r) for r in csv.reader(lines, delimiter=delimiter) if any(c.strip() for c in r)]
+
+
+def detect_delimiter(text: str) -> str:
+    """The delimiter of a CSV sample: ``csv.Sniffer`` checked against field counts.
+
+    The sniffer's guess is kept when it splits every sampled line into the
+    same number (> 1) of fields; otherwise the candidate among , ; TAB | that
+    does so with the most fields wins (so decimal commas in a ``;`` file do
+    not fool it); failing that, the one splitting the header into most fields.
+    """
+    lines = text.splitlines()
+    if len(lines) > 1 and not text.endswith(("\n", "\r")):
+        lines = lines[:-1]  # the last line of the sample may be cut
+    lines = lines[:200]
+    candidates = list(DELIMITERS)
+    try:
+        sniffed = csv.Sniffer().sniff("\n".join(lines[:50]), delimiters="".join(DELIMITERS)).delimiter
+        candidates.remove(sniffed)
+        candidates.insert(0, sniffed)
+    except (csv.Error, ValueError):
+        pass
+    consistent = []
+    for d in candidates:
+        counts = _field_counts(lines, d)
+        if counts and counts[0] > 1 and all(c == counts[0] for c in counts):
+            consistent.append((d, counts[0]))
+    if consistent:
+        if consistent[0][0] == candidates[0]:
+            return consistent[0][0]
+        return max(consistent, key=lambda dc: dc[1])[0]
+    header_counts = {d: (_field_counts(lines[:1], d) or [0])[0] for d in candidates}
+    best = max(candidates, key=lambda d: header_counts[d])
+    return best if header_counts[best] > 1 else candidates[0]
+
+
+class CsvSource:
+    """Rows of a CSV file, streamed; ``position``/``total`` are bytes for progress."""
+
+    kind = "csv"
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.name = self.path.name
+        self.total = self.path.stat().st_size
+        with open(self.path, "rb") as fh:
+            sample = fh.read(SAMPLE_BYTES)
+        self.encoding = detect_encoding(sample)
+        text = sample.decode(self.encoding, errors="replace")
+        self.delimiter = detect_delimiter(text)
+        self._raw = open(self.path, "rb")  # noqa: SIM115 - closed by close()
+        self._text = io.TextIOWrapper(self._raw, encoding=self.encoding, newline="")
+        self._reader = csv.reader(self._text, delimiter=self.delimiter)
+        self.header_row = 0
+        self.headers: list[str] = []
+        for row in self._iter():
+            self.header_row += 1
+            if any(c.strip() for c in row):
+                self.headers = [c.strip() for c in row]
+                break
+        if not self.headers:
+            self.close()
+            raise ImportFileError(f"{self.name}: the file is empty (no header row).")
+
+    def _iter(self) -> Iterator[list[str]]:
+        try:
+            yield from self._reader
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(
+                f"{self.name}: the file is not valid {self.encoding} text "
+                f"(undecodable byte near row {self._reader.line_num + 1})."
+            ) from exc
+        except csv.Error as exc:
+            raise ImportFileError(f"{self.name}: row {self._reader.line_num}: malformed CSV ({exc}).") from exc
+
+    def rows(self) -> Iterator[list[str]]:
+        """Data rows after the header; row k (0-based) is file row ``header_row + 1 + k``."""
+        return self._iter()
+
+    @property
+    def position(self) -> int:
+        try:
+            return self._raw.tell()
+        except (ValueError, OSError):
+            return self.total
+
+    def close(self) -> None:
+        text = getattr(self, "_text", None)
+        if text is not None:
+            text.close()
+
+    def __enter__(self) -> CsvSource:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# ---------------------------------------------------------------------- XLSX
+def _check_zip(path: Path) -> None:
+    name = path.name
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+    except zipfile.BadZipFile as exc:
+        raise ImportFileError(f"{name}: not a valid .xlsx file (damaged zip archive: {exc}).") from exc
+    if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
+        raise ImportFileError(f"{name}: not an Excel .xlsx workbook (no workbook inside the zip archive).")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_XLSX_UNCOMPRESSED:
+        raise ImportFileError(
+            f"{name}: refusing to open: the workbook would expand to {total >> 20} MB."
+        )
+    for info in infos:
+        if info.file_size > (16 << 20) and info.file_size > MAX_XLSX_RATIO * max(info.compress_size, 1):
+            raise ImportFileError(
+                f"{name}: refusing to open: {info.filename} expands {info.file_size // max(info.compress_size, 1)}"
+                "-fold (a zip bomb?)."
+            )
+
+
+class XlsxSource:
+    """Rows of one sheet of an .xlsx workbook, streamed by openpyxl's read-only mode."""
+
+    kind = "xlsx"
+    encoding = ""
+    delimiter = ""
+
+    def __init__(self, path: str | Path, sheet: str | None = None):
+        from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
+
+        self.path = Path(path)
+        self.name = self.path.name
+        _check_zip(self.path)
+        try:
+            self._wb = load_workbook(self.path, read_only=True, data_only=True)
+        except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+            raise ImportFileError(f"{self.name}: cannot read the workbook ({exc}).") from exc
+        except Exception as exc:  # openpyxl raises many things on malformed XML
+            raise ImportFileError(f"{self.name}: the workbook is damaged ({type(exc).__name__}: {exc}).") from exc
+        self.sheet_names = list(self._wb.sheetnames)
+        if sheet is None:
+            self._ws = self._wb.worksheets[0] if self._wb.worksheets else None
+        elif sheet in self.sheet_names:
+            self._ws = self._wb[sheet]
+        else:
+            self.close()
+            raise ImportFileError(
+                f"{self.name}: no sheet named {sheet!r} (sheets: {', '.join(self.sheet_names)})."
+            )
+        if self._ws is None or not hasattr(self._ws, "iter_rows"):
+            self.close()
+            raise ImportFileError(f"{self.name}: the workbook has no worksheet.")
+        self.sheet = self._ws.title
+        try:
+            self.total = int(self._ws.max_row or 0)
+        except Exception:  # noqa: BLE001 - a bad dimension tag only costs the progress bar
+            self.total = 0
+        self.position = 0
+        self._rows = self._guard(self._ws.iter_rows(values_only=True))
+        self.header_row = 0
+        self.headers: list[str] = []
+        for row in self._rows:
+            self.header_row += 1
+            if any(v is not None and str(v).strip() for v in row):
+                self.headers = ["" if v is None else str(v).strip() for v in row]
+                while self.headers and not self.headers[-1]:
+                    self.headers.pop()
+                break
+        if not self.headers:
+            self.close()
+            raise ImportFileError(f"{self.name}: sheet {self.sheet!r} is empty (no header row).")
+
+    def _guard(self, rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+        try:
+            for row in rows:
+                self.position += 1
+                yield row
+        except ImportFileError:
+            raise
+        except Exception as exc:
+            raise ImportFileError(
+                f"{self.name}: the sheet is damaged near row {self.position + 1} ({type(exc).__name__}: {exc})."
+            ) from exc
+
+    def rows(self) -> Iterator[tuple[Any, ...]]:
+        return self._rows
+
+    def close(self) -> None:
+        wb = getattr(self, "_wb", None)
+        if wb is not None:
+            wb.close()
+            self._wb = None
+
+    def __enter__(self) -> XlsxSource:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def sniff_kind(path: str | Path) -> str:
+    """``"xlsx"`` or ``"csv"`` from the file's first bytes (not its name)."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise ImportFileError(f"{path}: no such file.") from None
+    except IsADirectoryError:
+        raise ImportFileError(f"{path}: is a folder, not a file.") from None
+    if head.startswith(OLE_MAGIC):
+        raise ImportFileError(
+            f"{path.name}: this is an old Excel .xls workbook; save it as .xlsx or CSV and import that."
+        )
+    if head.startswith(ZIP_MAGIC):
+        return "xlsx"
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        raise ImportFileError(f"{path.name}: not a valid .xlsx file (it is not a zip archive).")
+    return "csv"
+
+
+def open_source(path: str | Path, sheet: str | None = None) -> CsvSource | XlsxSource:
+    if sniff_kind(path) == "xlsx":
+        return XlsxSource(path, sheet)
+    return CsvSource(path)
+
+
+def preview_rows(path: str | Path, limit: int = 20, sheet: str | None = None) -> tuple[list[str], list[list[Any]]]:
+    """Header and the first *limit* data rows (as read), for the import dialog."""
+    with open_source(path, sheet) as src:
+        return list(src.headers), [list(r) for r in islice(src.rows(), limit)]

@@ -1,0 +1,586 @@
+"""Survey responses (NPS score, sentiment, comment...) from CSV or XLSX into a map.
+
+``import_file`` streams the file row by row, validates every row, and inserts
+the valid ones with ``executemany`` in chunks, all inside ONE transaction, as
+one recorded :class:`~journeymap.domain.model.ImportBatch`. Cancelling (the
+``cancel`` callback returns true) or any failure rolls the transaction back:
+the document is left exactly as it was. A file with no valid row records
+nothing (no empty batch).
+
+Rows are matched to touchpoints of the map by id (an integer that is the id
+of one of the map's touchpoints) or else by title, compared case- and
+accent-insensitively with whitespace trimmed and collapsed. Two touchpoints
+with the same normalised title make that title ambiguous: such rows are
+rejected.
+
+Rejected rows are counted and listed (at most ``MAX_REJECTED_KEPT`` of them
+kept in memory) with their file row number: 1-based, the header row being
+row 1 (the row numbers a spreadsheet shows). Empty lines are skipped silently.
+
+Values accepted
+  score      an integer 0-10: ``9``, ``"9"``, ``"9.0"``, ``"9,0"``; a fraction
+             such as ``9.5`` is rejected (NPS answers are whole numbers).
+  date       ISO ``YYYY-MM-DD`` (optionally followed by a time), ``DD/MM/YYYY``,
+             ``DD-MM-YYYY``, ``DD.MM.YYYY``, or a date/datetime cell; stored as
+             ISO ``YYYY-MM-DD`` text. Empty means no date.
+  sentiment  see :func:`detect_sentiment_scale`; words in English or Spanish
+             (``positive``/``positivo`` = 0.5, ``very positive``/``muy positivo``
+             = 1, ``neutral``/``neutro`` = 0, ``negative``/``negativo`` = -0.5,
+             ``very negative``/``muy negativo`` = -1). Empty means none.
+
+Pre-aggregated files (one row per touchpoint with promoters / passives /
+detractors counts and no score column) are imported as that many synthetic
+responses with scores 10 / 8 / 0, so NPS maths, reports, segments and undo
+work exactly as for raw responses and the counts stay exact; the batch's
+source then reads ``"<file> (aggregated counts)"`` and its ``rows`` is the
+number of responses generated.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from itertools import islice, repeat
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from journeymap.domain.metrics import SENTIMENT_SCALE
+from journeymap.domain.model import ImportBatch, Touchpoint
+from journeymap.services.import_mapping import (
+    COUNT_FIELDS,
+    FIELDS,
+    ColumnError,
+    build_mapping,
+    normalise,
+)
+from journeymap.services.import_sources import ImportFileError, open_source
+from journeymap.storage import Document
+from journeymap.storage.responses_sql import bulk_cache
+
+__all__ = [
+    "AGGREGATED_SCORES",
+    "FilePreview",
+    "ImportCancelled",
+    "ImportFileError",
+    "ImportResult",
+    "RejectedRow",
+    "detect_sentiment_scale",
+    "import_file",
+    "preview_file",
+]
+
+MAX_REJECTED_KEPT = 1000
+CHUNK_ROWS = 50_000
+TICK_ROWS = 4096  # progress and cancel are checked every this many rows
+SAMPLE_ROWS = 2000  # rows read ahead to decide the sentiment scale
+MEMO_LIMIT = 100_000  # distinct raw values remembered per column
+MAX_COUNT = 10_000_000  # largest promoters/passives/detractors count in one cell
+AGGREGATED_SCORES = {"promoters": 10, "passives": 8, "detractors": 0}
+AGGREGATED_SUFFIX = " (aggregated counts)"
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; the document was rolled back and is unchanged."""
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    row_number: int  # 1-based file row, header = 1
+    reason: str
+    values: tuple[Any, ...]
+
+
+@dataclass
+class ImportResult:
+    source: str
+    imported: int = 0  # responses inserted
+    rejected: int = 0  # rows rejected (all of them, even beyond rejected_rows)
+    rejected_rows: list[RejectedRow] = field(default_factory=list)
+    batch_id: int | None = None  # None when nothing was imported (nothing recorded)
+    aggregated: bool = False
+    sentiment_scale: str | None = None  # "unit" (-1..1), "five" (1..5) or None
+    mapping: dict[str, int | None] = field(default_factory=dict)
+    headers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FilePreview:
+    """What the import dialog shows before importing."""
+
+    kind: str  # "csv" or "xlsx"
+    headers: list[str]
+    rows: list[list[Any]]
+    mapping: dict[str, int | None]
+    header_row: int
+    encoding: str = ""
+    delimiter: str = ""
+    sheet: str = ""
+    sheet_names: list[str] = field(default_factory=list)
+
+    @property
+    def aggregated(self) -> bool:
+        return is_aggregated(self.mapping)
+
+
+def preview_file(
+    path: str | Path, *, sheet: str | None = None, limit: int = 20,
+    columns: Mapping[str, str | int | None] | None = None,
+) -> FilePreview:
+    """Header, the first *limit* rows and the guessed column mapping of a file."""
+    with open_source(path, sheet) as src:
+        rows = [list(r) for r in islice(src.rows(), limit)]
+        try:
+            mapping = build_mapping(src.headers, columns)
+        except ColumnError as exc:
+            raise ImportFileError(f"{src.name}: {exc}.") from exc
+        return FilePreview(
+            src.kind, list(src.headers), rows, mapping, src.header_row,
+            getattr(src, "encoding", ""), getattr(src, "delimiter", ""),
+            getattr(src, "sheet", ""), list(getattr(src, "sheet_names", [])),
+        )
+
+
+def is_aggregated(mapping: Mapping[str, int | None], explicit_score: bool = False) -> bool:
+    """Counts columns and no score column (an explicit score column wins over counts)."""
+    has_counts = any(mapping.get(f) is not None for f in COUNT_FIELDS)
+    return has_counts and (mapping.get("score") is None or not explicit_score)
+
+
+# ------------------------------------------------------------------ parsing
+class _Reject(str):
+    """A parse failure: the reason, as a string (checked with ``type(x) is _Reject``)."""
+
+
+_MISS = object()
+
+
+def _show(raw: Any) -> str:
+    return repr(raw.strip()) if isinstance(raw, str) else repr(raw)
+
+
+def _number(raw: Any) -> float | None:
+    """A float from a cell (``"9,0"`` accepted), or None if it is not a number."""
+    if raw.__class__ is str:
+        try:
+            return float(raw.strip().replace(",", "."))
+        except ValueError:
+            return None
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        return None
+    return float(raw)
+
+
+def parse_score(raw: Any) -> int | _Reject:
+    if raw is None or (raw.__class__ is str and not raw.strip()):
+        return _Reject("missing score")
+    value = _number(raw)
+    if value is None or math.isnan(value):
+        return _Reject(f"score {_show(raw)} is not a number")
+    if not value.is_integer():
+        return _Reject(f"score {_show(raw)} is not a whole number")
+    if not 0 <= value <= 10:
+        return _Reject(f"score {_show(raw)} is outside 0-10")
+    return int(value)
+
+
+def parse_count(raw: Any, name: str) -> int | _Reject:
+    if raw is None or (raw.__class__ is str and not raw.strip()):
+        return 0
+    value = _number(raw)
+    if value is None or math.isnan(value) or not value.is_integer() or value < 0:
+        return _Reject(f"{name} {_show(raw)} is not a whole number >= 0")
+    if value > MAX_COUNT:
+        return _Reject(f"{name} {_show(raw)} is too large")
+    return int(value)
+
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z ]*)?")
+_DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:[T ][\d:.]*)?")
+
+
+def parse_date(raw: Any) -> str | None | _Reject:
+    if raw is None:
+        return None
+    if isinstance(raw, datetime):
+        return raw.date().isoformat()
+    if isinstance(raw, date):
+        return raw.isoformat()
+    if raw.__class__ is not str:
+        return _Reject(f"date {_show(raw)} is not a date")
+    s = raw.strip()
+    if not s:
+        return None
+    m = _ISO.fullmatch(s)
+    if m:
+        y, mo, d = m.groups()
+    else:
+        m = _DMY.fullmatch(s)
+        if not m:
+            return _Reject(f"date {_show(raw)} is not YYYY-MM-DD or DD/MM/YYYY")
+        d, mo, y = m.groups()
+    try:
+        return date(int(y), int(mo), int(d)).isoformat()
+    except ValueError:
+        return _Reject(f"date {_show(raw)} does not exist")
+
+
+SENTIMENT_WORDS: dict[str, float] = {
+    **{label: value for label, value in SENTIMENT_SCALE},
+    "muy positivo": 1.0, "muy positiva": 1.0, "positivo": 0.5, "positiva": 0.5,
+    "neutro": 0.0, "neutra": 0.0, "neutral": 0.0,
+    "negativo": -0.5, "negativa": -0.5, "muy negativo": -1.0, "muy negativa": -1.0,
+}
+
+
+def detect_sentiment_scale(values: Iterable[Any]) -> str:
+    """Decide how numeric sentiments of a file are read, from a sample of its cells.
+
+    Rule, over the numeric values of the sample (words are ignored):
+
+    * any value negative or fractional (``-0.5``, ``0,25``) -> ``"unit"``:
+      values are taken as they are and must lie within -1..1;
+    * else, any value above 1 -> ``"five"``: a 1-5 integer scale mapped by
+      ``(v - 3) / 2`` (1 = -1, 2 = -0.5, 3 = 0, 4 = 0.5, 5 = 1);
+    * else (only 0 and 1, or no numbers at all) -> ``"unit"``.
+
+    Values that do not fit the chosen scale (a 7 in a 1-5 file, a 2 in a
+    -1..1 file) are rejected with a reason; words always map the same way.
+    """
+    above_one = False
+    for raw in values:
+        v = _number(raw)
+        if v is None or math.isnan(v):
+            continue
+        if v < 0 or not v.is_integer():
+            return "unit"
+        above_one = above_one or v > 1
+    return "five" if above_one else "unit"
+
+
+def sentiment_parser(scale: str) -> Callable[[Any], float | None | _Reject]:
+    five = scale == "five"
+
+    def parse(raw: Any) -> float | None | _Reject:
+        if raw is None:
+            return None
+        if raw.__class__ is str:
+            s = raw.strip()
+            if not s:
+                return None
+            word = SENTIMENT_WORDS.get(normalise(s).replace("_", " ").replace("-", " "))
+            if word is not None:
+                return word
+        v = _number(raw)
+        if v is None or math.isnan(v):
+            return _Reject(f"sentiment {_show(raw)} is not a number or a known word")
+        if five:
+            if not (v.is_integer() and 1 <= v <= 5):
+                return _Reject(f"sentiment {_show(raw)} is outside the 1-5 scale of this file")
+            return (v - 3.0) / 2.0
+        if not -1.0 <= v <= 1.0:
+            return _Reject(f"sentiment {_show(raw)} is outside -1..1")
+        return v
+
+    return parse
+
+
+def _text(raw: Any) -> str:
+    if raw is None:
+        return ""
+    if raw.__class__ is str:
+        return raw.strip()
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, datetime | date):
+        return raw.isoformat()
+    return str(raw).strip()
+
+
+def _blank(row: Iterable[Any]) -> bool:
+    return all(v is None or (v.__class__ is str and not v.strip()) for v in row)
+
+
+class TouchpointMatcher:
+    """Resolve a cell to a touchpoint id of one map: by id, else by normalised title."""
+
+    def __init__(self, touchpoints: Iterable[Touchpoint]):
+        self.ids: set[int] = set()
+        self.titles: dict[str, int] = {}
+        self.ambiguous: set[str] = set()
+        for tp in touchpoints:
+            self.ids.add(tp.id)
+            key = normalise(tp.title)
+            if key in self.titles and self.titles[key] != tp.id:
+                self.ambiguous.add(key)
+            self.titles[key] = tp.id
+
+    def __call__(self, raw: Any) -> int | _Reject:
+        if raw is None or (raw.__class__ is str and not raw.strip()):
+            return _Reject("missing touchpoint")
+        if raw.__class__ is not str or raw.strip().isdigit():
+            v = _number(raw)
+            if v is not None and v.is_integer() and int(v) in self.ids:
+                return int(v)
+        key = normalise(raw)
+        if key in self.ambiguous:
+            return _Reject(f"touchpoint {_show(raw)} is ambiguous (several touchpoints have that title)")
+        found = self.titles.get(key)
+        if found is None:
+            return _Reject(f"no touchpoint {_show(raw)} in this map")
+        return found
+
+
+# ------------------------------------------------------------------- import
+class _Importer:
+    def __init__(self, doc: Document, src: Any, result: ImportResult, progress: Progress | None,
+                 cancel: Cancel | None, chunk_size: int):
+        self.doc = doc
+        self.src = src
+        self.result = result
+        self.progress = progress
+        self.cancel = cancel
+        self.chunk_size = max(1, chunk_size)
+        self.buf: list[tuple[Any, ...]] = []
+
+    def reject(self, row_number: int, reasons: list[str], row: Iterable[Any]) -> None:
+        self.result.rejected += 1
+        if len(self.result.rejected_rows) < MAX_REJECTED_KEPT:
+            self.result.rejected_rows.append(RejectedRow(row_number, "; ".join(reasons), tuple(row)))
+
+    def flush(self) -> None:
+        if self.buf:
+            # Touchpoint order keeps the response index's inserts local (much faster).
+            self.buf.sort(key=_by_touchpoint)
+            self.doc.insert_responses(self.buf)
+            self.result.imported += len(self.buf)
+            self.buf = []
+
+    def tick(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise ImportCancelled(f"{self.result.source}: import cancelled")
+        if self.progress is not None:
+            self.progress(self.src.position, self.src.total)
+
+
+_by_touchpoint = itemgetter(0)
+
+
+def _memo(cache: dict[Any, Any], parse: Callable[[Any], Any], raw: Any) -> Any:
+    value = parse(raw)
+    if len(cache) >= MEMO_LIMIT:
+        cache.clear()
+    cache[raw] = value
+    return value
+
+
+def import_file(
+    doc: Document,
+    map_id: int,
+    path: str | Path,
+    *,
+    columns: Mapping[str, str | int | None] | None = None,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    chunk_size: int = CHUNK_ROWS,
+    source_name: str | None = None,
+) -> ImportResult:
+    """Import a survey file into map *map_id* of *doc*; see the module docstring.
+
+    *columns* maps field names (``touchpoint``, ``score``, ``sentiment``,
+    ``comment``, ``date``, ``segment``, ``promoters``, ``passives``,
+    ``detractors``) to a header name or a 1-based column index, overriding the
+    guesses; ``None`` unmaps a guessed column. *progress(done, total)* is
+    called every few thousand rows (bytes for CSV, rows for XLSX); *cancel()*
+    is polled as often and a true answer raises :class:`ImportCancelled`
+    after rolling back. Raises :class:`ImportFileError` when the file cannot
+    be read or has no usable columns (nothing is written then either).
+
+    When the caller already holds a transaction the import joins it, and a
+    cancel or failure propagates for the caller to roll back.
+    """
+    doc.get_map(map_id)  # fails early on a bad map id
+    matcher = TouchpointMatcher(doc.touchpoints(map_id))
+    with open_source(path, sheet) as src:
+        name = source_name or src.name
+        try:
+            mapping = build_mapping(src.headers, columns)
+        except ColumnError as exc:
+            raise ImportFileError(f"{name}: {exc}.") from exc
+        explicit_score = bool(columns and columns.get("score") not in (None, ""))
+        aggregated = is_aggregated(mapping, explicit_score)
+        if aggregated:
+            mapping["score"] = None
+        _check_mapping(name, src.headers, mapping, aggregated)
+        result = ImportResult(
+            name + (AGGREGATED_SUFFIX if aggregated else ""), aggregated=aggregated,
+            mapping=dict(mapping), headers=list(src.headers),
+        )
+        rows = src.rows()
+        scale = None
+        if mapping["sentiment"] is not None:
+            head = list(islice(rows, SAMPLE_ROWS))
+            col = mapping["sentiment"]
+            scale = detect_sentiment_scale(r[col] for r in head if len(r) > col)
+            rows = _chain(head, rows)
+        result.sentiment_scale = scale
+        imported_at = datetime.now().astimezone().isoformat(timespec="seconds")
+        importer = _Importer(doc, src, result, progress, cancel, chunk_size)
+        with bulk_cache(doc), doc.transaction():
+            batch_id = doc.add_batch(ImportBatch(map_id, result.source, imported_at, 0, 0))
+            if aggregated:
+                _import_counts(importer, rows, mapping, matcher, scale, batch_id)
+            else:
+                _import_responses(importer, rows, mapping, matcher, scale, batch_id)
+            importer.flush()
+            if result.imported:
+                doc.update_batch(batch_id, rows=result.imported, rejected=result.rejected)
+                result.batch_id = batch_id
+            else:
+                doc.delete_batch(batch_id)
+        if progress is not None:
+            progress(src.total, src.total)
+    return result
+
+
+def _chain(head: list[Any], rest: Iterable[Any]) -> Iterable[Any]:
+    yield from head
+    head.clear()
+    yield from rest
+
+
+def _check_mapping(name: str, headers: list[str], mapping: dict[str, int | None], aggregated: bool) -> None:
+    known = ", ".join(repr(h) for h in headers if h)
+    if mapping["touchpoint"] is None:
+        raise ImportFileError(
+            f"{name}: no touchpoint column found among {known}; choose the column explicitly."
+        )
+    if not aggregated and mapping["score"] is None:
+        raise ImportFileError(
+            f"{name}: no score column (nor promoters/passives/detractors counts) found among {known}; "
+            "choose the column explicitly."
+        )
+    used = [c for c in mapping.values() if c is not None]
+    if len(used) != len(set(used)):
+        dup = sorted({f for f, c in mapping.items() if c is not None and used.count(c) > 1})
+        raise ImportFileError(f"{name}: the same column is chosen for {', '.join(dup)}.")
+    assert set(mapping) == set(FIELDS)
+
+
+def _import_responses(
+    imp: _Importer, rows: Iterable[Any], mapping: dict[str, int | None], matcher: TouchpointMatcher,
+    scale: str | None, batch_id: int,
+) -> None:
+    ti, si = mapping["touchpoint"], mapping["score"]
+    xi, ci, di, gi = mapping["sentiment"], mapping["comment"], mapping["date"], mapping["segment"]
+    width = 1 + max(c for c in mapping.values() if c is not None)
+    sentiment = sentiment_parser(scale or "unit")
+    tp_memo: dict[Any, Any] = {}
+    score_memo: dict[Any, Any] = {}
+    sent_memo: dict[Any, Any] = {}
+    date_memo: dict[Any, Any] = {}
+    seg_memo: dict[Any, Any] = {}
+    chunk = imp.chunk_size
+    buf = imp.buf
+    append = buf.append
+    row_number = imp.src.header_row
+    reject_type = _Reject
+    for row in rows:
+        row_number += 1
+        if not row_number % TICK_ROWS:
+            imp.tick()
+        if len(row) < width:
+            if not row:
+                continue
+            row = list(row) + [None] * (width - len(row))
+        raw = row[ti]
+        tp = tp_memo.get(raw)
+        if tp is None:
+            tp = _memo(tp_memo, matcher, raw)
+        raw = row[si]
+        sc = score_memo.get(raw)
+        if sc is None:
+            sc = _memo(score_memo, parse_score, raw)
+        if xi is None:
+            se = None
+        else:
+            raw = row[xi]
+            se = sent_memo.get(raw, _MISS)
+            if se is _MISS:
+                se = _memo(sent_memo, sentiment, raw)
+        if di is None:
+            dt = None
+        else:
+            raw = row[di]
+            dt = date_memo.get(raw, _MISS)
+            if dt is _MISS:
+                dt = _memo(date_memo, parse_date, raw)
+        if gi is None:
+            seg = ""
+        else:
+            raw = row[gi]
+            seg = seg_memo.get(raw)
+            if seg is None:
+                seg = _memo(seg_memo, _text, raw)
+        if (tp.__class__ is reject_type or sc.__class__ is reject_type
+                or se.__class__ is reject_type or dt.__class__ is reject_type):
+            if _blank(row):
+                continue
+            imp.reject(row_number, [v for v in (tp, sc, se, dt) if v.__class__ is reject_type], row)
+            continue
+        comment = "" if ci is None else row[ci]
+        if comment.__class__ is not str:
+            comment = _text(comment)
+        elif comment:
+            comment = comment.strip()
+        append((tp, sc, se, comment, dt, seg, batch_id))
+        if len(buf) >= chunk:
+            imp.flush()
+            buf = imp.buf
+            append = buf.append
+
+
+def _import_counts(
+    imp: _Importer, rows: Iterable[Any], mapping: dict[str, int | None], matcher: TouchpointMatcher,
+    scale: str | None, batch_id: int,
+) -> None:
+    ti = mapping["touchpoint"]
+    counts = [(f, mapping[f], AGGREGATED_SCORES[f]) for f in COUNT_FIELDS if mapping[f] is not None]
+    xi, di, gi = mapping["sentiment"], mapping["date"], mapping["segment"]
+    width = 1 + max(c for c in mapping.values() if c is not None)
+    sentiment = sentiment_parser(scale or "unit")
+    row_number = imp.src.header_row
+    for row in rows:
+        row_number += 1
+        if not row_number % TICK_ROWS:
+            imp.tick()
+        if len(row) < width:
+            if not row:
+                continue
+            row = list(row) + [None] * (width - len(row))
+        tp = matcher(row[ti])
+        ns = [(parse_count(row[col], f), score) for f, col, score in counts]
+        se = None if xi is None else sentiment(row[xi])
+        dt = None if di is None else parse_date(row[di])
+        seg = "" if gi is None else _text(row[gi])
+        bad = [v for v in (tp, *(n for n, _ in ns), se, dt) if type(v) is _Reject]
+        if bad:
+            if not _blank(row):
+                imp.reject(row_number, bad, row)
+            continue
+        for n, score in ns:
+            template = (tp, score, se, "", dt, seg, batch_id)
+            while n:
+                k = min(n, imp.chunk_size - len(imp.buf))
+                imp.buf.extend(repeat(template, k))
+                n -= k
+                if len(imp.buf) >= imp.chunk_size:
+                    imp.flush()
+                    imp.tick()
