@@ -1,22 +1,80 @@
-"""GUI entry point: ``python main.py [FILE]`` and ``journeymap gui [FILE]``."""
+"""GUI entry point: ``python main.py [FILE]`` and ``journeymap gui [FILE]``.
+
+Without a file the editor opens the sample document
+``<AppDataLocation>/sample.jmap`` (made from the retail-store template on first
+run); ``JOURNEYMAP_DATA_DIR`` overrides that folder (tests, portable installs).
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
+
+SAMPLE_NAME = "sample.jmap"
+SAMPLE_TEMPLATE = "retail-store"
+
+
+def data_dir() -> Path:
+    """The user's JourneyMap data folder (created if needed)."""
+    override = os.environ.get("JOURNEYMAP_DATA_DIR")
+    if override:
+        folder = Path(override)
+    else:
+        from PySide6.QtCore import QStandardPaths
+
+        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def ensure_sample_document() -> Path:
+    """The sample document, created from the retail-store template the first time."""
+    from journeymap.services.templates import create_map_from_template
+    from journeymap.storage import Document
+
+    path = data_dir() / SAMPLE_NAME
+    if not path.exists():
+        tmp = path.with_name(path.name + ".new")
+        tmp.unlink(missing_ok=True)
+        doc = Document.create(tmp)
+        try:
+            create_map_from_template(doc, SAMPLE_TEMPLATE)
+        finally:
+            doc.close()
+        os.replace(tmp, path)
+    return path
+
+
+def create_app(argv: list[str] | None = None):
+    from PySide6.QtWidgets import QApplication
+
+    from journeymap.ui.scene import pyside_fix
+
+    pyside_fix.protect_none()
+    app = QApplication.instance() or QApplication((argv or sys.argv)[:1])
+    app.setApplicationName("JourneyMap")
+    app.setOrganizationName("JourneyMap")
+    app.setApplicationDisplayName("JourneyMap")
+    return app
 
 
 def run(argv: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication
+    app = create_app()
+
+    from PySide6.QtWidgets import QMessageBox
 
     from journeymap.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("JourneyMap")
-    app.setOrganizationName("JourneyMap")
     window = MainWindow()
+    window.show()
     if argv:
         window.open_path(argv[0])
-    window.show()
+    else:
+        try:
+            window.open_path(ensure_sample_document())
+        except Exception as exc:  # the editor still starts without the sample
+            QMessageBox.warning(window, "JourneyMap", str(exc))
     return app.exec()
 
 

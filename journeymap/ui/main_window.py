@@ -1,28 +1,653 @@
-"""The editor's main window (placeholder until the canvas lands)."""
+"""The editor's main window: canvas in the centre, menus, toolbar, docks plug in around it.
+
+Other parts plug in through:
+- ``add_dock(dock, area)``: adds a dock and its toggle action to View ▸ Panels;
+- ``sessionOpened(session)``: emitted whenever a document is opened (rebind docks);
+- ``sessionClosed()``: emitted when the document is closed;
+- ``self.session``, ``self.scene``, ``self.view`` and the menus ``file_menu``,
+  ``edit_menu``, ``view_menu``, ``map_menu``, ``help_menu``.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+import os
+from pathlib import Path
 
-from journeymap.storage import Document, DocumentError
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeymap.services.templates import create_map_from_template, describe, template_names
+from journeymap.storage import Document, DocumentError, DocumentLockedError
+from journeymap.ui.scene import MapScene, MapView
 from journeymap.ui.session import DocumentSession
+
+DOCUMENT_FILTER = "JourneyMap documents (*.jmap)"
+MAX_RECENT = 10
+SETTINGS_ORG = "JourneyMap"
+SETTINGS_APP = "JourneyMap"
+OVERLAYS = (("nps", "NPS badges"), ("sentiment", "Sentiment"), ("emotion", "Emotion curve"))
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def settings() -> QSettings:
+    return QSettings(SETTINGS_ORG, SETTINGS_APP)
+
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    """(keys, what they do) for Help ▸ Keyboard shortcuts."""
+
+    def keys(std: QKeySequence.StandardKey) -> str:
+        return QKeySequence(std).toString(QKeySequence.SequenceFormat.NativeText)
+
+    return [
+        (keys(QKeySequence.StandardKey.New), tr("New map from a template")),
+        (keys(QKeySequence.StandardKey.Open), tr("Open a document")),
+        (keys(QKeySequence.StandardKey.SaveAs), tr("Save a copy and continue in it")),
+        (keys(QKeySequence.StandardKey.Undo), tr("Undo")),
+        (keys(QKeySequence.StandardKey.Redo), tr("Redo")),
+        (
+            keys(QKeySequence.StandardKey.Cut) + " / " + keys(QKeySequence.StandardKey.Copy),
+            tr("Cut / copy the selected cards"),
+        ),
+        (keys(QKeySequence.StandardKey.Paste), tr("Paste after the selected card, or in the last clicked cell")),
+        ("Ctrl+D", tr("Duplicate the selected cards")),
+        (tr("Delete / Backspace"), tr("Delete the selected cards")),
+        (keys(QKeySequence.StandardKey.SelectAll), tr("Select every card")),
+        (tr("F2 / Enter / double-click"), tr("Edit the title of the selected card, stage or lane in place")),
+        (tr("Double-click an empty cell"), tr("Add a card there")),
+        (tr("Arrow keys"), tr("Select the next card: Up/Down in the cell and across lanes, Left/Right across stages")),
+        (tr("Alt+Arrow keys"), tr("Move the selected cards: Up/Down one place (or lane), Left/Right one stage")),
+        (tr("Ctrl+click / drag on empty canvas"), tr("Add to the selection / rubber-band selection")),
+        (tr("Drag cards"), tr("Move them to another cell or reorder them (one undo step)")),
+        (tr("Drag a stage or lane header"), tr("Reorder stages or lanes")),
+        (tr("Escape"), tr("Cancel the edit or the drag; clear the selection")),
+        (keys(QKeySequence.StandardKey.ZoomIn) + " / " + keys(QKeySequence.StandardKey.ZoomOut), tr("Zoom in / out")),
+        (tr("Ctrl+wheel"), tr("Zoom under the mouse")),
+        ("Ctrl+0", tr("Fit the map to the window")),
+        ("Ctrl+1", tr("Actual size")),
+        (tr("Space+drag / middle button drag"), tr("Pan")),
+        (keys(QKeySequence.StandardKey.Find), tr("Filter cards (text, channel, sensation, NPS band)")),
+    ]
+
+
+class NewMapDialog(QDialog):
+    """Choose the template of a new document."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("New map from template"))
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        for name in template_names():
+            try:
+                info = describe(name)
+            except Exception:  # a broken template must not break the dialog
+                continue
+            text = f"{info.title}\n{info.description}  ({tr('%n touchpoints').replace('%n', str(info.touchpoints))})"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Start from:")))
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.resize(520, 380)
+
+    def template_name(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Keyboard shortcuts"))
+        rows = shortcut_rows()
+        table = QTableWidget(len(rows), 2)
+        table.setHorizontalHeaderLabels([tr("Keys"), tr("Action")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for i, (keys, text) in enumerate(rows):
+            table.setItem(i, 0, QTableWidgetItem(keys))
+            table.setItem(i, 1, QTableWidgetItem(text))
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(760, 560)
 
 
 class MainWindow(QMainWindow):
+    sessionOpened = Signal(object)  # DocumentSession
+    sessionClosed = Signal()
+
     def __init__(self) -> None:
         super().__init__()
+        self.setObjectName("MainWindow")
         self.session: DocumentSession | None = None
-        self.setWindowTitle("JourneyMap")
-        self.resize(1280, 800)
-        self.setCentralWidget(QLabel("Open a document"))
+        self.scene: MapScene | None = None
+        self._overlays: set[str] = set()
+        self._state_restored = False
+        self.undo_group = QUndoGroup(self)
 
-    def open_path(self, path: str) -> bool:
+        self.view = MapView()
+        self._empty = QLabel(tr("Open a document (File ▸ Open) or start a new map (File ▸ New)."))
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self._empty)
+        self._stack.addWidget(self.view)
+        self.setCentralWidget(self._stack)
+
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        self._create_status_bar()
+        self.undo_view = QUndoView(self.undo_group)
+        self.undo_view.setEmptyLabel(tr("<original document>"))
+        self.undo_dock = QDockWidget(tr("Undo history"), self)
+        self.undo_dock.setObjectName("UndoHistoryDock")
+        self.undo_dock.setWidget(self.undo_view)
+        self.add_dock(self.undo_dock, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.undo_dock.hide()
+        self.act_undo_history = self.undo_dock.toggleViewAction()
+        self.act_undo_history.setText(tr("Undo &History"))
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.act_undo_history)
+
+        self.resize(1400, 900)
+        geometry = settings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self._update_actions()
+        self._update_title()
+
+    # ================================================================ actions and menus
+    def _action(self, text: str, slot, shortcut=None, view_scoped: bool = False, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        if view_scoped:
+            # Canvas keys (Delete, F2, Ctrl+C...) act only when the canvas has focus,
+            # so they never steal keys from the docks' editors.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        SK = QKeySequence.StandardKey
+        self.act_new = self._action(tr("&New from Template…"), self.new_from_template_dialog, SK.New)
+        self.act_open = self._action(tr("&Open…"), self.open_dialog, SK.Open)
+        self.act_save_as = self._action(tr("Save &As…"), self.save_as_dialog, SK.SaveAs)
+        self.act_close = self._action(tr("&Close"), self.close_document, SK.Close)
+        self.act_quit = self._action(tr("&Quit"), self.close, SK.Quit)
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.act_undo = self.undo_group.createUndoAction(self, tr("&Undo"))
+        self.act_undo.setShortcut(SK.Undo)
+        self.act_redo = self.undo_group.createRedoAction(self, tr("&Redo"))
+        self.act_redo.setShortcuts([QKeySequence(SK.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.act_cut = self._action(tr("Cu&t"), lambda: self._scene_call("cut_selection"), SK.Cut, True)
+        self.act_copy = self._action(tr("&Copy"), lambda: self._scene_call("copy_selection"), SK.Copy, True)
+        self.act_paste = self._action(tr("&Paste"), lambda: self._scene_call("paste"), SK.Paste, True)
+        self.act_duplicate = self._action(
+            tr("D&uplicate"), lambda: self._scene_call("duplicate_selection"), "Ctrl+D", True
+        )
+        self.act_delete = self._action(
+            tr("&Delete"),
+            lambda: self._scene_call("delete_selected"),
+            [QKeySequence(SK.Delete), QKeySequence("Backspace")],
+            True,
+        )
+        self.act_select_all = self._action(
+            tr("Select &All"), lambda: self._scene_call("select_all"), SK.SelectAll, True
+        )
+        self.act_rename = self._action(
+            tr("&Rename / Edit Title"), lambda: self._scene_call("rename_current"), "F2", True
+        )
+        self.act_find = self._action(tr("&Filter Cards…"), self._focus_filter, SK.Find)
+
+        self.act_zoom_in = self._action(
+            tr("Zoom &In"), self.view.zoom_in, [QKeySequence(SK.ZoomIn), QKeySequence("Ctrl+=")]
+        )
+        self.act_zoom_out = self._action(tr("Zoom &Out"), self.view.zoom_out, SK.ZoomOut)
+        self.act_fit = self._action(tr("&Fit to Window"), lambda: self.view.fit_to_window(), "Ctrl+0")
+        self.act_actual = self._action(tr("&Actual Size"), self.view.reset_zoom, "Ctrl+1")
+        self.overlay_actions: dict[str, QAction] = {}
+        for name, label in OVERLAYS:
+            a = QAction(tr(label), self)
+            a.setCheckable(True)
+            a.toggled.connect(lambda on, n=name: self.set_overlay(n, on))
+            self.overlay_actions[name] = a
+
+        self.act_add_stage = self._action(tr("Add &Stage"), lambda: self._scene_call("add_stage"), "Ctrl+Shift+S")
+        self.act_add_lane = self._action(tr("Add &Lane"), lambda: self._scene_call("add_lane"), "Ctrl+Shift+L")
+        self.act_rename_map = self._action(tr("Rename &Map"), lambda: self._scene_call("edit_map_title"))
+
+        self.act_shortcuts = self._action(tr("&Keyboard Shortcuts"), self.show_shortcuts, SK.HelpContents)
+        self.act_about = self._action(tr("&About JourneyMap"), self.show_about)
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+
+        self.editing_actions = [
+            self.act_cut,
+            self.act_paste,
+            self.act_duplicate,
+            self.act_delete,
+            self.act_rename,
+            self.act_add_stage,
+            self.act_add_lane,
+            self.act_rename_map,
+        ]
+        self.document_actions = [
+            self.act_save_as,
+            self.act_close,
+            self.act_copy,
+            self.act_select_all,
+            self.act_find,
+            self.act_zoom_in,
+            self.act_zoom_out,
+            self.act_fit,
+            self.act_actual,
+        ]
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(tr("&File"))
+        self.file_menu.addAction(self.act_new)
+        self.file_menu.addAction(self.act_open)
+        self.recent_menu = QMenu(tr("Open &Recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_save_as)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_close)
+        self.file_menu.addAction(self.act_quit)
+
+        self.edit_menu = bar.addMenu(tr("&Edit"))
+        for a in (
+            self.act_undo,
+            self.act_redo,
+            None,
+            self.act_cut,
+            self.act_copy,
+            self.act_paste,
+            self.act_duplicate,
+            self.act_delete,
+            None,
+            self.act_select_all,
+            self.act_rename,
+            self.act_find,
+        ):
+            self.edit_menu.addSeparator() if a is None else self.edit_menu.addAction(a)
+
+        self.view_menu = bar.addMenu(tr("&View"))
+        for a in (self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_actual):
+            self.view_menu.addAction(a)
+        self.view_menu.addSeparator()
+        self.overlays_menu = self.view_menu.addMenu(tr("&Overlays"))
+        for a in self.overlay_actions.values():
+            self.overlays_menu.addAction(a)
+        self.view_menu.addSeparator()
+        self.panels_menu = self.view_menu.addMenu(tr("&Panels"))
+
+        self.map_menu = bar.addMenu(tr("&Map"))
+        self.map_menu.addAction(self.act_add_stage)
+        self.map_menu.addAction(self.act_add_lane)
+        self.map_menu.addSeparator()
+        self.map_menu.addAction(self.act_rename_map)
+
+        self.help_menu = bar.addMenu(tr("&Help"))
+        self.help_menu.addAction(self.act_shortcuts)
+        self.help_menu.addAction(self.act_about)
+
+    def _create_toolbar(self) -> None:
+        tb = QToolBar(tr("Main toolbar"), self)
+        tb.setObjectName("MainToolBar")
+        tb.setMovable(False)
+        tb.setIconSize(QSize(16, 16))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (
+            self.act_new,
+            self.act_open,
+            None,
+            self.act_undo,
+            self.act_redo,
+            None,
+            self.act_add_stage,
+            self.act_add_lane,
+            None,
+            self.act_zoom_out,
+            self.act_zoom_in,
+            self.act_fit,
+        ):
+            tb.addSeparator() if a is None else tb.addAction(a)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tb.addWidget(spacer)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("canvasFilter")
+        self.filter_edit.setPlaceholderText(tr("Filter: text, channel, negative, critical…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(280)
+        self.filter_edit.setMaximumWidth(360)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        tb.addWidget(self.filter_edit)
+        self.addToolBar(tb)
+        self.toolbar = tb
+
+    def _create_status_bar(self) -> None:
+        self.status_counts = QLabel()
+        self.status_zoom = QLabel("100 %")
+        self.status_mode = QLabel()
+        sb = self.statusBar()
+        sb.addPermanentWidget(self.status_mode)
+        sb.addPermanentWidget(self.status_counts)
+        sb.addPermanentWidget(self.status_zoom)
+        self.view.zoomChanged.connect(lambda z: self.status_zoom.setText(f"{round(z * 100)} %"))
+
+    # ================================================================ plug-in points
+    def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> None:
+        """Add a dock and its show/hide action to View ▸ Panels (state is remembered)."""
+        if not dock.objectName():
+            dock.setObjectName(type(dock).__name__)
+        self.addDockWidget(area, dock)
+        self.panels_menu.addAction(dock.toggleViewAction())
+
+    def session_opened(self, session: DocumentSession) -> None:
+        """Hook run after a document opened: emits ``sessionOpened`` for the docks."""
+        self.sessionOpened.emit(session)
+
+    # ================================================================ documents
+    def open_path(self, path: str | os.PathLike[str], read_only: bool = False) -> bool:
+        """Open a document; errors are shown to the user and leave the current one open."""
+        path = Path(path)
         try:
-            doc = Document.open(path)
+            doc = Document.open(path, read_only=read_only)
+        except DocumentLockedError as exc:
+            answer = QMessageBox.question(
+                self,
+                tr("Document in use"),
+                tr("%1\n\nOpen it read-only?").replace("%1", str(exc)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            return self.open_path(path, read_only=True)
         except DocumentError as exc:
-            QMessageBox.critical(self, "JourneyMap", str(exc))
+            QMessageBox.critical(self, tr("Cannot open the document"), str(exc))
             return False
+        self._close_session()
         self.session = DocumentSession(doc, parent=self)
-        maps = doc.maps()
-        self.setWindowTitle(f"{maps[0].title if maps else path} — JourneyMap")
+        self.scene = MapScene(self.session, self)
+        self.scene.set_overlays(self._overlays)
+        self.scene.set_filter(self.filter_edit.text())
+        self.view.setScene(self.scene)
+        self._stack.setCurrentWidget(self.view)
+        self.undo_group.addStack(self.session.undo_stack)
+        self.undo_group.setActiveStack(self.session.undo_stack)
+        self.session.mapsChanged.connect(self._update_title)
+        self.session.currentMapChanged.connect(lambda _id: self._update_title())
+        self.session.touchpointsChanged.connect(lambda _ids: self._update_counts())
+        self.session.structureChanged.connect(self._update_counts)
+        self._add_recent(str(path.resolve()))
+        self._update_actions()
+        self._update_title()
+        self._update_counts()
+        self.view.fit_to_window(max_zoom=1.0)
+        QTimer.singleShot(0, lambda: self.view.fit_to_window(max_zoom=1.0) if self.scene is not None else None)
+        self.view.setFocus()
+        self.session_opened(self.session)
         return True
+
+    def _close_session(self) -> None:
+        if self.session is None:
+            return
+        session, scene = self.session, self.scene
+        self.view.setScene(None)
+        if scene is not None:
+            scene.dispose()
+            scene.deleteLater()
+        self.undo_group.removeStack(session.undo_stack)
+        session.undo_stack.clear()
+        self.session = None
+        self.scene = None
+        session.document.close()
+        session.deleteLater()
+
+    def close_document(self) -> None:
+        if self.session is None:
+            return
+        self._close_session()
+        self._stack.setCurrentWidget(self._empty)
+        self._update_actions()
+        self._update_title()
+        self._update_counts()
+        self.sessionClosed.emit()
+
+    def new_document(self, path: str | os.PathLike[str], template: str) -> bool:
+        """Create *path* from a template and open it."""
+        try:
+            doc = Document.create(path)
+            try:
+                create_map_from_template(doc, template)
+            finally:
+                doc.close()
+        except (DocumentError, Exception) as exc:  # templates may raise their own errors
+            QMessageBox.critical(self, tr("Cannot create the document"), str(exc))
+            return False
+        return self.open_path(path)
+
+    def new_from_template_dialog(self) -> None:
+        dialog = NewMapDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.template_name():
+            return
+        path, _ = QFileDialog.getSaveFileName(self, tr("New document"), self._last_folder(), tr(DOCUMENT_FILTER))
+        if not path:
+            return
+        if not path.endswith(".jmap"):
+            path += ".jmap"
+        if Path(path).exists():
+            QMessageBox.warning(
+                self, tr("New document"), tr("%1 already exists; choose another name.").replace("%1", path)
+            )
+            return
+        self.new_document(path, dialog.template_name())
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open document"), self._last_folder(), tr(DOCUMENT_FILTER))
+        if path:
+            self.open_path(path)
+
+    def save_as(self, target: str | os.PathLike[str]) -> bool:
+        """Write a copy of the document and continue editing the copy."""
+        if self.session is None:
+            return False
+        try:
+            self.session.document.backup_to(target)
+        except (DocumentError, OSError) as exc:
+            QMessageBox.critical(self, tr("Cannot save the document"), str(exc))
+            return False
+        return self.open_path(target)
+
+    def save_as_dialog(self) -> None:
+        if self.session is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save as"), self._last_folder(), tr(DOCUMENT_FILTER))
+        if path:
+            if not path.endswith(".jmap"):
+                path += ".jmap"
+            self.save_as(path)
+
+    def _last_folder(self) -> str:
+        if self.session is not None:
+            return str(self.session.document.path.parent)
+        recent = self.recent_files()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    # ================================================================ recent files
+    def recent_files(self) -> list[str]:
+        value = settings().value("recentFiles", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _add_recent(self, path: str) -> None:
+        files = [p for p in self.recent_files() if p != path]
+        files.insert(0, path)
+        settings().setValue("recentFiles", files[:MAX_RECENT])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for i, path in enumerate(files):
+            a = self.recent_menu.addAction(f"&{i + 1}  {Path(path).name}  —  {Path(path).parent}")
+            a.setEnabled(Path(path).exists())
+            a.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        if files:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(tr("Clear list"), lambda: settings().setValue("recentFiles", []))
+        else:
+            a = self.recent_menu.addAction(tr("No recent documents"))
+            a.setEnabled(False)
+
+    # ================================================================ state updates
+    def _scene_call(self, name: str) -> None:
+        if self.scene is not None:
+            getattr(self.scene, name)()
+
+    def _focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def _filter_changed(self, text: str) -> None:
+        if self.scene is not None:
+            self.scene.set_filter(text)
+            n = len(self.scene.matching_ids())
+            self.statusBar().showMessage(
+                tr("%1 of %2 cards match").replace("%1", str(n)).replace("%2", str(len(self.scene.cards)))
+                if text
+                else "",
+                4000,
+            )
+
+    def set_overlay(self, name: str, on: bool) -> None:
+        if on:
+            self._overlays.add(name)
+        else:
+            self._overlays.discard(name)
+        if self.scene is not None:
+            self.scene.set_overlays(self._overlays)
+
+    def _update_actions(self) -> None:
+        has_doc = self.session is not None
+        editable = has_doc and not self.session.read_only
+        for a in self.document_actions:
+            a.setEnabled(has_doc)
+        for a in self.editing_actions:
+            a.setEnabled(editable)
+        self.filter_edit.setEnabled(has_doc)
+        self.status_mode.setText(tr("Read-only") if has_doc and not editable else "")
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle("JourneyMap")
+            return
+        doc = self.session.document
+        try:
+            title = doc.get_map(self.session.map_id).title if self.session.map_id is not None else ""
+        except DocumentError:
+            title = ""
+        parts = [p for p in (title, doc.path.name) if p]
+        name = " — ".join(parts)
+        if doc.read_only:
+            name += " " + tr("[read-only]")
+        self.setWindowTitle(f"{name} — JourneyMap")
+
+    def _update_counts(self) -> None:
+        if self.scene is None:
+            self.status_counts.setText("")
+            return
+        s = self.scene
+        self.status_counts.setText(
+            tr("%1 stages · %2 lanes · %3 cards")
+            .replace("%1", str(len(s.stages)))
+            .replace("%2", str(len(s.lanes)))
+            .replace("%3", str(len(s.cards)))
+        )
+
+    # ================================================================ help
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            tr("About JourneyMap"),
+            tr(
+                "<h3>JourneyMap</h3><p>An offline editor for customer journey maps: stages, lanes and "
+                "touchpoints, with NPS and sentiment from your surveys.</p>"
+                "<p>Every edit is saved to the document as you go and can be undone.</p>"
+            ),
+        )
+
+    # ================================================================ window state
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if not self._state_restored:
+            # Docks are added by other parts after construction; restore their layout on first show.
+            self._state_restored = True
+            state = settings().value("window/state")
+            if state is not None:
+                self.restoreState(state)
+        super().showEvent(event)
+
+    def save_settings(self) -> None:
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_settings()
+        self._close_session()
+        super().closeEvent(event)

@@ -321,7 +321,7 @@ class MapScene(QGraphicsScene):
                     if card.pos() != pos:
                         card.setPos(pos)
         rect = self.content_rect()
-        self.setSceneRect(rect.adjusted(-600, -400, 600, 400))
+        self.setSceneRect(rect)
         self.layoutChanged.emit()
 
     def on_touchpoints_changed(self, ids: list[int]) -> None:

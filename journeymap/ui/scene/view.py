@@ -59,7 +59,7 @@ class MapView(QGraphicsView):
     def reset_zoom(self) -> None:
         self.set_zoom(1.0)
 
-    def fit_to_window(self) -> None:
+    def fit_to_window(self, max_zoom: float = 1.5) -> None:
         scene = self.scene()
         if scene is None:
             return
@@ -68,7 +68,7 @@ class MapView(QGraphicsView):
             return
         view = self.viewport().rect()
         factor = min(view.width() / rect.width(), view.height() / rect.height())
-        self.set_zoom(min(factor, 1.5))
+        self.set_zoom(min(factor, max_zoom))
         self.centerOn(rect.center())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
