@@ -436,7 +436,9 @@ def export_pdf(scene: QGraphicsScene, path: str | os.PathLike[str], options: Ima
         if not painter.begin(writer):
             raise ExportError(f"{path}: cannot write the PDF file.")
         try:
-            area = QRectF(0, 0, writer.width(), writer.height())
+            # The printable area in device units, unrounded (writer.width() is an int).
+            area = layout.paintRect(QPageLayout.Unit.Point)
+            area = QRectF(0, 0, area.width() * PDF_RESOLUTION / 72.0, area.height() * PDF_RESOLUTION / 72.0)
             factor = min(area.width() / rect.width(), area.height() / rect.height())
             target = QRectF(0, 0, rect.width() * factor, rect.height() * factor)
             target.moveCenter(area.center())
