@@ -107,6 +107,16 @@ def test_usage_errors_exit_2_and_write_nothing(jmap, tmp_path, capsys, argv, mes
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("a.jmap")) == []
 
 
+def test_refuses_to_overwrite_the_document(tmp_path, capsys):
+    path = tmp_path / "doc.csv"
+    with Document.create(path) as doc:
+        create_map_from_template(doc, "generic")
+    before = path.read_bytes()
+    code, _, err = run(capsys, "export", path, path)
+    assert code == 2 and "document itself" in err
+    assert path.read_bytes() == before
+
+
 def test_bad_page_choice_is_argparse_usage_error(jmap, tmp_path):
     with pytest.raises(SystemExit) as exc:
         main(["export", str(jmap), str(tmp_path / "x.pdf"), "--page", "letter"])

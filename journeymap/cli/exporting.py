@@ -8,6 +8,7 @@ render the map's scene offscreen; without a display the command selects Qt's
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from journeymap.cli.common import add_map_option, open_map
@@ -33,7 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scale", type=float, metavar="N", help="PNG: pixels per canvas pixel (default 1)")
     p.add_argument("--width", type=int, metavar="PX", help="PNG: image width in pixels (instead of --scale)")
     p.add_argument("--overlay", metavar="LIST",
-                   help="images: overlays to show, comma separated from nps,sentiment,emotion, or 'none'")
+                   help="images: overlays to show, comma separated from nps,sentiment,emotion, or 'none' "
+                        "(default: none); a legend is added when overlays are shown")
     p.add_argument("--page", choices=PAGES, help="PDF: one page sized to the map (fit, default) or A4/A3 landscape")
     p.add_argument("--margin", type=float, metavar="MM", help="PDF: page margin in millimetres (default 10)")
     p.add_argument("--transparent", action="store_true", help="PNG/SVG: transparent instead of white background")
@@ -76,6 +78,10 @@ def _check_options(args: argparse.Namespace, fmt: str) -> None:
         value = getattr(args, option)
         if value not in (None, False) and fmt not in formats:
             raise UsageError(f"--{option} does not apply to .{fmt} (only {', '.join('.' + f for f in formats)})")
+    if os.path.abspath(args.out) == os.path.abspath(args.file) or (
+        os.path.exists(args.out) and os.path.exists(args.file) and os.path.samefile(args.out, args.file)
+    ):
+        raise UsageError("OUT is the document itself; refusing to overwrite it")
     if args.scale is not None and args.width is not None:
         raise UsageError("give --scale or --width, not both")
     if args.scale is not None and not 0.1 <= args.scale <= 16:
