@@ -226,9 +226,8 @@ class XlsxSource:
                 while self.headers and not self.headers[-1]:
                     self.headers.pop()
                 break
-        if not self.headers:
-            self.close()
-            raise ImportFileError(f"{self.name}: sheet {self.sheet!r} is empty (no header row).")
+        # An empty sheet is not an error here: the preview still lists the
+        # other sheets; importing from it fails with "empty" in the importer.
 
     def _guard(self, rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
         try:

@@ -457,6 +457,8 @@ def _chain(head: list[Any], rest: Iterable[Any]) -> Iterable[Any]:
 
 
 def _check_mapping(name: str, headers: list[str], mapping: dict[str, int | None], aggregated: bool) -> None:
+    if not any(headers):
+        raise ImportFileError(f"{name}: the sheet or file is empty (no header row).")
     known = ", ".join(repr(h) for h in headers if h)
     if mapping["touchpoint"] is None:
         raise ImportFileError(

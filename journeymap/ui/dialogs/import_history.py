@@ -1,0 +1,125 @@
+"""Data ▸ Import history: the import batches of the current map, and removing one (undoable)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeymap.ui.commands.imports import RemoveBatchCommand
+from journeymap.ui.session import DocumentSession
+
+BATCH_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ImportHistoryDialog", text)
+
+
+def _when(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+class ImportHistoryDialog(QDialog):
+    """One row per import batch (source, date, rows, rejected) with a Remove button."""
+
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Import history"))
+        self.resize(640, 360)
+        self.model = QStandardItemModel(0, 4, self)
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Source"), self.tr("Imported"), self.tr("Responses"), self.tr("Rejected")]
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.empty_label = QLabel(self.tr("No survey data has been imported into this map."))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove this import and all its responses (undoable)"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        session.metricsChanged.connect(self.refresh)
+        session.currentMapChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.selected_batch()
+        self.model.removeRows(0, self.model.rowCount())
+        map_id = self.session.map_id
+        batches = [] if map_id is None else self.session.document.batches(map_id)
+        for batch in reversed(batches):  # newest first
+            source = QStandardItem(batch.source)
+            source.setData(batch.id, BATCH_ID_ROLE)
+            when = QStandardItem(_when(batch.imported_at))
+            rows = QStandardItem()
+            rows.setData(batch.rows, Qt.ItemDataRole.DisplayRole)
+            rejected = QStandardItem()
+            rejected.setData(batch.rejected, Qt.ItemDataRole.DisplayRole)
+            self.model.appendRow([source, when, rows, rejected])
+            if batch.id == selected:
+                self.table.selectRow(self.model.rowCount() - 1)
+        self.table.resizeColumnsToContents()
+        self.empty_label.setVisible(not batches)
+        self._update_buttons()
+
+    def batch_ids(self) -> list[int]:
+        return [self.model.item(r, 0).data(BATCH_ID_ROLE) for r in range(self.model.rowCount())]
+
+    def selected_batch(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.item(rows[0].row(), 0).data(BATCH_ID_ROLE) if rows else None
+
+    def select_batch(self, batch_id: int) -> None:
+        if batch_id in self.batch_ids():
+            self.table.selectRow(self.batch_ids().index(batch_id))
+
+    def _update_buttons(self) -> None:
+        self.remove_button.setEnabled(self.selected_batch() is not None and not self.session.read_only)
+
+    def remove_selected(self) -> None:
+        batch_id = self.selected_batch()
+        if batch_id is None:
+            return
+        try:
+            self.session.undo_stack.push(RemoveBatchCommand(self.session, batch_id))
+        except Exception as exc:  # noqa: BLE001 - shown to the user; the transaction rolled back
+            QMessageBox.warning(self, self.tr("Import history"), str(exc))
+
+
+def open_import_history(parent: QWidget | None, session: DocumentSession) -> None:
+    """Data ▸ Import history (modal)."""
+    dialog = ImportHistoryDialog(session, parent)
+    dialog.exec()
+    dialog.deleteLater()
+
+
+__all__ = ["ImportHistoryDialog", "open_import_history", "tr"]

@@ -1,0 +1,184 @@
+"""Undoable imports, the import dialog and the import history (pytest-qt)."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QTimer
+from test_import_support import by_title, fingerprint, make_doc, write
+
+from journeymap.services.importing import import_file
+from journeymap.ui.commands.imports import ImportBatchCommand, RemoveBatchCommand, run_import
+from journeymap.ui.dialogs.import_dialog import ImportDialog, ImportSummaryDialog
+from journeymap.ui.dialogs.import_history import ImportHistoryDialog
+from journeymap.ui.session import DocumentSession
+
+
+@pytest.fixture
+def session(qtbot, tmp_path):
+    doc, map_id, ids = make_doc(tmp_path)
+    s = DocumentSession(doc, map_id)
+    s.ids = ids
+    yield s
+    s.undo_stack.clear()
+    doc.close()
+
+
+def test_import_command_undo_redo(qtbot, session, tmp_path):
+    doc, map_id = session.document, session.map_id
+    write(tmp_path / "a.csv", "touchpoint,score,sentiment\nProbador,10,1\nProbador,0,-1\nProbador,9,0\n")
+    before = fingerprint(doc, map_id)
+    with qtbot.waitSignal(session.metricsChanged):
+        result = run_import(session, tmp_path / "a.csv")
+    assert session.undo_stack.count() == 1
+    assert "a.csv" in session.undo_stack.text(0)
+    after = fingerprint(doc, map_id)
+    assert by_title(doc, map_id)["Probador"]["nps"] == 33.3
+    ids_before = sorted(r.id for r in doc.responses(session.ids["Probador"]))
+
+    with qtbot.waitSignal(session.metricsChanged):
+        session.undo_stack.undo()
+    assert fingerprint(doc, map_id) == before
+    assert by_title(doc, map_id)["Probador"]["nps"] is None
+    assert doc.batches(map_id) == []
+
+    with qtbot.waitSignal(session.metricsChanged):
+        session.undo_stack.redo()
+    assert fingerprint(doc, map_id) == after
+    assert by_title(doc, map_id)["Probador"]["nps"] == 33.3
+    assert sorted(r.id for r in doc.responses(session.ids["Probador"])) == ids_before
+    assert doc.batches(map_id)[0].id == result.batch_id
+
+    session.undo_stack.undo()
+    session.undo_stack.redo()
+    assert fingerprint(doc, map_id) == after
+
+
+def test_remove_batch_command(qtbot, session, tmp_path):
+    doc, map_id = session.document, session.map_id
+    write(tmp_path / "a.csv", "touchpoint,score\nProbador,10\n")
+    write(tmp_path / "b.csv", "touchpoint,score\nProbador,0\nProbador,0\n")
+    first = import_file(doc, map_id, tmp_path / "a.csv")
+    session.undo_stack.push(ImportBatchCommand(session, first.batch_id))
+    second = run_import(session, tmp_path / "b.csv")
+    both = fingerprint(doc, map_id)
+    assert by_title(doc, map_id)["Probador"]["nps"] == -33.3
+
+    session.undo_stack.push(RemoveBatchCommand(session, first.batch_id))
+    assert by_title(doc, map_id)["Probador"]["nps"] == -100.0
+    assert [b.id for b in doc.batches(map_id)] == [second.batch_id]
+    session.undo_stack.undo()
+    assert fingerprint(doc, map_id) == both
+    session.undo_stack.redo()
+    assert by_title(doc, map_id)["Probador"]["nps"] == -100.0
+    # Undo everything, then redo everything.
+    while session.undo_stack.canUndo():
+        session.undo_stack.undo()
+    assert doc.batches(map_id) == []
+    while session.undo_stack.canRedo():
+        session.undo_stack.redo()
+    assert by_title(doc, map_id)["Probador"]["nps"] == -100.0
+
+
+def test_dialog_preview_mapping_and_import(qtbot, session, tmp_path):
+    path = write(
+        tmp_path / "encuesta.csv",
+        "Punto de contacto;Valoración;Sentimiento;Notas\n"
+        + "Atención en caja;9;0,5;x\n" * 25
+        + "Nadie;9;0;x\n",
+        "cp1252",
+    )
+    dialog = ImportDialog(session, path=path)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 20 and dialog.model.columnCount() == 4
+    assert dialog.model.horizontalHeaderItem(1).text() == "Valoración"
+    assert dialog.model.item(0, 0).text() == "Atención en caja"
+    assert dialog.model.verticalHeaderItem(0).text() == "2"
+    assert dialog.mapping()["touchpoint"] == 0 and dialog.mapping()["score"] == 1
+    assert dialog.mapping()["sentiment"] == 2 and dialog.mapping()["comment"] is None
+    assert "cp1252" in dialog.info_label.text()
+    assert dialog.import_button.isEnabled()
+    dialog.set_column("comment", 3)
+    dialog.set_column("touchpoint", None)
+    assert not dialog.import_button.isEnabled()
+    dialog.set_column("touchpoint", 0)
+    assert dialog.import_button.isEnabled()
+
+    result = dialog.start_import()
+    assert (result.imported, result.rejected) == (25, 1)
+    assert session.undo_stack.count() == 1
+    doc = session.document
+    assert {r.comment for r in doc.responses(session.ids["Atención en caja"])} == {"x"}
+    summary = dialog.summary
+    assert isinstance(summary, ImportSummaryDialog)
+    qtbot.addWidget(summary)
+    assert "25" in summary.label.text() and "1" in summary.label.text()
+    assert summary.model.rowCount() == 1
+    assert summary.model.item(0, 0).data(0) == 27
+    assert "Nadie" in summary.model.item(0, 1).text()
+
+
+def test_dialog_cancel_leaves_document_unchanged(qtbot, session, tmp_path):
+    path = tmp_path / "big.csv"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("touchpoint,score\n")
+        for i in range(30_000):
+            fh.write(f"Probador,{i % 11}\n")
+    doc, map_id = session.document, session.map_id
+    before = fingerprint(doc, map_id)
+    dialog = ImportDialog(session, path=path)
+    qtbot.addWidget(dialog)
+    QTimer.singleShot(0, lambda: dialog.progress_dialog.cancel())
+    assert dialog.start_import() is None
+    assert fingerprint(doc, map_id) == before
+    assert session.undo_stack.count() == 0
+    assert "cancelled" in dialog.message.text()
+    dialog.message.close()
+
+
+def test_dialog_bad_file_and_aggregated_xlsx(qtbot, session, tmp_path):
+    bad = write(tmp_path / "bad.xlsx", "not a workbook")
+    dialog = ImportDialog(session, path=bad)
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled()
+    assert "bad.xlsx" in dialog.info_label.text()
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Notas"
+    ws = wb.create_sheet("Datos")
+    ws.append(["Touchpoint", "Promoters", "Passives", "Detractors"])
+    ws.append(["Probador", 3, 1, 1])
+    path = tmp_path / "agg.xlsx"
+    wb.save(path)
+    assert dialog.load(path)
+    assert dialog.sheet_combo.count() == 2
+    assert not dialog.import_button.isEnabled()  # the first sheet has no header we know
+    dialog.sheet_combo.setCurrentText("Datos")
+    assert dialog.preview.sheet == "Datos"
+    assert dialog.aggregated() and dialog.import_button.isEnabled()
+    result = dialog.start_import()
+    assert result.imported == 5 and result.aggregated
+    assert by_title(session.document, session.map_id)["Probador"]["nps"] == 40.0
+    dialog.summary.close()
+
+
+def test_history_lists_and_removes(qtbot, session, tmp_path):
+    doc, map_id = session.document, session.map_id
+    write(tmp_path / "a.csv", "touchpoint,score\nProbador,10\nNope,1\n")
+    write(tmp_path / "b.csv", "touchpoint,score\nProbador,0\n")
+    a = run_import(session, tmp_path / "a.csv")
+    b = run_import(session, tmp_path / "b.csv")
+    dialog = ImportHistoryDialog(session)
+    qtbot.addWidget(dialog)
+    assert dialog.batch_ids() == [b.batch_id, a.batch_id]
+    assert dialog.model.item(1, 0).text() == "a.csv"
+    assert (dialog.model.item(1, 2).data(0), dialog.model.item(1, 3).data(0)) == (1, 1)
+    assert not dialog.remove_button.isEnabled()
+    dialog.select_batch(a.batch_id)
+    assert dialog.remove_button.isEnabled()
+    dialog.remove_button.click()
+    assert dialog.batch_ids() == [b.batch_id]
+    assert by_title(doc, map_id)["Probador"]["nps"] == -100.0
+    session.undo_stack.undo()
+    assert dialog.batch_ids() == [b.batch_id, a.batch_id]
+    assert by_title(doc, map_id)["Probador"]["nps"] == 0.0
