@@ -291,3 +291,13 @@ def test_rebinding_disconnects_old_session(setup, tmp_path):
     dock.set_session(None)
     assert "No document" in dock.header.text()
     other_doc.close()
+
+
+def test_delete_key_deletes_selected_note(setup, qtbot):
+    _path, doc, session, dock, ids, _map = setup
+    session.set_selection([ids[0]])
+    dock.add_note("one", "Ana")
+    dock.notes_list.setFocus()
+    dock.notes_list.setCurrentRow(0)
+    qtbot.keyClick(dock.notes_list, Qt.Key.Key_Delete)
+    assert doc.notes(ids[0]) == []

@@ -223,3 +223,21 @@ def test_read_only(setup):
     finally:
         dock.set_session(None)
         ro.close()
+
+
+def test_delete_key_wins_over_window_shortcut(setup, qtbot, monkeypatch):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    path, _doc, _session, dock, first = setup
+    second = dock.add_map()
+    fired = []
+    window_delete = QAction("Delete cards", dock)
+    window_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    window_delete.triggered.connect(lambda: fired.append(True))
+    dock.addAction(window_delete)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dock.list.setFocus()
+    qtbot.keyClick(dock.list, Qt.Key.Key_Delete)
+    assert [r[0] for r in map_rows(path)] == [first]
+    assert not fired
+    assert second not in [r[0] for r in map_rows(path)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, QSettings, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QSettings, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,7 +72,16 @@ class _PlainTextEdit(QPlainTextEdit):
 
 
 class _NotesList(QListWidget):
+    """Delete/Backspace delete the selected note (taken before the window's card shortcuts)."""
+
     deletePressed = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentItem():
+                event.accept()
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentItem():

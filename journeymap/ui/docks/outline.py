@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QFont, QIcon, QKeySequence, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFocusEvent, QFont, QIcon, QKeyEvent, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -49,6 +49,25 @@ class _PlainTextEdit(QPlainTextEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
         super().focusOutEvent(event)
         self.focusLost.emit()
+
+
+class _MapList(QListWidget):
+    """Takes F2 and Delete while focused, before the main window's shortcuts for cards."""
+
+    deletePressed = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_F2) and not event.modifiers():
+                event.accept()
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
+            self.deletePressed.emit()
+            return
+        super().keyPressEvent(event)
 
 
 def _icon(widget: QWidget, theme: str, shape: str) -> QIcon:
@@ -125,16 +144,12 @@ class OutlineDock(QDockWidget):
 
         self.rename_action = QAction(_icon(self, "edit-rename", "rename"),
                                      self.tr("Rename"), self)
-        self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.rename_action.setToolTip(self.tr("Rename the selected map (F2)"))
         self.rename_action.triggered.connect(self.rename_selected)
 
         self.delete_action = QAction(_icon(self, "edit-delete", "delete"),
                                      self.tr("Delete"), self)
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.setToolTip(self.tr("Delete the selected map"))
+        self.delete_action.setToolTip(self.tr("Delete the selected map (Del)"))
         self.delete_action.triggered.connect(lambda: self.delete_selected())
 
         self.toolbar = QToolBar(body)
@@ -151,7 +166,7 @@ class OutlineDock(QDockWidget):
             add_button.setAccessibleName(self.tr("Add map"))
         layout.addWidget(self.toolbar)
 
-        self.list = QListWidget(body)
+        self.list = _MapList(body)
         self.list.setAccessibleName(self.tr("Maps in this document"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(
@@ -164,8 +179,7 @@ class OutlineDock(QDockWidget):
         self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.list.setMinimumHeight(80)
         self.list.setStyleSheet("QListWidget::item { padding: 3px 2px; }")
-        self.list.addAction(self.rename_action)
-        self.list.addAction(self.delete_action)
+        self.list.deletePressed.connect(lambda: self.delete_selected())
         layout.addWidget(self.list, 1)
 
         self.details = QGroupBox(self.tr("Current map"), body)
@@ -314,7 +328,7 @@ class OutlineDock(QDockWidget):
         self.rename_action.setEnabled(editable and has_map)
         self.delete_action.setEnabled(editable and has_map and count > 1)
         self.delete_action.setToolTip(
-            self.tr("Delete the selected map") if count > 1 else self.tr("A document needs at least one map")
+            self.tr("Delete the selected map (Del)") if count > 1 else self.tr("A document needs at least one map")
         )
 
     def _on_session_map_changed(self, map_id: int) -> None:
