@@ -203,6 +203,12 @@ class PaletteDock(QDockWidget):
         self.search.textChanged.connect(self._on_search)
         layout.addWidget(self.search)
 
+        self.empty_label = QLabel(body)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: palette(placeholder-text); padding: 4px;")
+        layout.addWidget(self.empty_label)
+
         self.model = LibraryModel(self)
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -224,11 +230,6 @@ class PaletteDock(QDockWidget):
         self.tree.doubleClicked.connect(self._on_activated)
         layout.addWidget(self.tree, 1)
 
-        self.empty_label = QLabel(body)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: palette(placeholder-text); padding: 12px;")
-        layout.addWidget(self.empty_label)
 
         self.hint = QLabel(self.tr("Drag a touchpoint onto the map, or double-click it to add it "
                                    "to the selected cell."), body)
