@@ -469,3 +469,21 @@ def test_read_only_can_backup(path: Path, tmp_path: Path) -> None:
     with Document.open(path, read_only=True) as ro:
         ro.backup_to(tmp_path / "copy.jmap")
     assert dump(tmp_path / "copy.jmap") == dump(path)
+
+
+def test_response_counts_match_a_plain_count(doc: Document) -> None:
+    ids = build(doc)
+    m = ids["map"][0]
+    rows = doc.execute("SELECT touchpoint_id, score, sentiment, segment FROM responses").fetchall()
+    for segment in (None, "seg", "nobody"):
+        expected: dict[int, list] = {}
+        for tid, score, sentiment, seg in rows:
+            if segment and seg != segment:
+                continue
+            e = expected.setdefault(tid, [0, 0, 0, 0.0, 0])
+            e[0 if score >= 9 else 1 if score >= 7 else 2] += 1
+            if sentiment is not None:
+                e[3] += sentiment
+                e[4] += 1
+        got = doc.response_counts(m, segment=segment)
+        assert {k: (p, q, d, pytest.approx(s), c) for k, (p, q, d, s, c) in expected.items()} == got

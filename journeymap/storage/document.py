@@ -657,18 +657,32 @@ class Document:
         ]
 
     def response_counts(self, map_id: int, segment: str | None = None) -> dict[int, tuple[int, int, int, float, int]]:
-        """Per touchpoint: (promoters, passives, detractors, sentiment sum, sentiment count)."""
+        """Per touchpoint: (promoters, passives, detractors, sentiment sum, sentiment count).
+
+        Grouped by (touchpoint, score) so SQLite walks the covering index
+        ``idx_responses_touchpoint`` in order without evaluating per-row
+        expressions; the 11 score groups per touchpoint are folded here.
+        """
         sql = (
-            "SELECT r.touchpoint_id, SUM(r.score >= 9), SUM(r.score BETWEEN 7 AND 8), SUM(r.score <= 6), "
-            "TOTAL(r.sentiment), COUNT(r.sentiment) FROM responses r "
-            "WHERE r.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?)"
+            "SELECT r.touchpoint_id, r.score, COUNT(*), TOTAL(r.sentiment), COUNT(r.sentiment) "
+            "FROM responses r WHERE r.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?)"
         )
         params: list[Any] = [map_id]
         if segment:
             sql += " AND r.segment = ?"
             params.append(segment)
-        sql += " GROUP BY r.touchpoint_id"
-        return {r[0]: (r[1], r[2], r[3], r[4], r[5]) for r in self._conn.execute(sql, params)}
+        sql += " GROUP BY r.touchpoint_id, r.score"
+        out: dict[int, tuple[int, int, int, float, int]] = {}
+        for tid, score, n, total, counted in self._conn.execute(sql, params):
+            p, q, d, s, c = out.get(tid, (0, 0, 0, 0.0, 0))
+            if score >= 9:
+                p += n
+            elif score >= 7:
+                q += n
+            else:
+                d += n
+            out[tid] = (p, q, d, s + total, c + counted)
+        return out
 
     def segments(self, map_id: int) -> list[str]:
         return [

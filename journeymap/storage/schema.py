@@ -106,8 +106,9 @@ INDEXES: dict[str, str] = {
     "idx_notes_touchpoint": "CREATE INDEX idx_notes_touchpoint ON notes(touchpoint_id)",
     "idx_batches_map": "CREATE INDEX idx_batches_map ON import_batches(map_id)",
     "idx_responses_touchpoint": (
-        # Covering index: per-touchpoint NPS and sentiment sums never touch the table.
-        "CREATE INDEX idx_responses_touchpoint ON responses(touchpoint_id, score, sentiment)"
+        # Covering index: per-touchpoint NPS and sentiment sums, with or without a
+        # segment filter, never touch the table (see Document.response_counts).
+        "CREATE INDEX idx_responses_touchpoint ON responses(touchpoint_id, score, sentiment, segment)"
     ),
     "idx_responses_batch": "CREATE INDEX idx_responses_batch ON responses(batch_id)",
 }
