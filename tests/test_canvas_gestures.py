@@ -39,7 +39,10 @@ def test_library_drop_creates_card_in_cell(canvas, doc_path):
     assert cell_rect.contains(scene.card_item(tid).sceneBoundingRect().center())
     tps, _, _ = rows(doc_path)
     assert (tps[tid].stage_id, tps[tid].lane_id, tps[tid].title, tps[tid].channel) == (
-        stage.id, lane.id, "Chatbot answers", "chat",
+        stage.id,
+        lane.id,
+        "Chatbot answers",
+        "chat",
     )
     assert scene.session.selected_ids == [tid]
 

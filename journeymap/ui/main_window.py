@@ -55,7 +55,8 @@ def tr(text: str) -> str:
 
 
 def settings() -> QSettings:
-    return QSettings(SETTINGS_ORG, SETTINGS_APP)
+    """The app's settings, in ``QSettings.defaultFormat()`` (tests point it at a temporary INI)."""
+    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, SETTINGS_ORG, SETTINGS_APP)
 
 
 def shortcut_rows() -> list[tuple[str, str]]:

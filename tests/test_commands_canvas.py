@@ -1,0 +1,98 @@
+"""Touchpoint and structure commands against a real document: apply, undo, redo."""
+# ruff: noqa: F811  (fixtures imported from test_canvas_support)
+
+from __future__ import annotations
+
+from test_canvas_support import doc_path, session  # noqa: F401
+
+from journeymap.domain.model import Lane, Stage, Touchpoint
+from journeymap.ui.commands.structure import (
+    AddLaneCommand,
+    AddStageCommand,
+    DeleteLaneCommand,
+    MoveLaneCommand,
+    MoveStageCommand,
+    UpdateMapCommand,
+)
+from journeymap.ui.commands.touchpoints import (
+    AddTouchpointsCommand,
+    DeleteTouchpointsCommand,
+    MoveTouchpointsCommand,
+)
+
+
+def _cells(doc, map_id):
+    out = {}
+    for tp in doc.touchpoints(map_id):
+        out.setdefault((tp.stage_id, tp.lane_id), []).append(tp.id)
+    return out
+
+
+def test_add_redo_reuses_ids_and_indices(session):
+    doc, m = session.document, session.map_id
+    s, l = doc.stages(m)[0].id, doc.lanes(m)[1].id
+    before = doc.cell_ids(m, s, l)
+    cmd = AddTouchpointsCommand(session, [(Touchpoint(m, s, l, "A"), 0), (Touchpoint(m, s, l, "B"), 1)])
+    selected = []
+    session.selectRequested.connect(selected.append)
+    session.undo_stack.push(cmd)
+    ids = list(cmd.ids)
+    assert doc.cell_ids(m, s, l) == [*ids, *before] and selected[-1] == ids
+    session.undo_stack.undo()
+    assert doc.cell_ids(m, s, l) == before
+    session.undo_stack.redo()
+    assert cmd.ids == ids and doc.cell_ids(m, s, l) == [*ids, *before]
+
+
+def test_delete_undo_restores_order_and_rows(session):
+    doc, m = session.document, session.map_id
+    cells = _cells(doc, m)
+    cell, ids = next((c, v) for c, v in cells.items() if len(v) >= 3)
+    victims = [ids[0], ids[2]]
+    session.undo_stack.push(DeleteTouchpointsCommand(session, victims))
+    assert doc.cell_ids(m, *cell) == [i for i in ids if i not in victims]
+    session.undo_stack.undo()
+    assert _cells(doc, m) == cells
+
+
+def test_move_several_cards_one_step(session):
+    doc, m = session.document, session.map_id
+    cells = _cells(doc, m)
+    (c1, ids1), (c2, ids2) = [(c, v) for c, v in cells.items() if len(v) >= 2][:2]
+    moving = [ids2[1], ids1[0]]
+    cmd = MoveTouchpointsCommand(session, moving, *c1, 1)
+    assert cmd.changed
+    session.undo_stack.push(cmd)
+    after = doc.cell_ids(m, *c1)
+    assert set(after[:2]) == set(moving) or after[0] != ids1[0]
+    assert len(after) == len(ids1) + 1 and ids2[1] not in doc.cell_ids(m, *c2)
+    assert session.undo_stack.count() == 1
+    session.undo_stack.undo()
+    assert _cells(doc, m) == cells
+    # Dropping a card where it already is changes nothing.
+    assert not MoveTouchpointsCommand(session, [ids1[0]], *c1, 0).changed
+    assert not MoveTouchpointsCommand(session, [ids1[0]], *c1, 1).changed
+
+
+def test_structure_commands_round_trip(session):
+    doc, m = session.document, session.map_id
+    stages = [s.id for s in doc.stages(m)]
+    lanes = [lane.id for lane in doc.lanes(m)]
+    cells = _cells(doc, m)
+    stack = session.undo_stack
+    stack.push(AddStageCommand(session, Stage(m, "New"), 0))
+    stack.push(MoveStageCommand(session, stages[-1], 1))
+    stack.push(AddLaneCommand(session, Lane(m, "Extra"), 2))
+    stack.push(MoveLaneCommand(session, lanes[0], 3))
+    stack.push(DeleteLaneCommand(session, lanes[1]))
+    stack.push(UpdateMapCommand(session, m, {"title": "Renamed", "persona_name": "Bo"}))
+    assert doc.get_map(m).title == "Renamed"
+    assert doc.stages(m)[0].name == "New" and doc.stages(m)[1].id == stages[-1]
+    while stack.canUndo():
+        stack.undo()
+    assert [s.id for s in doc.stages(m)] == stages
+    assert [lane.id for lane in doc.lanes(m)] == lanes
+    assert _cells(doc, m) == cells
+    while stack.canRedo():
+        stack.redo()
+    assert lanes[1] not in [lane.id for lane in doc.lanes(m)]
