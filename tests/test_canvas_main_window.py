@@ -113,3 +113,27 @@ def test_geometry_and_state_are_remembered(qtbot):
     s = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "JourneyMap", "JourneyMap")
     assert s.value("window/geometry") is not None and s.value("window/state") is not None
     assert "settings" in s.fileName()
+
+
+def test_canvas_shortcuts_do_not_steal_keys_from_the_inline_editor(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window.open_path(ensure_sample_document())
+    window.activateWindow()
+    window.view.setFocus()
+    scene = window.scene
+    tid = next(iter(scene.cards))
+    scene.select_ids([tid])
+    editor = scene.edit_card_title(tid)
+    assert editor is not None
+    QTest.keyClicks(window.view.viewport(), "Abc")
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Backspace)
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Delete)
+    assert tid in scene.cards
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Return)
+    assert scene.cards[tid].touchpoint.title == "Ab"
+    # Outside the editor, Delete deletes the selected card.
+    scene.select_ids([tid])
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Delete)
+    assert tid not in scene.cards

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QPainter, QPainterPath, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
@@ -397,10 +397,19 @@ class InlineEditor(QGraphicsTextItem):
             return
         self._finished = True
         value = self.text() if commit else None
-        scene = self.scene()
-        if scene is not None:
-            scene.removeItem(self)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.hide()
+        # Removed on the next turn of the event loop: this may run inside our own focus-out event.
+        QTimer.singleShot(0, self._remove)
         self._done(value)
+
+    def _remove(self) -> None:
+        try:
+            scene = self.scene()
+            if scene is not None:
+                scene.removeItem(self)
+        except RuntimeError:  # the scene was cleared first
+            pass
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
