@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -165,7 +165,8 @@ class CardItem(QGraphicsItem):
             painter.setFont(meta_font)
             painter.setPen(style.TEXT_MUTED)
             label_w = rect.width() - left - 20 - 48
-            label = mfm.elidedText(ch.label, Qt.TextElideMode.ElideRight, label_w)
+            text = QCoreApplication.translate("channels", ch.label)
+            label = mfm.elidedText(text, Qt.TextElideMode.ElideRight, label_w)
             painter.drawText(QPointF(left + 17, footer_y + 8 + mfm.ascent() / 2 - 1), label)
 
         if scene is not None:
