@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -20,6 +21,14 @@ if str(ROOT) not in sys.path:
 
 from journeymap.domain.model import Touchpoint  # noqa: E402
 from journeymap.storage import Document  # noqa: E402
+
+
+def held(path: Path) -> bool:
+    """Whether this process still holds a descriptor (and maybe the lock) on *path*."""
+    from journeymap.storage.document import _FileHandle
+
+    st = os.stat(path)
+    return (st.st_dev, st.st_ino) in _FileHandle._open
 
 
 def spawn(*args: str) -> subprocess.Popen[str]:

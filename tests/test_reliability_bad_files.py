@@ -11,10 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers_process import held
 
 from journeymap.domain.model import JourneyMap, Lane, Stage, Touchpoint
 from journeymap.storage import Document, DocumentError, schema
-from journeymap.storage.document import _FileHandle
 
 try:
     import fcntl
@@ -63,7 +63,7 @@ def assert_refused(path: Path, *fragments: str) -> DocumentError:
             assert fragment in message, message
         assert sha(path) == before
         assert sorted(p.name for p in path.parent.iterdir()) == siblings
-    assert _FileHandle._open == {}
+    assert not held(path)
     if fcntl is not None:  # the advisory lock is free again
         fd = os.open(path, os.O_RDONLY)
         try:
@@ -246,7 +246,7 @@ def test_trigger_hidden_in_a_wal(tmp_path: Path) -> None:
         with pytest.raises(DocumentError, match="trigger evil"):
             Document.open(target, read_only=read_only)
     assert (sha(target), sha(tmp_path / "doc.jmap-wal")) == before
-    assert _FileHandle._open == {}
+    assert not held(target)
 
 
 def test_good_document_still_opens_after_all_that(tmp_path: Path) -> None:

@@ -13,11 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers_process import spawn
+from helpers_process import held, spawn
 
 from journeymap.domain.model import ImportBatch, JourneyMap, Lane, Note, Response, Stage, Touchpoint
 from journeymap.storage import Document, DocumentError, DocumentLockedError
-from journeymap.storage.document import _FileHandle
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX locks and signals")
 
@@ -58,7 +57,7 @@ def test_second_process_is_locked_out_and_can_read(tmp_path: Path) -> None:
         with pytest.raises(DocumentLockedError) as info:
             Document.open(path)
         assert str(path) in str(info.value) and "read-only" in str(info.value)
-        assert _FileHandle._open == {}  # the refused open leaked nothing
+        assert not held(path)  # the refused open leaked nothing
 
         before = sha(path)
         with Document.open(path, read_only=True) as ro:
@@ -204,4 +203,4 @@ def test_sigkill_while_editing_loses_no_reported_edit(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         conn.close()
-    assert _FileHandle._open == {}
+    assert not held(path)

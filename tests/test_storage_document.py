@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from helpers_process import held
 
 from journeymap.domain.model import (
     ImportBatch,
@@ -19,7 +20,7 @@ from journeymap.domain.model import (
     Touchpoint,
 )
 from journeymap.storage import Document, DocumentError, DocumentLockedError, schema
-from journeymap.storage.document import TABLE_ORDER, _FileHandle
+from journeymap.storage.document import TABLE_ORDER
 
 
 def dump(path: Path) -> dict[str, list[tuple]]:
@@ -135,7 +136,7 @@ def test_close_is_idempotent_and_releases_the_lock(path: Path) -> None:
     doc.close()
     again = Document.open(path)
     again.close()
-    assert _FileHandle._open == {}
+    assert not held(path)
 
 
 def test_read_only_and_writer_in_one_process(path: Path) -> None:
@@ -151,7 +152,7 @@ def test_read_only_and_writer_in_one_process(path: Path) -> None:
     writer.close()
     Document.open(path).close()
     reader.close()
-    assert _FileHandle._open == {}
+    assert not held(path)
 
 
 def test_closed_document_refuses_writes(doc: Document) -> None:
@@ -460,7 +461,19 @@ def test_backup_to_refuses_a_target_open_elsewhere(tmp_path: Path) -> None:
     assert [m.title for m in b.maps()] == ["keep me"]
     a.close()
     b.close()
-    assert _FileHandle._open == {}
+    assert not held(tmp_path / "a.jmap") and not held(tmp_path / "b.jmap")
+
+
+def test_a_document_dropped_without_close_gives_back_its_lock(path: Path) -> None:
+    import gc
+
+    doc = Document.create(path)
+    doc.add_map(JourneyMap("x"))
+    del doc
+    gc.collect()
+    assert not held(path)
+    with Document.open(path) as again:
+        assert [m.title for m in again.maps()] == ["x"]
 
 
 def test_read_only_can_backup(path: Path, tmp_path: Path) -> None:

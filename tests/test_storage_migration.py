@@ -12,10 +12,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from helpers_process import held
 
 from journeymap.domain.model import JourneyMap, Lane, Stage, Touchpoint
 from journeymap.storage import Document, DocumentError, schema
-from journeymap.storage.document import _FileHandle
 
 
 def sha(path: Path) -> str:
@@ -118,7 +118,7 @@ def test_bad_migration_is_refused_before_touching_the_file(
     assert sha(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.jmap"]
     assert user_version(path) == 1
-    assert _FileHandle._open == {}
+    assert not held(path)
 
 
 def test_old_document_with_a_planted_trigger_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

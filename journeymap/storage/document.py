@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, fields
@@ -114,6 +115,10 @@ class Document:
         self._handle = lock_fd
         self._depth = 0
         self.db = sqlite_utils.Database(conn)
+        # A document dropped without close() still closes its connection and
+        # gives back its lock, or the file stays "open in another window"
+        # until the process ends.
+        self._finalizer = weakref.finalize(self, _close_quietly, conn, lock_fd, not read_only)
 
     # ----------------------------------------------------------------- lifecycle
     @classmethod
@@ -172,6 +177,7 @@ class Document:
         except OSError as exc:
             raise DocumentError(f"{path}: cannot read the file ({exc.strerror}).") from exc
         conn: sqlite3.Connection | None = None
+        doc: Document | None = None
         try:
             _check_header(path, handle.fd)
             cls._validate(path)
@@ -202,9 +208,12 @@ class Document:
                         schema.migrate(conn, version)
             return doc
         except BaseException as exc:
-            if conn is not None:
-                conn.close()
-            handle.release(write=not read_only)
+            if doc is not None:
+                doc._finalizer()
+            else:
+                if conn is not None:
+                    conn.close()
+                handle.release(write=not read_only)
             if isinstance(exc, sqlite3.Error):
                 raise DocumentError(f"{path}: cannot open the document ({exc}).") from exc
             raise
@@ -291,12 +300,9 @@ class Document:
                     self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 except sqlite3.Error:
                     pass
-            self._conn.close()
             self._conn = None  # type: ignore[assignment]
-        if self._handle is not None:
-            # Only after the connection: see _FileHandle.
-            self._handle.release(write=not self.read_only)
-            self._handle = None
+        self._handle = None
+        self._finalizer()  # closes the connection, then releases the lock (once)
 
     def __enter__(self) -> Document:
         return self
@@ -853,6 +859,16 @@ def _touchpoint(row: dict[str, Any]) -> Touchpoint:
     row["moment_of_truth"] = bool(row["moment_of_truth"])
     row["sensation"] = Sensation(row["sensation"])
     return Touchpoint(**row)
+
+
+def _close_quietly(conn: sqlite3.Connection, handle: _FileHandle | None, write: bool) -> None:
+    try:
+        conn.close()
+    except sqlite3.Error:  # pragma: no cover
+        pass
+    if handle is not None:
+        # Only after the connection: see _FileHandle.
+        handle.release(write=write)
 
 
 def _fsync_dir(folder: Path) -> None:
