@@ -76,7 +76,9 @@ def test_report_csv_and_table(tmp_path, capsys):
     run(capsys, "new", str(path), "--template", "hotel")
     code, out, _ = run(capsys, "report", str(path), "--format", "csv")
     assert code == 0
-    assert out.splitlines()[0] == "id,title,stage,lane,channel,responses,promoters,passives,detractors,nps,nps_margin,sentiment"
+    assert out.splitlines()[0] == (
+        "id,title,stage,lane,channel,responses,promoters,passives,detractors,nps,nps_margin,sentiment"
+    )
     code, out, _ = run(capsys, "report", str(path))
     assert code == 0 and "nps_margin" in out.splitlines()[0]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from journeymap.domain.model import JourneyMap, Lane, LaneKind, Sensation, Stage, Touchpoint
@@ -36,7 +36,7 @@ def template_names() -> list[str]:
     return sorted(names, key=lambda n: (n != DEFAULT_TEMPLATE, n))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_template(name: str) -> dict[str, Any]:
     path = resource("templates", f"{name}.json")
     if name == LIBRARY or not path.is_file():

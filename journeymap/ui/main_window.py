@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         self.act_undo_history.setText(tr("Undo &History"))
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.act_undo_history)
+        self._create_docks()
 
         self.resize(1400, 900)
         geometry = settings().value("window/geometry")
@@ -247,6 +248,10 @@ class MainWindow(QMainWindow):
             tr("&Rename / Edit Title"), lambda: self._scene_call("rename_current"), "F2", True
         )
         self.act_find = self._action(tr("&Filter Cards…"), self._focus_filter, SK.Find)
+        self.act_import = self._action(tr("&Import Survey Responses…"), self.import_dialog, "Ctrl+I")
+        self.act_import_history = self._action(tr("Import &History…"), self.import_history_dialog)
+        self.act_export = self._action(tr("&Export…"), self.export_dialog, "Ctrl+E")
+        self.act_copy_image = self._action(tr("Copy Map as &Image"), self.copy_image, "Ctrl+Shift+C")
 
         self.act_zoom_in = self._action(
             tr("Zoom &In"), self.view.zoom_in, [QKeySequence(SK.ZoomIn), QKeySequence("Ctrl+=")]
@@ -270,6 +275,8 @@ class MainWindow(QMainWindow):
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
 
         self.editing_actions = [
+            self.act_import,
+            self.act_import_history,
             self.act_cut,
             self.act_paste,
             self.act_duplicate,
@@ -280,6 +287,8 @@ class MainWindow(QMainWindow):
             self.act_rename_map,
         ]
         self.document_actions = [
+            self.act_export,
+            self.act_copy_image,
             self.act_save_as,
             self.act_close,
             self.act_copy,
@@ -301,6 +310,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_save_as)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_import)
+        self.file_menu.addAction(self.act_export)
+        self.file_menu.addAction(self.act_copy_image)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_close)
         self.file_menu.addAction(self.act_quit)
@@ -337,6 +350,10 @@ class MainWindow(QMainWindow):
         self.map_menu.addAction(self.act_add_lane)
         self.map_menu.addSeparator()
         self.map_menu.addAction(self.act_rename_map)
+
+        self.data_menu = bar.addMenu(tr("&Data"))
+        self.data_menu.addAction(self.act_import)
+        self.data_menu.addAction(self.act_import_history)
 
         self.help_menu = bar.addMenu(tr("&Help"))
         self.help_menu.addAction(self.act_shortcuts)
@@ -386,6 +403,70 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.status_counts)
         sb.addPermanentWidget(self.status_zoom)
         self.view.zoomChanged.connect(lambda z: self.status_zoom.setText(f"{round(z * 100)} %"))
+
+    # ================================================================ docks and dialogs
+    def _create_docks(self) -> None:
+        from journeymap.ui.docks.analytics import AnalyticsDock
+        from journeymap.ui.docks.inspector import InspectorDock
+        from journeymap.ui.docks.outline import OutlineDock
+        from journeymap.ui.docks.palette import PaletteDock
+
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.outline_dock = OutlineDock(self)
+        self.palette_dock = PaletteDock(self)
+        self.inspector_dock = InspectorDock(self)
+        self.analytics_dock = AnalyticsDock(self)
+        self.add_dock(self.outline_dock, left)
+        self.add_dock(self.palette_dock, left)
+        self.add_dock(self.inspector_dock, right)
+        self.add_dock(self.analytics_dock, right)
+        self.tabifyDockWidget(self.inspector_dock, self.analytics_dock)
+        self.inspector_dock.raise_()
+        self.resizeDocks([self.outline_dock, self.palette_dock], [160, 400], Qt.Orientation.Vertical)
+        self.resizeDocks([self.outline_dock, self.inspector_dock], [250, 330], Qt.Orientation.Horizontal)
+        self.docks = [self.outline_dock, self.palette_dock, self.inspector_dock, self.analytics_dock]
+        self.sessionOpened.connect(lambda session: [d.set_session(session) for d in self.docks])
+        self.sessionClosed.connect(lambda: [d.set_session(None) for d in self.docks])
+        self.palette_dock.itemActivated.connect(self._add_library_item)
+
+    def _add_library_item(self, item: dict) -> None:
+        """Enter/double-click in the palette adds the card where a paste would go."""
+        if self.scene is None or self.session is None or self.session.read_only:
+            return
+        target = self.scene.paste_target()
+        if target is None:
+            return
+        (stage_id, lane_id), index = target
+        new_id = self.scene.add_touchpoint(
+            stage_id, lane_id, item.get("title", ""), item.get("channel", ""), item.get("description", ""), index
+        )
+        if new_id is not None:
+            self.scene.select_ids([new_id])
+
+    def import_dialog(self) -> None:
+        if self.session is not None:
+            from journeymap.ui.dialogs.import_dialog import open_import_dialog
+
+            open_import_dialog(self, self.session)
+
+    def import_history_dialog(self) -> None:
+        if self.session is not None:
+            from journeymap.ui.dialogs.import_history import open_import_history
+
+            open_import_history(self, self.session)
+
+    def export_dialog(self) -> None:
+        if self.session is not None and self.scene is not None:
+            from journeymap.ui.dialogs.export_dialog import open_export_dialog
+
+            open_export_dialog(self, self.session, self.scene)
+
+    def copy_image(self) -> None:
+        if self.scene is not None:
+            from journeymap.ui.dialogs.export_dialog import copy_image_to_clipboard
+
+            copy_image_to_clipboard(self.scene)
+            self.statusBar().showMessage(tr("Map copied to the clipboard as an image"), 4000)
 
     # ================================================================ plug-in points
     def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> None:
@@ -446,6 +527,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         session, scene = self.session, self.scene
+        # Docks let go of the document before it closes.
+        self.sessionClosed.emit()
         self.view.setScene(None)
         if scene is not None:
             scene.dispose()
@@ -465,7 +548,6 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_title()
         self._update_counts()
-        self.sessionClosed.emit()
 
     def new_document(self, path: str | os.PathLike[str], template: str) -> bool:
         """Create *path* from a template and open it."""

@@ -1,0 +1,1 @@
+"""Dialogs: import wizard, import history, export."""
