@@ -140,6 +140,130 @@ def report_1m() -> float:
     return elapsed
 
 
+# ------------------------------------------------------------------ canvas
+def _app():
+    from journeymap.app import create_app
+
+    return create_app()
+
+
+def _open_big(name: str):
+    from journeymap.storage import Document
+    from journeymap.ui.session import DocumentSession
+
+    doc = Document.open(data.fresh_copy(data.big_map(), name))
+    return DocumentSession(doc)
+
+
+def open_2000() -> float:
+    """Open the 2,000-touchpoint document and build its whole scene."""
+    _app()
+    from journeymap.storage import Document
+    from journeymap.ui.scene import MapScene
+    from journeymap.ui.session import DocumentSession
+
+    path = data.fresh_copy(data.big_map(), "open.jmap")
+    t0 = time.perf_counter()
+    session = DocumentSession(Document.open(path))
+    scene = MapScene(session)
+    elapsed = time.perf_counter() - t0
+    assert len(scene.cards) == data.TOUCHPOINTS
+    return elapsed
+
+
+def repaint_2000() -> float:
+    """One full repaint of a 1920x1080 viewport at 100 % (median of 20 frames)."""
+    import statistics
+
+    app = _app()
+    from PySide6.QtGui import QImage, QPainter
+
+    from journeymap.ui.scene import MapScene, MapView
+
+    session = _open_big("repaint.jmap")
+    scene = MapScene(session)
+    view = MapView()
+    view.setScene(scene)
+    view.resize(1920, 1080)
+    view.show()
+    app.processEvents()
+    view.centerOn(scene.content_rect().center())
+    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+    times = []
+    for _ in range(21):
+        painter = QPainter(image)
+        t0 = time.perf_counter()
+        view.render(painter)
+        times.append(time.perf_counter() - t0)
+        painter.end()
+    return statistics.median(times[1:])
+
+
+def move_card() -> float:
+    """Move one card to another cell: command + write-through + relayout (median of 50)."""
+    import statistics
+
+    _app()
+    from journeymap.ui.commands.touchpoints import MoveTouchpointsCommand
+    from journeymap.ui.scene import MapScene
+
+    session = _open_big("move.jmap")
+    scene = MapScene(session)
+    stages = [s.id for s in session.document.stages(session.map_id)]
+    lanes = [l.id for l in session.document.lanes(session.map_id)]
+    ids = sorted(scene.cards)
+    times = []
+    for i in range(50):
+        cmd = MoveTouchpointsCommand(session, [ids[i * 7]], stages[(i * 3) % len(stages)], lanes[i % len(lanes)], 0)
+        t0 = time.perf_counter()
+        session.undo_stack.push(cmd)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def _export(fmt: str) -> float:
+    _app()
+    from journeymap.ui.export.render import ImageOptions, export_png, export_svg
+    from journeymap.ui.scene import MapScene
+
+    session = _open_big(f"export-{fmt}.jmap")
+    scene = MapScene(session)
+    out = data.DATA / f"export.{fmt}"
+    t0 = time.perf_counter()
+    if fmt == "png":
+        export_png(scene, out, ImageOptions(scale=2.0))
+    else:
+        export_svg(scene, out, ImageOptions())
+    return time.perf_counter() - t0
+
+
+def export_png_2x() -> float:
+    return _export("png")
+
+
+def export_svg() -> float:
+    return _export("svg")
+
+
+def undo_redo_1000() -> float:
+    """Undo then redo 1,000 edits (card title changes) on the 2,000-card map."""
+    _app()
+    from journeymap.ui.commands.touchpoints import UpdateTouchpointCommand
+    from journeymap.ui.scene import MapScene
+
+    session = _open_big("undo.jmap")
+    MapScene(session)
+    stack = session.undo_stack
+    for i, tid in enumerate(sorted(t.id for t in session.document.touchpoints(session.map_id))[:1000]):
+        stack.push(UpdateTouchpointCommand(session, tid, {"title": f"Edited {i}"}))
+    t0 = time.perf_counter()
+    while stack.canUndo():
+        stack.undo()
+    while stack.canRedo():
+        stack.redo()
+    return time.perf_counter() - t0
+
+
 CASES: dict[str, Case] = {
     "bare_window": Case(bare_window, target=10, peer_only=True),
     "cold_start": Case(cold_start, target=1.0, peers=("bare_window",), max_ratio=2.0),
@@ -148,4 +272,10 @@ CASES: dict[str, Case] = {
     "pandas_to_sql": Case(pandas_to_sql, target=60, peer_only=True, repeat=3),
     "sqlite_utils_insert": Case(sqlite_utils_insert, target=60, peer_only=True, repeat=1, child_peak=True),
     "report_1m": Case(report_1m, target=0.2),
+    "open_2000": Case(open_2000, target=0.3),
+    "repaint_2000": Case(repaint_2000, target=0.016),
+    "move_card_2000": Case(move_card, target=0.010),
+    "export_png_2x_2000": Case(export_png_2x, target=2.0, repeat=3),
+    "export_svg_2000": Case(export_svg, target=2.0, repeat=3),
+    "undo_redo_1000": Case(undo_redo_1000, target=1.0, repeat=3),
 }

@@ -75,7 +75,29 @@ def run(argv: list[str]) -> int:
             window.open_path(ensure_sample_document())
         except Exception as exc:  # the editor still starts without the sample
             QMessageBox.warning(window, "JourneyMap", str(exc))
+    if os.environ.get("JOURNEYMAP_EXIT_AFTER_PAINT"):
+        _exit_after_first_paint(app, window)
     return app.exec()
+
+
+def _exit_after_first_paint(app, window) -> None:
+    """For ``bench``: report the first painted canvas frame, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class PaintWatcher(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, self.report)
+                obj.removeEventFilter(self)
+            return False
+
+        def report(self) -> None:
+            print("painted", flush=True)
+            app.quit()
+
+    watcher = PaintWatcher(window)
+    window.view.viewport().installEventFilter(watcher)
+    window.view.viewport().update()
 
 
 def main() -> int:

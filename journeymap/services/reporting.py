@@ -18,9 +18,13 @@ def touchpoint_metrics(
     doc: Document, map_id: int, segment: str | None = None, touchpoints: list[Touchpoint] | None = None
 ) -> dict[int, TouchpointMetrics]:
     """Effective metrics of every touchpoint of a map, from one grouped query."""
-    counts = doc.response_counts(map_id, segment)
+    if touchpoints is None:
+        touchpoints = doc.touchpoints(map_id)
+        counts = doc.response_counts(map_id, segment)
+    else:
+        counts = doc.response_counts(map_id, segment, [tp.id for tp in touchpoints])
     result: dict[int, TouchpointMetrics] = {}
-    for tp in touchpoints if touchpoints is not None else doc.touchpoints(map_id):
+    for tp in touchpoints:
         p, s, d, sent_sum, sent_n = counts.get(tp.id, (0, 0, 0, 0.0, 0))
         result[tp.id] = effective_metrics(
             NpsSummary(p, s, d), sent_sum, sent_n, tp.manual_nps, tp.manual_sentiment,

@@ -662,18 +662,30 @@ class Document:
             )
         ]
 
-    def response_counts(self, map_id: int, segment: str | None = None) -> dict[int, tuple[int, int, int, float, int]]:
+    def response_counts(
+        self, map_id: int, segment: str | None = None, touchpoint_ids: Iterable[int] | None = None
+    ) -> dict[int, tuple[int, int, int, float, int]]:
         """Per touchpoint: (promoters, passives, detractors, sentiment sum, sentiment count).
 
         Grouped by (touchpoint, score) so SQLite walks the covering index
         ``idx_responses_touchpoint`` in order without evaluating per-row
         expressions; the 11 score groups per touchpoint are folded here.
+        With *touchpoint_ids*, only those touchpoints are counted (a card
+        edit must not rescan a million responses).
         """
+        if touchpoint_ids is None:
+            scope, params = "SELECT id FROM touchpoints WHERE map_id = ?", [map_id]
+        else:
+            ids = list(touchpoint_ids)
+            if len(ids) > 500:
+                wanted = set(ids)
+                return {k: v for k, v in self.response_counts(map_id, segment).items() if k in wanted}
+            scope, params = ",".join("?" * len(ids)), ids
         sql = (
             "SELECT r.touchpoint_id, r.score, COUNT(*), TOTAL(r.sentiment), COUNT(r.sentiment) "
-            "FROM responses r WHERE r.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?)"
+            f"FROM responses r WHERE r.touchpoint_id IN ({scope})"
         )
-        params: list[Any] = [map_id]
+        params = list(params)
         if segment:
             sql += " AND r.segment = ?"
             params.append(segment)

@@ -1,0 +1,21 @@
+"""Counting responses for a few touchpoints gives the same numbers as for the whole map."""
+
+from journeymap.domain.model import JourneyMap, Lane, Stage, Touchpoint
+from journeymap.storage import Document
+
+
+def test_subset_counts_match_map_counts(tmp_path):
+    with Document.create(tmp_path / "c.jmap") as doc:
+        m = doc.add_map(JourneyMap("M"))
+        s = doc.add_stage(Stage(m, "S"))
+        l = doc.add_lane(Lane(m, "L"))
+        a, b, c = (doc.add_touchpoint(Touchpoint(m, s, l, t)) for t in "abc")
+        doc.insert_responses(
+            [(a, 10, 0.5, "", None, "north", None), (a, 3, None, "", None, "south", None),
+             (b, 8, -1.0, "", None, "north", None), (c, 9, None, "", None, "north", None)]
+        )
+        everything = doc.response_counts(m)
+        assert everything[a] == (1, 0, 1, 0.5, 1)
+        assert doc.response_counts(m, touchpoint_ids=[a, b]) == {a: everything[a], b: everything[b]}
+        assert doc.response_counts(m, touchpoint_ids=[]) == {}
+        assert doc.response_counts(m, "south", touchpoint_ids=[a, c]) == {a: (0, 0, 1, 0.0, 0)}
