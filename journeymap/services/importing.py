@@ -59,7 +59,7 @@ from journeymap.services.import_mapping import (
 )
 from journeymap.services.import_sources import ImportFileError, open_source
 from journeymap.storage import Document
-from journeymap.storage.responses_sql import bulk_cache
+from journeymap.storage.responses_sql import bulk_cache, trusted_inserts
 
 __all__ = [
     "AGGREGATED_SCORES",
@@ -433,7 +433,7 @@ def import_file(
         result.sentiment_scale = scale
         imported_at = datetime.now().astimezone().isoformat(timespec="seconds")
         importer = _Importer(doc, src, result, progress, cancel, chunk_size)
-        with bulk_cache(doc), doc.transaction():
+        with bulk_cache(doc), trusted_inserts(doc), doc.transaction():
             batch_id = doc.add_batch(ImportBatch(map_id, result.source, imported_at, 0, 0))
             if aggregated:
                 _import_counts(importer, rows, mapping, matcher, scale, batch_id)

@@ -357,6 +357,10 @@ class Document:
                 guard.release(write=True)
 
     # --------------------------------------------------------------- transactions
+    @property
+    def in_transaction(self) -> bool:
+        return bool(self._depth)
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One atomic unit of work; nested calls join the outer transaction."""
