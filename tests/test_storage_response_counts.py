@@ -19,3 +19,20 @@ def test_subset_counts_match_map_counts(tmp_path):
         assert doc.response_counts(m, touchpoint_ids=[a, b]) == {a: everything[a], b: everything[b]}
         assert doc.response_counts(m, touchpoint_ids=[]) == {}
         assert doc.response_counts(m, "south", touchpoint_ids=[a, c]) == {a: (0, 0, 1, 0.0, 0)}
+
+
+def test_bulk_import_leaves_foreign_keys_on_and_consistent(tmp_path):
+    from journeymap.services.importing import import_file
+
+    csv_path = tmp_path / "s.csv"
+    csv_path.write_text("touchpoint,score\na,10\nb,3\nnope,5\n", encoding="utf-8")
+    with Document.create(tmp_path / "f.jmap") as doc:
+        m = doc.add_map(JourneyMap("M"))
+        s = doc.add_stage(Stage(m, "S"))
+        l = doc.add_lane(Lane(m, "L"))
+        for t in "ab":
+            doc.add_touchpoint(Touchpoint(m, s, l, t))
+        result = import_file(doc, m, csv_path)
+        assert (result.imported, result.rejected) == (2, 1)
+        assert doc.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert doc.execute("PRAGMA foreign_key_check").fetchall() == []
