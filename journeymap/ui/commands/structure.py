@@ -21,6 +21,30 @@ class _StructureCommand(DocumentCommand):
         self.session.structureChanged.emit()
 
 
+def _positions(doc, table: str, row_id: int) -> dict[int, int]:
+    """id -> position of every stage (or lane) of the map of *row_id*, as stored now."""
+    return {
+        r[0]: r[1]
+        for r in doc.execute(
+            f"SELECT id, position FROM {table} WHERE map_id = (SELECT map_id FROM {table} WHERE id = ?)",
+            [row_id],
+        )
+    }
+
+
+def _restore_positions(doc, table: str, positions: dict[int, int]) -> None:
+    """Put back positions saved by ``_positions`` (undo of an insert or a move).
+
+    Moving or inserting renumbers the whole column or row list 0..n-1; undo must
+    restore the exact numbers, not just the order of what is left, or a stage
+    restored later by undoing its deletion lands at the wrong place.
+    """
+    doc.executemany(
+        f"UPDATE {table} SET position = ? WHERE id = ? AND position != ?",
+        [(pos, row_id, pos) for row_id, pos in positions.items()],
+    )
+
+
 # ------------------------------------------------------------------- stages
 class AddStageCommand(_StructureCommand):
     """Insert a stage at *index* (default: last)."""
@@ -32,7 +56,9 @@ class AddStageCommand(_StructureCommand):
         self.stage_id: int | None = None
 
     def apply(self) -> None:
-        count = len(self.doc.stages(self.stage.map_id))
+        stages = self.doc.stages(self.stage.map_id)
+        self.positions = {s.id: s.position for s in stages}
+        count = len(stages)
         self.stage.position = count
         self.stage.id = self.stage_id
         self.stage_id = self.doc.add_stage(self.stage)
@@ -41,6 +67,7 @@ class AddStageCommand(_StructureCommand):
 
     def revert(self) -> None:
         self.doc.delete_stage(self.stage_id)
+        _restore_positions(self.doc, "stages", self.positions)
 
 
 class UpdateStageCommand(_StructureCommand):
@@ -88,10 +115,11 @@ class MoveStageCommand(_StructureCommand):
         self.old_index: int | None = None
 
     def apply(self) -> None:
+        self.positions = _positions(self.doc, "stages", self.stage_id)
         self.old_index = self.doc.move_stage(self.stage_id, self.index)
 
     def revert(self) -> None:
-        self.doc.move_stage(self.stage_id, self.old_index)
+        _restore_positions(self.doc, "stages", self.positions)
 
 
 # -------------------------------------------------------------------- lanes
@@ -103,7 +131,9 @@ class AddLaneCommand(_StructureCommand):
         self.lane_id: int | None = None
 
     def apply(self) -> None:
-        count = len(self.doc.lanes(self.lane.map_id))
+        lanes = self.doc.lanes(self.lane.map_id)
+        self.positions = {lane.id: lane.position for lane in lanes}
+        count = len(lanes)
         self.lane.position = count
         self.lane.id = self.lane_id
         self.lane_id = self.doc.add_lane(self.lane)
@@ -112,6 +142,7 @@ class AddLaneCommand(_StructureCommand):
 
     def revert(self) -> None:
         self.doc.delete_lane(self.lane_id)
+        _restore_positions(self.doc, "lanes", self.positions)
 
 
 class UpdateLaneCommand(_StructureCommand):
@@ -155,10 +186,11 @@ class MoveLaneCommand(_StructureCommand):
         self.old_index: int | None = None
 
     def apply(self) -> None:
+        self.positions = _positions(self.doc, "lanes", self.lane_id)
         self.old_index = self.doc.move_lane(self.lane_id, self.index)
 
     def revert(self) -> None:
-        self.doc.move_lane(self.lane_id, self.old_index)
+        _restore_positions(self.doc, "lanes", self.positions)
 
 
 # ---------------------------------------------------------------------- map
