@@ -30,16 +30,18 @@ def data_dir() -> Path:
 
 def ensure_sample_document() -> Path:
     """The sample document, created from the retail-store template the first time."""
+    from journeymap.i18n import current_language
     from journeymap.services.templates import create_map_from_template
     from journeymap.storage import Document
 
-    path = data_dir() / SAMPLE_NAME
+    lang = current_language()  # the sample speaks the UI's language
+    path = data_dir() / (SAMPLE_NAME if lang == "en" else f"sample-{lang}.jmap")
     if not path.exists():
         tmp = path.with_name(path.name + ".new")
         tmp.unlink(missing_ok=True)
         doc = Document.create(tmp)
         try:
-            create_map_from_template(doc, SAMPLE_TEMPLATE)
+            create_map_from_template(doc, SAMPLE_TEMPLATE, lang=lang)
         finally:
             doc.close()
         os.replace(tmp, path)
@@ -63,6 +65,10 @@ def run(argv: list[str]) -> int:
     app = create_app()
 
     from PySide6.QtWidgets import QMessageBox
+
+    from journeymap import i18n
+
+    i18n.install(app, i18n.preferred_language())
 
     from journeymap.ui.main_window import MainWindow
 

@@ -11,7 +11,8 @@ import argparse
 import importlib
 import sys
 
-from journeymap import __version__
+from journeymap import __version__, i18n
+from journeymap.i18n import translate
 
 COMMAND_MODULES = (
     "journeymap.cli.documents",
@@ -28,9 +29,12 @@ class CliError(Exception):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="journeymap", description="Customer journey maps with NPS and sentiment, offline."
+        prog="journeymap", description=translate("cli", "Customer journey maps with NPS and sentiment, offline.")
     )
-    parser.add_argument("--version", action="version", version=f"journeymap {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"journeymap {__version__}",
+        help=translate("cli", "show the version and exit"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -41,15 +45,17 @@ def main(argv: list[str] | None = None) -> int:
     from journeymap.services.templates import TemplateError
     from journeymap.storage import DocumentError
 
+    i18n.install_for_cli()
+    i18n.translate_argparse()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)
     except (CliError, DocumentError, TemplateError, OSError) as exc:
-        print(f"journeymap: error: {exc}", file=sys.stderr)
+        print(i18n.fill(translate("cli", "journeymap: error: %1"), i18n.error_text(exc)), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("journeymap: interrupted", file=sys.stderr)
+        print(translate("cli", "journeymap: interrupted"), file=sys.stderr)
         return 130
 
 

@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Sequence
 
+from journeymap.i18n import fill, translate
 from journeymap.storage import Document
 
 
@@ -19,18 +20,20 @@ def open_map(path: str, map_id: int | None, read_only: bool = True) -> tuple[Doc
     maps = doc.maps()
     if not maps:
         doc.close()
-        raise CliError(f"{path}: the document has no maps.")
+        raise CliError(fill(translate("cli", "%1: the document has no maps."), path))
     if map_id is None:
         return doc, maps[0].id
     if map_id not in {m.id for m in maps}:
         doc.close()
         known = ", ".join(str(m.id) for m in maps)
-        raise CliError(f"{path}: there is no map {map_id} (maps: {known}).")
+        raise CliError(fill(translate("cli", "%1: there is no map %2 (maps: %3)."), path, map_id, known))
     return doc, map_id
 
 
 def add_map_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--map", type=int, dest="map_id", metavar="ID", help="map id (default: the first map)")
+    parser.add_argument(
+        "--map", type=int, dest="map_id", metavar="ID", help=translate("cli", "map id (default: the first map)")
+    )
 
 
 def print_rows(rows: Sequence[dict[str, object]], columns: Sequence[str], fmt: str) -> None:

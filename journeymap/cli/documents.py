@@ -4,26 +4,33 @@ from __future__ import annotations
 
 import argparse
 
+from journeymap import i18n
 from journeymap.cli.common import print_table
+from journeymap.i18n import translate
 from journeymap.services import templates
 from journeymap.storage import Document
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("new", help="create a document from a template", description="Create a new .jmap document.")
-    p.add_argument("file", metavar="FILE", help="the document to create (never overwritten)")
+    p = sub.add_parser("new", help=translate("cli", "create a document from a template"),
+                       description=translate("cli", "Create a new .jmap document."))
+    p.add_argument("file", metavar="FILE", help=translate("cli", "the document to create (never overwritten)"))
     p.add_argument("--template", default=templates.DEFAULT_TEMPLATE, metavar="NAME",
-                   help="starter map (see 'journeymap templates'; default: %(default)s)")
-    p.add_argument("--title", metavar="TITLE", help="title of the new map")
-    p.add_argument("--lang", default="en", choices=["en", "es"], help="template language")
+                   help=translate("cli", "starter map (see 'journeymap templates'; default: %(default)s)"))
+    p.add_argument("--title", metavar="TITLE", help=translate("cli", "title of the new map"))
+    p.add_argument("--lang", default=i18n.current_language(), choices=["en", "es"],
+                   help=translate("cli", "template language (default: %(default)s)"))
     p.set_defaults(handler=cmd_new)
 
-    p = sub.add_parser("templates", help="list templates", description="List the starter map templates.")
-    p.add_argument("--lang", default="en", choices=["en", "es"])
+    p = sub.add_parser("templates", help=translate("cli", "list templates"),
+                       description=translate("cli", "List the starter map templates."))
+    p.add_argument("--lang", default=i18n.current_language(), choices=["en", "es"],
+                   help=translate("cli", "language of the descriptions (default: %(default)s)"))
     p.set_defaults(handler=cmd_templates)
 
-    p = sub.add_parser("maps", help="list the maps of a document", description="List the maps in a document.")
-    p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("maps", help=translate("cli", "list the maps of a document"),
+                       description=translate("cli", "List the maps in a document."))
+    p.add_argument("file", metavar="FILE", help=translate("cli", "the .jmap document"))
     p.set_defaults(handler=cmd_maps)
 
 

@@ -12,6 +12,7 @@ import os
 import sys
 
 from journeymap.cli.common import add_map_option, open_map
+from journeymap.i18n import fill, translate
 from journeymap.services.exporting import DATA_FORMATS, FORMATS, IMAGE_FORMATS, ExportError, format_of
 
 OVERLAY_NAMES = ("nps", "sentiment", "emotion")
@@ -24,33 +25,44 @@ class UsageError(Exception):
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "export", help="export a map as PNG, SVG, PDF, CSV, XLSX or JSON",
-        description="Export a map. The format follows OUT's extension: .png, .svg, .pdf (the map as "
-                    "drawn on the canvas) or .csv, .xlsx (touchpoints with metrics), .json (the whole map).",
+        "export", help=translate("cli", "export a map as PNG, SVG, PDF, CSV, XLSX or JSON"),
+        description=translate(
+            "cli",
+            "Export a map. The format follows OUT's extension: .png, .svg, .pdf (the map as "
+            "drawn on the canvas) or .csv, .xlsx (touchpoints with metrics), .json (the whole map).",
+        ),
     )
-    p.add_argument("file", metavar="FILE", help="the .jmap document")
-    p.add_argument("out", metavar="OUT", help="the file to write (replaced atomically)")
+    p.add_argument("file", metavar="FILE", help=translate("cli", "the .jmap document"))
+    p.add_argument("out", metavar="OUT", help=translate("cli", "the file to write (replaced atomically)"))
     add_map_option(p)
-    p.add_argument("--scale", type=float, metavar="N", help="PNG: pixels per canvas pixel (default 1)")
-    p.add_argument("--width", type=int, metavar="PX", help="PNG: image width in pixels (instead of --scale)")
+    p.add_argument("--scale", type=float, metavar="N",
+                   help=translate("cli", "PNG: pixels per canvas pixel (default 1)"))
+    p.add_argument("--width", type=int, metavar="PX",
+                   help=translate("cli", "PNG: image width in pixels (instead of --scale)"))
     p.add_argument("--overlay", metavar="LIST",
-                   help="images: overlays to show, comma separated from nps,sentiment,emotion, or 'none' "
-                        "(default: none); a legend is added when overlays are shown")
-    p.add_argument("--page", choices=PAGES, help="PDF: one page sized to the map (fit, default) or A4/A3 landscape")
-    p.add_argument("--margin", type=float, metavar="MM", help="PDF: page margin in millimetres (default 10)")
-    p.add_argument("--transparent", action="store_true", help="PNG/SVG: transparent instead of white background")
-    p.add_argument("--segment", help="only responses of this segment count")
-    p.add_argument("--responses", action="store_true", help="JSON: include the survey responses")
+                   help=translate("cli", "images: overlays to show, comma separated from nps,sentiment,emotion, "
+                                  "or 'none' (default: none); a legend is added when overlays are shown"))
+    p.add_argument("--page", choices=PAGES,
+                   help=translate("cli", "PDF: one page sized to the map (fit, default) or A4/A3 landscape"))
+    p.add_argument("--margin", type=float, metavar="MM",
+                   help=translate("cli", "PDF: page margin in millimetres (default 10)"))
+    p.add_argument("--transparent", action="store_true",
+                   help=translate("cli", "PNG/SVG: transparent instead of white background"))
+    p.add_argument("--segment", help=translate("cli", "only responses of this segment count"))
+    p.add_argument("--responses", action="store_true", help=translate("cli", "JSON: include the survey responses"))
     p.set_defaults(handler=cmd_export, parser=p)
 
     p = sub.add_parser(
-        "import-map", help="add a map from a JSON export",
-        description="Add the map in MAP.json (written by 'journeymap export ... OUT.json') to FILE "
-                    "as a new map and print its id.",
+        "import-map", help=translate("cli", "add a map from a JSON export"),
+        description=translate(
+            "cli",
+            "Add the map in MAP.json (written by 'journeymap export ... OUT.json') to FILE as a new map "
+            "and print its id.",
+        ),
     )
-    p.add_argument("file", metavar="FILE", help="the .jmap document to add the map to")
-    p.add_argument("json", metavar="MAP.json")
-    p.add_argument("--title", help="title of the new map (default: the one in the file)")
+    p.add_argument("file", metavar="FILE", help=translate("cli", "the .jmap document to add the map to"))
+    p.add_argument("json", metavar="MAP.json", help=translate("cli", "the map exported as JSON"))
+    p.add_argument("--title", help=translate("cli", "title of the new map (default: the one in the file)"))
     p.set_defaults(handler=cmd_import_map)
 
 
@@ -63,7 +75,8 @@ def parse_overlays(value: str | None) -> set[str] | None:
     unknown = sorted(names - set(OVERLAY_NAMES))
     if unknown:
         raise UsageError(
-            f"--overlay: unknown overlay {', '.join(unknown)} (use {', '.join(OVERLAY_NAMES)} or none)"
+            fill(translate("cli", "--overlay: unknown overlay %1 (use %2 or none)"),
+                 ", ".join(unknown), ", ".join(OVERLAY_NAMES))
         )
     return names
 
@@ -77,19 +90,20 @@ def _check_options(args: argparse.Namespace, fmt: str) -> None:
     for option, formats in only.items():
         value = getattr(args, option)
         if value not in (None, False) and fmt not in formats:
-            raise UsageError(f"--{option} does not apply to .{fmt} (only {', '.join('.' + f for f in formats)})")
+            raise UsageError(fill(translate("cli", "--%1 does not apply to .%2 (only %3)"),
+                                  option, fmt, ", ".join("." + f for f in formats)))
     if os.path.abspath(args.out) == os.path.abspath(args.file) or (
         os.path.exists(args.out) and os.path.exists(args.file) and os.path.samefile(args.out, args.file)
     ):
-        raise UsageError("OUT is the document itself; refusing to overwrite it")
+        raise UsageError(translate("cli", "OUT is the document itself; refusing to overwrite it"))
     if args.scale is not None and args.width is not None:
-        raise UsageError("give --scale or --width, not both")
+        raise UsageError(translate("cli", "give --scale or --width, not both"))
     if args.scale is not None and not 0.1 <= args.scale <= 16:
-        raise UsageError(f"--scale must be between 0.1 and 16, got {args.scale:g}")
+        raise UsageError(fill(translate("cli", "--scale must be between 0.1 and 16, got %1"), f"{args.scale:g}"))
     if args.width is not None and not 16 <= args.width <= 32000:
-        raise UsageError(f"--width must be between 16 and 32000 pixels, got {args.width}")
+        raise UsageError(fill(translate("cli", "--width must be between 16 and 32000 pixels, got %1"), args.width))
     if args.margin is not None and not 0 <= args.margin <= 50:
-        raise UsageError(f"--margin must be between 0 and 50 mm, got {args.margin:g}")
+        raise UsageError(fill(translate("cli", "--margin must be between 0 and 50 mm, got %1"), f"{args.margin:g}"))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -99,7 +113,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         overlays = parse_overlays(args.overlay)
     except (ExportError, UsageError) as exc:
         args.parser.print_usage(sys.stderr)
-        print(f"journeymap export: error: {exc}", file=sys.stderr)
+        print(fill(translate("cli", "journeymap export: error: %1"), exc), file=sys.stderr)
         return 2
     from journeymap.cli import CliError
 
@@ -131,7 +145,7 @@ def _export_image(args: argparse.Namespace, fmt: str, overlays: set[str] | None)
         try:
             from journeymap.ui.scene.map_scene import MapScene
         except ImportError as exc:  # pragma: no cover - while the canvas is being built
-            raise CliError(f"image export is not available in this build ({exc}).") from exc
+            raise CliError(fill(translate("cli", "image export is not available in this build (%1)."), exc)) from exc
         from journeymap.ui.session import DocumentSession
 
         session = DocumentSession(doc, map_id)

@@ -5,16 +5,18 @@ from __future__ import annotations
 import argparse
 
 from journeymap.cli.common import add_map_option, open_map, print_rows
+from journeymap.i18n import translate
 from journeymap.services.reporting import REPORT_COLUMNS, report_rows
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("report", help="NPS and sentiment per touchpoint",
-                       description="Print one row per touchpoint with its NPS and sentiment.")
-    p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("report", help=translate("cli", "NPS and sentiment per touchpoint"),
+                       description=translate("cli", "Print one row per touchpoint with its NPS and sentiment."))
+    p.add_argument("file", metavar="FILE", help=translate("cli", "the .jmap document"))
     add_map_option(p)
-    p.add_argument("--format", default="table", choices=["table", "json", "csv"])
-    p.add_argument("--segment", help="only responses of this segment")
+    p.add_argument("--format", default="table", choices=["table", "json", "csv"],
+                   help=translate("cli", "output format (default: %(default)s)"))
+    p.add_argument("--segment", help=translate("cli", "only responses of this segment"))
     p.set_defaults(handler=cmd_report)
 
 

@@ -182,8 +182,8 @@ class ChartContext:
                 title = ""
         if title:
             parts.append(title)
-        parts.append(self.tr("Segment: {0}").format(self.segment) if self.segment
-                     else self.tr("All respondents"))
+        tr = self.tr  # a bare tr("...") is what lupdate files with the other chart texts
+        parts.append(tr("Segment: {0}").format(self.segment) if self.segment else tr("All respondents"))
         return "  ·  ".join(parts)
 
 
@@ -225,7 +225,8 @@ def render(name: str, fig: Figure, ctx: ChartContext) -> int:
         raise ValueError(f"unknown chart {name!r}; expected one of {', '.join(CHART_NAMES)}") from None
     fig.clear()
     if ctx.map_id is None:
-        draw_empty(fig, ctx.tr("Open or create a map to see its analytics"))
+        tr = ctx.tr
+        draw_empty(fig, tr("Open or create a map to see its analytics"))
         return 0
     return drawer(fig, ctx)
 
@@ -451,7 +452,8 @@ def draw_nps_trend(fig: Figure, ctx: ChartContext) -> int:
     max_ticks = max(4, int(fig.get_figwidth() * 1.3))  # about one month label per 0.75 inch
     step = max(1, math.ceil(len(points) / max_ticks))
     if step == 1:  # every month has a tick: n goes under the month
-        ticks = [f"{_month_label(p.month)}\n{tr('n={0}').format(p.n)}" for p in points]
+        n_label = tr("n={0}")
+        ticks = [f"{_month_label(p.month)}\n{n_label.format(p.n)}" for p in points]
     else:
         ticks = [_month_label(p.month) for p in points[::step]]
         for x, p in zip(xs, points, strict=True):

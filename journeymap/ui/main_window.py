@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,20 +38,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymap.i18n import current_language
 from journeymap.services.templates import create_map_from_template, describe, template_names
 from journeymap.storage import Document, DocumentError, DocumentLockedError
 from journeymap.ui.scene import MapScene, MapView
 from journeymap.ui.session import DocumentSession
 
-DOCUMENT_FILTER = "JourneyMap documents (*.jmap)"
+DOCUMENT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "JourneyMap documents (*.jmap)")
 MAX_RECENT = 10
 SETTINGS_ORG = "JourneyMap"
 SETTINGS_APP = "JourneyMap"
-OVERLAYS = (("nps", "NPS badges"), ("sentiment", "Sentiment"), ("emotion", "Emotion curve"))
+OVERLAYS = (
+    ("nps", QT_TRANSLATE_NOOP("MainWindow", "&NPS badges")),
+    ("sentiment", QT_TRANSLATE_NOOP("MainWindow", "&Sentiment")),
+    ("emotion", QT_TRANSLATE_NOOP("MainWindow", "&Emotion curve")),
+)
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
+
+
+def _add_mnemonic(action: QAction, siblings: list[QAction]) -> None:
+    """Give *action* a keyboard accelerator (&) on a letter no sibling uses yet."""
+    text = action.text()
+    if "&" in text:
+        return
+    used = set()
+    for other in siblings:
+        label = other.text().replace("&&", "")
+        i = label.find("&")
+        if 0 <= i < len(label) - 1:
+            used.add(label[i + 1].casefold())
+    pos = next((i for i, ch in enumerate(text) if ch.isalnum() and ch.casefold() not in used), None)
+    action.setText(text[:pos] + "&" + text[pos:] if pos is not None else "&" + text)
 
 
 def settings() -> QSettings:
@@ -103,14 +123,16 @@ class NewMapDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("New map from template"))
         self.list = QListWidget()
+        self.list.setAccessibleName(tr("Templates"))
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
         for name in template_names():
             try:
-                info = describe(name)
+                info = describe(name, current_language())
             except Exception:  # a broken template must not break the dialog
                 continue
-            text = f"{info.title}\n{info.description}  ({tr('%n touchpoints').replace('%n', str(info.touchpoints))})"
+            count = tr("%n touchpoints").replace("%n", str(info.touchpoints))
+            text = f"{info.title}\n{info.description}  ({count})"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.list.addItem(item)
@@ -137,6 +159,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(tr("Keyboard shortcuts"))
         rows = shortcut_rows()
         table = QTableWidget(len(rows), 2)
+        table.setAccessibleName(tr("Keyboard shortcuts"))
         table.setHorizontalHeaderLabels([tr("Keys"), tr("Action")])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -167,6 +190,10 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
 
         self.view = MapView()
+        self.view.setAccessibleName(tr("Journey map canvas"))
+        self.view.setAccessibleDescription(
+            tr("Stages are columns and lanes are rows. Arrow keys move between cards, F2 edits, Delete removes.")
+        )
         self._empty = QLabel(tr("Open a document (File ▸ Open) or start a new map (File ▸ New)."))
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget()
@@ -248,6 +275,8 @@ class MainWindow(QMainWindow):
             tr("&Rename / Edit Title"), lambda: self._scene_call("rename_current"), "F2", True
         )
         self.act_find = self._action(tr("&Filter Cards…"), self._focus_filter, SK.Find)
+        self.act_preferences = self._action(tr("Pr&eferences…"), self.preferences_dialog, SK.Preferences)
+        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.act_import = self._action(tr("&Import Survey Responses…"), self.import_dialog, "Ctrl+I")
         self.act_import_history = self._action(tr("Import &History…"), self.import_history_dialog)
         self.act_export = self._action(tr("&Export…"), self.export_dialog, "Ctrl+E")
@@ -266,7 +295,8 @@ class MainWindow(QMainWindow):
             a.toggled.connect(lambda on, n=name: self.set_overlay(n, on))
             self.overlay_actions[name] = a
 
-        self.act_add_stage = self._action(tr("Add &Stage"), lambda: self._scene_call("add_stage"), "Ctrl+Shift+S")
+        # Not Ctrl+Shift+S: that is Save As on most platforms (an ambiguous shortcut triggers neither).
+        self.act_add_stage = self._action(tr("Add &Stage"), lambda: self._scene_call("add_stage"), "Ctrl+Alt+S")
         self.act_add_lane = self._action(tr("Add &Lane"), lambda: self._scene_call("add_lane"), "Ctrl+Shift+L")
         self.act_rename_map = self._action(tr("Rename &Map"), lambda: self._scene_call("edit_map_title"))
 
@@ -332,6 +362,8 @@ class MainWindow(QMainWindow):
             self.act_select_all,
             self.act_rename,
             self.act_find,
+            None,
+            self.act_preferences,
         ):
             self.edit_menu.addSeparator() if a is None else self.edit_menu.addAction(a)
 
@@ -385,6 +417,7 @@ class MainWindow(QMainWindow):
         tb.addWidget(spacer)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("canvasFilter")
+        self.filter_edit.setAccessibleName(tr("Filter cards"))
         self.filter_edit.setPlaceholderText(tr("Filter: text, channel, negative, critical…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(280)
@@ -428,6 +461,34 @@ class MainWindow(QMainWindow):
         self.sessionOpened.connect(lambda session: [d.set_session(session) for d in self.docks])
         self.sessionClosed.connect(lambda: [d.set_session(None) for d in self.docks])
         self.palette_dock.itemActivated.connect(self._add_library_item)
+        self.panels_menu.addSeparator()
+        self.focus_dock_actions = []
+        # Their Ctrl+Shift+1..4 shortcuts make accelerators unnecessary (and those letters are the docks').
+        focus_texts = (tr("Go to Maps"), tr("Go to Library"), tr("Go to Inspector"), tr("Go to Analytics"))
+        for i, (dock, text) in enumerate(zip(self.docks, focus_texts)):
+            a = self._action(text, lambda _=False, d=dock: self.focus_dock(d), f"Ctrl+Shift+{i + 1}")
+            self.panels_menu.addAction(a)
+            self.focus_dock_actions.append(a)
+
+    def focus_dock(self, dock: QDockWidget) -> None:
+        """Show *dock*, bring its tab to the front and move the keyboard focus into it."""
+        dock.show()
+        dock.raise_()
+        widget = dock.widget()
+        if widget is None:
+            return
+        candidates = [widget, *widget.findChildren(QWidget)]
+        target = next(
+            (w for w in candidates if w.focusPolicy().value & Qt.FocusPolicy.TabFocus.value and w.isEnabled()
+             and w.isVisibleTo(dock)),
+            widget,
+        )
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def preferences_dialog(self) -> None:
+        from journeymap.ui.dialogs.preferences import open_preferences
+
+        open_preferences(self)
 
     def _add_library_item(self, item: dict) -> None:
         """Enter/double-click in the palette adds the card where a paste would go."""
@@ -474,7 +535,9 @@ class MainWindow(QMainWindow):
         if not dock.objectName():
             dock.setObjectName(type(dock).__name__)
         self.addDockWidget(area, dock)
-        self.panels_menu.addAction(dock.toggleViewAction())
+        action = dock.toggleViewAction()
+        _add_mnemonic(action, self.panels_menu.actions())
+        self.panels_menu.addAction(action)
 
     def session_opened(self, session: DocumentSession) -> None:
         """Hook run after a document opened: emits ``sessionOpened`` for the docks."""
@@ -554,7 +617,7 @@ class MainWindow(QMainWindow):
         try:
             doc = Document.create(path)
             try:
-                create_map_from_template(doc, template)
+                create_map_from_template(doc, template, lang=current_language())
             finally:
                 doc.close()
         except (DocumentError, Exception) as exc:  # templates may raise their own errors
@@ -630,7 +693,7 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _=False, p=path: self.open_path(p))
         if files:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction(tr("Clear list"), lambda: settings().setValue("recentFiles", []))
+            self.recent_menu.addAction(tr("&Clear list"), lambda: settings().setValue("recentFiles", []))
         else:
             a = self.recent_menu.addAction(tr("No recent documents"))
             a.setEnabled(False)

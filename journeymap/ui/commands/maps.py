@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from journeymap.domain.model import JourneyMap, Lane, LaneKind, Stage
 from journeymap.services.templates import create_map_from_template
@@ -23,18 +23,18 @@ MAP_FIELDS = ("title", "description", "persona_name", "persona_description")
 
 # (name, colour) of the stages of a blank map.
 _BLANK_STAGES = (
-    ("Awareness", "#4E79A7"),
-    ("Consideration", "#59A14F"),
-    ("Purchase", "#EDC948"),
-    ("Experience", "#F28E2B"),
-    ("Loyalty", "#B07AA1"),
+    (QT_TRANSLATE_NOOP("blankmap", "Awareness"), "#4E79A7"),
+    (QT_TRANSLATE_NOOP("blankmap", "Consideration"), "#59A14F"),
+    (QT_TRANSLATE_NOOP("blankmap", "Purchase"), "#EDC948"),
+    (QT_TRANSLATE_NOOP("blankmap", "Experience"), "#F28E2B"),
+    (QT_TRANSLATE_NOOP("blankmap", "Loyalty"), "#B07AA1"),
 )
 _BLANK_LANES = (
-    ("Touchpoints", LaneKind.TOUCHPOINTS),
-    ("Customer actions", LaneKind.ACTIONS),
-    ("Thoughts and feelings", LaneKind.THOUGHTS),
-    ("Pain points", LaneKind.PAIN_POINTS),
-    ("Opportunities", LaneKind.OPPORTUNITIES),
+    (QT_TRANSLATE_NOOP("blankmap", "Touchpoints"), LaneKind.TOUCHPOINTS),
+    (QT_TRANSLATE_NOOP("blankmap", "Customer actions"), LaneKind.ACTIONS),
+    (QT_TRANSLATE_NOOP("blankmap", "Thoughts and feelings"), LaneKind.THOUGHTS),
+    (QT_TRANSLATE_NOOP("blankmap", "Pain points"), LaneKind.PAIN_POINTS),
+    (QT_TRANSLATE_NOOP("blankmap", "Opportunities"), LaneKind.OPPORTUNITIES),
 )
 
 

@@ -14,7 +14,7 @@ import os
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -54,15 +54,47 @@ def tr(text: str) -> str:
 
 # (key, label, file filter)
 FORMAT_CHOICES = (
-    ("png", "PNG image", "PNG image (*.png)"),
-    ("svg", "SVG vector image", "SVG image (*.svg)"),
-    ("pdf", "PDF document", "PDF document (*.pdf)"),
-    ("csv", "CSV: touchpoints and metrics", "CSV file (*.csv)"),
-    ("xlsx", "Excel workbook: touchpoints and metrics", "Excel workbook (*.xlsx)"),
-    ("json", "JSON: the whole map", "JSON file (*.json)"),
+    (
+        "png",
+        QT_TRANSLATE_NOOP("ExportDialog", "PNG image"),
+        QT_TRANSLATE_NOOP("ExportDialog", "PNG image (*.png)"),
+    ),
+    (
+        "svg",
+        QT_TRANSLATE_NOOP("ExportDialog", "SVG vector image"),
+        QT_TRANSLATE_NOOP("ExportDialog", "SVG image (*.svg)"),
+    ),
+    (
+        "pdf",
+        QT_TRANSLATE_NOOP("ExportDialog", "PDF document"),
+        QT_TRANSLATE_NOOP("ExportDialog", "PDF document (*.pdf)"),
+    ),
+    (
+        "csv",
+        QT_TRANSLATE_NOOP("ExportDialog", "CSV: touchpoints and metrics"),
+        QT_TRANSLATE_NOOP("ExportDialog", "CSV file (*.csv)"),
+    ),
+    (
+        "xlsx",
+        QT_TRANSLATE_NOOP("ExportDialog", "Excel workbook: touchpoints and metrics"),
+        QT_TRANSLATE_NOOP("ExportDialog", "Excel workbook (*.xlsx)"),
+    ),
+    (
+        "json",
+        QT_TRANSLATE_NOOP("ExportDialog", "JSON: the whole map"),
+        QT_TRANSLATE_NOOP("ExportDialog", "JSON file (*.json)"),
+    ),
 )
-OVERLAY_LABELS = {"nps": "NPS", "sentiment": "Sentiment", "emotion": "Emotion curve"}
-PAGE_CHOICES = (("fit", "One page sized to the map"), ("a4", "A4 landscape"), ("a3", "A3 landscape"))
+OVERLAY_LABELS = {
+    "nps": QT_TRANSLATE_NOOP("ExportDialog", "NPS"),
+    "sentiment": QT_TRANSLATE_NOOP("ExportDialog", "Sentiment"),
+    "emotion": QT_TRANSLATE_NOOP("ExportDialog", "Emotion curve"),
+}
+PAGE_CHOICES = (
+    ("fit", QT_TRANSLATE_NOOP("ExportDialog", "One page sized to the map")),
+    ("a4", QT_TRANSLATE_NOOP("ExportDialog", "A4 landscape")),
+    ("a3", QT_TRANSLATE_NOOP("ExportDialog", "A3 landscape")),
+)
 
 _last_folder: str | None = None
 
@@ -100,10 +132,12 @@ class ExportDialog(QDialog):
         group.addButton(self.scale_radio)
         group.addButton(self.width_radio)
         self.scale_combo = QComboBox()
+        self.scale_combo.setAccessibleName(tr("Scale"))
         for n in (1, 2, 3, 4):
             self.scale_combo.addItem(f"{n}×", n)
         self.scale_combo.setCurrentIndex(1)
         self.width_spin = QSpinBox()
+        self.width_spin.setAccessibleName(tr("Width in pixels"))
         self.width_spin.setRange(16, 32000)
         self.width_spin.setSuffix(" px")
         self.width_spin.setSingleStep(100)

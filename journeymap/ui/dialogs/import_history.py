@@ -49,6 +49,7 @@ class ImportHistoryDialog(QDialog):
             [self.tr("Source"), self.tr("Imported"), self.tr("Responses"), self.tr("Rejected")]
         )
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Imports into this map"))
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

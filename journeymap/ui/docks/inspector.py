@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QSettings, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QSettings, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -192,7 +192,7 @@ class InspectorDock(QDockWidget):
         self.channel_combo.setAccessibleName(self.tr("Channel"))
         self.channel_combo.addItem("", "")
         for ch in CHANNELS:
-            self.channel_combo.addItem(ch.label, ch.key)
+            self.channel_combo.addItem(QCoreApplication.translate("channels", ch.label), ch.key)
         self.channel_combo.lineEdit().setPlaceholderText(self.tr("No channel"))
         self.channel_combo.activated.connect(self._commit_channel)
         self.channel_combo.lineEdit().editingFinished.connect(self._commit_channel)
@@ -747,7 +747,8 @@ class InspectorDock(QDockWidget):
         text = text.strip()
         folded = text.casefold()
         for ch in CHANNELS:
-            if folded in (ch.key.casefold(), ch.label.casefold()):
+            shown = QCoreApplication.translate("channels", ch.label)
+            if folded in (ch.key.casefold(), ch.label.casefold(), shown.casefold()):
                 return ch.key
         return text
 

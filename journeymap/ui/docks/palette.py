@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import (
-    QLocale,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -50,8 +50,10 @@ def fold(text: str) -> str:
 
 
 def ui_language() -> str:
-    """The two-letter language the library is shown in: the UI locale's when we have it."""
-    return "es" if QLocale().language() == QLocale.Language.Spanish else "en"
+    """The two-letter language the library is shown in: the UI's (``journeymap.i18n``)."""
+    from journeymap.i18n import current_language
+
+    return current_language()
 
 
 class LibraryModel(QStandardItemModel):
@@ -304,11 +306,13 @@ class PaletteDock(QDockWidget):
         )
         data = {"title": title, "channel": channel, "description": description}
         item.setData(data, ITEM_ROLE)
-        label = channel_info(channel).label if channel else ""
-        item.setData(fold(" ".join((title, description, channel, label))), SEARCH_ROLE)
+        english = channel_info(channel).label if channel else ""
+        label = QCoreApplication.translate("channels", english) if english else ""
+        item.setData(fold(" ".join((title, description, channel, english, label))), SEARCH_ROLE)
         tip = f"<b>{_escape(title)}</b>"
         if label:
-            tip += f"<br/><i>{_escape(self.tr('Channel: %1').replace('%1', label))}</i>"
+            channel_text = self.tr("Channel: %1").replace("%1", label)
+            tip += f"<br/><i>{_escape(channel_text)}</i>"
         if description:
             tip += f"<p>{_escape(description)}</p>"
         item.setToolTip(f"<qt>{tip}</qt>")

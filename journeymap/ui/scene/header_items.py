@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QPainter, QPainterPath, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
@@ -27,15 +27,15 @@ def _tr(text: str) -> str:
 
 
 LANE_KIND_LABELS = {
-    "touchpoints": "Touchpoints",
-    "channels": "Channels",
-    "actions": "Customer actions",
-    "thoughts": "Thoughts",
-    "emotions": "Emotions",
-    "pain_points": "Pain points",
-    "opportunities": "Opportunities",
-    "backstage": "Backstage",
-    "notes": "Notes",
+    "touchpoints": QT_TRANSLATE_NOOP("MapScene", "Touchpoints"),
+    "channels": QT_TRANSLATE_NOOP("MapScene", "Channels"),
+    "actions": QT_TRANSLATE_NOOP("MapScene", "Customer actions"),
+    "thoughts": QT_TRANSLATE_NOOP("MapScene", "Thoughts"),
+    "emotions": QT_TRANSLATE_NOOP("MapScene", "Emotions"),
+    "pain_points": QT_TRANSLATE_NOOP("MapScene", "Pain points"),
+    "opportunities": QT_TRANSLATE_NOOP("MapScene", "Opportunities"),
+    "backstage": QT_TRANSLATE_NOOP("MapScene", "Backstage"),
+    "notes": QT_TRANSLATE_NOOP("MapScene", "Notes"),
 }
 
 

@@ -1,0 +1,305 @@
+"""Languages: which one the editor and the CLI speak, and loading the translations.
+
+The user-visible strings are translated with Qt's tools: ``tr()`` /
+``QCoreApplication.translate()`` in the code, ``resources/translations/journeymap_<lang>.ts``
+edited in Qt Linguist, compiled to ``.qm`` by ``scripts/update-translations``.
+
+Choosing the language, in order:
+
+1. the Preferences setting ``ui/language`` ("en", "es"; empty or missing = follow the system);
+2. ``JOURNEYMAP_LANG`` (handy for tests and for the CLI);
+3. the system: ``QLocale.system()`` in the editor; ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG`` in the CLI.
+
+Contexts. lupdate files a module-level ``tr("...")`` helper call under the unnamed
+context, while the helpers look the text up in a named one ("MainWindow",
+"commands"...). :class:`FallbackTranslator` therefore retries the unnamed context
+when the named one has no entry, so both kinds of call are translated.
+
+This module imports no Qt at import time: the CLI only loads QtCore when it
+actually needs a translator, and :func:`translate` is safe in headless services.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import Any
+
+from journeymap.resources import resource
+
+SUPPORTED: tuple[str, ...] = ("en", "es")
+DEFAULT = "en"
+LANGUAGE_KEY = "ui/language"
+ENV_VAR = "JOURNEYMAP_LANG"
+CATALOGUE = "journeymap"
+TRANSLATIONS_DIR = resource("translations")
+
+_current = DEFAULT
+_installed: list[Any] = []  # QTranslators we installed, removed by the next install()
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark *text* for extraction under *context*; it is translated where it is shown."""
+    return text
+
+
+def normalize(code: str | None) -> str | None:
+    """ "es_ES.UTF-8" → "es"; "" / "C" / "POSIX" → None; unsupported languages → "en"."""
+    if not code:
+        return None
+    code = code.strip()
+    if code in ("C", "POSIX") or code.startswith(("C.", "POSIX.")):
+        return None
+    lang = re.split(r"[_.@\-:]", code, maxsplit=1)[0].lower()
+    if not lang:
+        return None
+    return lang if lang in SUPPORTED else DEFAULT
+
+
+def env_language(environ: os._Environ[str] | dict[str, str] | None = None) -> str | None:
+    """The language asked for by the environment: ``JOURNEYMAP_LANG``, then the POSIX locale variables."""
+    env = os.environ if environ is None else environ
+    for var in (ENV_VAR, "LC_ALL", "LC_MESSAGES", "LANG"):
+        lang = normalize(env.get(var))
+        if lang:
+            return lang
+    return None
+
+
+def system_language() -> str:
+    """The language of ``QLocale.system()`` if we have it, else English."""
+    from PySide6.QtCore import QLocale
+
+    return normalize(QLocale.system().name()) or DEFAULT
+
+
+def stored_language(settings: Any = None) -> str:
+    """The Preferences choice: "" (follow the system), "en" or "es"."""
+    if settings is None:
+        from journeymap.ui.main_window import settings as app_settings
+
+        settings = app_settings()
+    value = str(settings.value(LANGUAGE_KEY, "") or "")
+    return value if value in SUPPORTED else ""
+
+
+def preferred_language(settings: Any = None) -> str:
+    """The editor's language: Preferences, else ``JOURNEYMAP_LANG``, else the system locale."""
+    stored = stored_language(settings)
+    if stored:
+        return stored
+    env = normalize(os.environ.get(ENV_VAR))
+    return env or system_language()
+
+
+def current_language() -> str:
+    """The language the UI is currently translated to ("en" until :func:`install` says otherwise).
+
+    New maps from templates, the sample document and the touchpoint library use it.
+    """
+    return _current
+
+
+def _fallback_translator_class():
+    from PySide6.QtCore import QTranslator
+
+    class FallbackTranslator(QTranslator):
+        """Looks a text up in its context, then in the unnamed context (see the module docstring)."""
+
+        def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802 - Qt API
+            text = super().translate(context, source_text, disambiguation, n)
+            if not text and context:
+                text = super().translate("", source_text, disambiguation, n)
+            # None is Qt's null string, "no translation here": the next translator or the source is used.
+            return text or None
+
+    return FallbackTranslator
+
+
+def qm_path(lang: str):
+    return TRANSLATIONS_DIR / f"{CATALOGUE}_{lang}.qm"
+
+
+def install(app: Any, lang: str) -> str:
+    """Translate the application to *lang* ("en", "es"); returns the language in effect.
+
+    Replaces any translators a previous call installed, so switching back to
+    English works. Widgets built before the call keep their texts: the editor
+    applies a change of language on restart.
+    """
+    global _current
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+    lang = normalize(lang) or DEFAULT
+    for translator in _installed:
+        QCoreApplication.removeTranslator(translator)
+    _installed.clear()
+    ours = _fallback_translator_class()(app)
+    if not ours.load(str(qm_path(lang))) and lang != DEFAULT:
+        lang = DEFAULT  # no catalogue: English, with its plural forms if they are there
+        ours.load(str(qm_path(lang)))
+    if not ours.isEmpty():  # English: only the plural forms of "%n ..." texts
+        QCoreApplication.installTranslator(ours)
+        _installed.append(ours)
+    if lang != DEFAULT:
+        # Qt's own strings: standard dialog buttons, file dialogs, context menus.
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qtbase = QTranslator(app)
+        if qtbase.load(f"qtbase_{lang}", qt_dir):
+            QCoreApplication.installTranslator(qtbase)
+            _installed.append(qtbase)
+    _current = lang
+    return lang
+
+
+def install_for_cli(environ: dict[str, str] | None = None) -> str:
+    """The CLI's language from the environment; Qt is loaded only when it is not English."""
+    lang = env_language(environ) or DEFAULT
+    if lang == DEFAULT:
+        return install_none()
+    from PySide6.QtCore import QCoreApplication
+
+    # A translator needs an application object; a QCoreApplication is cheap (no GUI).
+    app = QCoreApplication.instance() or QCoreApplication(["journeymap"])
+    return install(app, lang)
+
+
+def install_none() -> str:
+    """English without loading Qt (removes translators a previous install() added)."""
+    global _current
+    if _installed:
+        from PySide6.QtCore import QCoreApplication
+
+        for translator in _installed:
+            QCoreApplication.removeTranslator(translator)
+        _installed.clear()
+    _current = DEFAULT
+    return DEFAULT
+
+
+def translate(context: str, text: str) -> str:
+    """``QCoreApplication.translate`` when Qt is loaded, else *text* (headless, English)."""
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is None or _current == DEFAULT:
+        return text
+    return qtcore.QCoreApplication.translate(context, text)
+
+
+# Messages of journeymap.storage.DocumentError ("<path>: <what>"), translated where
+# they are shown (CLI, message boxes) since storage speaks no Qt. %1 is the path.
+# tests/test_i18n_catalogue.py checks each one still exists in journeymap/storage.
+DOCUMENT_ERRORS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("DocumentError", "%1: no such file."),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: not a file."),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: no such folder."),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the file is empty; it is not a JourneyMap document."),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: not a JourneyMap document (not an SQLite database)."),
+    QT_TRANSLATE_NOOP(
+        "DocumentError", "%1: not a JourneyMap document (it is an SQLite database of another application)."
+    ),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: already exists; refusing to overwrite it."),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot save a document over itself."),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the document is open read-only."),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the document is closed."),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the document changed while it was being opened."),
+    QT_TRANSLATE_NOOP(
+        "DocumentError", "%1: the document is already open in another window. You can open it read-only."
+    ),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the file is truncated or damaged (%2 bytes)."),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the document is damaged (%2)."),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the file is damaged or not a JourneyMap document (%2)."),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot read the file (%2)."),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot create the file (%2)."),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: there is no map with id %2."),
+)
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(%\d)", template)
+    regex = "".join("(.+)" if re.fullmatch(r"%\d", p) else re.escape(p) for p in parts)
+    return re.compile(f"^{regex}$", re.DOTALL)
+
+
+_ERROR_PATTERNS = [(t, _pattern(t)) for t in DOCUMENT_ERRORS]
+
+
+def error_text(exc: BaseException) -> str:
+    """The message of *exc* in the current language (known document errors; others as they are)."""
+    message = str(exc)
+    if _current == DEFAULT:
+        return message
+    for template, pattern in _ERROR_PATTERNS:
+        match = pattern.match(message)
+        if match:
+            text = translate("DocumentError", template)
+            for i, value in enumerate(match.groups(), start=1):
+                text = text.replace(f"%{i}", value)
+            return text
+    return message
+
+
+def fill(text: str, *values: object) -> str:
+    """Replace %1, %2... in a translated *text* (like ``QString.arg``)."""
+    for i in range(len(values), 0, -1):  # %10 before %1
+        text = text.replace(f"%{i}", str(values[i - 1]))
+    return text
+
+
+# argparse's own texts (it asks gettext for them); translated by translate_argparse().
+ARGPARSE_TEXTS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("argparse", "usage: "),
+    QT_TRANSLATE_NOOP("argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("argparse", "options"),
+    QT_TRANSLATE_NOOP("argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("argparse", "not allowed with argument %s"),
+    QT_TRANSLATE_NOOP("argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("argparse", "one of the arguments %s is required"),
+    QT_TRANSLATE_NOOP("argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected at most one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected at least one argument"),
+    QT_TRANSLATE_NOOP("argparse", "ambiguous option: %(option)s could match %(matches)s"),
+    QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("argparse", "%(prog)s: error: %(message)s\n"),
+    QT_TRANSLATE_NOOP("argparse", "can't open '%(filename)s': %(error)s"),
+)
+
+
+def translate_argparse() -> None:
+    """Route argparse's gettext lookups through our translator when the CLI is not in English."""
+    import argparse
+
+    if _current == DEFAULT:
+        return
+    argparse._ = lambda text: translate("argparse", text)  # type: ignore[attr-defined]
+
+
+# Labels defined where Qt is not imported (journeymap.domain) and translated where
+# they are shown: channel labels (cards, inspector, filter) and sensation keywords
+# (canvas filter). In the unnamed context, so every caller's context finds them.
+# tests/test_i18n_catalogue.py checks they match journeymap.domain.
+CHANNEL_LABELS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("", "Web"),
+    QT_TRANSLATE_NOOP("", "Email"),
+    QT_TRANSLATE_NOOP("", "Social media"),
+    QT_TRANSLATE_NOOP("", "Store"),
+    QT_TRANSLATE_NOOP("", "Phone"),
+    QT_TRANSLATE_NOOP("", "Mobile app"),
+    QT_TRANSLATE_NOOP("", "Live chat"),
+    QT_TRANSLATE_NOOP("", "Advertising"),
+    QT_TRANSLATE_NOOP("", "Print"),
+    QT_TRANSLATE_NOOP("", "Post"),
+    QT_TRANSLATE_NOOP("", "Event"),
+    QT_TRANSLATE_NOOP("", "In person"),
+    QT_TRANSLATE_NOOP("", "Partner"),
+    QT_TRANSLATE_NOOP("", "SMS"),
+    QT_TRANSLATE_NOOP("", "Video"),
+)
+SENSATION_WORDS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("MapScene", "positive"),
+    QT_TRANSLATE_NOOP("MapScene", "neutral"),
+    QT_TRANSLATE_NOOP("MapScene", "negative"),
+)

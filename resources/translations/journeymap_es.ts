@@ -1,0 +1,2586 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name></name>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>Redes sociales</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Tienda</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Mobile app</source>
+        <translation>App móvil</translation>
+    </message>
+    <message>
+        <source>Live chat</source>
+        <translation>Chat en vivo</translation>
+    </message>
+    <message>
+        <source>Advertising</source>
+        <translation>Publicidad</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Impresos</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Correo postal</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>En persona</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vídeo</translation>
+    </message>
+    <message>
+        <source>Segment: {0}</source>
+        <translation>Segmento: {0}</translation>
+    </message>
+    <message>
+        <source>All respondents</source>
+        <translation>Todos los encuestados</translation>
+    </message>
+    <message>
+        <source>No NPS data yet — enter scores in the inspector or import a survey</source>
+        <translation>Aún no hay datos de NPS: introduce puntuaciones en el inspector o importa una encuesta</translation>
+    </message>
+    <message>
+        <source>Open or create a map to see its analytics</source>
+        <translation>Abre o crea un mapa para ver su analítica</translation>
+    </message>
+    <message>
+        <source>n={0}, manual</source>
+        <translation>n={0}, manual</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>n={0}</source>
+        <translation>n={0}</translation>
+    </message>
+    <message>
+        <source>NPS by touchpoint</source>
+        <translation>NPS por punto de contacto</translation>
+    </message>
+    <message>
+        <source>NPS (error bars: 95 % margin of error)</source>
+        <translation>NPS (barras de error: margen de error del 95 %)</translation>
+    </message>
+    <message>
+        <source>NPS and sentiment by stage</source>
+        <translation>NPS y sentimiento por etapa</translation>
+    </message>
+    <message>
+        <source>no NPS</source>
+        <translation>sin NPS</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Mean sentiment (−1 … +1)</source>
+        <translation>Sentimiento medio (−1 … +1)</translation>
+    </message>
+    <message>
+        <source>NPS ≥ 0</source>
+        <translation>NPS ≥ 0</translation>
+    </message>
+    <message>
+        <source>NPS &lt; 0</source>
+        <translation>NPS &lt; 0</translation>
+    </message>
+    <message>
+        <source>Mean sentiment</source>
+        <translation>Sentimiento medio</translation>
+    </message>
+    <message>
+        <source>Promoters, passives, detractors</source>
+        <translation>Promotores, pasivos, detractores</translation>
+    </message>
+    <message>
+        <source>Detractors (0–6)</source>
+        <translation>Detractores (0–6)</translation>
+    </message>
+    <message>
+        <source>Passives (7–8)</source>
+        <translation>Pasivos (7–8)</translation>
+    </message>
+    <message>
+        <source>Promoters (9–10)</source>
+        <translation>Promotores (9–10)</translation>
+    </message>
+    <message>
+        <source>Share of answers</source>
+        <translation>Proporción de respuestas</translation>
+    </message>
+    <message>
+        <source>Select a touchpoint on the map to see its NPS trend</source>
+        <translation>Selecciona un punto de contacto en el mapa para ver la evolución de su NPS</translation>
+    </message>
+    <message>
+        <source>NPS trend</source>
+        <translation>Evolución del NPS</translation>
+    </message>
+    <message>
+        <source>NPS trend — {0}</source>
+        <translation>Evolución del NPS — {0}</translation>
+    </message>
+    <message>
+        <source>No dated answers for this touchpoint yet — import a survey with a date column</source>
+        <translation>Este punto de contacto aún no tiene respuestas con fecha: importa una encuesta con una columna de fecha</translation>
+    </message>
+    <message>
+        <source>95 % margin of error</source>
+        <translation>Margen de error del 95 %</translation>
+    </message>
+    <message>
+        <source>NPS per month</source>
+        <translation>NPS por mes</translation>
+    </message>
+    <message>
+        <source>Priority matrix: impact against NPS</source>
+        <translation>Matriz de prioridades: impacto frente a NPS</translation>
+    </message>
+    <message>
+        <source>Fix first</source>
+        <translation>Corregir primero</translation>
+    </message>
+    <message>
+        <source>FIX FIRST</source>
+        <translation>CORREGIR PRIMERO</translation>
+    </message>
+    <message>
+        <source>Improve when possible</source>
+        <translation>Mejorar cuando se pueda</translation>
+    </message>
+    <message>
+        <source>Maintain</source>
+        <translation>Mantener</translation>
+    </message>
+    <message>
+        <source>Protect strengths</source>
+        <translation>Proteger fortalezas</translation>
+    </message>
+    <message>
+        <source>Impact (1 = low, 5 = high)</source>
+        <translation>Impacto (1 = bajo, 5 = alto)</translation>
+    </message>
+    <message>
+        <source>Fix first: impact ≥ {0} and NPS &lt; {1:g}</source>
+        <translation>Corregir primero: impacto ≥ {0} y NPS &lt; {1:g}</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>Importar %1</translation>
+    </message>
+    <message>
+        <source>Remove import %1</source>
+        <translation>Quitar la importación %1</translation>
+    </message>
+    <message>
+        <source>Add map</source>
+        <translation>Añadir mapa</translation>
+    </message>
+    <message>
+        <source>New journey map</source>
+        <translation>Nuevo customer journey map</translation>
+    </message>
+    <message>
+        <source>Duplicate map</source>
+        <translation>Duplicar mapa</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copia)</translation>
+    </message>
+    <message>
+        <source>Edit map</source>
+        <translation>Editar mapa</translation>
+    </message>
+    <message>
+        <source>Rename map</source>
+        <translation>Renombrar mapa</translation>
+    </message>
+    <message>
+        <source>Delete map</source>
+        <translation>Eliminar mapa</translation>
+    </message>
+    <message>
+        <source>A document needs at least one map.</source>
+        <translation>Un documento necesita al menos un mapa.</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Añadir nota</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Editar nota</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>Eliminar nota</translation>
+    </message>
+    <message>
+        <source>Add stage “%1”</source>
+        <translation>Añadir la etapa «%1»</translation>
+    </message>
+    <message>
+        <source>Edit stage</source>
+        <translation>Editar etapa</translation>
+    </message>
+    <message>
+        <source>Delete stage</source>
+        <translation>Eliminar etapa</translation>
+    </message>
+    <message>
+        <source>Move stage</source>
+        <translation>Mover etapa</translation>
+    </message>
+    <message>
+        <source>Add lane “%1”</source>
+        <translation>Añadir el carril «%1»</translation>
+    </message>
+    <message>
+        <source>Edit lane</source>
+        <translation>Editar carril</translation>
+    </message>
+    <message>
+        <source>Delete lane</source>
+        <translation>Eliminar carril</translation>
+    </message>
+    <message>
+        <source>Move lane</source>
+        <translation>Mover carril</translation>
+    </message>
+    <message>
+        <source>Edit touchpoint</source>
+        <translation>Editar punto de contacto</translation>
+    </message>
+    <message>
+        <source>Add touchpoint</source>
+        <translation>Añadir punto de contacto</translation>
+    </message>
+    <message>
+        <source>Add %n touchpoints</source>
+        <translation>Añadir %n puntos de contacto</translation>
+    </message>
+    <message>
+        <source>Delete touchpoint</source>
+        <translation>Eliminar punto de contacto</translation>
+    </message>
+    <message>
+        <source>Delete %n touchpoints</source>
+        <translation>Eliminar %n puntos de contacto</translation>
+    </message>
+    <message>
+        <source>Move touchpoint</source>
+        <translation>Mover punto de contacto</translation>
+    </message>
+    <message>
+        <source>Move %n touchpoints</source>
+        <translation>Mover %n puntos de contacto</translation>
+    </message>
+    <message>
+        <source>Export map</source>
+        <translation>Exportar mapa</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Formato:</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>Tamaño de la imagen</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Escala</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Ancho</translation>
+    </message>
+    <message>
+        <source>Width in pixels</source>
+        <translation>Ancho en píxeles</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>Resultado:</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <source>Page size:</source>
+        <translation>Tamaño de página:</translation>
+    </message>
+    <message>
+        <source>Margins:</source>
+        <translation>Márgenes:</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenido</translation>
+    </message>
+    <message>
+        <source>Overlays:</source>
+        <translation>Capas:</translation>
+    </message>
+    <message>
+        <source>Legend (when overlays are shown)</source>
+        <translation>Leyenda (cuando se muestran capas)</translation>
+    </message>
+    <message>
+        <source>Transparent background</source>
+        <translation>Fondo transparente</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>Include survey responses</source>
+        <translation>Incluir las respuestas de la encuesta</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>One row per touchpoint with its NPS, sentiment and details (UTF-8, opens in Excel).</source>
+        <translation>Una fila por punto de contacto con su NPS, sentimiento y detalles (UTF-8, se abre en Excel).</translation>
+    </message>
+    <message>
+        <source>One row per touchpoint with its NPS, sentiment and details.</source>
+        <translation>Una fila por punto de contacto con su NPS, sentimiento y detalles.</translation>
+    </message>
+    <message>
+        <source>The whole map (stages, lanes, touchpoints, notes) to import into another document.</source>
+        <translation>El mapa completo (etapas, carriles, puntos de contacto, notas) para importarlo en otro documento.</translation>
+    </message>
+    <message>
+        <source>Only the segment “%1”.</source>
+        <translation>Solo el segmento «%1».</translation>
+    </message>
+    <message>
+        <source> + legend</source>
+        <translation> + leyenda</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Error al exportar</translation>
+    </message>
+    <message>
+        <source>The map could not be exported:
+%1</source>
+        <translation>No se pudo exportar el mapa:
+%1</translation>
+    </message>
+    <message>
+        <source>There is no map to export.</source>
+        <translation>No hay ningún mapa que exportar.</translation>
+    </message>
+    <message>
+        <source>Copy map as image</source>
+        <translation>Copiar el mapa como imagen</translation>
+    </message>
+    <message>
+        <source>Touchpoint (id or title)</source>
+        <translation>Punto de contacto (id o título)</translation>
+    </message>
+    <message>
+        <source>Score (0–10)</source>
+        <translation>Puntuación (0–10)</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Sentimiento</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segmento</translation>
+    </message>
+    <message>
+        <source>Promoters (count)</source>
+        <translation>Promotores (recuento)</translation>
+    </message>
+    <message>
+        <source>Passives (count)</source>
+        <translation>Pasivos (recuento)</translation>
+    </message>
+    <message>
+        <source>Detractors (count)</source>
+        <translation>Detractores (recuento)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>The document is open read-only.</source>
+        <translation>El documento está abierto en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Create a map first.</source>
+        <translation>Crea primero un mapa.</translation>
+    </message>
+    <message>
+        <source>New map from a template</source>
+        <translation>Nuevo mapa a partir de una plantilla</translation>
+    </message>
+    <message>
+        <source>Open a document</source>
+        <translation>Abrir un documento</translation>
+    </message>
+    <message>
+        <source>Save a copy and continue in it</source>
+        <translation>Guardar una copia y seguir trabajando en ella</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Cut / copy the selected cards</source>
+        <translation>Cortar / copiar las tarjetas seleccionadas</translation>
+    </message>
+    <message>
+        <source>Paste after the selected card, or in the last clicked cell</source>
+        <translation>Pegar tras la tarjeta seleccionada o en la última celda en la que se hizo clic</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected cards</source>
+        <translation>Duplicar las tarjetas seleccionadas</translation>
+    </message>
+    <message>
+        <source>Delete / Backspace</source>
+        <translation>Supr / Retroceso</translation>
+    </message>
+    <message>
+        <source>Delete the selected cards</source>
+        <translation>Eliminar las tarjetas seleccionadas</translation>
+    </message>
+    <message>
+        <source>Select every card</source>
+        <translation>Seleccionar todas las tarjetas</translation>
+    </message>
+    <message>
+        <source>F2 / Enter / double-click</source>
+        <translation>F2 / Intro / doble clic</translation>
+    </message>
+    <message>
+        <source>Edit the title of the selected card, stage or lane in place</source>
+        <translation>Editar en el sitio el título de la tarjeta, etapa o carril seleccionado</translation>
+    </message>
+    <message>
+        <source>Double-click an empty cell</source>
+        <translation>Doble clic en una celda vacía</translation>
+    </message>
+    <message>
+        <source>Add a card there</source>
+        <translation>Añadir ahí una tarjeta</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Teclas de flecha</translation>
+    </message>
+    <message>
+        <source>Select the next card: Up/Down in the cell and across lanes, Left/Right across stages</source>
+        <translation>Seleccionar la tarjeta siguiente: Arriba/Abajo dentro de la celda y entre carriles, Izquierda/Derecha entre etapas</translation>
+    </message>
+    <message>
+        <source>Alt+Arrow keys</source>
+        <translation>Alt+teclas de flecha</translation>
+    </message>
+    <message>
+        <source>Move the selected cards: Up/Down one place (or lane), Left/Right one stage</source>
+        <translation>Mover las tarjetas seleccionadas: Arriba/Abajo una posición (o carril), Izquierda/Derecha una etapa</translation>
+    </message>
+    <message>
+        <source>Ctrl+click / drag on empty canvas</source>
+        <translation>Ctrl+clic / arrastrar en un hueco del lienzo</translation>
+    </message>
+    <message>
+        <source>Add to the selection / rubber-band selection</source>
+        <translation>Añadir a la selección / selección con rectángulo</translation>
+    </message>
+    <message>
+        <source>Drag cards</source>
+        <translation>Arrastrar tarjetas</translation>
+    </message>
+    <message>
+        <source>Move them to another cell or reorder them (one undo step)</source>
+        <translation>Moverlas a otra celda o reordenarlas (un solo paso de deshacer)</translation>
+    </message>
+    <message>
+        <source>Drag a stage or lane header</source>
+        <translation>Arrastrar la cabecera de una etapa o un carril</translation>
+    </message>
+    <message>
+        <source>Reorder stages or lanes</source>
+        <translation>Reordenar etapas o carriles</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Cancel the edit or the drag; clear the selection</source>
+        <translation>Cancelar la edición o el arrastre; vaciar la selección</translation>
+    </message>
+    <message>
+        <source>Zoom in / out</source>
+        <translation>Acercar / alejar</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+rueda</translation>
+    </message>
+    <message>
+        <source>Zoom under the mouse</source>
+        <translation>Hacer zoom bajo el ratón</translation>
+    </message>
+    <message>
+        <source>Fit the map to the window</source>
+        <translation>Ajustar el mapa a la ventana</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Tamaño real</translation>
+    </message>
+    <message>
+        <source>Space+drag / middle button drag</source>
+        <translation>Espacio+arrastrar / arrastrar con el botón central</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Desplazar la vista</translation>
+    </message>
+    <message>
+        <source>Filter cards (text, channel, sensation, NPS band)</source>
+        <translation>Filtrar tarjetas (texto, canal, sensación, franja de NPS)</translation>
+    </message>
+    <message>
+        <source>New map from template</source>
+        <translation>Nuevo mapa desde plantilla</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>%n touchpoints</source>
+        <translation>%n puntos de contacto</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>Empezar desde:</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Journey map canvas</source>
+        <translation>Lienzo del customer journey map</translation>
+    </message>
+    <message>
+        <source>Stages are columns and lanes are rows. Arrow keys move between cards, F2 edits, Delete removes.</source>
+        <translation>Las etapas son columnas y los carriles, filas. Las flechas recorren las tarjetas, F2 edita y Supr elimina.</translation>
+    </message>
+    <message>
+        <source>Open a document (File ▸ Open) or start a new map (File ▸ New).</source>
+        <translation>Abre un documento (Archivo ▸ Abrir) o empieza un mapa nuevo (Archivo ▸ Nuevo).</translation>
+    </message>
+    <message>
+        <source>&lt;original document&gt;</source>
+        <translation>&lt;documento original&gt;</translation>
+    </message>
+    <message>
+        <source>Undo history</source>
+        <translation>Historial de deshacer</translation>
+    </message>
+    <message>
+        <source>Undo &amp;History</source>
+        <translation>&amp;Historial de deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;New from Template…</source>
+        <translation>&amp;Nuevo desde plantilla…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Guardar c&amp;omo…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Cor&amp;tar</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Pegar</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplicar</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Seleccionar t&amp;odo</translation>
+    </message>
+    <message>
+        <source>&amp;Rename / Edit Title</source>
+        <translation>Re&amp;nombrar / editar título</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Cards…</source>
+        <translation>&amp;Filtrar tarjetas…</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>Preferencia&amp;s…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Survey Responses…</source>
+        <translation>&amp;Importar respuestas de encuesta…</translation>
+    </message>
+    <message>
+        <source>Import &amp;History…</source>
+        <translation>&amp;Historial de importaciones…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Copy Map as &amp;Image</source>
+        <translation>Copiar mapa como ima&amp;gen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Acercar</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>A&amp;lejar</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>A&amp;justar a la ventana</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Tamaño real</translation>
+    </message>
+    <message>
+        <source>Add &amp;Stage</source>
+        <translation>Añadir &amp;etapa</translation>
+    </message>
+    <message>
+        <source>Add &amp;Lane</source>
+        <translation>Añadir &amp;carril</translation>
+    </message>
+    <message>
+        <source>Rename &amp;Map</source>
+        <translation>Renombrar &amp;mapa</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About JourneyMap</source>
+        <translation>A&amp;cerca de JourneyMap</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Overlays</source>
+        <translation>&amp;Capas</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Paneles</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Mapa</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Datos</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barra de herramientas principal</translation>
+    </message>
+    <message>
+        <source>Filter cards</source>
+        <translation>Filtrar tarjetas</translation>
+    </message>
+    <message>
+        <source>Filter: text, channel, negative, critical…</source>
+        <translation>Filtrar: texto, canal, negativa, crítico…</translation>
+    </message>
+    <message>
+        <source>Go to Maps</source>
+        <translation>Ir a Mapas</translation>
+    </message>
+    <message>
+        <source>Go to Library</source>
+        <translation>Ir a la Biblioteca</translation>
+    </message>
+    <message>
+        <source>Go to Inspector</source>
+        <translation>Ir al Inspector</translation>
+    </message>
+    <message>
+        <source>Go to Analytics</source>
+        <translation>Ir a Analítica</translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation>&amp;Vaciar la lista</translation>
+    </message>
+    <message>
+        <source>Map copied to the clipboard as an image</source>
+        <translation>Mapa copiado al portapapeles como imagen</translation>
+    </message>
+    <message>
+        <source>Document in use</source>
+        <translation>Documento en uso</translation>
+    </message>
+    <message>
+        <source>%1
+
+Open it read-only?</source>
+        <translation>%1
+
+¿Abrirlo en modo de solo lectura?</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>No se puede abrir el documento</translation>
+    </message>
+    <message>
+        <source>Cannot create the document</source>
+        <translation>No se puede crear el documento</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>Nuevo documento</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name.</source>
+        <translation>%1 ya existe; elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>Open document</source>
+        <translation>Abrir documento</translation>
+    </message>
+    <message>
+        <source>Cannot save the document</source>
+        <translation>No se puede guardar el documento</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Guardar como</translation>
+    </message>
+    <message>
+        <source>No recent documents</source>
+        <translation>No hay documentos recientes</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cards match</source>
+        <translation>%1 de %2 tarjetas coinciden</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Solo lectura</translation>
+    </message>
+    <message>
+        <source>[read-only]</source>
+        <translation>[solo lectura]</translation>
+    </message>
+    <message>
+        <source>%1 stages · %2 lanes · %3 cards</source>
+        <translation>%1 etapas · %2 carriles · %3 tarjetas</translation>
+    </message>
+    <message>
+        <source>About JourneyMap</source>
+        <translation>Acerca de JourneyMap</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;JourneyMap&lt;/h3&gt;&lt;p&gt;An offline editor for customer journey maps: stages, lanes and touchpoints, with NPS and sentiment from your surveys.&lt;/p&gt;&lt;p&gt;Every edit is saved to the document as you go and can be undone.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;JourneyMap&lt;/h3&gt;&lt;p&gt;Un editor sin conexión de customer journey maps: etapas, carriles y puntos de contacto, con el NPS y el sentimiento de tus encuestas.&lt;/p&gt;&lt;p&gt;Cada cambio se guarda en el documento sobre la marcha y se puede deshacer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No sentiment data</source>
+        <translation>Sin datos de sentimiento</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>Emoción</translation>
+    </message>
+    <message>
+        <source>stage average</source>
+        <translation>media de la etapa</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Tarjetas</translation>
+    </message>
+    <message>
+        <source>%1 manual value</source>
+        <translation>%1 valor manual</translation>
+    </message>
+    <message>
+        <source>touchpoint</source>
+        <translation>punto de contacto</translation>
+    </message>
+    <message>
+        <source>neutral (0)</source>
+        <translation>neutra (0)</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negativa</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutra</translation>
+    </message>
+    <message>
+        <source>positive sensation</source>
+        <translation>sensación positiva</translation>
+    </message>
+    <message>
+        <source>moment of truth</source>
+        <translation>momento de la verdad</translation>
+    </message>
+    <message>
+        <source>NPS from n answers</source>
+        <translation>NPS de n respuestas</translation>
+    </message>
+    <message>
+        <source>manual estimate</source>
+        <translation>estimación manual</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Leyenda</translation>
+    </message>
+    <message>
+        <source>New touchpoint</source>
+        <translation>Nuevo punto de contacto</translation>
+    </message>
+    <message>
+        <source>Rename stage</source>
+        <translation>Renombrar etapa</translation>
+    </message>
+    <message>
+        <source>Rename lane</source>
+        <translation>Renombrar carril</translation>
+    </message>
+    <message>
+        <source>Rename touchpoint</source>
+        <translation>Renombrar punto de contacto</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Pegar</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>Nueva etapa</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>Nuevo carril</translation>
+    </message>
+    <message>
+        <source>Delete the stage “%1” and its %2 card(s)?</source>
+        <translation>¿Eliminar la etapa «%1» y sus %2 tarjeta(s)?</translation>
+    </message>
+    <message>
+        <source>Delete stage “%1”</source>
+        <translation>Eliminar la etapa «%1»</translation>
+    </message>
+    <message>
+        <source>Delete the lane “%1” and its %2 card(s)?</source>
+        <translation>¿Eliminar el carril «%1» y sus %2 tarjeta(s)?</translation>
+    </message>
+    <message>
+        <source>Delete lane “%1”</source>
+        <translation>Eliminar el carril «%1»</translation>
+    </message>
+    <message>
+        <source>Stage colour</source>
+        <translation>Color de la etapa</translation>
+    </message>
+    <message>
+        <source>Recolour stage</source>
+        <translation>Cambiar el color de la etapa</translation>
+    </message>
+    <message>
+        <source>Set sensation</source>
+        <translation>Establecer la sensación</translation>
+    </message>
+    <message>
+        <source>Moment of truth</source>
+        <translation>Momento de la verdad</translation>
+    </message>
+    <message>
+        <source>Edit title</source>
+        <translation>Editar título</translation>
+    </message>
+    <message>
+        <source>Sensation</source>
+        <translation>Sensación</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positiva</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutra</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativa</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Change colour…</source>
+        <translation>Cambiar color…</translation>
+    </message>
+    <message>
+        <source>Insert stage before</source>
+        <translation>Insertar etapa antes</translation>
+    </message>
+    <message>
+        <source>Insert stage after</source>
+        <translation>Insertar etapa después</translation>
+    </message>
+    <message>
+        <source>Delete stage…</source>
+        <translation>Eliminar etapa…</translation>
+    </message>
+    <message>
+        <source>Insert lane above</source>
+        <translation>Insertar carril encima</translation>
+    </message>
+    <message>
+        <source>Insert lane below</source>
+        <translation>Insertar carril debajo</translation>
+    </message>
+    <message>
+        <source>Delete lane…</source>
+        <translation>Eliminar carril…</translation>
+    </message>
+    <message>
+        <source>Add touchpoint here</source>
+        <translation>Añadir un punto de contacto aquí</translation>
+    </message>
+    <message>
+        <source>Paste here</source>
+        <translation>Pegar aquí</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>Añadir etapa</translation>
+    </message>
+    <message>
+        <source>Add lane</source>
+        <translation>Añadir carril</translation>
+    </message>
+    <message>
+        <source>This map has no stages or lanes yet: use Map ▸ Add stage and Map ▸ Add lane.</source>
+        <translation>Este mapa aún no tiene etapas ni carriles: usa Mapa ▸ Añadir etapa y Mapa ▸ Añadir carril.</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsDock</name>
+    <message>
+        <source>Analytics</source>
+        <translation>Analítica</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Gráfico</translation>
+    </message>
+    <message>
+        <source>Which chart to show</source>
+        <translation>Qué gráfico mostrar</translation>
+    </message>
+    <message>
+        <source>&amp;Chart:</source>
+        <translation>&amp;Gráfico:</translation>
+    </message>
+    <message>
+        <source>Segment filter</source>
+        <translation>Filtro de segmento</translation>
+    </message>
+    <message>
+        <source>Only count the answers of this segment</source>
+        <translation>Contar solo las respuestas de este segmento</translation>
+    </message>
+    <message>
+        <source>&amp;Segment:</source>
+        <translation>&amp;Segmento:</translation>
+    </message>
+    <message>
+        <source>Save chart…</source>
+        <translation>Guardar gráfico…</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Guardar gráfico</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG or SVG image</source>
+        <translation>Guardar el gráfico como imagen PNG o SVG</translation>
+    </message>
+    <message>
+        <source>Chart area</source>
+        <translation>Área del gráfico</translation>
+    </message>
+    <message>
+        <source>Charts appear here.</source>
+        <translation>Los gráficos aparecen aquí.</translation>
+    </message>
+    <message>
+        <source>Open a document to see its analytics.</source>
+        <translation>Abre un documento para ver su analítica.</translation>
+    </message>
+    <message>
+        <source>NPS by touchpoint</source>
+        <translation>NPS por punto de contacto</translation>
+    </message>
+    <message>
+        <source>NPS and sentiment by stage</source>
+        <translation>NPS y sentimiento por etapa</translation>
+    </message>
+    <message>
+        <source>Promoters, passives, detractors</source>
+        <translation>Promotores, pasivos, detractores</translation>
+    </message>
+    <message>
+        <source>NPS trend of the selected touchpoint</source>
+        <translation>Evolución del NPS del punto de contacto seleccionado</translation>
+    </message>
+    <message>
+        <source>Priority matrix (impact × NPS)</source>
+        <translation>Matriz de prioridades (impacto × NPS)</translation>
+    </message>
+    <message>
+        <source>All respondents</source>
+        <translation>Todos los encuestados</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>Imagen SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved:
+{0}</source>
+        <translation>No se pudo guardar el gráfico:
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Canvas</name>
+    <message>
+        <source>Chart</source>
+        <translation>Gráfico</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentError</name>
+    <message>
+        <source>%1: no such file.</source>
+        <translation>%1: el archivo no existe.</translation>
+    </message>
+    <message>
+        <source>%1: not a file.</source>
+        <translation>%1: no es un archivo.</translation>
+    </message>
+    <message>
+        <source>%1: no such folder.</source>
+        <translation>%1: la carpeta no existe.</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty; it is not a JourneyMap document.</source>
+        <translation>%1: el archivo está vacío; no es un documento de JourneyMap.</translation>
+    </message>
+    <message>
+        <source>%1: not a JourneyMap document (not an SQLite database).</source>
+        <translation>%1: no es un documento de JourneyMap (no es una base de datos SQLite).</translation>
+    </message>
+    <message>
+        <source>%1: not a JourneyMap document (it is an SQLite database of another application).</source>
+        <translation>%1: no es un documento de JourneyMap (es una base de datos SQLite de otra aplicación).</translation>
+    </message>
+    <message>
+        <source>%1: already exists; refusing to overwrite it.</source>
+        <translation>%1: ya existe; no se sobrescribirá.</translation>
+    </message>
+    <message>
+        <source>%1: cannot save a document over itself.</source>
+        <translation>%1: no se puede guardar un documento sobre sí mismo.</translation>
+    </message>
+    <message>
+        <source>%1: the document is open read-only.</source>
+        <translation>%1: el documento está abierto en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>%1: the document is closed.</source>
+        <translation>%1: el documento está cerrado.</translation>
+    </message>
+    <message>
+        <source>%1: the document changed while it was being opened.</source>
+        <translation>%1: el documento cambió mientras se abría.</translation>
+    </message>
+    <message>
+        <source>%1: the document is already open in another window. You can open it read-only.</source>
+        <translation>%1: el documento ya está abierto en otra ventana. Puedes abrirlo en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>%1: the file is truncated or damaged (%2 bytes).</source>
+        <translation>%1: el archivo está truncado o dañado (%2 bytes).</translation>
+    </message>
+    <message>
+        <source>%1: the document is damaged (%2).</source>
+        <translation>%1: el documento está dañado (%2).</translation>
+    </message>
+    <message>
+        <source>%1: the file is damaged or not a JourneyMap document (%2).</source>
+        <translation>%1: el archivo está dañado o no es un documento de JourneyMap (%2).</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file (%2).</source>
+        <translation>%1: no se puede leer el archivo (%2).</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the file (%2).</source>
+        <translation>%1: no se puede crear el archivo (%2).</translation>
+    </message>
+    <message>
+        <source>%1: there is no map with id %2.</source>
+        <translation>%1: no hay ningún mapa con el id %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>PNG image</source>
+        <translation>Imagen PNG</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG vector image</source>
+        <translation>Imagen vectorial SVG</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>Imagen SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Documento PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV: touchpoints and metrics</source>
+        <translation>CSV: puntos de contacto y métricas</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>Archivo CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook: touchpoints and metrics</source>
+        <translation>Libro de Excel: puntos de contacto y métricas</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>JSON: the whole map</source>
+        <translation>JSON: el mapa completo</translation>
+    </message>
+    <message>
+        <source>JSON file (*.json)</source>
+        <translation>Archivo JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Sentimiento</translation>
+    </message>
+    <message>
+        <source>Emotion curve</source>
+        <translation>Curva de emoción</translation>
+    </message>
+    <message>
+        <source>One page sized to the map</source>
+        <translation>Una página del tamaño del mapa</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 horizontal</translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation>A3 horizontal</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import survey responses</source>
+        <translation>Importar respuestas de encuesta</translation>
+    </message>
+    <message>
+        <source>Survey file</source>
+        <translation>Archivo de la encuesta</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or Excel (.xlsx) file</source>
+        <translation>Elige un archivo CSV o Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Hoja:</translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation>Primeras filas del archivo</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Survey files (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>
+        <translation>Archivos de encuesta (*.csv *.tsv *.txt *.xlsx *.xlsm);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulador</translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation>espacio</translation>
+    </message>
+    <message>
+        <source>CSV file, encoding %1, separator “%2”. First %3 rows:</source>
+        <translation>Archivo CSV, codificación %1, separador «%2». Primeras %3 filas:</translation>
+    </message>
+    <message>
+        <source>Excel workbook, sheet “%1”. First %2 rows:</source>
+        <translation>Libro de Excel, hoja «%1». Primeras %2 filas:</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Columna %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>Choose the column that names the touchpoint.</source>
+        <translation>Elige la columna que identifica el punto de contacto.</translation>
+    </message>
+    <message>
+        <source>Choose the score column, or the promoters/passives/detractors counts.</source>
+        <translation>Elige la columna de puntuación o los recuentos de promotores/pasivos/detractores.</translation>
+    </message>
+    <message>
+        <source>Each column can be used for one field only.</source>
+        <translation>Cada columna solo puede usarse para un campo.</translation>
+    </message>
+    <message>
+        <source>Aggregated file: each row adds that many promoters (10), passives (8) and detractors (0).</source>
+        <translation>Archivo agregado: cada fila añade esa cantidad de promotores (10), pasivos (8) y detractores (0).</translation>
+    </message>
+    <message>
+        <source>One response per row; the count columns are ignored.</source>
+        <translation>Una respuesta por fila; las columnas de recuento se ignoran.</translation>
+    </message>
+    <message>
+        <source>One response per row.</source>
+        <translation>Una respuesta por fila.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importando %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>Importación cancelada; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The file could not be imported; nothing was changed.</source>
+        <translation>No se pudo importar el archivo; no se ha cambiado nada.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Import history</source>
+        <translation>Historial de importaciones</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importado</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazadas</translation>
+    </message>
+    <message>
+        <source>Imports into this map</source>
+        <translation>Importaciones en este mapa</translation>
+    </message>
+    <message>
+        <source>No survey data has been imported into this map.</source>
+        <translation>No se han importado datos de encuestas en este mapa.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove this import and all its responses (undoable)</source>
+        <translation>Quitar esta importación y todas sus respuestas (se puede deshacer)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>Import finished</source>
+        <translation>Importación terminada</translation>
+    </message>
+    <message>
+        <source>Imported %1 responses from %2; %3 rows rejected.</source>
+        <translation>Se importaron %1 respuestas de %2; %3 filas rechazadas.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %2 (%3 rows rejected); the document is unchanged.</source>
+        <translation>No se importó nada de %2 (%3 filas rechazadas); el documento no ha cambiado.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valores</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Filas rechazadas</translation>
+    </message>
+    <message>
+        <source>Only the first %1 rejected rows are listed.</source>
+        <translation>Solo se muestran las primeras %1 filas rechazadas.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorDock</name>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>Punto de contacto</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>What happens at this touchpoint?</source>
+        <translation>¿Qué ocurre en este punto de contacto?</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>No channel</source>
+        <translation>Sin canal</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;anal:</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positiva</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutra</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativa</translation>
+    </message>
+    <message>
+        <source>Sensation: %1</source>
+        <translation>Sensación: %1</translation>
+    </message>
+    <message>
+        <source>Sensation:</source>
+        <translation>Sensación:</translation>
+    </message>
+    <message>
+        <source>&amp;Moment of truth</source>
+        <translation>&amp;Momento de la verdad</translation>
+    </message>
+    <message>
+        <source>Moment of truth</source>
+        <translation>Momento de la verdad</translation>
+    </message>
+    <message>
+        <source>A moment that makes or breaks the customer&apos;s opinion.</source>
+        <translation>Un momento que decide la opinión del cliente, para bien o para mal.</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Team or person responsible</source>
+        <translation>Equipo o persona responsable</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Responsable:</translation>
+    </message>
+    <message>
+        <source> / 5</source>
+        <translation> / 5</translation>
+    </message>
+    <message>
+        <source>Impact, 1 to 5</source>
+        <translation>Impacto, de 1 a 5</translation>
+    </message>
+    <message>
+        <source>&amp;Impact:</source>
+        <translation>&amp;Impacto:</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Etiquetas, separadas por comas</translation>
+    </message>
+    <message>
+        <source>e.g. onboarding, billing</source>
+        <translation>p. ej., onboarding, facturación</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>&amp;Etiquetas:</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Puntuaciones</translation>
+    </message>
+    <message>
+        <source>Effective scores</source>
+        <translation>Puntuaciones vigentes</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Fijar</translation>
+    </message>
+    <message>
+        <source>Enter a manual NPS</source>
+        <translation>Introducir un NPS manual</translation>
+    </message>
+    <message>
+        <source>Manual NPS, -100 to 100</source>
+        <translation>NPS manual, de -100 a 100</translation>
+    </message>
+    <message>
+        <source>Manual &amp;NPS:</source>
+        <translation>&amp;NPS manual:</translation>
+    </message>
+    <message>
+        <source>Enter answer counts</source>
+        <translation>Introducir recuentos de respuestas</translation>
+    </message>
+    <message>
+        <source>Enter counts of promoters, passives and detractors</source>
+        <translation>Introducir los recuentos de promotores, pasivos y detractores</translation>
+    </message>
+    <message>
+        <source>Promoters</source>
+        <translation>Promotores</translation>
+    </message>
+    <message>
+        <source>Passives</source>
+        <translation>Pasivos</translation>
+    </message>
+    <message>
+        <source>Detractors</source>
+        <translation>Detractores</translation>
+    </message>
+    <message>
+        <source>Number of %1</source>
+        <translation>Número de %1</translation>
+    </message>
+    <message>
+        <source>NPS computed from the counts</source>
+        <translation>NPS calculado a partir de los recuentos</translation>
+    </message>
+    <message>
+        <source>Manual sentiment</source>
+        <translation>Sentimiento manual</translation>
+    </message>
+    <message>
+        <source>&amp;Sentiment:</source>
+        <translation>&amp;Sentimiento:</translation>
+    </message>
+    <message>
+        <source>Very negative</source>
+        <translation>Muy negativo</translation>
+    </message>
+    <message>
+        <source>Very positive</source>
+        <translation>Muy positivo</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>Custom (%1)</source>
+        <translation>Personalizado (%1)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>Aún no hay notas.</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Nueva nota</translation>
+    </message>
+    <message>
+        <source>Write a note…</source>
+        <translation>Escribe una nota…</translation>
+    </message>
+    <message>
+        <source>Note author</source>
+        <translation>Autor de la nota</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Añadir nota</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete the selected note</source>
+        <translation>Eliminar la nota seleccionada</translation>
+    </message>
+    <message>
+        <source>No document open</source>
+        <translation>No hay ningún documento abierto</translation>
+    </message>
+    <message>
+        <source>No touchpoint selected</source>
+        <translation>No hay ningún punto de contacto seleccionado</translation>
+    </message>
+    <message>
+        <source>(untitled touchpoint)</source>
+        <translation>(punto de contacto sin título)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n touchpoints selected</source>
+        <translation>
+            <numerusform>%n punto de contacto seleccionado</numerusform>
+            <numerusform>%n puntos de contacto seleccionados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open or create a document to edit its touchpoints.</source>
+        <translation>Abre o crea un documento para editar sus puntos de contacto.</translation>
+    </message>
+    <message>
+        <source>Select a card on the map to edit its details, scores and notes. Select several to change their channel, sensation or moment of truth together.</source>
+        <translation>Selecciona una tarjeta del mapa para editar sus detalles, puntuaciones y notas. Selecciona varias para cambiar a la vez su canal, sensación o momento de la verdad.</translation>
+    </message>
+    <message>
+        <source>(several channels)</source>
+        <translation>(varios canales)</translation>
+    </message>
+    <message>
+        <source>→ NPS %1 ± %2 (n = %3)</source>
+        <translation>→ NPS %1 ± %2 (n = %3)</translation>
+    </message>
+    <message>
+        <source>→ NPS: no answers</source>
+        <translation>→ NPS: sin respuestas</translation>
+    </message>
+    <message>
+        <source>NPS: none yet</source>
+        <translation>NPS: aún no hay</translation>
+    </message>
+    <message>
+        <source>NPS: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>NPS: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(n = %1)</source>
+        <translation>(n = %1)</translation>
+    </message>
+    <message>
+        <source>Sentiment: none yet</source>
+        <translation>Sentimiento: aún no hay</translation>
+    </message>
+    <message>
+        <source>Sentiment: &lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>Sentimiento: &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
+    </message>
+    <message>
+        <source>From %1 survey responses; they take precedence over manual values.</source>
+        <translation>A partir de %1 respuestas de encuesta; tienen prioridad sobre los valores manuales.</translation>
+    </message>
+    <message>
+        <source>From the manual values below.</source>
+        <translation>A partir de los valores manuales de abajo.</translation>
+    </message>
+    <message>
+        <source>No survey responses or manual values yet.</source>
+        <translation>Aún no hay respuestas de encuesta ni valores manuales.</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation>Segmento: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Edit %n touchpoints</source>
+        <translation>
+            <numerusform>Editar %n punto de contacto</numerusform>
+            <numerusform>Editar %n puntos de contacto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename touchpoint</source>
+        <translation>Renombrar punto de contacto</translation>
+    </message>
+    <message>
+        <source>Edit description</source>
+        <translation>Editar descripción</translation>
+    </message>
+    <message>
+        <source>Change channel</source>
+        <translation>Cambiar canal</translation>
+    </message>
+    <message>
+        <source>Change sensation</source>
+        <translation>Cambiar sensación</translation>
+    </message>
+    <message>
+        <source>Change owner</source>
+        <translation>Cambiar responsable</translation>
+    </message>
+    <message>
+        <source>Change impact</source>
+        <translation>Cambiar impacto</translation>
+    </message>
+    <message>
+        <source>Change tags</source>
+        <translation>Cambiar etiquetas</translation>
+    </message>
+    <message>
+        <source>Manual NPS</source>
+        <translation>NPS manual</translation>
+    </message>
+    <message>
+        <source>Answer counts</source>
+        <translation>Recuentos de respuestas</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Editar nota</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Nota:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>JourneyMap documents (*.jmap)</source>
+        <translation>Documentos de JourneyMap (*.jmap)</translation>
+    </message>
+    <message>
+        <source>&amp;NPS badges</source>
+        <translation>Indicadores de &amp;NPS</translation>
+    </message>
+    <message>
+        <source>&amp;Sentiment</source>
+        <translation>&amp;Sentimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Emotion curve</source>
+        <translation>Curva de &amp;emoción</translation>
+    </message>
+</context>
+<context>
+    <name>MapScene</name>
+    <message>
+        <source>positive</source>
+        <translation>positiva</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutra</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negativa</translation>
+    </message>
+    <message>
+        <source>Touchpoints</source>
+        <translation>Puntos de contacto</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <source>Customer actions</source>
+        <translation>Acciones del cliente</translation>
+    </message>
+    <message>
+        <source>Thoughts</source>
+        <translation>Pensamientos</translation>
+    </message>
+    <message>
+        <source>Emotions</source>
+        <translation>Emociones</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>Puntos de dolor</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Oportunidades</translation>
+    </message>
+    <message>
+        <source>Backstage</source>
+        <translation>Procesos internos</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineDock</name>
+    <message>
+        <source>Maps</source>
+        <translation>Mapas</translation>
+    </message>
+    <message>
+        <source>Add map</source>
+        <translation>Añadir mapa</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Add a map (blank or from a template)</source>
+        <translation>Añadir un mapa (en blanco o desde una plantilla)</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected map</source>
+        <translation>Duplicar el mapa seleccionado</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renombrar</translation>
+    </message>
+    <message>
+        <source>Rename the selected map (F2)</source>
+        <translation>Renombrar el mapa seleccionado (F2)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete the selected map (Del)</source>
+        <translation>Eliminar el mapa seleccionado (Supr)</translation>
+    </message>
+    <message>
+        <source>Map actions</source>
+        <translation>Acciones de mapa</translation>
+    </message>
+    <message>
+        <source>Maps in this document</source>
+        <translation>Mapas de este documento</translation>
+    </message>
+    <message>
+        <source>Current map</source>
+        <translation>Mapa actual</translation>
+    </message>
+    <message>
+        <source>Map title</source>
+        <translation>Título del mapa</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>Map description</source>
+        <translation>Descripción del mapa</translation>
+    </message>
+    <message>
+        <source>What this journey covers</source>
+        <translation>Qué abarca este recorrido</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <source>Persona name</source>
+        <translation>Nombre de la persona</translation>
+    </message>
+    <message>
+        <source>e.g. Marta, 38, considered buyer</source>
+        <translation>p. ej., Marta, 38 años, compradora reflexiva</translation>
+    </message>
+    <message>
+        <source>&amp;Persona:</source>
+        <translation>&amp;Persona:</translation>
+    </message>
+    <message>
+        <source>Persona description</source>
+        <translation>Descripción de la persona</translation>
+    </message>
+    <message>
+        <source>Goals, needs and frustrations</source>
+        <translation>Objetivos, necesidades y frustraciones</translation>
+    </message>
+    <message>
+        <source>P&amp;ersona description:</source>
+        <translation>D&amp;escripción de la persona:</translation>
+    </message>
+    <message>
+        <source>%1 stages, %2 lanes, %3 touchpoints</source>
+        <translation>%1 etapas, %2 carriles, %3 puntos de contacto</translation>
+    </message>
+    <message>
+        <source>A document needs at least one map</source>
+        <translation>Un documento necesita al menos un mapa</translation>
+    </message>
+    <message>
+        <source>Blank map</source>
+        <translation>Mapa en blanco</translation>
+    </message>
+    <message>
+        <source>Five stages and the usual lanes, no touchpoints</source>
+        <translation>Cinco etapas y los carriles habituales, sin puntos de contacto</translation>
+    </message>
+    <message>
+        <source>From a template</source>
+        <translation>Desde una plantilla</translation>
+    </message>
+    <message>
+        <source>%1 touchpoints</source>
+        <translation>%1 puntos de contacto</translation>
+    </message>
+    <message>
+        <source>Delete map</source>
+        <translation>Eliminar mapa</translation>
+    </message>
+    <message>
+        <source>Delete the map “%1” and its %2 touchpoints?
+
+You can undo this.</source>
+        <translation>¿Eliminar el mapa «%1» y sus %2 puntos de contacto?
+
+Puedes deshacerlo.</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteDock</name>
+    <message>
+        <source>Touchpoint library</source>
+        <translation>Biblioteca de puntos de contacto</translation>
+    </message>
+    <message>
+        <source>Search touchpoints…</source>
+        <translation>Buscar puntos de contacto…</translation>
+    </message>
+    <message>
+        <source>Search the touchpoint library</source>
+        <translation>Buscar en la biblioteca de puntos de contacto</translation>
+    </message>
+    <message>
+        <source>Drag a touchpoint onto the map, or double-click it to add it to the selected cell.</source>
+        <translation>Arrastra un punto de contacto al mapa o haz doble clic para añadirlo a la celda seleccionada.</translation>
+    </message>
+    <message>
+        <source>Blank touchpoint</source>
+        <translation>Punto de contacto en blanco</translation>
+    </message>
+    <message>
+        <source>An empty card to fill in yourself.</source>
+        <translation>Una tarjeta vacía para rellenar tú mismo.</translation>
+    </message>
+    <message>
+        <source>The touchpoint library is not available yet.</source>
+        <translation>La biblioteca de puntos de contacto aún no está disponible.</translation>
+    </message>
+    <message>
+        <source>Channel: %1</source>
+        <translation>Canal: %1</translation>
+    </message>
+    <message>
+        <source>No touchpoint matches “%1”.</source>
+        <translation>Ningún punto de contacto coincide con «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Idioma de la interfaz</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Author name for notes</source>
+        <translation>Nombre del autor de las notas</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Tu nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>&amp;Author of notes:</source>
+        <translation>&amp;Autor de las notas:</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time JourneyMap starts.</source>
+        <translation>Un cambio de idioma se aplica la próxima vez que se inicie JourneyMap.</translation>
+    </message>
+    <message>
+        <source>The new language will be used the next time you start JourneyMap.</source>
+        <translation>El nuevo idioma se usará la próxima vez que inicies JourneyMap.</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>uso: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>argumentos posicionales</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>opciones</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>muestra esta ayuda y termina</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argumento %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>argumentos no reconocidos: %s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>no se permite junto con el argumento %s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>faltan los argumentos obligatorios: %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>se necesita uno de los argumentos %s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>se esperaba un argumento</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>se esperaba como mucho un argumento</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>se esperaba al menos un argumento</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>opción ambigua: %(option)s puede ser %(matches)s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>valor %(type)s no válido: %(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>opción no válida: %(value)r (elige entre %(choices)s)</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: error: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>no se puede abrir &apos;%(filename)s&apos;: %(error)s</translation>
+    </message>
+</context>
+<context>
+    <name>blankmap</name>
+    <message>
+        <source>Awareness</source>
+        <translation>Descubrimiento</translation>
+    </message>
+    <message>
+        <source>Consideration</source>
+        <translation>Consideración</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>Compra</translation>
+    </message>
+    <message>
+        <source>Experience</source>
+        <translation>Experiencia</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>Fidelización</translation>
+    </message>
+    <message>
+        <source>Touchpoints</source>
+        <translation>Puntos de contacto</translation>
+    </message>
+    <message>
+        <source>Customer actions</source>
+        <translation>Acciones del cliente</translation>
+    </message>
+    <message>
+        <source>Thoughts and feelings</source>
+        <translation>Pensamientos y sentimientos</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>Puntos de dolor</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Oportunidades</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Customer journey maps with NPS and sentiment, offline.</source>
+        <translation>Customer journey maps con NPS y sentimiento, sin conexión.</translation>
+    </message>
+    <message>
+        <source>show the version and exit</source>
+        <translation>muestra la versión y termina</translation>
+    </message>
+    <message>
+        <source>journeymap: error: %1</source>
+        <translation>journeymap: error: %1</translation>
+    </message>
+    <message>
+        <source>journeymap: interrupted</source>
+        <translation>journeymap: interrumpido</translation>
+    </message>
+    <message>
+        <source>%1: the document has no maps.</source>
+        <translation>%1: el documento no tiene mapas.</translation>
+    </message>
+    <message>
+        <source>%1: there is no map %2 (maps: %3).</source>
+        <translation>%1: no existe el mapa %2 (mapas: %3).</translation>
+    </message>
+    <message>
+        <source>map id (default: the first map)</source>
+        <translation>id del mapa (por defecto: el primero)</translation>
+    </message>
+    <message>
+        <source>create a document from a template</source>
+        <translation>crea un documento a partir de una plantilla</translation>
+    </message>
+    <message>
+        <source>Create a new .jmap document.</source>
+        <translation>Crea un documento .jmap nuevo.</translation>
+    </message>
+    <message>
+        <source>the document to create (never overwritten)</source>
+        <translation>el documento que se creará (nunca se sobrescribe)</translation>
+    </message>
+    <message>
+        <source>starter map (see &apos;journeymap templates&apos;; default: %(default)s)</source>
+        <translation>mapa de partida (consulta &apos;journeymap templates&apos;; por defecto: %(default)s)</translation>
+    </message>
+    <message>
+        <source>title of the new map</source>
+        <translation>título del mapa nuevo</translation>
+    </message>
+    <message>
+        <source>template language (default: %(default)s)</source>
+        <translation>idioma de la plantilla (por defecto: %(default)s)</translation>
+    </message>
+    <message>
+        <source>list templates</source>
+        <translation>lista las plantillas</translation>
+    </message>
+    <message>
+        <source>List the starter map templates.</source>
+        <translation>Lista las plantillas de mapas de partida.</translation>
+    </message>
+    <message>
+        <source>language of the descriptions (default: %(default)s)</source>
+        <translation>idioma de las descripciones (por defecto: %(default)s)</translation>
+    </message>
+    <message>
+        <source>list the maps of a document</source>
+        <translation>lista los mapas de un documento</translation>
+    </message>
+    <message>
+        <source>List the maps in a document.</source>
+        <translation>Lista los mapas de un documento.</translation>
+    </message>
+    <message>
+        <source>the .jmap document</source>
+        <translation>el documento .jmap</translation>
+    </message>
+    <message>
+        <source>export a map as PNG, SVG, PDF, CSV, XLSX or JSON</source>
+        <translation>exporta un mapa como PNG, SVG, PDF, CSV, XLSX o JSON</translation>
+    </message>
+    <message>
+        <source>Export a map. The format follows OUT&apos;s extension: .png, .svg, .pdf (the map as drawn on the canvas) or .csv, .xlsx (touchpoints with metrics), .json (the whole map).</source>
+        <translation>Exporta un mapa. El formato depende de la extensión de OUT: .png, .svg, .pdf (el mapa tal como se dibuja en el lienzo) o .csv, .xlsx (puntos de contacto con métricas), .json (el mapa completo).</translation>
+    </message>
+    <message>
+        <source>the file to write (replaced atomically)</source>
+        <translation>el archivo que se escribirá (se reemplaza de forma atómica)</translation>
+    </message>
+    <message>
+        <source>PNG: pixels per canvas pixel (default 1)</source>
+        <translation>PNG: píxeles por píxel del lienzo (por defecto 1)</translation>
+    </message>
+    <message>
+        <source>PNG: image width in pixels (instead of --scale)</source>
+        <translation>PNG: ancho de la imagen en píxeles (en lugar de --scale)</translation>
+    </message>
+    <message>
+        <source>images: overlays to show, comma separated from nps,sentiment,emotion, or &apos;none&apos; (default: none); a legend is added when overlays are shown</source>
+        <translation>imágenes: capas que se mostrarán, separadas por comas, entre nps,sentiment,emotion, o &apos;none&apos; (por defecto: none); se añade una leyenda cuando se muestran capas</translation>
+    </message>
+    <message>
+        <source>PDF: one page sized to the map (fit, default) or A4/A3 landscape</source>
+        <translation>PDF: una página del tamaño del mapa (fit, por defecto) o A4/A3 horizontal</translation>
+    </message>
+    <message>
+        <source>PDF: page margin in millimetres (default 10)</source>
+        <translation>PDF: margen de la página en milímetros (por defecto 10)</translation>
+    </message>
+    <message>
+        <source>PNG/SVG: transparent instead of white background</source>
+        <translation>PNG/SVG: fondo transparente en lugar de blanco</translation>
+    </message>
+    <message>
+        <source>only responses of this segment count</source>
+        <translation>solo cuentan las respuestas de este segmento</translation>
+    </message>
+    <message>
+        <source>JSON: include the survey responses</source>
+        <translation>JSON: incluye las respuestas de la encuesta</translation>
+    </message>
+    <message>
+        <source>add a map from a JSON export</source>
+        <translation>añade un mapa desde una exportación JSON</translation>
+    </message>
+    <message>
+        <source>Add the map in MAP.json (written by &apos;journeymap export ... OUT.json&apos;) to FILE as a new map and print its id.</source>
+        <translation>Añade el mapa de MAP.json (escrito por &apos;journeymap export ... OUT.json&apos;) a FILE como un mapa nuevo y muestra su id.</translation>
+    </message>
+    <message>
+        <source>the .jmap document to add the map to</source>
+        <translation>el documento .jmap al que se añade el mapa</translation>
+    </message>
+    <message>
+        <source>the map exported as JSON</source>
+        <translation>el mapa exportado como JSON</translation>
+    </message>
+    <message>
+        <source>title of the new map (default: the one in the file)</source>
+        <translation>título del mapa nuevo (por defecto: el del archivo)</translation>
+    </message>
+    <message>
+        <source>--overlay: unknown overlay %1 (use %2 or none)</source>
+        <translation>--overlay: capa desconocida %1 (usa %2 o none)</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to .%2 (only %3)</source>
+        <translation>--%1 no se aplica a .%2 (solo %3)</translation>
+    </message>
+    <message>
+        <source>OUT is the document itself; refusing to overwrite it</source>
+        <translation>OUT es el propio documento; no se sobrescribirá</translation>
+    </message>
+    <message>
+        <source>give --scale or --width, not both</source>
+        <translation>indica --scale o --width, no ambos</translation>
+    </message>
+    <message>
+        <source>--scale must be between 0.1 and 16, got %1</source>
+        <translation>--scale debe estar entre 0.1 y 16; se recibió %1</translation>
+    </message>
+    <message>
+        <source>--width must be between 16 and 32000 pixels, got %1</source>
+        <translation>--width debe estar entre 16 y 32000 píxeles; se recibió %1</translation>
+    </message>
+    <message>
+        <source>--margin must be between 0 and 50 mm, got %1</source>
+        <translation>--margin debe estar entre 0 y 50 mm; se recibió %1</translation>
+    </message>
+    <message>
+        <source>journeymap export: error: %1</source>
+        <translation>journeymap export: error: %1</translation>
+    </message>
+    <message>
+        <source>image export is not available in this build (%1).</source>
+        <translation>la exportación de imágenes no está disponible en esta versión (%1).</translation>
+    </message>
+    <message>
+        <source>open the editor</source>
+        <translation>abre el editor</translation>
+    </message>
+    <message>
+        <source>Open the JourneyMap editor.</source>
+        <translation>Abre el editor de JourneyMap.</translation>
+    </message>
+    <message>
+        <source>document to open (default: the sample map)</source>
+        <translation>documento que se abrirá (por defecto: el mapa de ejemplo)</translation>
+    </message>
+    <message>
+        <source>column of the touchpoint id or title</source>
+        <translation>columna del id o título del punto de contacto</translation>
+    </message>
+    <message>
+        <source>column of the 0-10 recommendation score</source>
+        <translation>columna de la puntuación de recomendación de 0 a 10</translation>
+    </message>
+    <message>
+        <source>column of the sentiment (-1..1, 1..5 or words)</source>
+        <translation>columna del sentimiento (-1..1, 1..5 o palabras)</translation>
+    </message>
+    <message>
+        <source>column of the free-text comment</source>
+        <translation>columna del comentario libre</translation>
+    </message>
+    <message>
+        <source>column of the answer date</source>
+        <translation>columna de la fecha de respuesta</translation>
+    </message>
+    <message>
+        <source>column of the segment, store or region</source>
+        <translation>columna del segmento, tienda o región</translation>
+    </message>
+    <message>
+        <source>column of the promoters count (aggregated files)</source>
+        <translation>columna del recuento de promotores (archivos agregados)</translation>
+    </message>
+    <message>
+        <source>column of the passives count (aggregated files)</source>
+        <translation>columna del recuento de pasivos (archivos agregados)</translation>
+    </message>
+    <message>
+        <source>column of the detractors count (aggregated files)</source>
+        <translation>columna del recuento de detractores (archivos agregados)</translation>
+    </message>
+    <message>
+        <source>Columns are guessed from the header row (English or Spanish, any case or
+accents); a --X-col option names the column by header or by 1-based number.
+Rows are matched to touchpoints by id or by title. Invalid rows are rejected
+and listed; valid rows are imported in one transaction as one import batch.
+Exit status: 0 when at least one response was imported, 1 otherwise (nothing
+is recorded then).</source>
+        <translation>Las columnas se deducen de la fila de cabecera (en inglés o en español, con
+o sin mayúsculas y acentos); una opción --X-col indica la columna por su
+cabecera o por su número (empezando en 1). Las filas se asocian a los puntos
+de contacto por id o por título. Las filas no válidas se rechazan y se listan;
+las válidas se importan en una sola transacción, como un único lote.
+Código de salida: 0 si se importó al menos una respuesta; 1 en caso contrario
+(y entonces no se guarda nada).</translation>
+    </message>
+    <message>
+        <source>import survey responses (CSV or XLSX)</source>
+        <translation>importa respuestas de encuesta (CSV o XLSX)</translation>
+    </message>
+    <message>
+        <source>Import survey responses (NPS score, sentiment, comment...) from a CSV or XLSX file.</source>
+        <translation>Importa respuestas de encuesta (puntuación NPS, sentimiento, comentario...) desde un archivo CSV o XLSX.</translation>
+    </message>
+    <message>
+        <source>the survey file (.csv, .txt, .tsv or .xlsx)</source>
+        <translation>el archivo de la encuesta (.csv, .txt, .tsv o .xlsx)</translation>
+    </message>
+    <message>
+        <source>XLSX sheet (default: the first)</source>
+        <translation>hoja del XLSX (por defecto: la primera)</translation>
+    </message>
+    <message>
+        <source>print only the summary line</source>
+        <translation>muestra solo la línea de resumen</translation>
+    </message>
+    <message>
+        <source>imported %1, rejected %2</source>
+        <translation>importadas %1, rechazadas %2</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>fila %1: %2</translation>
+    </message>
+    <message>
+        <source>... and %1 more rejected rows</source>
+        <translation>... y %1 filas rechazadas más</translation>
+    </message>
+    <message>
+        <source>journeymap: nothing imported; the document is unchanged</source>
+        <translation>journeymap: no se importó nada; el documento no ha cambiado</translation>
+    </message>
+    <message>
+        <source>NPS and sentiment per touchpoint</source>
+        <translation>NPS y sentimiento por punto de contacto</translation>
+    </message>
+    <message>
+        <source>Print one row per touchpoint with its NPS and sentiment.</source>
+        <translation>Muestra una fila por punto de contacto con su NPS y su sentimiento.</translation>
+    </message>
+    <message>
+        <source>output format (default: %(default)s)</source>
+        <translation>formato de salida (por defecto: %(default)s)</translation>
+    </message>
+    <message>
+        <source>only responses of this segment</source>
+        <translation>solo las respuestas de este segmento</translation>
+    </message>
+</context>
+</TS>

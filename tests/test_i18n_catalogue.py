@@ -1,0 +1,170 @@
+"""The translation catalogues: complete, up to date with the code, compiled, consistent."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from journeymap import i18n
+from journeymap.domain.channels import CHANNELS
+from journeymap.domain.model import Sensation
+
+ROOT = Path(__file__).resolve().parent.parent
+TS_DIR = ROOT / "resources" / "translations"
+BIN = Path(sys.executable).parent
+LUPDATE = BIN / "pyside6-lupdate"
+LRELEASE = BIN / "pyside6-lrelease"
+LANGS = ("es", "en")
+# Plural forms per language (Qt's rules for es and en: singular, plural).
+NUMERUS_FORMS = {"es": 2, "en": 2}
+
+needs_tools = pytest.mark.skipif(
+    not (LUPDATE.exists() and LRELEASE.exists()), reason="pyside6-lupdate / pyside6-lrelease not installed"
+)
+
+
+def messages(path: Path) -> list[tuple[str, ET.Element]]:
+    root = ET.parse(path).getroot()
+    return [(ctx.findtext("name") or "", m) for ctx in root.iter("context") for m in ctx.iter("message")]
+
+
+def keys(path: Path) -> set[tuple[str, str]]:
+    return {(ctx, m.findtext("source") or "") for ctx, m in messages(path)}
+
+
+def forms(message: ET.Element) -> list[str]:
+    tr = message.find("translation")
+    if message.get("numerus") == "yes":
+        return [f.text or "" for f in tr.findall("numerusform")]
+    return [tr.text or ""]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_entry_is_translated(lang):
+    path = TS_DIR / f"journeymap_{lang}.ts"
+    problems = []
+    for ctx, m in messages(path):
+        source = m.findtext("source")
+        tr = m.find("translation")
+        kind = tr.get("type")
+        if kind in ("unfinished", "obsolete", "vanished"):
+            problems.append(f"{kind}: [{ctx}] {source!r}")
+            continue
+        texts = forms(m)
+        if m.get("numerus") == "yes" and len(texts) != NUMERUS_FORMS[lang]:
+            problems.append(f"{len(texts)} plural forms: [{ctx}] {source!r}")
+        if any(not t.strip() for t in texts):
+            problems.append(f"empty: [{ctx}] {source!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_spanish_catalogue_is_substantial():
+    assert len(messages(TS_DIR / "journeymap_es.ts")) > 500
+
+
+PLACEHOLDER = re.compile(r"%\d+|%n|\{[^{}]*\}|%\([a-z_]+\)[sdr]|%[sdr]")
+
+
+def _accelerator(text: str) -> bool:
+    return bool(re.search(r"&(?!&)\S", text.replace("&&", "")))
+
+
+def test_spanish_keeps_placeholders_and_accelerators():
+    problems = []
+    for ctx, m in messages(TS_DIR / "journeymap_es.ts"):
+        source = m.findtext("source") or ""
+        want = sorted(PLACEHOLDER.findall(source))
+        for text in forms(m):
+            got = sorted(PLACEHOLDER.findall(text))
+            if m.get("numerus") == "yes":
+                # The singular form may spell the number out; every other placeholder stays.
+                want_n = [p for p in want if p != "%n"]
+                got_n = [p for p in got if p != "%n"]
+                if want_n != got_n:
+                    problems.append(f"placeholders [{ctx}] {source!r} -> {text!r}")
+            elif got != want:
+                problems.append(f"placeholders [{ctx}] {source!r} -> {text!r}")
+            if _accelerator(source) != _accelerator(text):
+                problems.append(f"accelerator [{ctx}] {source!r} -> {text!r}")
+            if source.endswith("…") != text.endswith("…"):
+                problems.append(f"ellipsis [{ctx}] {source!r} -> {text!r}")
+    assert not problems, "\n".join(problems)
+
+
+@needs_tools
+def test_catalogues_hold_every_string_of_the_code(tmp_path):
+    """lupdate run now finds no string the committed .ts lacks (and the .ts keeps none the code dropped)."""
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [str(LUPDATE), "-silent", "-extensions", "py", "-locations", "none", "-no-obsolete",
+         str(ROOT / "journeymap"), "-ts", str(fresh)],
+        check=True, timeout=60, capture_output=True,
+    )
+    extracted = keys(fresh)
+    committed = keys(TS_DIR / "journeymap_es.ts")
+    missing = sorted(extracted - committed)
+    stale = sorted(committed - extracted)
+    hint = "run scripts/update-translations and translate the new entries"
+    assert not missing, f"strings not in journeymap_es.ts ({hint}):\n" + "\n".join(map(repr, missing))
+    assert not stale, f"entries the code no longer uses ({hint}):\n" + "\n".join(map(repr, stale))
+    # English only needs the plural forms.
+    plural = {(c, m.findtext("source")) for c, m in messages(fresh) if m.get("numerus") == "yes"}
+    assert plural == keys(TS_DIR / "journeymap_en.ts")
+
+
+@needs_tools
+@pytest.mark.parametrize("lang", LANGS)
+def test_compiled_qm_matches_the_ts(tmp_path, lang):
+    ts = TS_DIR / f"journeymap_{lang}.ts"
+    shutil.copy(ts, tmp_path / ts.name)
+    out = tmp_path / f"journeymap_{lang}.qm"
+    subprocess.run([str(LRELEASE), "-silent", str(tmp_path / ts.name), "-qm", str(out)],
+                   check=True, timeout=60, capture_output=True)
+    committed = TS_DIR / out.name
+    assert committed.exists(), f"{committed.name} missing: run scripts/update-translations --release"
+    assert committed.read_bytes() == out.read_bytes(), f"{committed.name} is stale: run scripts/update-translations"
+
+
+def test_document_error_templates_still_match_storage():
+    """i18n translates DocumentError messages by pattern: each pattern must still exist in storage."""
+    source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "journeymap" / "storage").glob("*.py"))
+    source = re.sub(r'"\s*\n\s*f?"', "", source)  # join implicitly concatenated literals
+    for template in i18n.DOCUMENT_ERRORS:
+        for chunk in re.split(r"%\d", template):
+            chunk = chunk.strip(": ").strip()
+            if chunk:
+                assert chunk in source, f"{template!r}: {chunk!r} no longer in journeymap/storage"
+
+
+def test_labels_defined_without_qt_are_in_the_catalogue():
+    assert set(i18n.CHANNEL_LABELS) == {c.label for c in CHANNELS}
+    assert set(i18n.SENSATION_WORDS) == {s.value for s in Sensation}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("es_ES.UTF-8", "es"), ("es", "es"), ("es-MX", "es"), ("en_GB", "en"), ("fr_FR.UTF-8", "en"),
+     ("C", None), ("C.UTF-8", None), ("POSIX", None), ("", None), (None, None)],
+)
+def test_normalize(value, expected):
+    assert i18n.normalize(value) == expected
+
+
+def test_env_language_order():
+    assert i18n.env_language({"LANG": "es_ES.UTF-8"}) == "es"
+    assert i18n.env_language({"LANG": "es_ES.UTF-8", "LC_ALL": "en_US.UTF-8"}) == "en"
+    assert i18n.env_language({"LANG": "en_US", "LC_MESSAGES": "es_AR"}) == "es"
+    assert i18n.env_language({"LANG": "en_US", "JOURNEYMAP_LANG": "es"}) == "es"
+    assert i18n.env_language({"LC_ALL": "C", "LANG": "es_ES"}) == "es"
+    assert i18n.env_language({}) is None
+
+
+def test_error_text_is_untouched_in_english():
+    assert i18n.current_language() == "en"
+    assert i18n.error_text(Exception("x.jmap: no such file.")) == "x.jmap: no such file."

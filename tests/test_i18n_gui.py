@@ -1,0 +1,158 @@
+"""The editor in Spanish: menus, new maps from templates, the sample, Preferences."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from journeymap import i18n
+from journeymap.storage import Document
+from journeymap.ui.main_window import MainWindow, settings
+
+
+@pytest.fixture(autouse=True)
+def temp_settings(tmp_path, monkeypatch):
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    monkeypatch.setenv("JOURNEYMAP_DATA_DIR", str(tmp_path / "data"))
+    yield
+
+
+@pytest.fixture
+def spanish(qapp):
+    assert i18n.install(qapp, "es") == "es"
+    try:
+        yield
+    finally:
+        assert i18n.install(qapp, "en") == "en"
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    yield w
+    w.close()
+
+
+def menu_titles(window: MainWindow) -> list[str]:
+    return [a.text() for a in window.menuBar().actions() if a.menu() is not None]
+
+
+def test_menus_in_spanish_then_english_again(qapp, qtbot):
+    i18n.install(qapp, "es")
+    try:
+        w = MainWindow()
+        qtbot.addWidget(w)
+        assert menu_titles(w) == ["&Archivo", "&Editar", "&Ver", "&Mapa", "&Datos", "Ay&uda"]
+        assert w.act_open.text() == "&Abrir…"
+        assert w.act_preferences.text() == "Preferencia&s…"
+        assert w.outline_dock.windowTitle() == "Mapas"
+        assert w.inspector_dock.windowTitle() == "Inspector"
+        assert w.palette_dock.windowTitle() == "Biblioteca de puntos de contacto"
+        assert w.overlay_actions["emotion"].text() == "Curva de &emoción"
+        # Qt's own strings come from qtbase_es.
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert box.buttons()[0].text() == "Cancelar"
+        w.close()
+    finally:
+        i18n.install(qapp, "en")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert menu_titles(w) == ["&File", "&Edit", "&View", "&Map", "&Data", "&Help"]
+    assert i18n.current_language() == "en"
+
+
+def test_new_map_from_template_speaks_the_ui_language(spanish, window, tmp_path):
+    path = tmp_path / "nuevo.jmap"
+    assert window.new_document(path, "generic")
+    doc = window.session.document
+    assert doc.get_map(window.session.map_id).title == "Customer journey genérico"
+    names = [s.name for s in doc.stages(window.session.map_id)]
+    assert names[:3] == ["Descubrimiento", "Consideración", "Compra"]
+    assert [s.name for s in window.scene.stages][:1] == ["Descubrimiento"]
+
+
+def test_template_dialog_lists_spanish_descriptions(spanish, qtbot):
+    from journeymap.ui.main_window import NewMapDialog
+
+    dialog = NewMapDialog()
+    qtbot.addWidget(dialog)
+    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert any(t.startswith("Customer journey genérico") for t in texts)
+    assert all("puntos de contacto" in t for t in texts)
+
+
+def test_sample_document_in_spanish(spanish, tmp_path):
+    from journeymap.app import ensure_sample_document
+
+    path = ensure_sample_document()
+    assert path.name == "sample-es.jmap"
+    with Document.open(path, read_only=True) as doc:
+        title = doc.maps()[0].title
+    assert title and title != "Retail store"
+    with Document.open(path, read_only=True) as doc:
+        stage = doc.stages(doc.maps()[0].id)[0].name
+    from journeymap.services.templates import load_template
+
+    assert stage == load_template("retail-store")["stages"][0]["name"]["es"]
+
+
+def test_blank_map_and_commands_in_spanish(spanish, tmp_path):
+    from journeymap.ui.commands.maps import create_blank_map
+
+    with Document.create(tmp_path / "b.jmap") as doc:
+        map_id = create_blank_map(doc, "Mapa")
+        assert [s.name for s in doc.stages(map_id)][0] == "Descubrimiento"
+        assert [lane.name for lane in doc.lanes(map_id)][0] == "Puntos de contacto"
+    # A module-level tr() helper (context "commands") finds the entry lupdate filed unnamed.
+    assert QCoreApplication.translate("commands", "Delete note") == "Eliminar nota"
+    assert QCoreApplication.translate("channels", "Social media") == "Redes sociales"
+    assert QCoreApplication.translate("InspectorDock", "%n touchpoints selected", None, 1) == (
+        "1 punto de contacto seleccionado"
+    )
+    assert i18n.error_text(Exception("/x/y.jmap: no such file.")) == "/x/y.jmap: el archivo no existe."
+
+
+def test_english_plural_forms(qapp):
+    i18n.install(qapp, "en")
+    assert QCoreApplication.translate("InspectorDock", "%n touchpoints selected", None, 1) == "1 touchpoint selected"
+    assert QCoreApplication.translate("InspectorDock", "%n touchpoints selected", None, 3) == "3 touchpoints selected"
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_preferences_store_language_and_author(window, qtbot, monkeypatch):
+    from journeymap.ui.dialogs.preferences import PreferencesDialog
+
+    notices = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: notices.append(a))
+    dialog = PreferencesDialog(settings(), window)
+    qtbot.addWidget(dialog)
+    assert dialog.language() == ""  # follow the system
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("es"))
+    dialog.author_edit.setText("Lucía")
+    dialog.accept()
+    assert notices, "a change of language announces the restart"
+    assert i18n.stored_language(settings()) == "es"
+    assert i18n.preferred_language(settings()) == "es"
+    assert settings().value("author") == "Lucía"
+    from journeymap.ui.commands.notes import default_author
+
+    QApplication.setOrganizationName("JourneyMap")
+    QApplication.setApplicationName("JourneyMap")
+    assert default_author() == "Lucía"
+
+    notices.clear()
+    again = PreferencesDialog(settings(), window)
+    qtbot.addWidget(again)
+    assert again.language() == "es" and again.author() == "Lucía"
+    again.accept()
+    assert not notices  # nothing changed, nothing to announce
+
+
+def test_preferences_action_is_in_the_edit_menu(window):
+    from PySide6.QtGui import QAction
+
+    assert window.act_preferences in window.edit_menu.actions()
+    assert window.act_preferences.menuRole() == QAction.MenuRole.PreferencesRole
