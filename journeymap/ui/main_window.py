@@ -113,6 +113,8 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Ctrl+1", tr("Actual size")),
         (tr("Space+drag / middle button drag"), tr("Pan")),
         (keys(QKeySequence.StandardKey.Find), tr("Filter cards (text, channel, sensation, NPS band)")),
+        ("Ctrl+Shift+1 … 4", tr("Go to the Maps, Library, Inspector or Analytics panel")),
+        (tr("Tab / Shift+Tab"), tr("Move the keyboard focus between the canvas, the toolbar and the panels")),
     ]
 
 

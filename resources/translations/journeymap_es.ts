@@ -610,6 +610,18 @@
         <translation>Filtrar tarjetas (texto, canal, sensación, franja de NPS)</translation>
     </message>
     <message>
+        <source>Go to the Maps, Library, Inspector or Analytics panel</source>
+        <translation>Ir al panel Mapas, Biblioteca, Inspector o Analítica</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Mayús+Tab</translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus between the canvas, the toolbar and the panels</source>
+        <translation>Mover el foco del teclado entre el lienzo, la barra de herramientas y los paneles</translation>
+    </message>
+    <message>
         <source>New map from template</source>
         <translation>Nuevo mapa desde plantilla</translation>
     </message>
