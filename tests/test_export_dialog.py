@@ -15,7 +15,7 @@ from journeymap.ui.dialogs.export_dialog import (
     open_export_dialog,
     safe_file_name,
 )
-from journeymap.ui.export.render import content_rect
+from journeymap.ui.export.render import ImageOptions, content_rect, export_rect
 
 MapScene = pytest.importorskip("journeymap.ui.scene.map_scene").MapScene
 from journeymap.ui.session import DocumentSession  # noqa: E402
@@ -91,7 +91,7 @@ def test_png_export_uses_dialog_options(dialog, tmp_path):
         box.setChecked(False)
     out = tmp_path / "m.png"
     assert dialog.export_to(out)
-    rect = content_rect(dialog.scene)
+    rect = export_rect(dialog.scene, ImageOptions(overlays=set()))  # the on-screen NPS legend is not exported
     image = QImage(str(out))
     assert abs(image.width() - rect.width()) <= 1 and abs(image.height() - rect.height()) <= 1
 

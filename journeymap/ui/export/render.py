@@ -21,24 +21,21 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFontMetricsF,
     QGuiApplication,
     QImage,
-    QLinearGradient,
     QPageLayout,
     QPageSize,
     QPainter,
-    QPainterPath,
     QPdfWriter,
-    QPen,
 )
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
 from journeymap.services.exporting import ExportError, atomic_path
+from journeymap.ui.scene.legend import LegendItem as SceneLegend
 
 OVERLAYS = ("nps", "sentiment", "emotion")
 PAGES = ("fit", "a4", "a3")
@@ -90,118 +87,17 @@ def ensure_app() -> QApplication:
 
 
 # ----------------------------------------------------------------- legend
-class LegendItem(QGraphicsItem):
-    """A small key to the overlays shown (and to the card markers), drawn by the scene during an export.
+class LegendItem(SceneLegend):
+    """The canvas's legend, for scenes that draw none of their own: added for the time of an export.
 
-    The map scene has no legend of its own, so an export adds this item to
-    the scene for the time of the export: it is painted by ``scene.render``
-    like every other item.
+    The map scene places its own legend (``draws_legend``); a plain scene gets
+    this one under its content, painted by ``scene.render`` like every item.
     """
 
-    PAD = 10.0
-    ROW_H = 24.0
-    SWATCH_W = 120.0
-    GAP = 16.0
-
     def __init__(self, overlays: Iterable[str]):
-        super().__init__()
-        wanted = set(overlays)
-        self.overlays = [o for o in OVERLAYS if o in wanted]
+        super().__init__(overlays)
         self.setZValue(LEGEND_Z)
         self.setData(0, "export-legend")
-        from journeymap.ui.scene import style
-
-        self._style = style
-        self._title_font = style.font(8.5, bold=True)
-        self._font = style.font(7.5)
-        self._small = style.font(6.5)
-        fm = QFontMetricsF(self._font)
-        rows = [*(self._label(o) for o in self.overlays), "Sensation", "Moment of truth"]
-        self._label_w = max(fm.horizontalAdvance(r) for r in rows) + 12
-        self._key_w = max(self.SWATCH_W, fm.horizontalAdvance(self.EMOTION_TEXT) + 40,
-                          3 * (fm.horizontalAdvance("negative") + 22))
-        self._width = self.PAD * 2 + self._label_w + self._key_w
-        self._rows = len(self.overlays) + 2
-        self._height = self.PAD * 2 + 16 + self.ROW_H * self._rows
-
-    EMOTION_TEXT = "how the customer feels"
-
-    @staticmethod
-    def _label(overlay: str) -> str:
-        return {"nps": "NPS", "sentiment": "Sentiment", "emotion": "Emotion"}.get(overlay, overlay)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
-        return QRectF(0, 0, self._width, self._height)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        st = self._style
-        rect = self.boundingRect()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(st.CARD_BORDER, 1))
-        painter.setBrush(st.PAPER)
-        painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
-        painter.setPen(st.TEXT)
-        painter.setFont(self._title_font)
-        painter.drawText(QRectF(self.PAD, self.PAD, rect.width(), 14), Qt.AlignmentFlag.AlignLeft, "Legend")
-        y = self.PAD + 16
-        x0 = self.PAD + self._label_w
-        left = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
-        sensations = ("negative", "neutral", "positive")
-        for row in [*self.overlays, "sensation", "moment"]:
-            painter.setFont(self._font)
-            painter.setPen(st.TEXT)
-            label = {"sensation": "Sensation", "moment": "Moment of truth"}.get(row) or self._label(row)
-            painter.drawText(QRectF(self.PAD, y, self._label_w, self.ROW_H), left, label)
-            bar = QRectF(x0, y + 4, self.SWATCH_W, 9)
-            if row == "nps":
-                stops = [(t, st.nps_colour(-100 + 200 * t)) for t in (0, 0.25, 0.5, 0.75, 1)]
-                self._scale(painter, bar, stops, ("\u2212100", "0", "+100"))
-            elif row == "sentiment":
-                colours = [st.SENSATION_COLOURS[k] for k in sensations]
-                self._scale(painter, bar, [(0, colours[0]), (0.5, colours[1]), (1, colours[2])],
-                            ("\u22121", "0", "+1"))
-            elif row == "emotion":
-                line = QRectF(x0, y + 5, 30, self.ROW_H - 10)
-                path = QPainterPath(QPointF(line.left(), line.bottom()))
-                path.cubicTo(QPointF(line.left() + 10, line.top() - 4), QPointF(line.left() + 20, line.bottom() + 4),
-                             QPointF(line.right(), line.top()))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.setPen(QPen(st.ACCENT, 2))
-                painter.drawPath(path)
-                painter.setPen(st.TEXT_MUTED)
-                painter.drawText(QRectF(line.right() + 8, y, self._key_w, self.ROW_H), left, self.EMOTION_TEXT)
-            elif row == "sensation":
-                x = x0
-                fm = QFontMetricsF(self._font)
-                for key in sensations:
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(st.sensation_colour(key))
-                    painter.drawRoundedRect(QRectF(x, y + 6, 5, self.ROW_H - 12), 1.5, 1.5)
-                    painter.setPen(st.TEXT_MUTED)
-                    painter.drawText(QRectF(x + 9, y, 200, self.ROW_H), left, key)
-                    x += 9 + fm.horizontalAdvance(key) + 14
-            else:
-                from journeymap.ui.scene.channel_icons import draw_star
-
-                draw_star(painter, QPointF(x0 + 7, y + self.ROW_H / 2), 6.5, st.STAR, st.STAR_EDGE)
-            y += self.ROW_H
-
-    def _scale(self, painter: QPainter, bar: QRectF, stops: list[tuple[float, QColor]],
-               labels: tuple[str, str, str]) -> None:
-        gradient = QLinearGradient(bar.topLeft(), bar.topRight())
-        for t, colour in stops:
-            gradient.setColorAt(t, colour)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(gradient))
-        painter.drawRoundedRect(bar, 2, 2)
-        painter.setPen(self._style.TEXT_MUTED)
-        painter.setFont(self._small)
-        fm = QFontMetricsF(self._small)
-        first, mid, last = labels
-        base = bar.bottom() + 1 + fm.ascent()
-        painter.drawText(QPointF(bar.left(), base), first)
-        painter.drawText(QPointF(bar.center().x() - fm.horizontalAdvance(mid) / 2, base), mid)
-        painter.drawText(QPointF(bar.right() - fm.horizontalAdvance(last), base), last)
 
 
 # ------------------------------------------------------------ scene state
@@ -248,6 +144,8 @@ def export_state(scene: QGraphicsScene, overlays: set[str] | None = None, legend
     set_export_mode = getattr(scene, "set_export_mode", None)
     previous_brush = scene.backgroundBrush()
     legend_item: LegendItem | None = None
+    own_legend = _has_own_legend(scene)
+    previous_legend = getattr(scene, "legend_visible", True)
     cleared: list[QGraphicsItem] = []
     try:
         if callable(set_export_mode):
@@ -258,10 +156,12 @@ def export_state(scene: QGraphicsScene, overlays: set[str] | None = None, legend
                 item.setSelected(False)
         if overlays is not None and callable(set_overlays):
             set_overlays(set(overlays))
+        if own_legend:  # the scene places its legend (and grows its content rect) itself
+            scene.set_legend_visible(bool(legend))  # type: ignore[attr-defined]
         scene.setBackgroundBrush(QBrush(background) if background is not None else QBrush(Qt.BrushStyle.NoBrush))
         rect = content_rect(scene)
         shown = overlays if overlays is not None else (previous_overlays or set())
-        if legend and shown and not _has_own_legend(scene):
+        if legend and shown and not own_legend:
             legend_item = LegendItem(shown)
             if legend_item.overlays:
                 gap = 12.0
@@ -276,6 +176,8 @@ def export_state(scene: QGraphicsScene, overlays: set[str] | None = None, legend
     finally:
         if legend_item is not None and legend_item.scene() is scene:
             scene.removeItem(legend_item)
+        if own_legend:
+            scene.set_legend_visible(previous_legend)  # type: ignore[attr-defined]
         scene.setBackgroundBrush(previous_brush)
         if overlays is not None and callable(set_overlays) and previous_overlays is not None:
             set_overlays(previous_overlays)
@@ -284,6 +186,17 @@ def export_state(scene: QGraphicsScene, overlays: set[str] | None = None, legend
         for item in cleared:
             with suppress(RuntimeError):
                 item.setSelected(True)
+
+
+def export_rect(scene: QGraphicsScene, options: ImageOptions | None = None) -> QRectF:
+    """The source rectangle an export with *options* renders (overlays, emotion lane and legend included).
+
+    ``content_rect`` is what the scene shows now; with other overlays or no
+    legend an export covers a different area (the export dialog's size hint).
+    """
+    options = options or ImageOptions()
+    with export_state(scene, options.overlays, options.legend) as rect:
+        return QRectF(rect)
 
 
 def _margin(scene: QGraphicsScene) -> float:

@@ -5,7 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QStaticText,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymap.domain.channels import channel
@@ -13,6 +24,17 @@ from journeymap.domain.metrics import TouchpointMetrics
 from journeymap.domain.model import Touchpoint
 from journeymap.ui.scene import style
 from journeymap.ui.scene.channel_icons import draw_channel_icon, draw_star
+from journeymap.ui.scene.overlays import (
+    BADGE_H,
+    NpsMark,
+    SentimentMark,
+    draw_nps_badge,
+    draw_sentiment_mark,
+    nps_mark,
+    reset_badge_metrics,
+    sentiment_mark,
+)
+from journeymap.ui.scene.stamps import device_scale, draw_stamp
 
 if TYPE_CHECKING:
     from journeymap.ui.scene.map_scene import MapScene
@@ -23,6 +45,8 @@ CARD_TYPE = QGraphicsItem.UserType + 1
 def wrap_lines(text: str, font, width: float, max_lines: int) -> list[str]:
     """Word-wrap *text* to *width*; the last allowed line is elided when it overflows."""
     text = " ".join(text.split()) or " "
+    if QFontMetricsF(font).horizontalAdvance(text) <= width:
+        return [text]  # fits on one line: no layout needed (most titles)
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -43,6 +67,98 @@ def wrap_lines(text: str, font, width: float, max_lines: int) -> list[str]:
     return out
 
 
+class _Fonts:
+    """Fonts and metrics of the cards, made once per application font (not per paint)."""
+
+    def __init__(self, key: str):
+        self.key = key
+        self.title = style.card_title_font()
+        self.meta = style.card_meta_font()
+        self.badge = style.badge_font()
+        self.title_m = QFontMetricsF(self.title)
+        self.meta_m = QFontMetricsF(self.meta)
+
+
+_FONTS: _Fonts | None = None
+
+
+def _fonts() -> _Fonts:
+    global _FONTS
+    if _FONTS is None:
+        _FONTS = _Fonts(QGuiApplication.font().key() if QGuiApplication.instance() else QFont().key())
+    return _FONTS
+
+
+def reset_fonts() -> None:
+    """Forget the cached fonts (the application font changed); the scene calls it on rebuild."""
+    global _FONTS
+    _FONTS = None
+    reset_badge_metrics()
+
+
+_SHAPES: dict[str, QPainterPath] = {}
+
+
+def _card_path() -> QPainterPath:
+    path = _SHAPES.get("card")
+    if path is None:
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, style.CARD_W, style.CARD_H), style.CARD_RADIUS, style.CARD_RADIUS)
+        _SHAPES["card"] = path
+    return path
+
+
+def _band_path() -> QPainterPath:
+    """The NPS colour band: the top of the card, following its rounded corners."""
+    path = _SHAPES.get("band")
+    if path is None:
+        top = QPainterPath()
+        top.addRect(QRectF(0, 0, style.CARD_W, style.NPS_BAND_H))
+        path = _card_path().intersected(top)
+        _SHAPES["band"] = path
+    return path
+
+
+def _strip_path() -> QPainterPath:
+    path = _SHAPES.get("strip")
+    if path is None:
+        left = QPainterPath()
+        left.addRect(QRectF(0, 0, style.STRIP_W, style.CARD_H))
+        path = _card_path().intersected(left)
+        _SHAPES["strip"] = path
+    return path
+
+
+_SHADOW = QColor(style.TEXT.red(), style.TEXT.green(), style.TEXT.blue(), 28)
+
+
+def _draw_chrome(painter: QPainter, strip: QColor, state: int, band: QColor | None = None) -> None:
+    """Shadow, body, sensation strip, NPS band and border (state: 0 plain, 1 hovered, 2 selected)."""
+    rect = QRectF(0, 0, style.CARD_W, style.CARD_H)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(_SHADOW)
+    painter.drawRoundedRect(rect.translated(0, 1.5), style.CARD_RADIUS, style.CARD_RADIUS)
+    path = _card_path()
+    painter.setBrush(style.CARD_BG)
+    painter.drawPath(path)
+    painter.setBrush(strip)
+    painter.drawPath(_strip_path())
+    if band is not None:
+        painter.setBrush(band)
+        painter.drawPath(_band_path())
+    if state == 2:
+        border = QPen(style.ACCENT, 2.0)
+    elif state == 1:
+        border = QPen(style.CARD_HOVER, 1.2)
+    else:
+        border = QPen(style.CARD_BORDER, 1.0)
+    painter.setPen(border)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+
+
+_CHROME_RECT = QRectF(-4, -4, style.CARD_W + 8, style.CARD_H + 8)  # shadow and border included
+
 class CardItem(QGraphicsItem):
     """One touchpoint card. ``touchpoint`` is the last value read from the document."""
 
@@ -55,6 +171,9 @@ class CardItem(QGraphicsItem):
         self.dimmed = False
         self.hovered = False
         self._lines: list[str] = []
+        self._static: list[QStaticText] = []
+        self._marks: tuple[NpsMark | None, SentimentMark | None] | None = (None, None)
+        self._label_cache: tuple[tuple, str] | None = None
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -70,12 +189,18 @@ class CardItem(QGraphicsItem):
 
     def set_touchpoint(self, touchpoint: Touchpoint) -> None:
         self.touchpoint = touchpoint
-        self._lines = wrap_lines(touchpoint.title, style.card_title_font(), self.text_rect().width(), style.TITLE_LINES)
+        self._lines = wrap_lines(touchpoint.title, _fonts().title, self.text_rect().width(), style.TITLE_LINES)
+        self._static = []
+        for line in self._lines:
+            st = QStaticText(line)
+            st.setTextFormat(Qt.TextFormat.PlainText)
+            self._static.append(st)
         self.setToolTip(touchpoint.title + (f"\n\n{touchpoint.description}" if touchpoint.description else ""))
         self.update()
 
     def set_metrics(self, metrics: TouchpointMetrics | None) -> None:
         self.metrics = metrics
+        self._marks = None  # made on first use: most cards of a big map are never on screen
         self.update()
 
     def set_dimmed(self, dimmed: bool) -> None:
@@ -99,99 +224,133 @@ class CardItem(QGraphicsItem):
         path.addRoundedRect(self.card_rect(), style.CARD_RADIUS, style.CARD_RADIUS)
         return path
 
+    # ---------------------------------------------------------------- overlays
+    def _overlay_marks(self) -> tuple[NpsMark | None, SentimentMark | None]:
+        if self._marks is None:
+            self._marks = (nps_mark(self.metrics), sentiment_mark(self.metrics))
+        return self._marks
+
+    def nps_mark(self) -> NpsMark | None:
+        """The NPS badge (text, colour, manual or not) shown when the "nps" overlay is on."""
+        return self._overlay_marks()[0]
+
+    def sentiment_mark(self) -> SentimentMark | None:
+        """The sentiment face and value shown when the "sentiment" overlay is on."""
+        return self._overlay_marks()[1]
+
+    def overlay_state(self) -> dict[str, object]:
+        """What the overlays on this card show now (for tests, tooltips and accessibility)."""
+        shown = self._scene.overlays if self._scene is not None else frozenset()
+        nps = self.nps_mark() if "nps" in shown else None
+        sent = self.sentiment_mark() if "sentiment" in shown else None
+        return {
+            "band": nps.colour.name() if nps else None,
+            "badge": nps.text if nps else None,
+            "badge_colour": nps.colour.name() if nps else None,
+            "manual": nps.manual if nps else None,
+            "face": sent.level if sent else None,
+            "sentiment": sent.text if sent else None,
+            "sentiment_colour": sent.colour.name() if sent else None,
+        }
+
     # ---------------------------------------------------------------- painting
+    def _chrome_state(self, export: bool) -> int:
+        if export:
+            return 0
+        if self.isSelected():
+            return 2
+        return 1 if self.hovered else 0
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         tp = self.touchpoint
         scene = self._scene
         export = scene.export_mode if scene is not None else True
+        # Raster canvas: repeated shapes come from pixmap stamps. Exports draw vectors.
+        scale = None if export else device_scale(painter)
+        fonts = _fonts()
         rect = self.card_rect()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
 
-        # soft shadow
-        painter.setPen(Qt.PenStyle.NoPen)
-        shadow = style.TEXT
-        shadow = shadow.__class__(shadow)
-        shadow.setAlpha(28)
-        painter.setBrush(shadow)
-        painter.drawRoundedRect(rect.translated(0, 1.5), style.CARD_RADIUS, style.CARD_RADIUS)
+        overlays = scene.overlays if scene is not None else frozenset()
+        nps = sent = None
+        if overlays:
+            nps_m, sent_m = self._overlay_marks()
+            nps = nps_m if "nps" in overlays else None
+            sent = sent_m if "sentiment" in overlays else None
 
-        selected = self.isSelected() and not export
-        if selected:
-            border = QPen(style.ACCENT, 2.0)
-        elif self.hovered and not export:
-            border = QPen(style.CARD_HOVER, 1.2)
-        else:
-            border = QPen(style.CARD_BORDER, 1.0)
-        path = QPainterPath()
-        path.addRoundedRect(rect, style.CARD_RADIUS, style.CARD_RADIUS)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(style.CARD_BG)
-        painter.drawPath(path)
-
-        # sensation strip, clipped to the rounded card
-        painter.save()
-        painter.setClipPath(path)
-        painter.fillRect(QRectF(0, 0, style.STRIP_W, rect.height()), style.sensation_colour(tp.sensation))
-        painter.restore()
-
-        painter.setPen(border)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
+        # shadow, body, sensation strip, border and the NPS band: one stamp
+        strip = style.sensation_colour(tp.sensation)
+        state = self._chrome_state(export)
+        band = nps.colour if nps is not None else None
+        draw_stamp(painter, ("chrome", strip.rgba(), state, band.rgba() if band else 0), _CHROME_RECT,
+                   lambda p: _draw_chrome(p, strip, state, band), scale)
 
         # title
         painter.setPen(style.TEXT)
-        title_font = style.card_title_font()
-        painter.setFont(title_font)
-        fm = QFontMetricsF(title_font)
+        painter.setFont(fonts.title)
         tr = self.text_rect()
-        y = tr.top() + fm.ascent()
-        for line in self._lines:
-            painter.drawText(QPointF(tr.left(), y), line)
-            y += fm.lineSpacing()
+        top = tr.top() + (style.NPS_BAND_H - 2 if nps is not None else 0)
+        if export:  # plain text runs: SVG and PDF keep them as text
+            y = top + fonts.title_m.ascent()
+            for line in self._lines:
+                painter.drawText(QPointF(tr.left(), y), line)
+                y += fonts.title_m.lineSpacing()
+        else:
+            y = top
+            for st in self._static:
+                painter.drawStaticText(QPointF(tr.left(), y), st)
+                y += fonts.title_m.lineSpacing()
 
         # moment of truth
         if tp.moment_of_truth:
-            draw_star(painter, QPointF(rect.right() - 13, 14), 7.5, style.STAR, style.STAR_EDGE)
+            centre = QPointF(rect.right() - 13, 14 + (3 if nps is not None else 0))
+            draw_stamp(painter, "star", QRectF(centre.x() - 9, centre.y() - 9, 18, 18),
+                       lambda p: draw_star(p, centre, 7.5, style.STAR, style.STAR_EDGE), scale)
 
-        # footer: channel icon + label
-        meta_font = style.card_meta_font()
-        mfm = QFontMetricsF(meta_font)
+        # footer, right to left: NPS badge, sentiment face, then the channel in what is left
         footer_y = rect.bottom() - 18
+        right = rect.right() - 6
+        if nps is not None:
+            badge = QRectF(right - nps.width, footer_y + 0.5, nps.width, BADGE_H)
+            draw_nps_badge(painter, nps, badge, fonts.badge)
+            right = badge.left() - 6
+        if sent is not None:
+            left = right - sent.width
+            draw_sentiment_mark(painter, sent, left, footer_y + 8, fonts.badge, scale)
+            right = left - 7
         left = tr.left()
         if tp.channel:
-            ch = channel(tp.channel)
-            draw_channel_icon(painter, ch.key, QRectF(left, footer_y + 2, 12, 12), style.TEXT_MUTED)
-            painter.setFont(meta_font)
-            painter.setPen(style.TEXT_MUTED)
-            label_w = rect.width() - left - 20 - 48
-            text = QCoreApplication.translate("channels", ch.label)
-            label = mfm.elidedText(text, Qt.TextElideMode.ElideRight, label_w)
-            painter.drawText(QPointF(left + 17, footer_y + 8 + mfm.ascent() / 2 - 1), label)
+            key = channel(tp.channel).key
+            icon = QRectF(left, footer_y + 2, 12, 12)
+            draw_stamp(painter, ("channel", key), icon.adjusted(-1.5, -1.5, 1.5, 1.5),
+                       lambda p: draw_channel_icon(p, key, icon, style.TEXT_MUTED), scale)
+            label_w = right - (left + 17) if (nps or sent) else rect.width() - left - 20 - 48
+            if label_w >= 18:
+                painter.setFont(fonts.meta)
+                painter.setPen(style.TEXT_MUTED)
+                painter.drawText(QPointF(left + 17, footer_y + 8 + fonts.meta_m.ascent() / 2 - 1),
+                                 self._channel_label(label_w, fonts))
 
         if scene is not None:
-            if "nps" in scene.overlays:
-                self.paint_nps_badge(painter)
             for hook in scene.card_overlay_painters:
                 hook(painter, self)
 
+    def _channel_label(self, width: float, fonts: _Fonts) -> str:
+        key = (self.touchpoint.channel, width, fonts.key)
+        if self._label_cache is None or self._label_cache[0] != key:
+            text = QCoreApplication.translate("channels", channel(self.touchpoint.channel).label)
+            self._label_cache = (key, fonts.meta_m.elidedText(text, Qt.TextElideMode.ElideRight, width))
+        return self._label_cache[1]
+
     def paint_nps_badge(self, painter: QPainter) -> None:
-        m = self.metrics
-        if m is None or m.nps is None:
+        """Draw just the NPS badge (kept for overlay hooks)."""
+        mark = self.nps_mark()
+        if mark is None:
             return
         rect = self.card_rect()
-        text = f"{m.nps:+.0f}" if m.nps else "0"
-        f = style.badge_font()
-        fm = QFontMetricsF(f)
-        w = max(30.0, fm.horizontalAdvance(text) + 12)
-        badge = QRectF(rect.right() - w - 6, rect.bottom() - 20, w, 15)
-        colour = style.nps_colour(m.nps)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawRoundedRect(badge, 7.5, 7.5)
-        painter.setPen(style.text_on(colour))
-        painter.setFont(f)
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+        badge = QRectF(rect.right() - 6 - mark.width, rect.bottom() - 17.5, mark.width, BADGE_H)
+        draw_nps_badge(painter, mark, badge, _fonts().badge)
 
     # ------------------------------------------------------------------ hover
     def hoverEnterEvent(self, event) -> None:  # noqa: N802

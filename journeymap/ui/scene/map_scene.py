@@ -52,7 +52,8 @@ from journeymap.ui.commands.touchpoints import (
 )
 from journeymap.ui.mime import read_library_item
 from journeymap.ui.scene import style
-from journeymap.ui.scene.card_item import CardItem
+from journeymap.ui.scene.card_item import CardItem, reset_fonts
+from journeymap.ui.scene.emotion import EmotionLaneItem
 from journeymap.ui.scene.header_items import (
     DropIndicatorItem,
     GridItem,
@@ -63,6 +64,8 @@ from journeymap.ui.scene.header_items import (
     _HeaderBase,
 )
 from journeymap.ui.scene.layout import Cell, GridLayout, compute_layout
+from journeymap.ui.scene.legend import LegendItem
+from journeymap.ui.scene.overlays import OVERLAY_NAMES
 from journeymap.ui.session import DocumentSession
 
 TOUCHPOINTS_MIME = "application/x-journeymap-touchpoints"
@@ -122,6 +125,8 @@ class MapScene(QGraphicsScene):
     # Emitted after every relayout (cards moved, rows grew, structure rebuilt).
     layoutChanged = Signal()
     overlaysChanged = Signal()
+    # The scene draws its own legend (exports then do not add one): see ``set_legend_visible``.
+    draws_legend = True
 
     def __init__(self, session: DocumentSession, parent=None):
         super().__init__(parent)
@@ -152,8 +157,14 @@ class MapScene(QGraphicsScene):
         self.grid_item = GridItem(self)
         self.drop_indicator = DropIndicatorItem()
         self.overlay_layer = _Layer()
+        self.emotion_item = EmotionLaneItem(self)
+        self.legend_item = LegendItem()
+        self.legend_item.hide()
+        self._legend_visible = True
         for item in (self.title_item, self.grid_item, self.drop_indicator, self.overlay_layer):
             self.addItem(item)
+        self.emotion_item.setParentItem(self.overlay_layer)
+        self.legend_item.setParentItem(self.overlay_layer)
 
         session.structureChanged.connect(self.rebuild)
         session.currentMapChanged.connect(self._on_map_changed)
@@ -183,11 +194,53 @@ class MapScene(QGraphicsScene):
         return frozenset(self._overlays)
 
     def set_overlays(self, names: Iterable[str]) -> None:
-        self._overlays = set(names)
-        for card in self.cards.values():
-            card.update()
+        """Show these overlays ("nps", "sentiment", "emotion"); the legend follows."""
+        names = set(names)
+        if names == self._overlays:
+            return
+        on_cards = {"nps", "sentiment"}
+        if names & on_cards != self._overlays & on_cards:
+            for card in self.cards.values():
+                card.update()
+        self._overlays = names
+        self._sync_overlay_items()
         self.overlaysChanged.emit()
-        self.update()
+
+    @property
+    def legend_visible(self) -> bool:
+        """Whether the legend shows while overlays are on (exports may switch it off)."""
+        return self._legend_visible
+
+    def set_legend_visible(self, on: bool) -> None:
+        if bool(on) != self._legend_visible:
+            self._legend_visible = bool(on)
+            self._sync_overlay_items()
+
+    def _sync_overlay_items(self) -> None:
+        """Show, place and size the emotion lane and the legend; grow the scene rect with them."""
+        shown = self._overlays & set(OVERLAY_NAMES)
+        emotion = "emotion" in shown and bool(self.grid.stage_ids)
+        if emotion:
+            self.emotion_item.relayout()
+        self.emotion_item.setVisible(emotion)
+        legend = bool(shown) and self._legend_visible
+        if legend:
+            self.legend_item.set_overlays(shown)
+            self.legend_item.setPos(self._legend_pos())
+        self.legend_item.setVisible(legend)
+        rect = self.content_rect()
+        if rect != self.sceneRect():
+            self.setSceneRect(rect)
+
+    def _legend_pos(self) -> QPointF:
+        g = self.grid
+        bottom = g.grid_bottom + (style.EMOTION_H if self.emotion_item.isVisible() else 0.0)
+        return QPointF(g.origin.x(), bottom + style.LEGEND_GAP)
+
+    def _refresh_overlays(self) -> None:
+        """Metrics, layout or filter changed: the emotion curve recomputes on its next paint."""
+        if self.emotion_item.isVisible():
+            self.emotion_item.relayout()
 
     def set_export_mode(self, on: bool) -> None:
         """Hide selection, hover, focus and drop feedback (and the grey desk) for exports."""
@@ -199,8 +252,13 @@ class MapScene(QGraphicsScene):
         self.update()
 
     def content_rect(self) -> QRectF:
-        """Everything to export: title block, headers and grid, with a margin."""
-        return self.grid.content_rect()
+        """Everything to export: title block, headers, grid, emotion lane and legend, with a margin."""
+        rect = self.grid.content_rect()
+        m = style.MARGIN
+        for item in (self.emotion_item, self.legend_item):
+            if item.isVisible():
+                rect = rect.united(item.sceneBoundingRect().adjusted(-m, -m, m, m))
+        return rect
 
     def card_item(self, touchpoint_id: int) -> CardItem | None:
         return self.cards.get(touchpoint_id)
@@ -249,6 +307,7 @@ class MapScene(QGraphicsScene):
     def rebuild(self) -> None:
         """Re-read the whole map (structure changes, map switch)."""
         self.cancel_editing()
+        reset_fonts()
         selected = list(self.session.selected_ids)
         self._publishing = False
         try:
@@ -266,6 +325,7 @@ class MapScene(QGraphicsScene):
                 self.lanes = self.doc.lanes(map_id)
                 touchpoints = self.doc.touchpoints(map_id)
             self.cells = {}
+            self.metrics = {}
             for tp in touchpoints:
                 self.cells.setdefault((tp.stage_id, tp.lane_id), []).append(tp.id)
             self.grid = compute_layout([s.id for s in self.stages], [lane.id for lane in self.lanes], self.cells)
@@ -282,7 +342,7 @@ class MapScene(QGraphicsScene):
                 self.cards[tp.id] = card
                 self.addItem(card)
             self._refresh_title()
-            self._compute_metrics()
+            self._compute_metrics(touchpoints)
             self._apply_layout()
             self._apply_filter(self.cards.values())
             for tid in selected:
@@ -320,8 +380,7 @@ class MapScene(QGraphicsScene):
                     pos = g.card_rect(cell, i).topLeft()
                     if card.pos() != pos:
                         card.setPos(pos)
-        rect = self.content_rect()
-        self.setSceneRect(rect)
+        self._sync_overlay_items()
         self.layoutChanged.emit()
 
     def on_touchpoints_changed(self, ids: list[int]) -> None:
@@ -371,6 +430,7 @@ class MapScene(QGraphicsScene):
                     header.set_stage(header.stage, sum(len(v) for c, v in self.cells.items() if c[0] == sid))
         self._compute_metrics([c.touchpoint for c in changed_items])
         self._apply_filter(changed_items)
+        self._refresh_overlays()
 
     # ================================================================ metrics, filter
     def _compute_metrics(self, touchpoints: list[Touchpoint] | None = None) -> None:
@@ -386,10 +446,11 @@ class MapScene(QGraphicsScene):
                 card.set_metrics(m)
 
     def refresh_metrics(self) -> None:
+        """Responses, manual values or the segment changed: new numbers for every card and the curve."""
         self.metrics = {}
         self._compute_metrics()
         self._apply_filter(self.cards.values())
-        self.update()
+        self._refresh_overlays()
 
     def set_filter(self, text: str) -> None:
         """Dim the cards that do not match every word of *text*.
@@ -400,6 +461,7 @@ class MapScene(QGraphicsScene):
         """
         self.filter_text = text.strip().casefold()
         self._apply_filter(self.cards.values())
+        self._refresh_overlays()
 
     def matches_filter(self, card: CardItem) -> bool:
         words = self.filter_text.split()

@@ -24,6 +24,9 @@ MIN_ROW_H = CARD_H + 2 * CELL_PAD
 CARD_RADIUS = 6.0
 STRIP_W = 5.0
 TITLE_LINES = 3
+NPS_BAND_H = 5.0  # the NPS overlay's colour band along the top of a card
+EMOTION_H = 176.0  # the emotion curve's lane under the grid
+LEGEND_GAP = 20.0  # between the grid (or the emotion lane) and the legend
 
 # ------------------------------------------------------------------ colours
 BACKGROUND = QColor("#EEF0F3")
@@ -43,6 +46,12 @@ ACCENT = QColor("#1F6FEB")
 DROP = QColor("#1F6FEB")
 STAR = QColor("#E8A317")
 STAR_EDGE = QColor("#A86F00")
+EMOTION_BG = QColor("#FBFCFD")
+EMOTION_HEADER_BG = QColor("#E3E8EF")
+EMOTION_ACCENT = QColor("#2F4A68")
+EMOTION_LINE = QColor("#22384F")
+POSITIVE_AREA = QColor(33, 102, 172, 34)  # the blue end, translucent
+NEGATIVE_AREA = QColor(179, 88, 6, 34)  # the orange end, translucent
 
 # Colour-blind-safe: blue for good, orange for bad, grey in between.
 SENSATION_COLOURS = {
@@ -51,7 +60,10 @@ SENSATION_COLOURS = {
     "negative": QColor("#E66101"),
 }
 
-# Diverging blue-orange scale for NPS -100..+100 (ColorBrewer PuOr-like, CB-safe).
+# Diverging orange-grey-blue scale for NPS -100..+100 and sentiment -1..+1: the
+# orange arm of ColorBrewer PuOr and the blue arm of RdBu around a neutral grey;
+# distinguishable with every common colour-vision deficiency, and every overlay
+# also prints its number or a face, so no value is told by colour alone.
 NPS_SCALE = (
     (-100.0, QColor("#B35806")),
     (-50.0, QColor("#E08214")),
