@@ -36,3 +36,19 @@ def test_bulk_import_leaves_foreign_keys_on_and_consistent(tmp_path):
         assert (result.imported, result.rejected) == (2, 1)
         assert doc.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert doc.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_documents_are_readable_with_sqlite_utils(tmp_path):
+    import sqlite_utils
+
+    from journeymap.services.templates import create_map_from_template
+
+    path = tmp_path / "s.jmap"
+    with Document.create(path) as doc:
+        map_id = create_map_from_template(doc, "hotel")
+        titles = {t.title for t in doc.touchpoints(map_id)}
+    db = sqlite_utils.Database(path)
+    assert {"maps", "stages", "lanes", "touchpoints", "notes", "responses", "import_batches"} <= set(db.table_names())
+    assert {row["title"] for row in db["touchpoints"].rows} == titles
+    assert db["responses"].foreign_keys[0].other_table in {"touchpoints", "import_batches"}
+    db.conn.close()

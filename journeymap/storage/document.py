@@ -15,10 +15,9 @@ import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, fields
+from functools import cached_property
 from pathlib import Path
 from typing import Any
-
-import sqlite_utils
 
 from journeymap.domain.model import (
     ImportBatch,
@@ -114,7 +113,6 @@ class Document:
         self._conn = conn
         self._handle = lock_fd
         self._depth = 0
-        self.db = sqlite_utils.Database(conn)
         # A document dropped without close() still closes its connection and
         # gives back its lock, or the file stays "open in another window"
         # until the process ends.
@@ -361,6 +359,17 @@ class Document:
     def in_transaction(self) -> bool:
         return bool(self._depth)
 
+    @cached_property
+    def db(self) -> Any:
+        """The document as a ``sqlite_utils.Database`` (for tools and introspection).
+
+        Imported on first use: sqlite-utils pulls in pandas/numpy when they are
+        installed, which would double the editor's start-up time.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self._conn)
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One atomic unit of work; nested calls join the outer transaction."""
@@ -438,7 +447,9 @@ class Document:
             self._conn.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
-        return list(self.db.query(sql, list(params)))
+        cur = self._conn.execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur]
 
     # ----------------------------------------------------------------------- maps
     def maps(self) -> list[JourneyMap]:
