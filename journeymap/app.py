@@ -29,8 +29,9 @@ def data_dir() -> Path:
 
 
 def ensure_sample_document() -> Path:
-    """The sample document, created from the retail-store template the first time."""
+    """The sample document: the retail-store template with a demo survey, made on first run."""
     from journeymap.i18n import current_language
+    from journeymap.services.sample import add_demo_responses
     from journeymap.services.templates import create_map_from_template
     from journeymap.storage import Document
 
@@ -41,7 +42,7 @@ def ensure_sample_document() -> Path:
         tmp.unlink(missing_ok=True)
         doc = Document.create(tmp)
         try:
-            create_map_from_template(doc, SAMPLE_TEMPLATE, lang=lang)
+            add_demo_responses(doc, create_map_from_template(doc, SAMPLE_TEMPLATE, lang=lang))
         finally:
             doc.close()
         os.replace(tmp, path)
