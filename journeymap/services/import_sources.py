@@ -18,6 +18,14 @@ from pathlib import Path
 from typing import Any
 
 SAMPLE_BYTES = 1 << 20
+# csv.Sniffer's quote regex is quadratic in its input: 1 MB of ',"x' takes
+# hours. It only ranks the candidates, so it sees the first few KB.
+SNIFF_CHARS = 8192
+# More control characters than this share of a text sample: not a text file.
+MAX_CONTROL_SHARE = 0.02
+# Excel's own limit; a "header" wider than this is not a survey (and guessing
+# the columns of millions of headers would take minutes).
+MAX_COLUMNS = 16384
 DELIMITERS = (",", ";", "\t", "|")
 # Zip-bomb guard for XLSX: refuse archives that inflate to more than this, or
 # whose members inflate suspiciously (a real sheet compresses ~10-20x).
@@ -35,13 +43,19 @@ class ImportFileError(Exception):
 def detect_encoding(sample: bytes) -> str:
     """``utf-8-sig`` if the sample is strict UTF-8 (with or without BOM), else cp1252, else latin-1.
 
-    UTF-16 with a BOM (Excel's "Unicode text") is recognised too. A multi-byte
+    UTF-16 with a BOM (Excel's "Unicode text") or without one (mostly-ASCII
+    text: every other byte NUL) and UTF-32 with a BOM are recognised too. A multi-byte
     character cut at the end of the sample does not count as an error.
     """
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"  # before UTF-16: FF FE 00 00 also starts with the UTF-16 LE BOM
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    utf16 = _utf16_without_bom(sample)
+    if utf16:
+        return utf16
     try:
         codecs.getincrementaldecoder("utf-8")("strict").decode(sample, final=False)
         return "utf-8-sig"
@@ -54,8 +68,46 @@ def detect_encoding(sample: bytes) -> str:
         return "latin-1"
 
 
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """``utf-16-le``/``-be`` for UTF-16 text without a BOM (NUL high bytes of ASCII), else None."""
+    n = min(len(sample), 1 << 16) & ~1
+    if n < 4:
+        return None
+    half = n // 2
+    even, odd = sample[0:n:2].count(0), sample[1:n:2].count(0)
+    # Mostly-ASCII text: nearly every high byte is NUL, from the very first character.
+    if sample[1] == 0 and odd > 0.6 * half and even < 0.02 * half:
+        encoding = "utf-16-le"
+    elif sample[0] == 0 and even > 0.6 * half and odd < 0.02 * half:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        codecs.getincrementaldecoder(encoding)("strict").decode(sample[:n], final=False)
+    except UnicodeDecodeError:
+        return None
+    return encoding
+
+
+def looks_binary(text: str) -> bool:
+    """Whether decoded text has NULs or too many control characters to be a CSV/TSV file."""
+    if not text:
+        return False
+    if "\x00" in text:
+        return True
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\r\n" or "\x7f" <= ch < "\xa0")
+    return controls > MAX_CONTROL_SHARE * len(text)
+
+
 def _field_counts(lines: Sequence[str], delimiter: str) -> list[int]:
-    return [len(r) for r in csv.reader(lines, delimiter=delimiter) if any(c.strip() for c in r)]
+    counts = []
+    try:
+        for r in csv.reader(lines, delimiter=delimiter):
+            if any(c.strip() for c in r):
+                counts.append(len(r))
+    except csv.Error:  # e.g. a field over csv.field_size_limit(): reading the file will say so
+        pass
+    return counts
 
 
 def detect_delimiter(text: str) -> str:
@@ -72,7 +124,7 @@ def detect_delimiter(text: str) -> str:
     lines = lines[:200]
     candidates = list(DELIMITERS)
     try:
-        sniffed = csv.Sniffer().sniff("\n".join(lines[:50]), delimiters="".join(DELIMITERS)).delimiter
+        sniffed = csv.Sniffer().sniff("\n".join(lines[:50])[:SNIFF_CHARS], delimiters="".join(DELIMITERS)).delimiter
         candidates.remove(sniffed)
         candidates.insert(0, sniffed)
     except (csv.Error, ValueError):
@@ -104,20 +156,29 @@ class CsvSource:
             sample = fh.read(SAMPLE_BYTES)
         self.encoding = detect_encoding(sample)
         text = sample.decode(self.encoding, errors="replace")
+        if looks_binary(text[:SAMPLE_BYTES]):
+            raise ImportFileError(
+                f"{self.name}: not a CSV or text file (it contains NUL bytes or other binary data); "
+                "import a .csv, .txt, .tsv or .xlsx file."
+            )
         self.delimiter = detect_delimiter(text)
         self._raw = open(self.path, "rb")  # noqa: SIM115 - closed by close()
-        self._text = io.TextIOWrapper(self._raw, encoding=self.encoding, newline="")
-        self._reader = csv.reader(self._text, delimiter=self.delimiter)
-        self.header_row = 0
-        self.headers: list[str] = []
-        for row in self._iter():
-            self.header_row += 1
-            if any(c.strip() for c in row):
-                self.headers = [c.strip() for c in row]
-                break
-        if not self.headers:
-            self.close()
-            raise ImportFileError(f"{self.name}: the file is empty (no header row).")
+        try:
+            self._text = io.TextIOWrapper(self._raw, encoding=self.encoding, newline="")
+            self._reader = csv.reader(self._text, delimiter=self.delimiter)
+            self.header_row = 0
+            self.headers: list[str] = []
+            for row in self._iter():
+                self.header_row += 1
+                if any(c.strip() for c in row):
+                    self.headers = [c.strip() for c in row]
+                    break
+            if not self.headers:
+                raise ImportFileError(f"{self.name}: the file is empty (no header row).")
+            _check_width(self.name, self.headers)
+        except BaseException:
+            self.close()  # no descriptor left open when the file is refused
+            raise
 
     def _iter(self) -> Iterator[list[str]]:
         try:
@@ -145,12 +206,24 @@ class CsvSource:
         text = getattr(self, "_text", None)
         if text is not None:
             text.close()
+        else:
+            raw = getattr(self, "_raw", None)
+            if raw is not None:
+                raw.close()
 
     def __enter__(self) -> CsvSource:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _check_width(name: str, headers: Sequence[str]) -> None:
+    if len(headers) > MAX_COLUMNS:
+        raise ImportFileError(
+            f"{name}: the header row has {len(headers)} columns (at most {MAX_COLUMNS}); "
+            "this does not look like a survey file."
+        )
 
 
 # ---------------------------------------------------------------------- XLSX
@@ -160,7 +233,8 @@ def _check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             names = {i.filename for i in infos}
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+        # A damaged central directory can also raise ValueError/EOFError (bad offsets).
         raise ImportFileError(f"{name}: not a valid .xlsx file (damaged zip archive: {exc}).") from exc
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
         raise ImportFileError(f"{name}: not an Excel .xlsx workbook (no workbook inside the zip archive).")
@@ -226,6 +300,11 @@ class XlsxSource:
                 while self.headers and not self.headers[-1]:
                     self.headers.pop()
                 break
+        try:
+            _check_width(self.name, self.headers)
+        except ImportFileError:
+            self.close()
+            raise
         # An empty sheet is not an error here: the preview still lists the
         # other sheets; importing from it fails with "empty" in the importer.
 
@@ -267,6 +346,8 @@ def sniff_kind(path: str | Path) -> str:
         raise ImportFileError(f"{path}: no such file.") from None
     except IsADirectoryError:
         raise ImportFileError(f"{path}: is a folder, not a file.") from None
+    except OSError as exc:  # permission denied, I/O error...
+        raise ImportFileError(f"{path}: cannot read the file ({exc.strerror or exc}).") from None
     if head.startswith(OLE_MAGIC):
         raise ImportFileError(
             f"{path.name}: this is an old Excel .xls workbook; save it as .xlsx or CSV and import that."

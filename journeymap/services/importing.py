@@ -161,8 +161,21 @@ class _Reject(str):
 _MISS = object()
 
 
+SHOW_CHARS = 60  # longest cell value quoted in a reason
+
+
 def _show(raw: Any) -> str:
-    return repr(raw.strip()) if isinstance(raw, str) else repr(raw)
+    text = repr(raw.strip()) if isinstance(raw, str) else repr(raw)
+    return text if len(text) <= SHOW_CHARS else text[: SHOW_CHARS - 1] + "…"
+
+
+def _headers_text(headers: list[str], limit: int = 12) -> str:
+    """The non-empty headers, quoted and shortened, for an error message."""
+    shown = [h for h in headers if h]
+    text = ", ".join(_show(h) for h in shown[:limit])
+    if len(shown) > limit:
+        text += f"… ({len(shown)} columns)"
+    return text
 
 
 def _number(raw: Any) -> float | None:
@@ -459,7 +472,7 @@ def _chain(head: list[Any], rest: Iterable[Any]) -> Iterable[Any]:
 def _check_mapping(name: str, headers: list[str], mapping: dict[str, int | None], aggregated: bool) -> None:
     if not any(headers):
         raise ImportFileError(f"{name}: the sheet or file is empty (no header row).")
-    known = ", ".join(repr(h) for h in headers if h)
+    known = _headers_text(headers)
     if mapping["touchpoint"] is None:
         raise ImportFileError(
             f"{name}: no touchpoint column found among {known}; choose the column explicitly."
