@@ -1,8 +1,10 @@
 """GUI entry point: ``python main.py [FILE]`` and ``journeymap gui [FILE]``.
 
-Without a file the editor opens the sample document
-``<AppDataLocation>/sample.jmap`` (made from the retail-store template on first
-run); ``JOURNEYMAP_DATA_DIR`` overrides that folder (tests, portable installs).
+Without a file the editor reopens the last document at its last map (see
+``journeymap.ui.view_state``, saved as you work, so also after a crash), else
+the sample document ``<AppDataLocation>/sample.jmap`` (made from the
+retail-store template on first run); ``JOURNEYMAP_DATA_DIR`` overrides that
+folder (tests, portable installs).
 """
 
 from __future__ import annotations
@@ -65,23 +67,22 @@ def create_app(argv: list[str] | None = None):
 def run(argv: list[str]) -> int:
     app = create_app()
 
-    from PySide6.QtWidgets import QMessageBox
-
     from journeymap import i18n
 
     i18n.install(app, i18n.preferred_language())
 
     from journeymap.ui.main_window import MainWindow
+    from journeymap.ui.view_state import ViewStateKeeper, open_last_or_sample
 
     window = MainWindow()
+    # Remembers document, map, zoom and overlays as the user works (crash-proof).
+    window.view_state = ViewStateKeeper(window)
     window.show()
     if argv:
         window.open_path(argv[0])
     else:
-        try:
-            window.open_path(ensure_sample_document())
-        except Exception as exc:  # the editor still starts without the sample
-            QMessageBox.warning(window, "JourneyMap", str(exc))
+        # The last document at its last map; else the sample (problems go to the status bar).
+        open_last_or_sample(window, ensure_sample_document)
     if os.environ.get("JOURNEYMAP_EXIT_AFTER_PAINT"):
         _exit_after_first_paint(app, window)
     return app.exec()

@@ -546,12 +546,18 @@ class MainWindow(QMainWindow):
         self.sessionOpened.emit(session)
 
     # ================================================================ documents
-    def open_path(self, path: str | os.PathLike[str], read_only: bool = False) -> bool:
-        """Open a document; errors are shown to the user and leave the current one open."""
+    def open_path(self, path: str | os.PathLike[str], read_only: bool = False, interactive: bool = True) -> bool:
+        """Open a document; errors are shown to the user and leave the current one open.
+
+        With ``interactive=False`` (start-up) nothing asks or warns: a
+        ``DocumentError`` (``DocumentLockedError`` when in use) is raised instead.
+        """
         path = Path(path)
         try:
             doc = Document.open(path, read_only=read_only)
         except DocumentLockedError as exc:
+            if not interactive:
+                raise
             answer = QMessageBox.question(
                 self,
                 tr("Document in use"),
@@ -563,6 +569,8 @@ class MainWindow(QMainWindow):
                 return False
             return self.open_path(path, read_only=True)
         except DocumentError as exc:
+            if not interactive:
+                raise
             QMessageBox.critical(self, tr("Cannot open the document"), str(exc))
             return False
         self._close_session()

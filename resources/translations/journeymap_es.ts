@@ -1125,6 +1125,18 @@ Open it read-only?</source>
         <source>This map has no stages or lanes yet: use Map ▸ Add stage and Map ▸ Add lane.</source>
         <translation>Este mapa aún no tiene etapas ni carriles: usa Mapa ▸ Añadir etapa y Mapa ▸ Añadir carril.</translation>
     </message>
+    <message>
+        <source>The last document, %1, is no longer there; the sample map is open instead.</source>
+        <translation>El último documento, %1, ya no está; en su lugar se ha abierto el mapa de ejemplo.</translation>
+    </message>
+    <message>
+        <source>%1 is open in another window: opened read-only.</source>
+        <translation>%1 está abierto en otra ventana: se ha abierto en solo lectura.</translation>
+    </message>
+    <message>
+        <source>Could not reopen the last document (%1); the sample map is open instead.</source>
+        <translation>No se pudo volver a abrir el último documento (%1); en su lugar se ha abierto el mapa de ejemplo.</translation>
+    </message>
 </context>
 <context>
     <name>AnalyticsDock</name>
@@ -1923,6 +1935,14 @@ Open it read-only?</source>
 </context>
 <context>
     <name>MapScene</name>
+    <message>
+        <source>very negative</source>
+        <translation>muy negativa</translation>
+    </message>
+    <message>
+        <source>very positive</source>
+        <translation>muy positiva</translation>
+    </message>
     <message>
         <source>positive</source>
         <translation>positiva</translation>
