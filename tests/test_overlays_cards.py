@@ -171,3 +171,9 @@ def test_number_formats():
     assert signed(42.4) == "+42" and signed(-12.5) == "−12" and signed(0.2) == "0" and signed(0.5, 2) == "+0.50"
     assert [compact_count(n) for n in (7, 999, 1000, 1234, 12_345, 2_500_000)] == [
         "7", "999", "1k", "1.2k", "12k", "2.5M"]
+
+
+def test_badge_text_meets_wcag_aa_across_the_scale():
+    for value in range(-100, 101, 5):
+        fill, text = style.readable_fill(style.nps_colour(value))
+        assert style.contrast(fill, text) >= 4.5, value

@@ -32,11 +32,11 @@ from journeymap.ui.scene.overlays import draw_face, level_colour, sentiment_leve
 if TYPE_CHECKING:
     from journeymap.ui.scene.map_scene import MapScene
 
-_POSITIVE = QColor("#E3ECF5")  # style.POSITIVE_AREA over style.EMOTION_BG, made opaque
-_NEGATIVE = QColor("#F4E7DC")  # style.NEGATIVE_AREA over style.EMOTION_BG
+_POSITIVE = QColor("#DCE8F3")  # a pale tint of the blue end, opaque so adjacent pieces meet without seams
+_NEGATIVE = QColor("#F6E3D2")  # a pale tint of the orange end
 PLOT_PAD_TOP = 26.0
 PLOT_PAD_BOTTOM = 26.0
-DOT_R = 3.4
+DOT_R = 3.6
 MARKER_R = 5.5
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from journeymap.domain.metrics import SENTIMENT_SCALE, TouchpointMetrics, nps_band
@@ -33,6 +33,14 @@ OVERLAY_NAMES = ("nps", "sentiment", "emotion")
 # Sentiment levels -2..2, in the order of ``domain.metrics.SENTIMENT_SCALE``.
 LEVELS = (-2, -1, 0, 1, 2)
 LEVEL_NAMES = {level: name for level, (name, _v) in zip(LEVELS, SENTIMENT_SCALE)}
+# The names, for lupdate (shown through ``level_label``).
+_LEVEL_TEXTS = (
+    QT_TRANSLATE_NOOP("MapScene", "very negative"),
+    QT_TRANSLATE_NOOP("MapScene", "negative"),
+    QT_TRANSLATE_NOOP("MapScene", "neutral"),
+    QT_TRANSLATE_NOOP("MapScene", "positive"),
+    QT_TRANSLATE_NOOP("MapScene", "very positive"),
+)
 
 
 def tr(text: str) -> str:
@@ -108,11 +116,23 @@ class NpsMark:
 
     @property
     def fill(self) -> QColor:
-        return QColor(style.CARD_BG) if self.manual else self.colour
+        """Solid pill: the scale colour, deepened where needed so its text reads (WCAG AA)."""
+        return QColor(style.CARD_BG) if self.manual else _readable(self.colour)[0]
 
     @property
     def text_colour(self) -> QColor:
-        return QColor(style.TEXT) if self.manual else style.text_on(self.colour)
+        return QColor(style.TEXT) if self.manual else _readable(self.colour)[1]
+
+
+_READABLE: dict[int, tuple[QColor, QColor]] = {}
+
+
+def _readable(colour: QColor) -> tuple[QColor, QColor]:
+    key = colour.rgba()
+    pair = _READABLE.get(key)
+    if pair is None:
+        pair = _READABLE[key] = style.readable_fill(colour)
+    return pair
 
 
 @dataclass(frozen=True)

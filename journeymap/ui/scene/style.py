@@ -50,8 +50,6 @@ EMOTION_BG = QColor("#FBFCFD")
 EMOTION_HEADER_BG = QColor("#E3E8EF")
 EMOTION_ACCENT = QColor("#2F4A68")
 EMOTION_LINE = QColor("#22384F")
-POSITIVE_AREA = QColor(33, 102, 172, 34)  # the blue end, translucent
-NEGATIVE_AREA = QColor(179, 88, 6, 34)  # the orange end, translucent
 
 # Colour-blind-safe: blue for good, orange for bad, grey in between.
 SENSATION_COLOURS = {
@@ -96,6 +94,34 @@ def text_on(colour: QColor) -> QColor:
     r, g, b = colour.redF(), colour.greenF(), colour.blueF()
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
     return QColor("#1F2933") if luminance > 0.6 else QColor("#FFFFFF")
+
+
+def _linear(c: float) -> float:
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def relative_luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance."""
+    return 0.2126 * _linear(colour.redF()) + 0.7152 * _linear(colour.greenF()) + 0.0722 * _linear(colour.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio, 1 to 21."""
+    la, lb = relative_luminance(a), relative_luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def readable_fill(colour: QColor, minimum: float = 4.5) -> tuple[QColor, QColor]:
+    """(fill, text) for small text on *colour*: the text colour with more contrast, and the fill
+    darkened (white text) or lightened (dark text) just enough to reach *minimum* (WCAG AA)."""
+    white, dark = QColor("#FFFFFF"), QColor(TEXT)
+    text = white if contrast(colour, white) >= contrast(colour, dark) else dark
+    fill = QColor(colour)
+    for _ in range(40):
+        if contrast(fill, text) >= minimum:
+            break
+        fill = fill.darker(104) if text == white else fill.lighter(104)
+    return fill, text
 
 
 # ------------------------------------------------------------------ fonts
