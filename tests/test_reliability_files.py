@@ -140,11 +140,6 @@ def test_window_new_and_save_as_write_only_the_chosen_files(qtbot, tree, monkeyp
     assert tree.created() == {"docs/new.jmap", "out/saved.jmap"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="storage: a read-only open of a WAL document (export, report, read-only window) leaves "
-    "DOC-wal and DOC-shm beside it; SQLite removes them only when a writable connection closes last",
-)
 def test_read_only_commands_leave_nothing_beside_the_document(tree, capsys) -> None:
     doc = tree.root / "docs" / "doc.jmap"
     assert cli(capsys, "new", doc) == 0

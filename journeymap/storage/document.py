@@ -113,6 +113,9 @@ class Document:
         self._conn = conn
         self._handle = lock_fd
         self._depth = 0
+        # A read-only connection cannot remove the -wal/-shm files it had to
+        # create; open() records whether they were there so close() can tidy up.
+        self._had_sidecars = True
         # A document dropped without close() still closes its connection and
         # gives back its lock, or the file stays "open in another window"
         # until the process ends.
@@ -170,6 +173,7 @@ class Document:
             raise DocumentError(f"{path}: no such file.")
         if not path.is_file():
             raise DocumentError(f"{path}: not a file.")
+        had_sidecars = _sidecars(path)
         try:
             handle = _FileHandle.acquire(path, write=not read_only)
         except OSError as exc:
@@ -199,6 +203,7 @@ class Document:
                 # FULL: a committed edit survives power loss, not only a crash.
                 conn.execute("PRAGMA synchronous = FULL")
             doc = cls(path, conn, read_only, handle)
+            doc._had_sidecars = had_sidecars
             if not read_only:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 if version < schema.SCHEMA_VERSION:
@@ -301,6 +306,8 @@ class Document:
             self._conn = None  # type: ignore[assignment]
         self._handle = None
         self._finalizer()  # closes the connection, then releases the lock (once)
+        if self.read_only and not self._had_sidecars and _sidecars(self.path):
+            _remove_sidecars(self.path)
 
     def __enter__(self) -> Document:
         return self
@@ -886,6 +893,26 @@ def _touchpoint(row: dict[str, Any]) -> Touchpoint:
     row["moment_of_truth"] = bool(row["moment_of_truth"])
     row["sensation"] = Sensation(row["sensation"])
     return Touchpoint(**row)
+
+
+def _sidecars(path: Path) -> bool:
+    return any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
+
+
+def _remove_sidecars(path: Path) -> None:
+    """Let SQLite delete an idle WAL: the last writable connection to close does.
+
+    If another connection (in any process) still uses the document, SQLite
+    keeps the files, which is exactly right.
+    """
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
 
 
 def _close_quietly(conn: sqlite3.Connection, handle: _FileHandle | None, write: bool) -> None:
