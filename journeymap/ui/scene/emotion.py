@@ -86,8 +86,6 @@ class EmotionModel:
     # One entry per pair of consecutive stage averages: (left x, right x, curve piece, dashed?,
     # area above zero, area below zero). Pieces let a repaint draw only what it exposes.
     segments: list[Segment] = field(default_factory=list)
-    # The dots of each stage column, one path per (level, dimmed): (column left, right, level, dimmed, path).
-    dot_paths: list[tuple[float, float, int, bool, QPainterPath]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -188,16 +186,6 @@ def compute_emotion(
 
 
 def _build_paths(model: EmotionModel, grid: GridLayout) -> None:
-    by_stage: dict[tuple[int, int, bool], QPainterPath] = {}
-    for p in model.points:
-        path = by_stage.get((p.stage_id, p.level, p.dimmed))
-        if path is None:
-            path = by_stage[(p.stage_id, p.level, p.dimmed)] = QPainterPath()
-        path.addEllipse(QPointF(p.x, p.y), DOT_R, DOT_R)
-    for (sid, level, dimmed), path in by_stage.items():
-        x = grid.col_x[sid]
-        model.dot_paths.append((x, x + style.COL_W, level, dimmed, path))
-    model.dot_paths.sort(key=lambda e: (e[3], e[0]))  # dimmed dots first, under the others
     pts = model.stages
     if len(pts) < 2:
         return
@@ -350,17 +338,23 @@ class EmotionLaneItem(QGraphicsItem):
                              tr("No sentiment data"))
             return
 
-        # touchpoint dots, by stage column and level
+        # touchpoint dots (one antialiased ellipse each is cheaper than filling big paths of them)
         halo = QPen(QColor("#FFFFFF"), 0.9)
-        for left_x, right_x, level, dimmed, path in model.dot_paths:
-            if right_x < lo or left_x > hi:
-                continue
-            colour = level_colour(level)
-            if dimmed:
-                colour.setAlpha(60)
-            painter.setPen(Qt.PenStyle.NoPen if dimmed else halo)
-            painter.setBrush(colour)
-            painter.drawPath(path)
+        brushes = {}
+        for level in (-2, -1, 0, 1, 2):
+            brushes[(level, False)] = level_colour(level)
+            faded = level_colour(level)
+            faded.setAlpha(60)
+            brushes[(level, True)] = faded
+        painter.setPen(halo)
+        current = None
+        for pt in model.points_between(lo, hi):
+            key = (pt.level, pt.dimmed)
+            if key != current:
+                current = key
+                painter.setPen(Qt.PenStyle.NoPen if pt.dimmed else halo)
+                painter.setBrush(brushes[key])
+            painter.drawEllipse(QPointF(pt.x, pt.y), DOT_R, DOT_R)
 
         # the curve through the stage averages
         pen = QPen(style.EMOTION_LINE, 2.4)
