@@ -6,13 +6,13 @@ from __future__ import annotations
 from test_canvas_support import doc_path, session  # noqa: F401
 
 from journeymap.domain.model import Lane, Stage, Touchpoint
+from journeymap.ui.commands.maps import UpdateMapCommand
 from journeymap.ui.commands.structure import (
     AddLaneCommand,
     AddStageCommand,
     DeleteLaneCommand,
     MoveLaneCommand,
     MoveStageCommand,
-    UpdateMapCommand,
 )
 from journeymap.ui.commands.touchpoints import (
     AddTouchpointsCommand,

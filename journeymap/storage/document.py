@@ -516,6 +516,32 @@ class Document:
     def move_lane(self, lane_id: int, index: int) -> int:
         return self._reorder("lanes", lane_id, index)
 
+    def positions(self, table: str, row_id: int) -> dict[int, int]:
+        """id -> stored position of every stage (or lane) in the map of *row_id*.
+
+        Moving or inserting renumbers all of them 0..n-1, so undo saves and
+        restores the exact numbers, not just the order of what is left.
+        """
+        if table not in ("stages", "lanes"):
+            raise ValueError(f"positions of {table!r}")
+        return {
+            r[0]: r[1]
+            for r in self._conn.execute(
+                f"SELECT id, position FROM {table} WHERE map_id = (SELECT map_id FROM {table} WHERE id = ?)",
+                [row_id],
+            )
+        }
+
+    def set_positions(self, table: str, positions: dict[int, int]) -> None:
+        """Put back positions saved by :meth:`positions`."""
+        if table not in ("stages", "lanes"):
+            raise ValueError(f"positions of {table!r}")
+        with self.transaction():
+            self._conn.executemany(
+                f"UPDATE {table} SET position = ? WHERE id = ? AND position != ?",
+                [(pos, row_id, pos) for row_id, pos in positions.items()],
+            )
+
     def _reorder(self, table: str, row_id: int, index: int) -> int:
         with self.transaction():
             row = self._conn.execute(f"SELECT map_id FROM {table} WHERE id = ?", [row_id]).fetchone()

@@ -21,30 +21,6 @@ class _StructureCommand(DocumentCommand):
         self.session.structureChanged.emit()
 
 
-def _positions(doc, table: str, row_id: int) -> dict[int, int]:
-    """id -> position of every stage (or lane) of the map of *row_id*, as stored now."""
-    return {
-        r[0]: r[1]
-        for r in doc.execute(
-            f"SELECT id, position FROM {table} WHERE map_id = (SELECT map_id FROM {table} WHERE id = ?)",
-            [row_id],
-        )
-    }
-
-
-def _restore_positions(doc, table: str, positions: dict[int, int]) -> None:
-    """Put back positions saved by ``_positions`` (undo of an insert or a move).
-
-    Moving or inserting renumbers the whole column or row list 0..n-1; undo must
-    restore the exact numbers, not just the order of what is left, or a stage
-    restored later by undoing its deletion lands at the wrong place.
-    """
-    doc.executemany(
-        f"UPDATE {table} SET position = ? WHERE id = ? AND position != ?",
-        [(pos, row_id, pos) for row_id, pos in positions.items()],
-    )
-
-
 # ------------------------------------------------------------------- stages
 class AddStageCommand(_StructureCommand):
     """Insert a stage at *index* (default: last)."""
@@ -67,7 +43,7 @@ class AddStageCommand(_StructureCommand):
 
     def revert(self) -> None:
         self.doc.delete_stage(self.stage_id)
-        _restore_positions(self.doc, "stages", self.positions)
+        self.doc.set_positions("stages", self.positions)
 
 
 class UpdateStageCommand(_StructureCommand):
@@ -115,11 +91,11 @@ class MoveStageCommand(_StructureCommand):
         self.old_index: int | None = None
 
     def apply(self) -> None:
-        self.positions = _positions(self.doc, "stages", self.stage_id)
+        self.positions = self.doc.positions("stages", self.stage_id)
         self.old_index = self.doc.move_stage(self.stage_id, self.index)
 
     def revert(self) -> None:
-        _restore_positions(self.doc, "stages", self.positions)
+        self.doc.set_positions("stages", self.positions)
 
 
 # -------------------------------------------------------------------- lanes
@@ -142,7 +118,7 @@ class AddLaneCommand(_StructureCommand):
 
     def revert(self) -> None:
         self.doc.delete_lane(self.lane_id)
-        _restore_positions(self.doc, "lanes", self.positions)
+        self.doc.set_positions("lanes", self.positions)
 
 
 class UpdateLaneCommand(_StructureCommand):
@@ -186,30 +162,8 @@ class MoveLaneCommand(_StructureCommand):
         self.old_index: int | None = None
 
     def apply(self) -> None:
-        self.positions = _positions(self.doc, "lanes", self.lane_id)
+        self.positions = self.doc.positions("lanes", self.lane_id)
         self.old_index = self.doc.move_lane(self.lane_id, self.index)
 
     def revert(self) -> None:
-        _restore_positions(self.doc, "lanes", self.positions)
-
-
-# ---------------------------------------------------------------------- map
-class UpdateMapCommand(_StructureCommand):
-    """Edit the map's title, description or persona (the title block)."""
-
-    def __init__(self, session: DocumentSession, map_id: int, values: dict[str, Any], text: str = ""):
-        super().__init__(session, text or tr("Edit map"))
-        self.map_id = map_id
-        current = session.document.get_map(map_id)
-        self.old = {k: getattr(current, k) for k in values}
-        self.new = dict(values)
-
-    def apply(self) -> None:
-        self.doc.update_map(self.map_id, **self.new)
-
-    def revert(self) -> None:
-        self.doc.update_map(self.map_id, **self.old)
-
-    def announce(self) -> None:
-        super().announce()
-        self.session.mapsChanged.emit()
+        self.doc.set_positions("lanes", self.positions)

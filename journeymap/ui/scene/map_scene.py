@@ -32,6 +32,7 @@ from journeymap.domain.metrics import TouchpointMetrics, nps_band
 from journeymap.domain.model import Lane, LaneKind, Sensation, Stage, Touchpoint
 from journeymap.services.reporting import touchpoint_metrics
 from journeymap.storage import DocumentError
+from journeymap.ui.commands.maps import UpdateMapCommand
 from journeymap.ui.commands.structure import (
     AddLaneCommand,
     AddStageCommand,
@@ -40,7 +41,6 @@ from journeymap.ui.commands.structure import (
     MoveLaneCommand,
     MoveStageCommand,
     UpdateLaneCommand,
-    UpdateMapCommand,
     UpdateStageCommand,
 )
 from journeymap.ui.commands.touchpoints import (
