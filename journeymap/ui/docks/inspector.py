@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QSettings, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -45,6 +45,7 @@ from journeymap.storage import DocumentError
 from journeymap.ui.commands.notes import AUTHOR_KEY, AddNoteCommand, DeleteNoteCommand, EditNoteCommand, default_author
 from journeymap.ui.commands.touchpoints import UpdateTouchpointCommand
 from journeymap.ui.docks import SessionConnections
+from journeymap.ui.docks.widgets import FocusOutPlainTextEdit
 from journeymap.ui.session import DocumentSession
 
 SENSATION_COLOURS = {
@@ -55,20 +56,6 @@ SENSATION_COLOURS = {
 COMMON_FIELDS = ("channel", "sensation", "moment_of_truth")
 MAX_COUNT = 10_000_000
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class _PlainTextEdit(QPlainTextEdit):
-    """A plain-text editor that reports when it loses focus (to commit), Tab moves on."""
-
-    focusLost = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setTabChangesFocus(True)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
-        super().focusOutEvent(event)
-        self.focusLost.emit()
 
 
 class _NotesList(QListWidget):
@@ -178,7 +165,7 @@ class InspectorDock(QDockWidget):
         self.title_edit.editingFinished.connect(self._commit_title)
         form.addRow(self.tr("&Title:"), self.title_edit)
 
-        self.description_edit = _PlainTextEdit()
+        self.description_edit = FocusOutPlainTextEdit()
         self.description_edit.setAccessibleName(self.tr("Description"))
         self.description_edit.setPlaceholderText(self.tr("What happens at this touchpoint?"))
         self.description_edit.setFixedHeight(self.description_edit.fontMetrics().lineSpacing() * 4 + 12)

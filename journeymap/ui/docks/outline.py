@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QFont, QIcon, QKeyEvent, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QAction, QFont, QIcon, QKeyEvent, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QSizePolicy,
     QToolBar,
     QToolButton,
@@ -34,21 +33,10 @@ from journeymap.ui.commands.maps import (
 )
 from journeymap.ui.docks import SessionConnections
 from journeymap.ui.docks.palette import ui_language
+from journeymap.ui.docks.widgets import FocusOutPlainTextEdit
 from journeymap.ui.session import DocumentSession
 
 MAP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class _PlainTextEdit(QPlainTextEdit):
-    focusLost = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setTabChangesFocus(True)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
-        super().focusOutEvent(event)
-        self.focusLost.emit()
 
 
 class _MapList(QListWidget):
@@ -194,7 +182,7 @@ class OutlineDock(QDockWidget):
         self.title_edit.editingFinished.connect(lambda: self._commit("title"))
         form.addRow(self.tr("&Title:"), self.title_edit)
 
-        self.description_edit = _PlainTextEdit()
+        self.description_edit = FocusOutPlainTextEdit()
         self.description_edit.setAccessibleName(self.tr("Map description"))
         self.description_edit.setPlaceholderText(self.tr("What this journey covers"))
         self.description_edit.setFixedHeight(self.description_edit.fontMetrics().lineSpacing() * 3 + 12)
@@ -208,7 +196,7 @@ class OutlineDock(QDockWidget):
         self.persona_edit.editingFinished.connect(lambda: self._commit("persona_name"))
         form.addRow(self.tr("&Persona:"), self.persona_edit)
 
-        self.persona_description_edit = _PlainTextEdit()
+        self.persona_description_edit = FocusOutPlainTextEdit()
         self.persona_description_edit.setAccessibleName(self.tr("Persona description"))
         self.persona_description_edit.setPlaceholderText(self.tr("Goals, needs and frustrations"))
         self.persona_description_edit.setFixedHeight(
