@@ -42,6 +42,7 @@ from journeymap.ui.export.render import (
     content_rect,
     copy_to_clipboard,
     export_image,
+    export_rect,
     image_size,
     scene_overlays,
 )
@@ -269,11 +270,10 @@ class ExportDialog(QDialog):
                 "%1", self.session.segment))
         if fmt == "png":
             options = self.image_options()
-            rect = content_rect(self.scene)
+            rect = export_rect(self.scene, options)
             try:
                 w, h, _scale = image_size(rect, options.scale, options.width)
-                extra = tr(" + legend") if options.legend and options.overlays else ""
-                self.size_label.setText(f"{w} × {h} px{extra}")
+                self.size_label.setText(f"{w} × {h} px")
                 self.export_button.setEnabled(True)
             except ExportError as exc:
                 self.size_label.setText(str(exc))
