@@ -74,7 +74,8 @@ def run(argv: list[str]) -> int:
     from journeymap.ui.main_window import MainWindow
     from journeymap.ui.view_state import ViewStateKeeper, open_last_or_sample
 
-    window = MainWindow()
+    # The panels are built right after the first frame: the map shows sooner.
+    window = MainWindow(defer_docks=True)
     # Remembers document, map, zoom and overlays as the user works (crash-proof).
     window.view_state = ViewStateKeeper(window)
     window.show()

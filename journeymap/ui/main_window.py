@@ -13,7 +13,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,13 +49,13 @@ from PySide6.QtWidgets import (
 )
 
 from journeymap.i18n import current_language
-from journeymap.services.templates import create_map_from_template, describe, template_names
 from journeymap.storage import Document, DocumentError, DocumentLockedError
 from journeymap.ui.scene import MapScene, MapView
 from journeymap.ui.session import DocumentSession
 
 DOCUMENT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "JourneyMap documents (*.jmap)")
 MAX_RECENT = 10
+FIRST_FRAME_TIMEOUT_MS = 500  # deferred panels: built by then even if no frame was painted
 SETTINGS_ORG = "JourneyMap"
 SETTINGS_APP = "JourneyMap"
 OVERLAYS = (
@@ -122,6 +132,8 @@ class NewMapDialog(QDialog):
     """Choose the template of a new document."""
 
     def __init__(self, parent: QWidget | None = None):
+        from journeymap.services.templates import describe, template_names
+
         super().__init__(parent)
         self.setWindowTitle(tr("New map from template"))
         self.list = QListWidget()
@@ -182,13 +194,29 @@ class MainWindow(QMainWindow):
     sessionOpened = Signal(object)  # DocumentSession
     sessionClosed = Signal()
 
-    def __init__(self) -> None:
+    # Created by ensure_docks(); reading one of these first creates the docks.
+    _DOCK_ATTRIBUTES = frozenset(
+        ("outline_dock", "palette_dock", "inspector_dock", "analytics_dock", "docks", "focus_dock_actions")
+    )
+
+    def __init__(self, defer_docks: bool = False) -> None:
+        """*defer_docks*: build the side panels only after the first frame is painted.
+
+        Start-up uses it so the canvas shows sooner (the panels follow within a
+        few tens of milliseconds); everything else gets them at once. Either
+        way :meth:`ensure_docks` builds them now and attribute access such as
+        ``window.inspector_dock`` does too.
+        """
         super().__init__()
         self.setObjectName("MainWindow")
+        self._docks_ready = False
+        self._docks_building = False
+        self._dock_state: object | None = None  # saved layout waiting for the docks (restoreState)
         self.session: DocumentSession | None = None
         self.scene: MapScene | None = None
         self._overlays: set[str] = set()
         self._state_restored = False
+        self._auto_zoom: float | None = None  # the zoom of the last automatic fit
         self.undo_group = QUndoGroup(self)
 
         self.view = MapView()
@@ -218,7 +246,8 @@ class MainWindow(QMainWindow):
         self.act_undo_history.setText(tr("Undo &History"))
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.act_undo_history)
-        self._create_docks()
+        if not defer_docks:
+            self.ensure_docks()
 
         self.resize(1400, 900)
         geometry = settings().value("window/geometry")
@@ -440,6 +469,52 @@ class MainWindow(QMainWindow):
         self.view.zoomChanged.connect(lambda z: self.status_zoom.setText(f"{round(z * 100)} %"))
 
     # ================================================================ docks and dialogs
+    def __getattr__(self, name: str):
+        # Only reached for attributes not set yet: the docks of a deferred window.
+        if name in MainWindow._DOCK_ATTRIBUTES and not self.__dict__.get("_docks_building", True):
+            self.ensure_docks()
+            return self.__dict__[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    @property
+    def docks_ready(self) -> bool:
+        return self._docks_ready
+
+    def ensure_docks(self) -> None:
+        """Build the Maps, Library, Inspector and Analytics panels if not yet (idempotent).
+
+        Panels built after a document opened are bound to it, the layout saved
+        by the last session is restored once they exist, and a map that was
+        fitted to the window is fitted again to the smaller canvas.
+        """
+        if self._docks_ready or self._docks_building:
+            return
+        refit = self.scene is not None and self._auto_zoom is not None and self.view.zoom == self._auto_zoom
+        self._docks_building = True
+        try:
+            self._create_docks()
+        finally:
+            self._docks_building = False
+        self._docks_ready = True
+        if self.session is not None:
+            for dock in self.docks:
+                dock.set_session(self.session)
+        if self._dock_state is not None:
+            state, self._dock_state = self._dock_state, None
+            self.restoreState(state)
+        if self.isVisible():
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # the canvas gets its final size now, not on a later event
+            if refit:
+                self._fit_view()
+                # And once the new layout has settled (unless the user zoomed meanwhile).
+                QTimer.singleShot(0, self, self._refit_if_automatic)
+
+    def _refit_if_automatic(self) -> None:
+        if self.scene is not None and self._auto_zoom is not None and self.view.zoom == self._auto_zoom:
+            self._fit_view()
+
     def _create_docks(self) -> None:
         from journeymap.ui.docks.analytics import AnalyticsDock
         from journeymap.ui.docks.inspector import InspectorDock
@@ -590,11 +665,16 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_title()
         self._update_counts()
-        self.view.fit_to_window(max_zoom=1.0)
-        QTimer.singleShot(0, lambda: self.view.fit_to_window(max_zoom=1.0) if self.scene is not None else None)
+        self._fit_view()
+        QTimer.singleShot(0, lambda: self._fit_view() if self.scene is not None else None)
         self.view.setFocus()
         self.session_opened(self.session)
         return True
+
+    def _fit_view(self) -> None:
+        """The whole map in the window, at most at 100 %."""
+        self.view.fit_to_window(max_zoom=1.0)
+        self._auto_zoom = self.view.zoom
 
     def _close_session(self) -> None:
         if self.session is None:
@@ -624,6 +704,8 @@ class MainWindow(QMainWindow):
 
     def new_document(self, path: str | os.PathLike[str], template: str) -> bool:
         """Create *path* from a template and open it."""
+        from journeymap.services.templates import create_map_from_template
+
         try:
             doc = Document.create(path)
             try:
@@ -690,7 +772,10 @@ class MainWindow(QMainWindow):
         return [str(v) for v in (value or [])]
 
     def _add_recent(self, path: str) -> None:
-        files = [p for p in self.recent_files() if p != path]
+        recent = self.recent_files()
+        if recent[:1] == [path]:
+            return  # already first: writing the settings file again costs an fsync
+        files = [p for p in recent if p != path]
         files.insert(0, path)
         settings().setValue("recentFiles", files[:MAX_RECENT])
 
@@ -795,13 +880,45 @@ class MainWindow(QMainWindow):
             self._state_restored = True
             state = settings().value("window/state")
             if state is not None:
-                self.restoreState(state)
+                if self._docks_ready:
+                    self.restoreState(state)
+                else:
+                    self._dock_state = state  # ensure_docks() restores it
+            if not self._docks_ready:
+                self._build_docks_after_first_frame()
         super().showEvent(event)
+
+    def _build_docks_after_first_frame(self) -> None:
+        """Build the panels once the first frame is painted (or soon, if nothing paints)."""
+        window = self
+
+        class FirstFrame(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+                if event.type() == QEvent.Type.Paint:
+                    self.done()
+                return False
+
+            def done(self) -> None:
+                for widget in (window.view.viewport(), window._empty):
+                    widget.removeEventFilter(self)
+                # A zero timer fires once the queued events are handled: after the frame is out.
+                idle = QTimer(window)
+                idle.setSingleShot(True)
+                idle.setInterval(0)
+                idle.timeout.connect(window.ensure_docks)
+                idle.timeout.connect(idle.deleteLater)
+                idle.start()
+
+        watcher = FirstFrame(self)
+        for widget in (self.view.viewport(), self._empty):
+            widget.installEventFilter(watcher)
+        QTimer.singleShot(FIRST_FRAME_TIMEOUT_MS, self, self.ensure_docks)
 
     def save_settings(self) -> None:
         s = settings()
         s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
+        if self._docks_ready:  # else the saved layout of the panels stays as it was
+            s.setValue("window/state", self.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_settings()

@@ -59,7 +59,10 @@ def load() -> dict[str, Any]:
 
 def store(state: dict[str, Any]) -> None:
     s = settings()
-    s.setValue(KEY, json.dumps(state, ensure_ascii=False))
+    raw = json.dumps(state, ensure_ascii=False)
+    if s.value(KEY, "") == raw:
+        return  # unchanged: no rewrite (and no fsync) of the settings file
+    s.setValue(KEY, raw)
     s.sync()  # on disk now: the next start must see it even after a crash
 
 
@@ -95,8 +98,12 @@ class ViewStateKeeper(QObject):
         if not self._restoring and self.window.session is not None:
             self._timer.start()
 
-    def save(self) -> None:
-        """Record the current document, map, zoom, centre and overlays (and sync)."""
+    def save(self, view: dict[str, Any] | None = None) -> None:
+        """Record the current document, map, zoom, centre and overlays (and sync).
+
+        *view*: the zoom and centre to record instead of the view's (one that
+        is about to be restored).
+        """
         self._timer.stop()
         state = load()
         actions = getattr(self.window, "overlay_actions", {})
@@ -104,9 +111,11 @@ class ViewStateKeeper(QObject):
         session = self.window.session
         if session is not None:
             key = _key(session.document.path)
-            view = self.window.view
-            centre = view.mapToScene(view.viewport().rect().center())
-            entry = {"map": session.map_id, "zoom": round(view.zoom, 4), "center": [centre.x(), centre.y()]}
+            if view is None:
+                canvas = self.window.view
+                centre = canvas.mapToScene(canvas.viewport().rect().center())
+                view = {"zoom": round(canvas.zoom, 4), "center": [centre.x(), centre.y()]}
+            entry = {"map": session.map_id, "zoom": view.get("zoom"), "center": view.get("center")}
             docs = {k: v for k, v in state["documents"].items() if k != key}
             state["documents"] = {key: entry, **dict(list(docs.items())[: MAX_DOCUMENTS - 1])}
             state["last"] = key
@@ -120,10 +129,13 @@ class ViewStateKeeper(QObject):
             if map_id != session.map_id and map_id in {m.id for m in session.document.maps()}:
                 session.set_map(map_id)
         session.currentMapChanged.connect(self._map_changed)
-        self.save()
         if isinstance(entry, dict) and entry.get("zoom"):
+            # The view about to be restored, not the fitted one in between (often nothing to write).
+            self.save(view=entry)
             # After the window's own fit-to-window (also queued when the document opened).
             QTimer.singleShot(0, lambda: self._restore_view(session, entry))
+        else:
+            self.save()
 
     def _map_changed(self, _map_id: int) -> None:
         self.save()
@@ -140,7 +152,8 @@ class ViewStateKeeper(QObject):
                 self.window.view.centerOn(QPointF(*centre))
         finally:
             self._restoring = False
-        self.save()
+        # Recorded as restored (the view's own centre differs by pixel rounding; no rewrite for that).
+        self.save(view=entry)
 
 
 def open_last_or_sample(window, sample: Callable[[], Path]) -> bool:

@@ -1,0 +1,89 @@
+"""How much of a document ``Document.open`` runs ``PRAGMA quick_check`` over.
+
+Small documents, and any document not closed cleanly, are checked whole. A
+large, cleanly closed one (a million survey responses) is checked except for
+the ``responses`` table, which is most of the file: opening it stays fast.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from journeymap.domain.model import JourneyMap, Lane, Response, Stage, Touchpoint
+from journeymap.storage import Document, DocumentError
+from journeymap.storage import document as document_module
+
+
+def surveyed_document(path: Path) -> Path:
+    with Document.create(path) as doc:
+        m = doc.add_map(JourneyMap("M"))
+        s, l = doc.add_stage(Stage(m, "S")), doc.add_lane(Lane(m, "L"))
+        tps = [doc.add_touchpoint(Touchpoint(m, s, l, f"card {k} " + "x" * 200)) for k in range(40)]
+        with doc.transaction():
+            for i in range(3000):
+                doc.add_response(Response(tps[i % len(tps)], i % 11, comment="c" * 40))
+    return path
+
+
+def damage_table(path: Path, table: str) -> None:
+    """Overwrite the b-tree page header of *table*'s root page with random bytes."""
+    conn = sqlite3.connect(path)
+    try:
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        conn.close()
+    assert root > 1
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page_size
+    data[start : start + 64] = random.Random(root).randbytes(64)
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("table", ["touchpoints", "responses"])
+def test_small_documents_are_checked_whole(tmp_path: Path, table: str) -> None:
+    path = surveyed_document(tmp_path / "doc.jmap")
+    assert path.stat().st_size <= document_module.QUICK_CHECK_WHOLE_BYTES
+    damage_table(path, table)
+    with pytest.raises(DocumentError, match="damaged"):
+        Document.open(path, read_only=True)
+
+
+def test_large_documents_skip_only_the_responses(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(document_module, "QUICK_CHECK_WHOLE_BYTES", 0)  # every file counts as large
+    structure = surveyed_document(tmp_path / "structure.jmap")
+    damage_table(structure, "touchpoints")
+    for read_only in (False, True):
+        with pytest.raises(DocumentError, match="damaged"):
+            Document.open(structure, read_only=read_only)
+
+    survey = surveyed_document(tmp_path / "survey.jmap")
+    damage_table(survey, "responses")
+    with Document.open(survey, read_only=True) as doc:  # not checked at open...
+        assert [m.title for m in doc.maps()] == ["M"]
+        with pytest.raises(sqlite3.DatabaseError):  # ...but SQLite reports it when read
+            doc._conn.execute("SELECT sum(length(comment)) FROM responses").fetchone()
+
+
+def test_large_documents_not_closed_cleanly_are_checked_whole(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(document_module, "QUICK_CHECK_WHOLE_BYTES", 0)
+    path = surveyed_document(tmp_path / "doc.jmap")
+    damage_table(path, "responses")
+    checked = []
+    real = document_module._quick_check
+
+    def spy(conn, whole):
+        checked.append(whole)
+        return real(conn, whole)
+
+    monkeypatch.setattr(document_module, "_quick_check", spy)
+    with Document.open(path, read_only=True):
+        pass
+    Path(f"{path}-journal").write_bytes(b"")  # an empty hot journal: SQLite ignores it, we check whole
+    with pytest.raises(DocumentError, match="damaged"):
+        Document.open(path, read_only=True)
+    assert checked == [False, True]
