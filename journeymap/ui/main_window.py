@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from journeymap.i18n import current_language
 from journeymap.storage import Document, DocumentError, DocumentLockedError
+from journeymap.ui.icons import icon
 from journeymap.ui.scene import MapScene, MapView
 from journeymap.ui.session import DocumentSession
 
@@ -426,23 +427,33 @@ class MainWindow(QMainWindow):
         tb = QToolBar(tr("Main toolbar"), self)
         tb.setObjectName("MainToolBar")
         tb.setMovable(False)
-        tb.setIconSize(QSize(16, 16))
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (
-            self.act_new,
-            self.act_open,
-            None,
-            self.act_undo,
-            self.act_redo,
-            None,
-            self.act_add_stage,
-            self.act_add_lane,
-            None,
-            self.act_zoom_out,
-            self.act_zoom_in,
-            self.act_fit,
+        tb.setIconSize(QSize(20, 20))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for a, name in (
+            (self.act_new, "new"),
+            (self.act_open, "open"),
+            (None, ""),
+            (self.act_undo, "undo"),
+            (self.act_redo, "redo"),
+            (None, ""),
+            (self.act_add_stage, "add-stage"),
+            (self.act_add_lane, "add-lane"),
+            (None, ""),
+            (self.act_import, "import"),
+            (self.act_export, "export"),
+            (None, ""),
+            (self.act_zoom_out, "zoom-out"),
+            (self.act_zoom_in, "zoom-in"),
+            (self.act_fit, "fit"),
         ):
-            tb.addSeparator() if a is None else tb.addAction(a)
+            if a is None:
+                tb.addSeparator()
+                continue
+            a.setIcon(icon(name))
+            tb.addAction(a)
+            if name.startswith("zoom") or name in ("undo", "redo", "fit"):
+                # Icon-only buttons keep the toolbar short; the text stays as tooltip.
+                tb.widgetForAction(a).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         tb.addWidget(spacer)
