@@ -7,12 +7,21 @@ overlays are switched on and, when overlays are shown and the scene has no
 legend of its own, a small legend item is added to the scene (and removed
 afterwards), so even the legend goes through the scene renderer.
 
+PNG files are streamed: the scene is rendered in horizontal bands of rows into
+one reused band image and the rows go to ``png_writer.PngWriter`` (Up filter,
+fast zlib level, compressed in a worker thread while the next band renders),
+so a 2× export of a big map never holds the whole image in memory. Raster
+exports let the cards draw their repeated shapes from pixmap stamps wherever
+those land exactly where the vector drawing would (``stamps.exact``); SVG and
+PDF always get vectors.
+
 Works with any ``QGraphicsScene``: the map scene's ``set_export_mode``,
 ``set_overlays``, ``overlays`` and ``content_rect`` are used when present.
 """
 
 from __future__ import annotations
 
+import io
 import math
 import os
 import sys
@@ -20,8 +29,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -35,6 +45,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
 from journeymap.services.exporting import ExportError, atomic_path
+from journeymap.ui.scene import stamps
 from journeymap.ui.scene.legend import LegendItem as SceneLegend
 
 OVERLAYS = ("nps", "sentiment", "emotion")
@@ -49,6 +60,9 @@ MAX_PIXELS = 300_000_000  # ~1.2 GB of ARGB: beyond that, ask for a smaller scal
 # size relative to the cards (coordinates are still written as exact decimals).
 PDF_RESOLUTION = round(SCREEN_DPI)
 LEGEND_Z = 10_000.0
+# Streamed PNG: rows per band (about 4 Mpx, ~16 MB of RGB32; at most BAND_MAX_ROWS rows).
+BAND_PIXELS = 4_000_000
+BAND_MAX_ROWS = 512
 
 
 @dataclass
@@ -209,10 +223,14 @@ def _margin(scene: QGraphicsScene) -> float:
 
 
 def _paint(painter: QPainter, scene: QGraphicsScene, target: QRectF, source: QRectF) -> None:
+    """``scene.render`` with antialiasing. On raster devices (PNG, clipboard) the cards may
+    draw their repeated shapes from pixmap stamps where those are pixel-exact; SVG and PDF
+    get vectors (``stamps.device_scale`` is None for them)."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+    with stamps.exact():
+        scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
 
 
 # -------------------------------------------------------------------- PNG
@@ -234,7 +252,11 @@ def image_size(rect: QRectF, scale: float = 1.0, width: int | None = None) -> tu
 
 
 def render_image(scene: QGraphicsScene, options: ImageOptions | None = None) -> QImage:
-    """The scene as a QImage (content rect × scale, or the requested width)."""
+    """The scene as a QImage (content rect × scale, or the requested width).
+
+    For files prefer ``export_png``/``write_png``: they render in bands and never
+    hold the whole image in memory.
+    """
     options = options or ImageOptions()
     background = None if options.transparent else QColor(Qt.GlobalColor.white)
     with export_state(scene, options.overlays, options.legend, background) as rect:
@@ -243,41 +265,110 @@ def render_image(scene: QGraphicsScene, options: ImageOptions | None = None) -> 
         if image.isNull():
             raise ExportError(f"not enough memory for a {w} × {h} px image.")
         image.fill(Qt.GlobalColor.transparent if options.transparent else Qt.GlobalColor.white)
-        # Paint at screen resolution: items size their fonts in points, and a
-        # device with more dots per inch would enlarge the text but not the cards.
-        screen = round(SCREEN_DPI / 0.0254)
-        image.setDotsPerMeterX(screen)
-        image.setDotsPerMeterY(screen)
+        _set_screen_resolution(image)
         painter = QPainter(image)
         try:
             _paint(painter, scene, QRectF(0, 0, w, h), rect)
         finally:
             painter.end()
     # Then record the print resolution, so that the image prints at the map's size.
-    dots_per_metre = round(SCREEN_DPI * scale / 0.0254)
+    dots_per_metre = _print_dots_per_metre(scale)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
-    image.setText("Title", options.title or map_title(scene))
-    image.setText("Software", "JourneyMap")
+    for key, value in _png_text(scene, options).items():
+        image.setText(key, value)
     return image
 
 
+def _set_screen_resolution(image: QImage) -> None:
+    """Paint at screen resolution: items size their fonts in points, and a device
+    with more dots per inch would enlarge the text but not the cards."""
+    screen = round(SCREEN_DPI / 0.0254)
+    image.setDotsPerMeterX(screen)
+    image.setDotsPerMeterY(screen)
+
+
+def _print_dots_per_metre(scale: float) -> int:
+    return round(SCREEN_DPI * scale / 0.0254)
+
+
+def _png_text(scene: QGraphicsScene, options: ImageOptions) -> dict[str, str]:
+    return {"Title": options.title or map_title(scene), "Software": "JourneyMap"}
+
+
+def band_rows(width: int, height: int) -> int:
+    """Rows per band of a streamed PNG: about BAND_PIXELS pixels, at least 16 and at most BAND_MAX_ROWS."""
+    return max(1, min(height, BAND_MAX_ROWS, max(16, BAND_PIXELS // max(1, width))))
+
+
+def write_png(scene: QGraphicsScene, file: BinaryIO, options: ImageOptions | None = None) -> tuple[int, int]:
+    """Render the scene band by band straight into a PNG stream; returns (width, height).
+
+    Each band of rows is painted by ``scene.render`` (only the items that
+    cross it) into one reused band image, converted to RGB (RGBA when
+    transparent) and handed to ``PngWriter``, which compresses it in a
+    worker thread while the next band is painted. Memory stays at a few
+    bands whatever the image size; the pixels are those of ``render_image``.
+    """
+    from journeymap.ui.export.png_writer import PngWriter
+
+    options = options or ImageOptions()
+    transparent = options.transparent
+    background = None if transparent else QColor(Qt.GlobalColor.white)
+    with export_state(scene, options.overlays, options.legend, background) as rect:
+        w, h, scale = image_size(rect, options.scale, options.width)
+        rows = band_rows(w, h)
+        band_format = QImage.Format.Format_ARGB32_Premultiplied if transparent else QImage.Format.Format_RGB32
+        out_format = QImage.Format.Format_RGBA8888 if transparent else QImage.Format.Format_RGB888
+        channels = 4 if transparent else 3
+        band = QImage(w, rows, band_format)
+        if band.isNull():
+            raise ExportError(f"not enough memory for a {w} × {rows} px band.")
+        _set_screen_resolution(band)
+        fill = Qt.GlobalColor.transparent if transparent else Qt.GlobalColor.white
+        unit = rect.height() / h  # scene units per image row (the full render's vertical scale)
+        with PngWriter(file, w, h, alpha=transparent, dots_per_metre=_print_dots_per_metre(scale),
+                       text=_png_text(scene, options), band_rows=rows) as png:
+            for top in range(0, h, rows):
+                n = min(rows, h - top)
+                band.fill(fill)
+                painter = QPainter(band)
+                try:
+                    _paint(painter, scene, QRectF(0, 0, w, n),
+                           QRectF(rect.left(), rect.top() + top * unit, rect.width(), n * unit))
+                finally:
+                    painter.end()
+                converted = band.convertToFormat(out_format)
+                if converted.isNull():
+                    raise ExportError(f"not enough memory for a {w} × {rows} px band.")
+                png.write_rows(_rows(converted, n, w * channels))
+    return w, h
+
+
+def _rows(image: QImage, n: int, row_bytes: int):
+    """The first *n* rows of *image* as a (n, row_bytes) uint8 array (no copy)."""
+    import numpy as np
+
+    stride = image.bytesPerLine()
+    data = np.frombuffer(image.constBits(), np.uint8, count=stride * image.height())
+    return data.reshape(image.height(), stride)[:n, :row_bytes]
+
+
 def export_png(scene: QGraphicsScene, path: str | os.PathLike[str], options: ImageOptions | None = None) -> Path:
-    image = render_image(scene, options)
+    """Stream a PNG of the scene to *path* (written beside it, then moved into place)."""
     with atomic_path(path) as tmp:
-        if not image.save(str(tmp), "PNG"):
-            raise ExportError(f"{path}: cannot write the PNG file.")
+        try:
+            with open(tmp, "wb") as file:
+                write_png(scene, file, options)
+        except OSError as exc:
+            raise ExportError(f"{path}: cannot write the PNG file ({exc.strerror or exc}).") from exc
     return Path(path)
 
 
 def png_bytes(scene: QGraphicsScene, options: ImageOptions | None = None) -> bytes:
-    image = render_image(scene, options)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return bytes(data.data())
+    buffer = io.BytesIO()
+    write_png(scene, buffer, options)
+    return buffer.getvalue()
 
 
 # -------------------------------------------------------------------- SVG

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from journeymap.domain.channels import channel
 from journeymap.domain.metrics import TouchpointMetrics
 from journeymap.domain.model import Touchpoint
-from journeymap.ui.scene import style
+from journeymap.ui.scene import stamps, style
 from journeymap.ui.scene.channel_icons import draw_channel_icon, draw_star
 from journeymap.ui.scene.overlays import (
     BADGE_H,
@@ -265,8 +265,10 @@ class CardItem(QGraphicsItem):
         tp = self.touchpoint
         scene = self._scene
         export = scene.export_mode if scene is not None else True
-        # Raster canvas: repeated shapes come from pixmap stamps. Exports draw vectors.
-        scale = None if export else device_scale(painter)
+        # Raster canvas: repeated shapes come from pixmap stamps. Exports draw vectors,
+        # except raster exports (PNG, clipboard), which use stamps where they are exact;
+        # vector devices (SVG, PDF) always get None from device_scale.
+        scale = device_scale(painter) if not export or stamps.exact_mode() else None
         fonts = _fonts()
         rect = self.card_rect()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
