@@ -96,3 +96,31 @@ def test_structure_commands_round_trip(session):
     while stack.canRedo():
         stack.redo()
     assert lanes[1] not in [lane.id for lane in doc.lanes(m)]
+
+
+def test_lane_recolour_is_undoable_and_survives_json_and_duplication(tmp_path, qtbot):
+    from journeymap.services.map_json import export_map, import_map
+    from journeymap.storage import Document
+    from journeymap.ui.scene import MapScene
+    from journeymap.ui.session import DocumentSession
+
+    doc = Document.create(tmp_path / "lanes.jmap")
+    from journeymap.services.templates import create_map_from_template
+
+    map_id = create_map_from_template(doc, "generic")
+    session = DocumentSession(doc)
+    scene = MapScene(session)
+    lane = doc.lanes(map_id)[1]
+    assert lane.colour == ""
+    assert scene.recolour_lane(lane.id, "#b07aa1")
+    assert doc.lanes(map_id)[1].colour == "#b07aa1"
+    assert scene.lane_headers[lane.id].lane.colour == "#b07aa1"
+    copy = doc.duplicate_map(map_id)
+    assert doc.lanes(copy)[1].colour == "#b07aa1"
+    again = import_map(doc, export_map(doc, map_id))
+    assert doc.lanes(again)[1].colour == "#b07aa1"
+    session.undo_stack.undo()
+    assert doc.lanes(map_id)[1].colour == ""
+    assert scene.lane_headers[lane.id].lane.colour == ""
+    scene.dispose()
+    doc.close()

@@ -53,6 +53,7 @@ class Lane:
     name: str
     kind: LaneKind = LaneKind.TOUCHPOINTS
     position: int = 0
+    colour: str = ""  # accent of the lane header; "" is the default grey
     id: int | None = None
 
 

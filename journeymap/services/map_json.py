@@ -56,7 +56,7 @@ def export_map(doc: Document, map_id: int, include_responses: bool = False) -> d
             "persona_description": m.persona_description,
         },
         "stages": [{"id": s.id, "name": s.name, "colour": s.colour} for s in doc.stages(map_id)],
-        "lanes": [{"id": l.id, "name": l.name, "kind": str(l.kind)} for l in doc.lanes(map_id)],
+        "lanes": [{"id": l.id, "name": l.name, "kind": str(l.kind), "colour": l.colour} for l in doc.lanes(map_id)],
         "touchpoints": [],
     }
     for tp in touchpoints:
@@ -153,7 +153,7 @@ def import_map(doc: Document, data: Any, title: str | None = None) -> int:
             s["id"]: doc.add_stage(Stage(map_id, s["name"], i, s["colour"])) for i, s in enumerate(plan["stages"])
         }
         lane_ids = {
-            l["id"]: doc.add_lane(Lane(map_id, l["name"], LaneKind(l["kind"]), i))
+            l["id"]: doc.add_lane(Lane(map_id, l["name"], LaneKind(l["kind"]), i, l["colour"]))
             for i, l in enumerate(plan["lanes"])
         }
         batch_ids = {
@@ -373,8 +373,11 @@ def _validate(data: Any) -> dict[str, Any]:
     lanes = []
     for i, raw in enumerate(top.array("lanes", required=True)):
         l = _Reader(raw, f"lanes[{i}]")
+        colour = l.text("colour", "")
+        if colour and not _is_colour(colour):
+            raise MapJsonError(f"lanes[{i}].colour: {colour!r} is not a colour like '#5B6B7F'.")
         lanes.append({"id": l.ident(), "name": l.text("name", required=True),
-                      "kind": l.choice("kind", kinds, LaneKind.TOUCHPOINTS.value)})
+                      "kind": l.choice("kind", kinds, LaneKind.TOUCHPOINTS.value), "colour": colour})
     if not lanes:
         raise MapJsonError("lanes: a map needs at least one lane.")
     lane_ids = _ids(lanes, "lanes")

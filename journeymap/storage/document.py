@@ -878,7 +878,9 @@ class Document:
             stage_ids = {
                 s.id: self.add_stage(Stage(new_map, s.name, s.position, s.colour)) for s in self.stages(map_id)
             }
-            lane_ids = {l.id: self.add_lane(Lane(new_map, l.name, l.kind, l.position)) for l in self.lanes(map_id)}
+            lane_ids = {
+                l.id: self.add_lane(Lane(new_map, l.name, l.kind, l.position, l.colour)) for l in self.lanes(map_id)
+            }
             for tp in self.touchpoints(map_id):
                 old_id = tp.id
                 tp.id, tp.map_id = None, new_map

@@ -40,7 +40,8 @@ TABLES: dict[str, str] = {
             map_id INTEGER NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
             name TEXT NOT NULL,
             kind TEXT NOT NULL DEFAULT 'touchpoints',
-            position INTEGER NOT NULL DEFAULT 0
+            position INTEGER NOT NULL DEFAULT 0,
+            colour TEXT NOT NULL DEFAULT ''
         )""",
     "touchpoints": """
         CREATE TABLE touchpoints (

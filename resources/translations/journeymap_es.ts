@@ -400,10 +400,6 @@
         <translation>Solo el segmento «%1».</translation>
     </message>
     <message>
-        <source> + legend</source>
-        <translation> + leyenda</translation>
-    </message>
-    <message>
         <source>Export failed</source>
         <translation>Error al exportar</translation>
     </message>
@@ -1040,6 +1036,14 @@ Open it read-only?</source>
     <message>
         <source>Recolour stage</source>
         <translation>Cambiar el color de la etapa</translation>
+    </message>
+    <message>
+        <source>Lane colour</source>
+        <translation>Color del carril</translation>
+    </message>
+    <message>
+        <source>Recolour lane</source>
+        <translation>Cambiar el color del carril</translation>
     </message>
     <message>
         <source>Set sensation</source>

@@ -289,7 +289,8 @@ class LaneHeaderItem(_HeaderBase):
         if self.hovered and not self._scene.export_mode:
             bg = bg.darker(104)
         painter.fillRect(r, bg)
-        painter.fillRect(QRectF(r.left(), r.top(), 4, r.height()), style.LANE_ACCENT)
+        accent = QColor(self.lane.colour) if QColor.isValidColorName(self.lane.colour) else style.LANE_ACCENT
+        painter.fillRect(QRectF(r.left(), r.top(), 4 if accent == style.LANE_ACCENT else 6, r.height()), accent)
         f = style.lane_font()
         fm = QFontMetricsF(f)
         kf = style.lane_kind_font()

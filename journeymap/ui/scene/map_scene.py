@@ -1152,6 +1152,20 @@ class MapScene(QGraphicsScene):
             return False
         return self.push(UpdateStageCommand(self.session, stage_id, {"colour": colour}, tr("Recolour stage")))
 
+    def recolour_lane(self, lane_id: int, colour: str | None = None) -> bool:
+        header = self.lane_headers.get(lane_id)
+        if header is None or self.read_only:
+            return False
+        if colour is None:
+            current = QColor(header.lane.colour) if header.lane.colour else style.LANE_ACCENT
+            chosen = QColorDialog.getColor(current, self._parent_widget(), tr("Lane colour"))
+            if not chosen.isValid():
+                return False
+            colour = chosen.name()
+        if colour == header.lane.colour:
+            return False
+        return self.push(UpdateLaneCommand(self.session, lane_id, {"colour": colour}, tr("Recolour lane")))
+
     def set_sensation(self, ids: list[int], sensation: Sensation) -> None:
         stack = self.session.undo_stack
         stack.beginMacro(tr("Set sensation"))
@@ -1231,6 +1245,7 @@ class MapScene(QGraphicsScene):
             i = self.grid.lane_ids.index(lid)
             self._set_current_header(item)
             act(tr("Rename lane"), lambda: self.rename_header("lane", lid))
+            act(tr("Change colour…"), lambda: self.recolour_lane(lid))
             menu.addSeparator()
             act(tr("Insert lane above"), lambda: self.add_lane(i))
             act(tr("Insert lane below"), lambda: self.add_lane(i + 1))
