@@ -185,7 +185,7 @@ def test_stage_lane_crud(doc: Document) -> None:
     doc.update_stage(s, name="Awareness", colour="#abcdef")
     doc.update_lane(l, name="Thoughts", kind=LaneKind.EMOTIONS)
     assert doc.stages(m) == [Stage(m, "Awareness", 0, "#abcdef", s)]
-    assert doc.lanes(m) == [Lane(m, "Thoughts", LaneKind.EMOTIONS, 0, l)]
+    assert doc.lanes(m) == [Lane(m, "Thoughts", LaneKind.EMOTIONS, 0, id=l)]
     doc.delete_stage(s)
     doc.delete_lane(l)
     assert doc.stages(m) == [] and doc.lanes(m) == []
