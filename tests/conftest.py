@@ -1,6 +1,20 @@
 import os
 
+import pytest
+
 # Qt aborts without a display; every test runs offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests expect English whatever the machine's locale (tests of Spanish ask for it).
 os.environ["JOURNEYMAP_LANG"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, monkeypatch):
+    """Never touch the user's configuration or data folder: each test gets its own."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    monkeypatch.setenv("JOURNEYMAP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    yield

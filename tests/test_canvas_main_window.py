@@ -11,15 +11,6 @@ from journeymap.storage import Document
 from journeymap.ui.main_window import MainWindow
 
 
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path, monkeypatch):
-    """Never touch the user's real configuration."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    monkeypatch.setenv("JOURNEYMAP_DATA_DIR", str(tmp_path / "data"))
-    yield
-
-
 @pytest.fixture
 def window(qtbot):
     w = MainWindow()

@@ -12,13 +12,6 @@ from journeymap.ui.commands.notes import AddNoteCommand, DeleteNoteCommand, Edit
 from journeymap.ui.session import DocumentSession
 
 
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings().clear()
-
-
 @pytest.fixture
 def session(qapp, tmp_path):
     doc = Document.create(tmp_path / "t.jmap")

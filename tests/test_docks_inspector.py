@@ -14,15 +14,6 @@ from journeymap.ui.docks.inspector import InspectorDock
 from journeymap.ui.session import DocumentSession
 
 
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings().clear()
-    yield
-    QSettings().clear()
-
-
 @pytest.fixture
 def setup(qtbot, tmp_path):
     path = tmp_path / "t.jmap"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from journeymap.domain.model import Note
@@ -14,12 +14,6 @@ from journeymap.storage import Document
 from journeymap.ui.commands.maps import DeleteMapCommand, LastMapError
 from journeymap.ui.docks.outline import MAP_ID_ROLE, OutlineDock
 from journeymap.ui.session import DocumentSession
-
-
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 
 
 @pytest.fixture

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from journeymap.services.templates import library
 from journeymap.storage import Document
 from journeymap.ui.docks.palette import ITEM_ROLE, PaletteDock, fold
 from journeymap.ui.mime import read_library_item
 from journeymap.ui.session import DocumentSession
-
-
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 
 
 @pytest.fixture

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
 from journeymap.services.templates import create_map_from_template
 from journeymap.storage import Document
 from journeymap.ui.docks import InspectorDock, OutlineDock, PaletteDock
 from journeymap.ui.session import DocumentSession
-
-
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 
 
 def test_docks_in_main_window(qtbot, tmp_path):

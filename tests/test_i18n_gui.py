@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from journeymap import i18n
 from journeymap.storage import Document
 from journeymap.ui.main_window import MainWindow, settings
-
-
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path, monkeypatch):
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    monkeypatch.setenv("JOURNEYMAP_DATA_DIR", str(tmp_path / "data"))
-    yield
 
 
 @pytest.fixture

@@ -8,18 +8,10 @@ fitted again to the narrower canvas.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from journeymap.app import ensure_sample_document
 from journeymap.ui.main_window import MainWindow, settings
-
-
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path, monkeypatch):
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    monkeypatch.setenv("JOURNEYMAP_DATA_DIR", str(tmp_path / "data"))
-    yield
 
 
 def deferred_window(qtbot) -> MainWindow:
