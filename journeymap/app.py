@@ -54,9 +54,6 @@ def ensure_sample_document() -> Path:
 def create_app(argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
 
-    from journeymap.ui.scene import pyside_fix
-
-    pyside_fix.protect_none()
     app = QApplication.instance() or QApplication((argv or sys.argv)[:1])
     app.setApplicationName("JourneyMap")
     app.setOrganizationName("JourneyMap")

@@ -13,13 +13,6 @@ from test_analytics_charts import make_doc
 from journeymap.ui.docks.analytics import CHART_NAMES, AnalyticsDock
 from journeymap.ui.session import DocumentSession
 
-try:  # PySide6 6.12 on CPython 3.11 leaks references to None; the canvas owns the fix
-    from journeymap.ui.scene.pyside_fix import protect_none
-except ImportError:  # pragma: no cover
-    def protect_none() -> None:
-        pass
-
-protect_none()
 ROOT = Path(__file__).resolve().parents[1]
 
 
