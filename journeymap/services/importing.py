@@ -1,8 +1,11 @@
 """Survey responses (NPS score, sentiment, comment...) from CSV or XLSX into a map.
 
-``import_file`` streams the file row by row, validates every row, and inserts
-the valid ones with ``executemany`` in chunks, all inside ONE transaction, as
-one recorded :class:`~journeymap.domain.model.ImportBatch`. Cancelling (the
+``import_file`` streams the file a few thousand rows at a time, validates every
+row (column by column for plain CSV lines: each distinct value is parsed once),
+and hands the valid ones to a background writer
+(:class:`~journeymap.storage.responses_sql.ResponseWriter`) that inserts them
+while the next rows are parsed, all inside ONE transaction, as one recorded
+:class:`~journeymap.domain.model.ImportBatch`. Cancelling (the
 ``cancel`` callback returns true) or any failure rolls the transaction back:
 the document is left exactly as it was. A file with no valid row records
 nothing (no empty batch).
@@ -43,8 +46,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from itertools import islice, repeat
-from operator import itemgetter
+from itertools import chain, compress, islice, repeat
+from operator import itemgetter, not_
 from pathlib import Path
 from typing import Any
 
@@ -57,9 +60,9 @@ from journeymap.services.import_mapping import (
     build_mapping,
     normalise,
 )
-from journeymap.services.import_sources import ImportFileError, open_source
+from journeymap.services.import_sources import Block, ImportFileError, open_source
 from journeymap.storage import Document
-from journeymap.storage.responses_sql import bulk_cache, trusted_inserts
+from journeymap.storage.responses_sql import ResponseWriter, bulk_cache, trusted_inserts
 
 __all__ = [
     "AGGREGATED_SCORES",
@@ -361,13 +364,44 @@ class _Importer:
         self.cancel = cancel
         self.chunk_size = max(1, chunk_size)
         self.buf: list[tuple[Any, ...]] = []
+        # Raw responses path: validated columns waiting for the writer.
+        self.writer: ResponseWriter | None = None
+        self.columns: list[list[Any]] = []
+        self.pending = 0
 
     def reject(self, row_number: int, reasons: list[str], row: Iterable[Any]) -> None:
         self.result.rejected += 1
         if len(self.result.rejected_rows) < MAX_REJECTED_KEPT:
             self.result.rejected_rows.append(RejectedRow(row_number, "; ".join(reasons), tuple(row)))
 
+    def add_columns(self, columns: list[list[Any]], n: int) -> None:
+        """Queue *n* valid rows given as columns (in the writer's column order)."""
+        if not n:
+            return
+        if not self.columns:
+            self.columns = [[] for _ in columns]
+        for acc, col in zip(self.columns, columns):
+            acc.extend(col)
+        self.pending += n
+        self.result.imported += n
+        if self.pending >= self.chunk_size:
+            self.flush_columns()
+
+    def flush_columns(self) -> None:
+        if not self.pending:
+            return
+        assert self.writer is not None
+        width = len(self.columns)
+        flat: list[Any] = [None] * (self.pending * width)
+        for j, col in enumerate(self.columns):
+            flat[j::width] = col
+        self.columns = []
+        self.pending = 0
+        self.writer.put(flat)
+
     def flush(self) -> None:
+        if self.writer is not None:
+            self.flush_columns()
         if self.buf:
             # Touchpoint order keeps the response index's inserts local (much faster).
             self.buf.sort(key=_by_touchpoint)
@@ -436,22 +470,42 @@ def import_file(
             name + (AGGREGATED_SUFFIX if aggregated else ""), aggregated=aggregated,
             mapping=dict(mapping), headers=list(src.headers),
         )
-        rows = src.rows()
         scale = None
-        if mapping["sentiment"] is not None:
-            head = list(islice(rows, SAMPLE_ROWS))
-            col = mapping["sentiment"]
-            scale = detect_sentiment_scale(r[col] for r in head if len(r) > col)
-            rows = _chain(head, rows)
+        col = mapping["sentiment"]
+        if aggregated:
+            rows = src.rows()
+            if col is not None:
+                head = list(islice(rows, SAMPLE_ROWS))
+                scale = detect_sentiment_scale(r[col] for r in head if len(r) > col)
+                rows = _chain(head, rows)
+        else:
+            blocks: Iterable[Block] = src.blocks()
+            if col is not None:
+                first: list[Block] = []
+                for block in blocks:
+                    first.append(block)
+                    if sum(b.n for b in first) >= SAMPLE_ROWS:
+                        break
+                scale = detect_sentiment_scale(_sample_column(first, col, SAMPLE_ROWS))
+                blocks = chain(first, blocks)
         result.sentiment_scale = scale
         imported_at = datetime.now().astimezone().isoformat(timespec="seconds")
         importer = _Importer(doc, src, result, progress, cancel, chunk_size)
+        owns_transaction = not doc.in_transaction
         with bulk_cache(doc), trusted_inserts(doc), doc.transaction():
             batch_id = doc.add_batch(ImportBatch(map_id, result.source, imported_at, 0, 0))
             if aggregated:
                 _import_counts(importer, rows, mapping, matcher, scale, batch_id)
             else:
-                _import_responses(importer, rows, mapping, matcher, scale, batch_id)
+                fields = [f for f in _WRITTEN if mapping[f] is not None]
+                with ResponseWriter(
+                    doc, batch_id, [_WRITTEN[f] for f in fields],
+                    expected_rows=src.estimated_rows, rebuild=owns_transaction,
+                ) as writer:
+                    importer.writer = writer
+                    _import_responses(importer, blocks, mapping, fields, matcher, scale)
+                    importer.flush()
+                importer.writer = None
             importer.flush()
             if result.imported:
                 doc.update_batch(batch_id, rows=result.imported, rejected=result.rejected)
@@ -461,6 +515,28 @@ def import_file(
         if progress is not None:
             progress(src.total, src.total)
     return result
+
+
+# Fields of a raw response in the order they are written, and their columns.
+_WRITTEN = {"touchpoint": "touchpoint_id", "score": "score", "sentiment": "sentiment", "date": "date",
+            "segment": "segment", "comment": "comment"}
+
+
+def _sample_column(blocks: list[Block], col: int, limit: int) -> list[Any]:
+    """Cell *col* of the first *limit* rows of *blocks* (rows too short to have it left out)."""
+    values: list[Any] = []
+    for block in blocks:
+        take = min(block.n, limit)
+        limit -= take
+        if block.uniform:
+            if col < block.width:
+                values.extend(block.column(col)[:take])
+        else:
+            assert block.rows is not None
+            values.extend(r[col] for r in block.rows[:take] if len(r) > col)
+        if not limit:
+            break
+    return values
 
 
 def _chain(head: list[Any], rest: Iterable[Any]) -> Iterable[Any]:
@@ -490,76 +566,136 @@ def _check_mapping(name: str, headers: list[str], mapping: dict[str, int | None]
 
 
 def _import_responses(
-    imp: _Importer, rows: Iterable[Any], mapping: dict[str, int | None], matcher: TouchpointMatcher,
-    scale: str | None, batch_id: int,
+    imp: _Importer, blocks: Iterable[Block], mapping: dict[str, int | None], fields: list[str],
+    matcher: TouchpointMatcher, scale: str | None,
 ) -> None:
-    ti, si = mapping["touchpoint"], mapping["score"]
-    xi, ci, di, gi = mapping["sentiment"], mapping["comment"], mapping["date"], mapping["segment"]
+    """Validate raw responses block by block and hand the valid ones to ``imp.writer``.
+
+    A uniform block (CSV lines split by ``str.split``) is validated column by
+    column: each column's distinct new values are parsed once into a memo and
+    the column is mapped through it in C (``map(memo.__getitem__, ...)``);
+    rows are looked at one by one only when a column holds a rejected value.
+    Other blocks (ragged CSV, XLSX) go row by row through ``_rows_to_columns``.
+    """
     width = 1 + max(c for c in mapping.values() if c is not None)
-    sentiment = sentiment_parser(scale or "unit")
-    tp_memo: dict[Any, Any] = {}
-    score_memo: dict[Any, Any] = {}
-    sent_memo: dict[Any, Any] = {}
-    date_memo: dict[Any, Any] = {}
-    seg_memo: dict[Any, Any] = {}
-    chunk = imp.chunk_size
-    buf = imp.buf
-    append = buf.append
+    parsers: dict[str, Callable[[Any], Any]] = {
+        "touchpoint": matcher, "score": parse_score, "sentiment": sentiment_parser(scale or "unit"),
+        "date": parse_date, "segment": _text,
+    }
+    rejecting = [f for f in ("touchpoint", "score", "sentiment", "date") if f in fields]
+    memos: dict[str, dict[Any, Any]] = {f: {} for f in fields}
+    bad: dict[str, set[Any]] = {f: set() for f in fields}
+    row_state = _RowState(mapping, fields, parsers)
     row_number = imp.src.header_row
+    for block in blocks:
+        first = row_number + 1
+        row_number += block.n
+        if row_number // TICK_ROWS != (first - 1) // TICK_ROWS:
+            imp.tick()
+        n = block.n
+        if not block.uniform or block.width < width:
+            columns, kept = _rows_to_columns(imp, row_state, block.all_rows(), first, width)
+            imp.add_columns(columns, kept)
+            continue
+        raw = {f: block.column(mapping[f]) for f in fields}  # type: ignore[arg-type]
+        values = {}
+        for f in fields:
+            if f == "comment":
+                values[f] = list(map(str.strip, raw[f]))
+            else:
+                values[f] = _column(raw[f], memos[f], parsers[f], bad[f])
+        bad_rows: set[int] = set()
+        for f in rejecting:
+            if bad[f] and not bad[f].isdisjoint(raw[f]):
+                bad_rows.update(compress(range(n), map(bad[f].__contains__, raw[f])))
+        if bad_rows:
+            for k in sorted(bad_rows):
+                row = block.row(k)
+                if not _blank(row):
+                    reasons = [v for v in (values[f][k] for f in rejecting) if v.__class__ is _Reject]
+                    imp.reject(first + k, reasons, row)
+            keep = list(map(not_, map(bad_rows.__contains__, range(n))))
+            imp.add_columns([list(compress(values[f], keep)) for f in fields], n - len(bad_rows))
+        else:
+            imp.add_columns([values[f] for f in fields], n)
+
+
+def _column(raw: list[Any], memo: dict[Any, Any], parse: Callable[[Any], Any], bad: set[Any]) -> list[Any]:
+    """``[parse(v) for v in raw]`` through *memo*; raw values that parse to a rejection go to *bad*.
+
+    Only for ``str`` cells (CSV): ``1``, ``1.0`` and ``True`` would share a memo key.
+    """
+    try:
+        return list(map(memo.__getitem__, raw))
+    except KeyError:
+        pass
+    new = set(raw).difference(memo)
+    if len(memo) + len(new) > MEMO_LIMIT:
+        memo.clear()
+        bad.clear()
+        new = set(raw)
+    for value in new:
+        parsed = parse(value)
+        memo[value] = parsed
+        if parsed.__class__ is _Reject:
+            bad.add(value)
+    return list(map(memo.__getitem__, raw))
+
+
+class _RowState:
+    """Column indexes, parsers and memos of the row-by-row path (kept across blocks)."""
+
+    def __init__(self, mapping: dict[str, int | None], fields: list[str],
+                 parsers: dict[str, Callable[[Any], Any]]):
+        self.fields = fields
+        self.index = {f: mapping[f] for f in fields}
+        self.parsers = parsers
+        # Separate from the column path's memos: these may hold non-str keys
+        # (XLSX cells), and the column path relies on its own reject sets.
+        self.memos: dict[str, dict[Any, Any]] = {f: {} for f in fields if f != "comment"}
+
+
+def _rows_to_columns(
+    imp: _Importer, state: _RowState, rows: Iterable[Any], row_number: int, width: int,
+) -> tuple[list[list[Any]], int]:
+    """Validate *rows* (the first being file row *row_number*) one by one; valid ones as columns."""
+    fields = state.fields
+    out: list[list[Any]] = [[] for _ in fields]
+    appends = [c.append for c in out]
+    index = [state.index[f] for f in fields]
+    parse = [state.parsers.get(f) for f in fields]
+    memos = [state.memos.get(f) for f in fields]
+    comment_at = fields.index("comment") if "comment" in fields else -1
     reject_type = _Reject
+    kept = 0
+    row_number -= 1
     for row in rows:
         row_number += 1
-        if not row_number % TICK_ROWS:
-            imp.tick()
         if len(row) < width:
             if not row:
                 continue
             row = list(row) + [None] * (width - len(row))
-        raw = row[ti]
-        tp = tp_memo.get(raw)
-        if tp is None:
-            tp = _memo(tp_memo, matcher, raw)
-        raw = row[si]
-        sc = score_memo.get(raw)
-        if sc is None:
-            sc = _memo(score_memo, parse_score, raw)
-        if xi is None:
-            se = None
-        else:
-            raw = row[xi]
-            se = sent_memo.get(raw, _MISS)
-            if se is _MISS:
-                se = _memo(sent_memo, sentiment, raw)
-        if di is None:
-            dt = None
-        else:
-            raw = row[di]
-            dt = date_memo.get(raw, _MISS)
-            if dt is _MISS:
-                dt = _memo(date_memo, parse_date, raw)
-        if gi is None:
-            seg = ""
-        else:
-            raw = row[gi]
-            seg = seg_memo.get(raw)
-            if seg is None:
-                seg = _memo(seg_memo, _text, raw)
-        if (tp.__class__ is reject_type or sc.__class__ is reject_type
-                or se.__class__ is reject_type or dt.__class__ is reject_type):
-            if _blank(row):
-                continue
-            imp.reject(row_number, [v for v in (tp, sc, se, dt) if v.__class__ is reject_type], row)
+        vals = []
+        bad = False
+        for j, col in enumerate(index):
+            raw = row[col]
+            if j == comment_at:
+                v = raw.strip() if raw.__class__ is str else _text(raw)
+            else:
+                memo = memos[j]
+                v = memo.get(raw, _MISS)  # type: ignore[union-attr]
+                if v is _MISS:
+                    v = _memo(memo, parse[j], raw)  # type: ignore[arg-type]
+                bad = bad or v.__class__ is reject_type
+            vals.append(v)
+        if bad:
+            if not _blank(row):
+                imp.reject(row_number, [v for v in vals if v.__class__ is reject_type], row)
             continue
-        comment = "" if ci is None else row[ci]
-        if comment.__class__ is not str:
-            comment = _text(comment)
-        elif comment:
-            comment = comment.strip()
-        append((tp, sc, se, comment, dt, seg, batch_id))
-        if len(buf) >= chunk:
-            imp.flush()
-            buf = imp.buf
-            append = buf.append
+        for append, v in zip(appends, vals):
+            append(v)
+        kept += 1
+    return out, kept
 
 
 def _import_counts(
