@@ -70,8 +70,11 @@ def bare_window() -> float:
 
 def cold_start() -> float:
     """``python main.py`` on the sample map until the first painted window."""
+    import shutil
+
     tmp = data.DATA / "appdata"
-    tmp.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(tmp, ignore_errors=True)  # a sample from an older build would not open
+    tmp.mkdir(parents=True)
     env = {"JOURNEYMAP_DATA_DIR": str(tmp), "JOURNEYMAP_EXIT_AFTER_PAINT": "1",
            "XDG_CONFIG_HOME": str(tmp / "config")}
     # The first run creates the sample document and byte-code caches; time a
