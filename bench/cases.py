@@ -274,8 +274,8 @@ def undo_redo_1000() -> float:
 
 
 CASES: dict[str, Case] = {
-    "bare_window": Case(bare_window, target=10, peer_only=True),
-    "cold_start": Case(cold_start, target=1.0, peers=("bare_window",), max_ratio=2.0),
+    "bare_window": Case(bare_window, target=10, peer_only=True, child_peak=True),
+    "cold_start": Case(cold_start, target=1.0, peers=("bare_window",), max_ratio=2.0, child_peak=True),
     "import_1m_csv": Case(import_1m, target=3.0, max_mb=200, repeat=3,
                           peers=("pandas_to_sql", "sqlite_utils_insert"), max_ratio=1.0),
     "pandas_to_sql": Case(pandas_to_sql, target=60, peer_only=True, repeat=3),
