@@ -1097,6 +1097,17 @@ class MapScene(QGraphicsScene):
     def lane_card_count(self, lane_id: int) -> int:
         return sum(len(v) for c, v in self.cells.items() if c[1] == lane_id)
 
+    def _confirm(self, title: str, text: str) -> bool:
+        """A destructive edit asks first; Cancel is the default button."""
+        answer = QMessageBox.question(
+            self._parent_widget(),
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def delete_stage(self, stage_id: int, confirm: bool = True) -> bool:
         header = self.stage_headers.get(stage_id)
         if header is None or self.read_only:
@@ -1106,14 +1117,7 @@ class MapScene(QGraphicsScene):
             text = (
                 tr("Delete the stage “%1” and its %2 card(s)?").replace("%1", header.stage.name).replace("%2", str(n))
             )
-            answer = QMessageBox.question(
-                self._parent_widget(),
-                tr("Delete stage"),
-                text,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not self._confirm(tr("Delete stage"), text):
                 return False
         return self.push(
             DeleteStageCommand(self.session, stage_id, tr("Delete stage “%1”").replace("%1", header.stage.name))
@@ -1126,14 +1130,7 @@ class MapScene(QGraphicsScene):
         n = self.lane_card_count(lane_id)
         if confirm and n:
             text = tr("Delete the lane “%1” and its %2 card(s)?").replace("%1", header.lane.name).replace("%2", str(n))
-            answer = QMessageBox.question(
-                self._parent_widget(),
-                tr("Delete lane"),
-                text,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not self._confirm(tr("Delete lane"), text):
                 return False
         return self.push(
             DeleteLaneCommand(self.session, lane_id, tr("Delete lane “%1”").replace("%1", header.lane.name))
