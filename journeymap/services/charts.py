@@ -240,7 +240,9 @@ def draw_empty(fig: Figure, message: str, title: str | None = None) -> None:
 
 
 def _header(ax, ctx: ChartContext, title: str) -> None:
-    ax.figure.suptitle(title, x=0.01, ha="left", fontsize=TITLE_SIZE, fontweight="bold", color=INK)
+    # Narrow docks get a wrapped title instead of one cut at the edge (bold glyphs ~0.6 em wide).
+    chars = max(12, int(ax.figure.get_figwidth() * 72 / (TITLE_SIZE * 0.62)))
+    ax.figure.suptitle(_wrap(title, chars, 2), x=0.01, ha="left", fontsize=TITLE_SIZE, fontweight="bold", color=INK)
     ax.set_title(ctx.subtitle(), loc="left", fontsize=NOTE_SIZE + 1, color=MUTED, pad=8)
 
 
@@ -303,13 +305,16 @@ def draw_nps_by_touchpoint(fig: Figure, ctx: ChartContext) -> int:
         reach = r.nps + (r.margin or 0) if r.nps >= 0 else r.nps - (r.margin or 0)
         ax.text(reach + (3 if r.nps >= 0 else -3), y, _fmt_nps(r.nps), va="center",
                 ha="left" if r.nps >= 0 else "right", fontsize=TICK_SIZE, color=INK, zorder=4)
-    ax.set_yticks(ys, [f"{_short(r.title)}  ({_n_label(r, tr)})" for r in rows])
+    narrow = fig.get_figwidth() < 6  # a dock rather than a saved chart: keep room for the bars
+    limit = 18 if narrow else 30
+    ax.set_yticks(ys, [f"{_short(r.title, limit)}  ({_n_label(r, tr)})" for r in rows])
     ax.invert_yaxis()  # best at the top
     ax.axvline(0, color=INK, linewidth=0.8, zorder=2)
     ax.set_xlim(-125, 125)
-    ax.set_xticks(range(-100, 101, 50))
+    ax.set_xticks(range(-100, 101, 100 if narrow else 50))
     ax.xaxis.grid(True, color=GRID, linewidth=0.8)
-    ax.set_xlabel(tr("NPS (error bars: 95 % margin of error)"), fontsize=LABEL_SIZE, color=INK)
+    ax.set_xlabel(_wrap(tr("NPS (error bars: 95 % margin of error)"), 24 if narrow else 80, 2),
+                  fontsize=LABEL_SIZE, color=INK)
     _header(ax, ctx, title)
     return len(rows)
 
@@ -518,6 +523,12 @@ def draw_priority_matrix(fig: Figure, ctx: ChartContext) -> int:
             color=MUTED, zorder=2)
 
     # Spread touchpoints that share an impact value so their markers do not hide each other.
+    # With many touchpoints, name only those that need attention: the fix-first ones
+    # and the lowest scores; the rest are dots (labels would cover each other).
+    lowest = {id(r) for r in sorted(rows, key=lambda r: r.nps)[:6]}
+    labelled = [r for r in rows if len(rows) <= 12 or id(r) in lowest
+                or priority_quadrant(r.impact, r.nps) == "fix_first"]
+    labelled_ids = {id(r) for r in labelled}
     groups: dict[int, list[TouchpointRow]] = {}
     for r in rows:
         groups.setdefault(min(5, max(1, r.impact)), []).append(r)
@@ -531,10 +542,11 @@ def draw_priority_matrix(fig: Figure, ctx: ChartContext) -> int:
         ax.scatter(xs, [r.nps for r in members], s=64, c=colours, edgecolor="white", linewidth=1.2,
                    zorder=4)
         # Labels to the right (left in the last column), nudged apart vertically.
-        label_ys = _spread([r.nps for r in members], 9.0)
+        named = [(x, r) for x, r in zip(xs, members, strict=True) if id(r) in labelled_ids]
+        label_ys = _spread([r.nps for _x, r in named], 9.0)
         shift = max(0.0, label_ys[-1] - 104) if label_ys else 0.0  # keep clear of the top band
         left = impact == 5
-        for x, ly, r in zip(xs, label_ys, members, strict=True):
+        for (x, r), ly in zip(named, label_ys, strict=True):
             ly -= shift
             ax.annotate(
                 _short(r.title, 20), (x, r.nps),

@@ -544,7 +544,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.inspector_dock, self.analytics_dock)
         self.inspector_dock.raise_()
         self.resizeDocks([self.outline_dock, self.palette_dock], [160, 400], Qt.Orientation.Vertical)
-        self.resizeDocks([self.outline_dock, self.inspector_dock], [250, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.outline_dock, self.inspector_dock], [250, 390], Qt.Orientation.Horizontal)
         self.docks = [self.outline_dock, self.palette_dock, self.inspector_dock, self.analytics_dock]
         self.sessionOpened.connect(lambda session: [d.set_session(session) for d in self.docks])
         self.sessionClosed.connect(lambda: [d.set_session(None) for d in self.docks])

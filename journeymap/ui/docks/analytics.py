@@ -81,7 +81,7 @@ class AnalyticsDock(QDockWidget):
         self._timer.timeout.connect(self._refresh_if_visible)
 
         body = QWidget(self)
-        body.setMinimumWidth(360)
+        body.setMinimumWidth(300)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
