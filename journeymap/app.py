@@ -98,7 +98,9 @@ def _exit_after_first_paint(app, window) -> None:
             return False
 
         def report(self) -> None:
-            print("painted", flush=True)
+            import time
+
+            print(f"painted {time.time()}", flush=True)
             app.quit()
 
     watcher = PaintWatcher(window)
