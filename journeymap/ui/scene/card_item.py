@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
@@ -96,37 +97,30 @@ def reset_fonts() -> None:
     reset_badge_metrics()
 
 
-_SHAPES: dict[str, QPainterPath] = {}
-
-
+@cache
 def _card_path() -> QPainterPath:
-    path = _SHAPES.get("card")
-    if path is None:
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(0, 0, style.CARD_W, style.CARD_H), style.CARD_RADIUS, style.CARD_RADIUS)
-        _SHAPES["card"] = path
+    path = QPainterPath()
+    path.addRoundedRect(QRectF(0, 0, style.CARD_W, style.CARD_H), style.CARD_RADIUS, style.CARD_RADIUS)
     return path
 
 
+def _card_clipped(rect: QRectF) -> QPainterPath:
+    """The part of the card inside *rect*, following its rounded corners."""
+    box = QPainterPath()
+    box.addRect(rect)
+    return _card_path().intersected(box)
+
+
+@cache
 def _band_path() -> QPainterPath:
-    """The NPS colour band: the top of the card, following its rounded corners."""
-    path = _SHAPES.get("band")
-    if path is None:
-        top = QPainterPath()
-        top.addRect(QRectF(0, 0, style.CARD_W, style.NPS_BAND_H))
-        path = _card_path().intersected(top)
-        _SHAPES["band"] = path
-    return path
+    """The NPS colour band along the top of the card."""
+    return _card_clipped(QRectF(0, 0, style.CARD_W, style.NPS_BAND_H))
 
 
+@cache
 def _strip_path() -> QPainterPath:
-    path = _SHAPES.get("strip")
-    if path is None:
-        left = QPainterPath()
-        left.addRect(QRectF(0, 0, style.STRIP_W, style.CARD_H))
-        path = _card_path().intersected(left)
-        _SHAPES["strip"] = path
-    return path
+    """The sensation strip down the left edge."""
+    return _card_clipped(QRectF(0, 0, style.STRIP_W, style.CARD_H))
 
 
 _SHADOW = QColor(style.TEXT.red(), style.TEXT.green(), style.TEXT.blue(), 28)
