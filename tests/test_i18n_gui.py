@@ -148,3 +148,13 @@ def test_preferences_action_is_in_the_edit_menu(window):
 
     assert window.act_preferences in window.edit_menu.actions()
     assert window.act_preferences.menuRole() == QAction.MenuRole.PreferencesRole
+
+
+def test_open_error_box_speaks_spanish(spanish, window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text, *a: shown.append((title, text)))
+    missing = tmp_path / "perdido.jmap"
+    assert not window.open_path(missing)
+    [(title, text)] = shown
+    assert text == f"{missing}: el archivo no existe."
+    assert title != "Cannot open the document"

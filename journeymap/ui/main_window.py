@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymap.i18n import current_language
+from journeymap.i18n import current_language, error_text
 from journeymap.storage import Document, DocumentError, DocumentLockedError
 from journeymap.ui.icons import icon
 from journeymap.ui.scene import MapScene, MapView
@@ -647,7 +647,7 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(
                 self,
                 tr("Document in use"),
-                tr("%1\n\nOpen it read-only?").replace("%1", str(exc)),
+                tr("%1\n\nOpen it read-only?").replace("%1", error_text(exc)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes,
             )
@@ -657,7 +657,7 @@ class MainWindow(QMainWindow):
         except DocumentError as exc:
             if not interactive:
                 raise
-            QMessageBox.critical(self, tr("Cannot open the document"), str(exc))
+            QMessageBox.critical(self, tr("Cannot open the document"), error_text(exc))
             return False
         self._close_session()
         self.session = DocumentSession(doc, parent=self)
@@ -724,7 +724,7 @@ class MainWindow(QMainWindow):
             finally:
                 doc.close()
         except (DocumentError, Exception) as exc:  # templates may raise their own errors
-            QMessageBox.critical(self, tr("Cannot create the document"), str(exc))
+            QMessageBox.critical(self, tr("Cannot create the document"), error_text(exc))
             return False
         return self.open_path(path)
 
@@ -756,7 +756,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.document.backup_to(target)
         except (DocumentError, OSError) as exc:
-            QMessageBox.critical(self, tr("Cannot save the document"), str(exc))
+            QMessageBox.critical(self, tr("Cannot save the document"), error_text(exc))
             return False
         return self.open_path(target)
 
