@@ -246,6 +246,16 @@ def _header(ax, ctx: ChartContext, title: str) -> None:
     ax.set_title(ctx.subtitle(), loc="left", fontsize=NOTE_SIZE + 1, color=MUTED, pad=8)
 
 
+def _axes(fig: Figure, title: str, tr, has_data: bool):
+    """The chart's styled axes, or None after drawing the empty state."""
+    if not has_data:
+        draw_empty(fig, empty_message(tr), title)
+        return None
+    ax = fig.add_subplot()
+    _style(ax)
+    return ax
+
+
 def _style(ax) -> None:
     ax.tick_params(labelsize=TICK_SIZE, colors=INK, length=3)
     for side in ("top", "right"):
@@ -288,11 +298,9 @@ def draw_nps_by_touchpoint(fig: Figure, ctx: ChartContext) -> int:
     tr = ctx.tr
     title = tr("NPS by touchpoint")
     rows = touchpoint_rows(ctx.doc, ctx.map_id, ctx.segment)
-    if not rows:
-        draw_empty(fig, empty_message(tr), title)
+    ax = _axes(fig, title, tr, has_data=bool(rows))
+    if ax is None:
         return 0
-    ax = fig.add_subplot()
-    _style(ax)
     ys = list(range(len(rows)))
     values = [r.nps for r in rows]
     ax.barh(ys, values, height=0.62, color=[_sign_colour(v) for v in values], zorder=2)
@@ -324,11 +332,9 @@ def draw_stage_nps_sentiment(fig: Figure, ctx: ChartContext) -> int:
     tr = ctx.tr
     title = tr("NPS and sentiment by stage")
     stages = stage_rows(ctx.doc, ctx.map_id, ctx.segment)
-    if not stages or all(s.nps is None and s.sentiment is None for s in stages):
-        draw_empty(fig, empty_message(tr), title)
+    ax = _axes(fig, title, tr, has_data=any(s.nps is not None or s.sentiment is not None for s in stages))
+    if ax is None:
         return 0
-    ax = fig.add_subplot()
-    _style(ax)
     xs = list(range(len(stages)))
     bars = [(x, s.nps) for x, s in zip(xs, stages, strict=True) if s.nps is not None]
     if bars:
@@ -381,11 +387,9 @@ def draw_nps_split(fig: Figure, ctx: ChartContext) -> int:
     tr = ctx.tr
     title = tr("Promoters, passives, detractors")
     rows = split_rows(ctx.doc, ctx.map_id, ctx.segment)
-    if not rows:
-        draw_empty(fig, empty_message(tr), title)
+    ax = _axes(fig, title, tr, has_data=bool(rows))
+    if ax is None:
         return 0
-    ax = fig.add_subplot()
-    _style(ax)
     ys = list(range(len(rows)))
     parts = (
         (tr("Detractors (0–6)"), DETRACTOR, "white", [r.summary.detractors for r in rows]),
@@ -498,11 +502,9 @@ def draw_priority_matrix(fig: Figure, ctx: ChartContext) -> int:
     tr = ctx.tr
     title = tr("Priority matrix: impact against NPS")
     rows = touchpoint_rows(ctx.doc, ctx.map_id, ctx.segment)
-    if not rows:
-        draw_empty(fig, empty_message(tr), title)
+    ax = _axes(fig, title, tr, has_data=bool(rows))
+    if ax is None:
         return 0
-    ax = fig.add_subplot()
-    _style(ax)
     # NPS lives in -100..100; the bands above and below hold the quadrant names, so no
     # point or label can ever sit on them.
     x0, x1, y0, y1 = 0.4, 5.6, -128.0, 122.0
