@@ -18,3 +18,17 @@ def isolated_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("JOURNEYMAP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     yield
+
+
+@pytest.fixture
+def session(qapp, tmp_path):
+    """A session on a new document holding the retail-store template (test modules may override it)."""
+    from journeymap.services.templates import create_map_from_template
+    from journeymap.storage import Document
+    from journeymap.ui.session import DocumentSession
+
+    doc = Document.create(tmp_path / "retail.jmap")
+    s = DocumentSession(doc, create_map_from_template(doc, "retail-store"))
+    yield s
+    s.undo_stack.clear()
+    doc.close()

@@ -6,8 +6,6 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from journeymap.services.templates import create_map_from_template
-from journeymap.storage import Document
 from journeymap.ui.commands.imports import run_import
 from journeymap.ui.commands.touchpoints import UpdateTouchpointCommand
 from journeymap.ui.scene import MapScene, style
@@ -19,17 +17,6 @@ from journeymap.ui.scene.overlays import (
     sentiment_level,
     signed,
 )
-from journeymap.ui.session import DocumentSession
-
-
-@pytest.fixture
-def session(qapp, tmp_path):
-    doc = Document.create(tmp_path / "overlays.jmap")
-    map_id = create_map_from_template(doc, "retail-store")
-    s = DocumentSession(doc, map_id)
-    yield s
-    s.undo_stack.clear()
-    doc.close()
 
 
 @pytest.fixture

@@ -7,22 +7,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from journeymap.services.reporting import stage_metrics
-from journeymap.services.templates import create_map_from_template
-from journeymap.storage import Document
 from journeymap.ui.commands.imports import run_import
 from journeymap.ui.scene import MapScene, style
 from journeymap.ui.scene.emotion import compute_emotion
-from journeymap.ui.session import DocumentSession
-
-
-@pytest.fixture
-def session(qapp, tmp_path):
-    doc = Document.create(tmp_path / "emotion.jmap")
-    map_id = create_map_from_template(doc, "retail-store")
-    s = DocumentSession(doc, map_id)
-    yield s
-    s.undo_stack.clear()
-    doc.close()
 
 
 @pytest.fixture
