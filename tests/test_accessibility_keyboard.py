@@ -137,8 +137,10 @@ def test_inputs_in_dialogs_have_names(window, qtbot):
     from journeymap.ui.dialogs.export_dialog import ExportDialog
     from journeymap.ui.dialogs.import_dialog import ImportDialog
     from journeymap.ui.dialogs.import_history import ImportHistoryDialog
+    from journeymap.ui.dialogs.new_map import NewMapDialog
     from journeymap.ui.dialogs.preferences import PreferencesDialog
-    from journeymap.ui.main_window import NewMapDialog, ShortcutsDialog, settings
+    from journeymap.ui.dialogs.shortcuts import ShortcutsDialog
+    from journeymap.ui.main_window import settings
 
     dialogs = [
         ExportDialog(window.session, window.scene, window),

@@ -67,7 +67,7 @@ def test_new_map_from_template_speaks_the_ui_language(spanish, window, tmp_path)
 
 
 def test_template_dialog_lists_spanish_descriptions(spanish, qtbot):
-    from journeymap.ui.main_window import NewMapDialog
+    from journeymap.ui.dialogs.new_map import NewMapDialog
 
     dialog = NewMapDialog()
     qtbot.addWidget(dialog)

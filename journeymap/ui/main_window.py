@@ -26,25 +26,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
-    QFileDialog,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSizePolicy,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QToolBar,
     QUndoView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -88,107 +78,6 @@ def _add_mnemonic(action: QAction, siblings: list[QAction]) -> None:
 def settings() -> QSettings:
     """The app's settings, in ``QSettings.defaultFormat()`` (tests point it at a temporary INI)."""
     return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, SETTINGS_ORG, SETTINGS_APP)
-
-
-def shortcut_rows() -> list[tuple[str, str]]:
-    """(keys, what they do) for Help ▸ Keyboard shortcuts."""
-
-    def keys(std: QKeySequence.StandardKey) -> str:
-        return QKeySequence(std).toString(QKeySequence.SequenceFormat.NativeText)
-
-    return [
-        (keys(QKeySequence.StandardKey.New), tr("New map from a template")),
-        (keys(QKeySequence.StandardKey.Open), tr("Open a document")),
-        (keys(QKeySequence.StandardKey.SaveAs), tr("Save a copy and continue in it")),
-        (keys(QKeySequence.StandardKey.Undo), tr("Undo")),
-        (keys(QKeySequence.StandardKey.Redo), tr("Redo")),
-        (
-            keys(QKeySequence.StandardKey.Cut) + " / " + keys(QKeySequence.StandardKey.Copy),
-            tr("Cut / copy the selected cards"),
-        ),
-        (keys(QKeySequence.StandardKey.Paste), tr("Paste after the selected card, or in the last clicked cell")),
-        ("Ctrl+D", tr("Duplicate the selected cards")),
-        (tr("Delete / Backspace"), tr("Delete the selected cards")),
-        (keys(QKeySequence.StandardKey.SelectAll), tr("Select every card")),
-        (tr("F2 / Enter / double-click"), tr("Edit the title of the selected card, stage or lane in place")),
-        (tr("Double-click an empty cell"), tr("Add a card there")),
-        (tr("Arrow keys"), tr("Select the next card: Up/Down in the cell and across lanes, Left/Right across stages")),
-        (tr("Alt+Arrow keys"), tr("Move the selected cards: Up/Down one place (or lane), Left/Right one stage")),
-        (tr("Ctrl+click / drag on empty canvas"), tr("Add to the selection / rubber-band selection")),
-        (tr("Drag cards"), tr("Move them to another cell or reorder them (one undo step)")),
-        (tr("Drag a stage or lane header"), tr("Reorder stages or lanes")),
-        (tr("Escape"), tr("Cancel the edit or the drag; clear the selection")),
-        (keys(QKeySequence.StandardKey.ZoomIn) + " / " + keys(QKeySequence.StandardKey.ZoomOut), tr("Zoom in / out")),
-        (tr("Ctrl+wheel"), tr("Zoom under the mouse")),
-        ("Ctrl+0", tr("Fit the map to the window")),
-        ("Ctrl+1", tr("Actual size")),
-        (tr("Space+drag / middle button drag"), tr("Pan")),
-        (keys(QKeySequence.StandardKey.Find), tr("Filter cards (text, channel, sensation, NPS band)")),
-        ("Ctrl+Shift+1 … 4", tr("Go to the Maps, Library, Inspector or Analytics panel")),
-        (tr("Tab / Shift+Tab"), tr("Move the keyboard focus between the canvas, the toolbar and the panels")),
-    ]
-
-
-class NewMapDialog(QDialog):
-    """Choose the template of a new document."""
-
-    def __init__(self, parent: QWidget | None = None):
-        from journeymap.services.templates import describe, template_names
-
-        super().__init__(parent)
-        self.setWindowTitle(tr("New map from template"))
-        self.list = QListWidget()
-        self.list.setAccessibleName(tr("Templates"))
-        self.list.setWordWrap(True)
-        self.list.setSpacing(3)
-        for name in template_names():
-            try:
-                info = describe(name, current_language())
-            except Exception:  # a broken template must not break the dialog
-                continue
-            count = tr("%n touchpoints").replace("%n", str(info.touchpoints))
-            text = f"{info.title}\n{info.description}  ({count})"
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            self.list.addItem(item)
-        if self.list.count():
-            self.list.setCurrentRow(0)
-        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Start from:")))
-        layout.addWidget(self.list)
-        layout.addWidget(buttons)
-        self.resize(520, 380)
-
-    def template_name(self) -> str | None:
-        item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
-
-
-class ShortcutsDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(tr("Keyboard shortcuts"))
-        rows = shortcut_rows()
-        table = QTableWidget(len(rows), 2)
-        table.setAccessibleName(tr("Keyboard shortcuts"))
-        table.setHorizontalHeaderLabels([tr("Keys"), tr("Action")])
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for i, (keys, text) in enumerate(rows):
-            table.setItem(i, 0, QTableWidgetItem(keys))
-            table.setItem(i, 1, QTableWidgetItem(text))
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
-        self.resize(760, 560)
 
 
 class MainWindow(QMainWindow):
@@ -638,6 +527,7 @@ class MainWindow(QMainWindow):
         With ``interactive=False`` (start-up) nothing asks or warns: a
         ``DocumentError`` (``DocumentLockedError`` when in use) is raised instead.
         """
+        from PySide6.QtWidgets import QMessageBox
         path = Path(path)
         try:
             doc = Document.open(path, read_only=read_only)
@@ -715,6 +605,8 @@ class MainWindow(QMainWindow):
 
     def new_document(self, path: str | os.PathLike[str], template: str) -> bool:
         """Create *path* from a template and open it."""
+        from PySide6.QtWidgets import QMessageBox
+
         from journeymap.services.templates import create_map_from_template
 
         try:
@@ -729,6 +621,10 @@ class MainWindow(QMainWindow):
         return self.open_path(path)
 
     def new_from_template_dialog(self) -> None:
+        from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+        from journeymap.ui.dialogs.new_map import NewMapDialog
+
         dialog = NewMapDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.template_name():
             return
@@ -745,12 +641,14 @@ class MainWindow(QMainWindow):
         self.new_document(path, dialog.template_name())
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
         path, _ = QFileDialog.getOpenFileName(self, tr("Open document"), self._last_folder(), tr(DOCUMENT_FILTER))
         if path:
             self.open_path(path)
 
     def save_as(self, target: str | os.PathLike[str]) -> bool:
         """Write a copy of the document and continue editing the copy."""
+        from PySide6.QtWidgets import QMessageBox
         if self.session is None:
             return False
         try:
@@ -761,6 +659,7 @@ class MainWindow(QMainWindow):
         return self.open_path(target)
 
     def save_as_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
         if self.session is None:
             return
         path, _ = QFileDialog.getSaveFileName(self, tr("Save as"), self._last_folder(), tr(DOCUMENT_FILTER))
@@ -871,9 +770,12 @@ class MainWindow(QMainWindow):
 
     # ================================================================ help
     def show_shortcuts(self) -> None:
+        from journeymap.ui.dialogs.shortcuts import ShortcutsDialog
+
         ShortcutsDialog(self).exec()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
         QMessageBox.about(
             self,
             tr("About JourneyMap"),

@@ -15,14 +15,12 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QRectF, Qt, QTi
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent, QPainter, QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
-    QColorDialog,
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneDragDropEvent,
     QGraphicsSceneMouseEvent,
     QMenu,
-    QMessageBox,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -1099,6 +1097,8 @@ class MapScene(QGraphicsScene):
 
     def _confirm(self, title: str, text: str) -> bool:
         """A destructive edit asks first; Cancel is the default button."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self._parent_widget(),
             title,
@@ -1141,6 +1141,8 @@ class MapScene(QGraphicsScene):
         if header is None or self.read_only:
             return False
         if colour is None:
+            from PySide6.QtWidgets import QColorDialog
+
             chosen = QColorDialog.getColor(QColor(header.stage.colour), self._parent_widget(), tr("Stage colour"))
             if not chosen.isValid():
                 return False
@@ -1155,6 +1157,8 @@ class MapScene(QGraphicsScene):
             return False
         if colour is None:
             current = QColor(header.lane.colour) if header.lane.colour else style.LANE_ACCENT
+            from PySide6.QtWidgets import QColorDialog
+
             chosen = QColorDialog.getColor(current, self._parent_widget(), tr("Lane colour"))
             if not chosen.isValid():
                 return False

@@ -18,6 +18,11 @@ class MapView(QGraphicsView):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        # Our own viewport widget, kept: Qt's ``viewport()`` returns a bare
+        # ``QWidget*`` whose Python type PySide looks up among every QWidget
+        # subclass on the first call (~6 ms of enum creation at start-up).
+        self._viewport = QWidget()
+        self.setViewport(self._viewport)
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing
             | QPainter.RenderHint.TextAntialiasing
@@ -34,6 +39,9 @@ class MapView(QGraphicsView):
         self.setBackgroundBrush(style.BACKGROUND)
         self._space = False
         self._pan_from: QPoint | None = None
+
+    def viewport(self) -> QWidget:  # noqa: D102 - same widget as Qt's, without the type lookup
+        return self._viewport
 
     # ------------------------------------------------------------------ zoom
     @property
