@@ -86,7 +86,8 @@ class MainWindow(QMainWindow):
 
     # Created by ensure_docks(); reading one of these first creates the docks.
     _DOCK_ATTRIBUTES = frozenset(
-        ("outline_dock", "palette_dock", "inspector_dock", "analytics_dock", "docks", "focus_dock_actions")
+        ("outline_dock", "palette_dock", "inspector_dock", "analytics_dock", "docks", "focus_dock_actions",
+         "undo_dock", "undo_view", "act_undo_history")
     )
 
     def __init__(self, defer_docks: bool = False) -> None:
@@ -125,17 +126,6 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._create_toolbar()
         self._create_status_bar()
-        self.undo_view = QUndoView(self.undo_group)
-        self.undo_view.setEmptyLabel(tr("<original document>"))
-        self.undo_dock = QDockWidget(tr("Undo history"), self)
-        self.undo_dock.setObjectName("UndoHistoryDock")
-        self.undo_dock.setWidget(self.undo_view)
-        self.add_dock(self.undo_dock, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.undo_dock.hide()
-        self.act_undo_history = self.undo_dock.toggleViewAction()
-        self.act_undo_history.setText(tr("Undo &History"))
-        self.edit_menu.addSeparator()
-        self.edit_menu.addAction(self.act_undo_history)
         if not defer_docks:
             self.ensure_docks()
 
@@ -422,6 +412,17 @@ class MainWindow(QMainWindow):
         from journeymap.ui.docks.palette import PaletteDock
 
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.undo_view = QUndoView(self.undo_group)
+        self.undo_view.setEmptyLabel(tr("<original document>"))
+        self.undo_dock = QDockWidget(tr("Undo history"), self)
+        self.undo_dock.setObjectName("UndoHistoryDock")
+        self.undo_dock.setWidget(self.undo_view)
+        self.add_dock(self.undo_dock, right)
+        self.undo_dock.hide()
+        self.act_undo_history = self.undo_dock.toggleViewAction()
+        self.act_undo_history.setText(tr("Undo &History"))
+        self.edit_menu.addSeparator()  # the Edit menu's last entry
+        self.edit_menu.addAction(self.act_undo_history)
         self.outline_dock = OutlineDock(self)
         self.palette_dock = PaletteDock(self)
         self.inspector_dock = InspectorDock(self)

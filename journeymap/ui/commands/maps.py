@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from journeymap.domain.model import JourneyMap, Lane, LaneKind, Stage
-from journeymap.services.templates import create_map_from_template
 from journeymap.storage import Document
 from journeymap.storage.document import Snapshot
 from journeymap.ui.commands.base import DocumentCommand
@@ -123,6 +122,8 @@ class AddMapCommand(_CreatedMapCommand):
 
     def create(self) -> int:
         if self.template:
+            from journeymap.services.templates import create_map_from_template  # only when used
+
             return create_map_from_template(self.doc, self.template, self.title, self.lang)
         return create_blank_map(self.doc, self.title or tr("New journey map"))
 
