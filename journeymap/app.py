@@ -9,12 +9,14 @@ folder (tests, portable installs).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
 
 SAMPLE_NAME = "sample.jmap"
 SAMPLE_TEMPLATE = "retail-store"
+GC_RESUME_LATEST_MS = 2000
 
 
 def data_dir() -> Path:
@@ -61,8 +63,17 @@ def create_app(argv: list[str] | None = None):
     return app
 
 
-def run(argv: list[str]) -> int:
+def start(argv: list[str]):
+    """Build and show the editor on *argv*'s document (or the last one, or the sample); no event loop.
+
+    Start-up allocates a lot and frees little, so the cyclic garbage
+    collector would only walk those objects again and again (~5 ms of the
+    first frame): it is off until the panels are built, right after that frame.
+    """
+    gc.disable()
     app = create_app()
+
+    from PySide6.QtCore import QTimer
 
     from journeymap import i18n
 
@@ -73,6 +84,8 @@ def run(argv: list[str]) -> int:
 
     # The panels are built right after the first frame: the map shows sooner.
     window = MainWindow(defer_docks=True)
+    window.panelsReady.connect(gc.enable)
+    QTimer.singleShot(GC_RESUME_LATEST_MS, gc.enable)  # even if no frame is ever painted
     # Remembers document, map, zoom and overlays as the user works (crash-proof).
     window.view_state = ViewStateKeeper(window)
     window.show()
@@ -81,6 +94,11 @@ def run(argv: list[str]) -> int:
     else:
         # The last document at its last map; else the sample (problems go to the status bar).
         open_last_or_sample(window, ensure_sample_document)
+    return app, window
+
+
+def run(argv: list[str]) -> int:
+    app, window = start(argv)
     if os.environ.get("JOURNEYMAP_EXIT_AFTER_PAINT"):
         _exit_after_first_paint(app, window)
     return app.exec()

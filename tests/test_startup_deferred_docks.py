@@ -75,3 +75,21 @@ def test_reading_a_dock_builds_the_docks(qtbot):
     assert w.docks_ready
     with pytest.raises(AttributeError):
         w.no_such_attribute  # noqa: B018
+
+
+def test_start_pauses_garbage_collection_only_until_the_panels_exist(qtbot, monkeypatch):
+    import gc
+
+    from journeymap import app as app_module
+
+    monkeypatch.setattr(app_module, "GC_RESUME_LATEST_MS", 60_000)  # only the panels may resume it
+    assert gc.isenabled()
+    try:
+        _app, w = app_module.start([])
+        qtbot.addWidget(w)
+        assert not gc.isenabled()  # nothing painted yet
+        qtbot.waitUntil(lambda: w.docks_ready, timeout=5000)
+        assert gc.isenabled() and w.session is not None  # the sample map is open
+        w.close()
+    finally:
+        gc.enable()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -26,7 +27,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
-    QDockWidget,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QToolBar,
-    QUndoView,
     QWidget,
 )
 
@@ -43,6 +42,9 @@ from journeymap.storage import Document, DocumentError, DocumentLockedError
 from journeymap.ui.icons import icon
 from journeymap.ui.scene import MapScene, MapView
 from journeymap.ui.session import DocumentSession
+
+if TYPE_CHECKING:  # built after the first frame; imported there
+    from PySide6.QtWidgets import QDockWidget
 
 DOCUMENT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "JourneyMap documents (*.jmap)")
 MAX_RECENT = 10
@@ -83,6 +85,7 @@ def settings() -> QSettings:
 class MainWindow(QMainWindow):
     sessionOpened = Signal(object)  # DocumentSession
     sessionClosed = Signal()
+    panelsReady = Signal()  # the deferred panels exist (shortly after the first frame)
 
     # Created by ensure_docks(); reading one of these first creates the docks.
     _DOCK_ATTRIBUTES = frozenset(
@@ -400,12 +403,15 @@ class MainWindow(QMainWindow):
                 self._fit_view()
                 # And once the new layout has settled (unless the user zoomed meanwhile).
                 QTimer.singleShot(0, self, self._refit_if_automatic)
+        self.panelsReady.emit()
 
     def _refit_if_automatic(self) -> None:
         if self.scene is not None and self._auto_zoom is not None and self.view.zoom == self._auto_zoom:
             self._fit_view()
 
     def _create_docks(self) -> None:
+        from PySide6.QtWidgets import QDockWidget, QUndoView
+
         from journeymap.ui.docks.analytics import AnalyticsDock
         from journeymap.ui.docks.inspector import InspectorDock
         from journeymap.ui.docks.outline import OutlineDock
@@ -528,13 +534,14 @@ class MainWindow(QMainWindow):
         With ``interactive=False`` (start-up) nothing asks or warns: a
         ``DocumentError`` (``DocumentLockedError`` when in use) is raised instead.
         """
-        from PySide6.QtWidgets import QMessageBox
         path = Path(path)
         try:
             doc = Document.open(path, read_only=read_only)
         except DocumentLockedError as exc:
             if not interactive:
                 raise
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self,
                 tr("Document in use"),
@@ -548,6 +555,8 @@ class MainWindow(QMainWindow):
         except DocumentError as exc:
             if not interactive:
                 raise
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(self, tr("Cannot open the document"), error_text(exc))
             return False
         self._close_session()

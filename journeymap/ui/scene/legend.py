@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QLinearGradient, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymap.ui.scene import style
@@ -141,6 +141,8 @@ class LegendItem(QGraphicsItem):
 
     # ------------------------------------------------------------- samples
     def _draw_scale(self, p: QPainter, x: float, cy: float) -> None:
+        from PySide6.QtGui import QLinearGradient  # its enums cost ~1 ms at start-up
+
         bar = QRectF(x, cy - 9, 150, 8)
         gradient = QLinearGradient(bar.topLeft(), bar.topRight())
         for t in (0, 0.25, 0.5, 0.75, 1):
