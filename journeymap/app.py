@@ -105,25 +105,38 @@ def run(argv: list[str]) -> int:
 
 
 def _exit_after_first_paint(app, window) -> None:
-    """For ``bench``: report the first painted canvas frame, then quit."""
+    """For ``bench``: report the first painted canvas frame, then quit.
+
+    If the first frame shows the empty page instead (no document could be
+    opened), say why on stderr and quit with status 3 rather than wait forever.
+    """
     from PySide6.QtCore import QEvent, QObject, QTimer
+
+    canvas, empty = window.view.viewport(), window._empty  # noqa: SLF001 - the two pages
 
     class PaintWatcher(QObject):
         def eventFilter(self, obj, event):  # noqa: N802 - Qt API
             if event.type() == QEvent.Type.Paint:
-                QTimer.singleShot(0, self.report)
-                obj.removeEventFilter(self)
+                for page in (canvas, empty):
+                    page.removeEventFilter(self)
+                QTimer.singleShot(0, lambda: self.report(obj is canvas))
             return False
 
-        def report(self) -> None:
+        def report(self, on_canvas: bool) -> None:
             import time
 
-            print(f"painted {time.time()}", flush=True)
-            app.quit()
+            if on_canvas:
+                print(f"painted {time.time()}", flush=True)
+                app.quit()
+            else:
+                print(f"no document shown: {window.statusBar().currentMessage()}", file=sys.stderr, flush=True)
+                app.exit(3)
 
     watcher = PaintWatcher(window)
-    window.view.viewport().installEventFilter(watcher)
-    window.view.viewport().update()
+    for page in (canvas, empty):
+        page.installEventFilter(watcher)
+    canvas.update()
+    empty.update()
 
 
 def main() -> int:
