@@ -165,3 +165,11 @@ def test_filter_dims_non_matching(canvas):
     assert matching and len(matching) < len(scene.cards)
     scene.set_filter("")
     assert len(scene.matching_ids()) == len(scene.cards)
+
+
+def test_the_view_hands_out_the_viewport_qt_draws_in(canvas):
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    _scene, view = canvas
+    assert QAbstractScrollArea.viewport(view) is view.viewport()
+    assert view.viewport().parentWidget() is not None and view.viewport().isVisible()

@@ -40,7 +40,8 @@ class MapView(QGraphicsView):
         self._space = False
         self._pan_from: QPoint | None = None
 
-    def viewport(self) -> QWidget:  # noqa: D102 - same widget as Qt's, without the type lookup
+    def viewport(self) -> QWidget:
+        """The same widget Qt's ``viewport()`` returns, without PySide's type lookup."""
         return self._viewport
 
     # ------------------------------------------------------------------ zoom
