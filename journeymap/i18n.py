@@ -215,28 +215,111 @@ DOCUMENT_ERRORS: tuple[str, ...] = (
 )
 
 
+# Messages of the import and export services (ImportFileError, ExportError, and the
+# CLI errors that carry them), translated where they are shown, like DOCUMENT_ERRORS.
+# tests/test_i18n_catalogue.py checks each one still exists in journeymap/services.
+IMPORT_ERRORS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("ImportError", "%1: the sheet or file is empty (no header row)."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: the file is empty (no header row)."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: no touchpoint column found among %2; choose the column explicitly."),
+    QT_TRANSLATE_NOOP(
+        "ImportError",
+        "%1: no score column (nor promoters/passives/detractors counts) found among %2; "
+        "choose the column explicitly.",
+    ),
+    QT_TRANSLATE_NOOP("ImportError", "%1: the same column is chosen for %2."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: no column named %2 (columns: %3)."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: column %2 is out of range (the file has %3 columns)."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: unknown field %2 (fields: %3)."),
+    QT_TRANSLATE_NOOP(
+        "ImportError",
+        "%1: not a CSV or text file (it contains NUL bytes or other binary data); "
+        "import a .csv, .txt, .tsv or .xlsx file.",
+    ),
+    QT_TRANSLATE_NOOP("ImportError", "%1: the file is not valid %2 text (undecodable byte near row %3)."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: row %2: malformed CSV (%3)."),
+    QT_TRANSLATE_NOOP(
+        "ImportError", "%1: the header row has %2 columns (at most %3); this does not look like a survey file."
+    ),
+    QT_TRANSLATE_NOOP("ImportError", "%1: not a valid .xlsx file (damaged zip archive: %2)."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: not a valid .xlsx file (it is not a zip archive)."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: not an Excel .xlsx workbook (no workbook inside the zip archive)."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: refusing to open: the workbook would expand to %2 MB."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: refusing to open: %2 expands %3-fold (a zip bomb?)."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: cannot read the workbook (%2)."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: the workbook is damaged (%2)."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: no sheet named %2 (sheets: %3)."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: the workbook has no worksheet."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: the sheet is damaged near row %2 (%3)."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: is a folder, not a file."),
+    QT_TRANSLATE_NOOP(
+        "ImportError", "%1: this is an old Excel .xls workbook; save it as .xlsx or CSV and import that."
+    ),
+    QT_TRANSLATE_NOOP("ImportError", "%1: import cancelled"),
+)
+EXPORT_ERRORS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("ExportError", "%1: unknown export format %2 (use one of: %3)."),
+    QT_TRANSLATE_NOOP("ExportError", "%1: is a folder."),
+    QT_TRANSLATE_NOOP("ExportError", "%1: nothing was written."),
+)
+
+# Why an imported row was rejected (RejectedRow.reason: one or more, joined by "; ").
+REJECT_REASONS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("RejectReason", "missing score"),
+    QT_TRANSLATE_NOOP("RejectReason", "score %1 is not a number"),
+    QT_TRANSLATE_NOOP("RejectReason", "score %1 is not a whole number"),
+    QT_TRANSLATE_NOOP("RejectReason", "score %1 is outside 0-10"),
+    QT_TRANSLATE_NOOP("RejectReason", "%1 %2 is not a whole number >= 0"),
+    QT_TRANSLATE_NOOP("RejectReason", "%1 %2 is too large"),
+    QT_TRANSLATE_NOOP("RejectReason", "date %1 is not a date"),
+    QT_TRANSLATE_NOOP("RejectReason", "date %1 is not YYYY-MM-DD or DD/MM/YYYY"),
+    QT_TRANSLATE_NOOP("RejectReason", "date %1 does not exist"),
+    QT_TRANSLATE_NOOP("RejectReason", "sentiment %1 is not a number or a known word"),
+    QT_TRANSLATE_NOOP("RejectReason", "sentiment %1 is outside the 1-5 scale of this file"),
+    QT_TRANSLATE_NOOP("RejectReason", "sentiment %1 is outside -1..1"),
+    QT_TRANSLATE_NOOP("RejectReason", "missing touchpoint"),
+    QT_TRANSLATE_NOOP("RejectReason", "touchpoint %1 is ambiguous (several touchpoints have that title)"),
+    QT_TRANSLATE_NOOP("RejectReason", "no touchpoint %1 in this map"),
+)
+
+
 def _pattern(template: str) -> re.Pattern[str]:
     parts = re.split(r"(%\d)", template)
     regex = "".join("(.+)" if re.fullmatch(r"%\d", p) else re.escape(p) for p in parts)
     return re.compile(f"^{regex}$", re.DOTALL)
 
 
-_ERROR_PATTERNS = [(t, _pattern(t)) for t in DOCUMENT_ERRORS]
+_ERROR_PATTERNS = [
+    (context, t, _pattern(t))
+    for context, templates in (
+        ("DocumentError", DOCUMENT_ERRORS), ("ImportError", IMPORT_ERRORS), ("ExportError", EXPORT_ERRORS)
+    )
+    for t in templates
+]
+_REASON_PATTERNS = [("RejectReason", t, _pattern(t)) for t in REJECT_REASONS]
+
+
+def _translated(message: str, patterns: list[tuple[str, str, re.Pattern[str]]]) -> str:
+    for context, template, pattern in patterns:
+        match = pattern.match(message)
+        if match:
+            return fill(translate(context, template), *match.groups())
+    return message
 
 
 def error_text(exc: BaseException) -> str:
-    """The message of *exc* in the current language (known document errors; others as they are)."""
+    """The message of *exc* in the current language (known document, import and export errors)."""
     message = str(exc)
     if _current == DEFAULT:
         return message
-    for template, pattern in _ERROR_PATTERNS:
-        match = pattern.match(message)
-        if match:
-            text = translate("DocumentError", template)
-            for i, value in enumerate(match.groups(), start=1):
-                text = text.replace(f"%{i}", value)
-            return text
-    return message
+    return _translated(message, _ERROR_PATTERNS)
+
+
+def reason_text(reason: str) -> str:
+    """Why an imported row was rejected (``RejectedRow.reason``), in the current language."""
+    if _current == DEFAULT:
+        return reason
+    return "; ".join(_translated(part, _REASON_PATTERNS) for part in reason.split("; "))
 
 
 def fill(text: str, *values: object) -> str:

@@ -142,6 +142,18 @@ def test_document_error_templates_still_match_storage():
                 assert chunk in source, f"{template!r}: {chunk!r} no longer in journeymap/storage"
 
 
+@pytest.mark.parametrize("templates", ["IMPORT_ERRORS", "EXPORT_ERRORS", "REJECT_REASONS"])
+def test_service_error_templates_still_match_the_services(templates):
+    """Import/export errors and rejection reasons are translated by pattern too."""
+    source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "journeymap" / "services").glob("*.py"))
+    source = re.sub(r'"\s*\n\s*f?"', "", source)
+    for template in getattr(i18n, templates):
+        for chunk in re.split(r"%\d", template):
+            chunk = chunk.strip(": ").strip().rstrip(".")  # ColumnError texts get their "." when wrapped
+            if chunk:
+                assert chunk in source, f"{template!r}: {chunk!r} no longer in journeymap/services"
+
+
 def test_labels_defined_without_qt_are_in_the_catalogue():
     assert set(i18n.CHANNEL_LABELS) == {c.label for c in CHANNELS}
     assert set(i18n.SENSATION_WORDS) == {s.value for s in Sensation}

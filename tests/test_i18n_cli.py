@@ -84,3 +84,27 @@ def test_english_cli_does_not_load_qt(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                             env={**base, "LANG": "C.UTF-8"}, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_import_errors_and_rejected_rows_in_spanish(tmp_path):
+    assert cli("new", "m.jmap", "--template", "retail-store", cwd=tmp_path, LANG="C.UTF-8").returncode == 0
+    (tmp_path / "no-touchpoint.csv").write_text("when,score\n2026-01-02,9\n", encoding="utf-8")
+    failed = cli("import", "m.jmap", "no-touchpoint.csv", cwd=tmp_path, JOURNEYMAP_LANG="es")
+    assert failed.returncode == 1
+    assert failed.stderr.strip() == (
+        "journeymap: error: no-touchpoint.csv: no se encontró la columna del punto de contacto entre "
+        "'when', 'score'; elija la columna explícitamente."
+    )
+    (tmp_path / "bad-rows.csv").write_text(
+        "touchpoint,score,date\nCheckout,12,2026-02-30\nNowhere,9,\n", encoding="utf-8"
+    )
+    partial = cli("import", "m.jmap", "bad-rows.csv", cwd=tmp_path, JOURNEYMAP_LANG="es")
+    assert "la puntuación '12' está fuera de 0-10; la fecha '2026-02-30' no existe" in partial.stdout
+    assert "no hay ningún punto de contacto 'Nowhere' en este mapa" in partial.stdout
+
+
+def test_unknown_export_format_in_spanish(tmp_path):
+    assert cli("new", "m.jmap", cwd=tmp_path, LANG="C.UTF-8").returncode == 0
+    result = cli("export", "m.jmap", "out.xyz", cwd=tmp_path, JOURNEYMAP_LANG="es")
+    assert result.returncode == 2
+    assert "out.xyz: formato de exportación desconocido '.xyz' (use uno de: .png, .svg" in result.stderr

@@ -158,3 +158,20 @@ def test_open_error_box_speaks_spanish(spanish, window, tmp_path, monkeypatch):
     [(title, text)] = shown
     assert text == f"{missing}: el archivo no existe."
     assert title != "Cannot open the document"
+
+
+def test_import_summary_gives_rejection_reasons_in_spanish(qtbot, spanish):
+    from journeymap.services.importing import ImportResult, RejectedRow
+    from journeymap.ui.dialogs.import_dialog import ImportSummaryDialog
+
+    result = ImportResult("survey.csv", imported=1, rejected=2, rejected_rows=[
+        RejectedRow(2, "score '11' is outside 0-10; date '2026-02-30' does not exist", ("Checkout", "11")),
+        RejectedRow(3, "missing touchpoint", ("", "9")),
+    ])
+    dialog = ImportSummaryDialog(result)
+    qtbot.addWidget(dialog)
+    reasons = [dialog.model.item(r, 1).text() for r in range(dialog.model.rowCount())]
+    assert reasons == [
+        "la puntuación '11' está fuera de 0-10; la fecha '2026-02-30' no existe",
+        "falta el punto de contacto",
+    ]

@@ -12,7 +12,7 @@ import os
 import sys
 
 from journeymap.cli.common import add_map_option, open_map
-from journeymap.i18n import fill, translate
+from journeymap.i18n import error_text, fill, translate
 from journeymap.services.exporting import DATA_FORMATS, FORMATS, IMAGE_FORMATS, ExportError, format_of
 
 OVERLAY_NAMES = ("nps", "sentiment", "emotion")
@@ -113,7 +113,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         overlays = parse_overlays(args.overlay)
     except (ExportError, UsageError) as exc:
         args.parser.print_usage(sys.stderr)
-        print(fill(translate("cli", "journeymap export: error: %1"), exc), file=sys.stderr)
+        print(fill(translate("cli", "journeymap export: error: %1"), error_text(exc)), file=sys.stderr)
         return 2
     from journeymap.cli import CliError
 

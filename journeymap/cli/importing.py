@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from journeymap.cli.common import add_map_option, open_map
-from journeymap.i18n import QT_TRANSLATE_NOOP, fill, translate
+from journeymap.i18n import QT_TRANSLATE_NOOP, fill, reason_text, translate
 
 SHOWN_REJECTED = 20
 
@@ -67,7 +67,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(fill(translate("cli", "imported %1, rejected %2"), result.imported, result.rejected))
     if not args.quiet:
         for row in result.rejected_rows[:SHOWN_REJECTED]:
-            print(fill(translate("cli", "row %1: %2"), row.row_number, row.reason))
+            print(fill(translate("cli", "row %1: %2"), row.row_number, reason_text(row.reason)))
         if result.rejected > SHOWN_REJECTED:
             print(fill(translate("cli", "... and %1 more rejected rows"), result.rejected - SHOWN_REJECTED))
     if not result.imported:

@@ -1393,6 +1393,21 @@ Open it read-only?</source>
     </message>
 </context>
 <context>
+    <name>ExportError</name>
+    <message>
+        <source>%1: unknown export format %2 (use one of: %3).</source>
+        <translation>%1: formato de exportación desconocido %2 (use uno de: %3).</translation>
+    </message>
+    <message>
+        <source>%1: is a folder.</source>
+        <translation>%1: es una carpeta.</translation>
+    </message>
+    <message>
+        <source>%1: nothing was written.</source>
+        <translation>%1: no se escribió nada.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import survey responses</source>
@@ -1493,6 +1508,109 @@ Open it read-only?</source>
     <message>
         <source>The file could not be imported; nothing was changed.</source>
         <translation>No se pudo importar el archivo; no se ha cambiado nada.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportError</name>
+    <message>
+        <source>%1: the sheet or file is empty (no header row).</source>
+        <translation>%1: la hoja o el archivo está vacío (no hay fila de cabecera).</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty (no header row).</source>
+        <translation>%1: el archivo está vacío (no hay fila de cabecera).</translation>
+    </message>
+    <message>
+        <source>%1: no touchpoint column found among %2; choose the column explicitly.</source>
+        <translation>%1: no se encontró la columna del punto de contacto entre %2; elija la columna explícitamente.</translation>
+    </message>
+    <message>
+        <source>%1: no score column (nor promoters/passives/detractors counts) found among %2; choose the column explicitly.</source>
+        <translation>%1: no se encontró la columna de la puntuación (ni recuentos de promotores/pasivos/detractores) entre %2; elija la columna explícitamente.</translation>
+    </message>
+    <message>
+        <source>%1: the same column is chosen for %2.</source>
+        <translation>%1: se eligió la misma columna para %2.</translation>
+    </message>
+    <message>
+        <source>%1: no column named %2 (columns: %3).</source>
+        <translation>%1: no hay ninguna columna llamada %2 (columnas: %3).</translation>
+    </message>
+    <message>
+        <source>%1: column %2 is out of range (the file has %3 columns).</source>
+        <translation>%1: la columna %2 está fuera de rango (el archivo tiene %3 columnas).</translation>
+    </message>
+    <message>
+        <source>%1: unknown field %2 (fields: %3).</source>
+        <translation>%1: campo desconocido %2 (campos: %3).</translation>
+    </message>
+    <message>
+        <source>%1: not a CSV or text file (it contains NUL bytes or other binary data); import a .csv, .txt, .tsv or .xlsx file.</source>
+        <translation>%1: no es un archivo CSV ni de texto (contiene bytes NUL u otros datos binarios); importe un archivo .csv, .txt, .tsv o .xlsx.</translation>
+    </message>
+    <message>
+        <source>%1: the file is not valid %2 text (undecodable byte near row %3).</source>
+        <translation>%1: el archivo no es texto %2 válido (byte no descodificable cerca de la fila %3).</translation>
+    </message>
+    <message>
+        <source>%1: row %2: malformed CSV (%3).</source>
+        <translation>%1: fila %2: CSV mal formado (%3).</translation>
+    </message>
+    <message>
+        <source>%1: the header row has %2 columns (at most %3); this does not look like a survey file.</source>
+        <translation>%1: la fila de cabecera tiene %2 columnas (como máximo %3); no parece un archivo de encuesta.</translation>
+    </message>
+    <message>
+        <source>%1: not a valid .xlsx file (damaged zip archive: %2).</source>
+        <translation>%1: no es un archivo .xlsx válido (archivo zip dañado: %2).</translation>
+    </message>
+    <message>
+        <source>%1: not a valid .xlsx file (it is not a zip archive).</source>
+        <translation>%1: no es un archivo .xlsx válido (no es un archivo zip).</translation>
+    </message>
+    <message>
+        <source>%1: not an Excel .xlsx workbook (no workbook inside the zip archive).</source>
+        <translation>%1: no es un libro de Excel .xlsx (no hay ningún libro dentro del archivo zip).</translation>
+    </message>
+    <message>
+        <source>%1: refusing to open: the workbook would expand to %2 MB.</source>
+        <translation>%1: no se abre: el libro ocuparía %2 MB descomprimido.</translation>
+    </message>
+    <message>
+        <source>%1: refusing to open: %2 expands %3-fold (a zip bomb?).</source>
+        <translation>%1: no se abre: %2 se expande %3 veces (¿una bomba zip?).</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the workbook (%2).</source>
+        <translation>%1: no se puede leer el libro (%2).</translation>
+    </message>
+    <message>
+        <source>%1: the workbook is damaged (%2).</source>
+        <translation>%1: el libro está dañado (%2).</translation>
+    </message>
+    <message>
+        <source>%1: no sheet named %2 (sheets: %3).</source>
+        <translation>%1: no hay ninguna hoja llamada %2 (hojas: %3).</translation>
+    </message>
+    <message>
+        <source>%1: the workbook has no worksheet.</source>
+        <translation>%1: el libro no tiene ninguna hoja de cálculo.</translation>
+    </message>
+    <message>
+        <source>%1: the sheet is damaged near row %2 (%3).</source>
+        <translation>%1: la hoja está dañada cerca de la fila %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1: is a folder, not a file.</source>
+        <translation>%1: es una carpeta, no un archivo.</translation>
+    </message>
+    <message>
+        <source>%1: this is an old Excel .xls workbook; save it as .xlsx or CSV and import that.</source>
+        <translation>%1: es un libro antiguo de Excel .xls; guárdelo como .xlsx o CSV e importe ese archivo.</translation>
+    </message>
+    <message>
+        <source>%1: import cancelled</source>
+        <translation>%1: importación cancelada</translation>
     </message>
 </context>
 <context>
@@ -2207,6 +2325,69 @@ Puedes deshacerlo.</translation>
     <message>
         <source>The new language will be used the next time you start JourneyMap.</source>
         <translation>El nuevo idioma se usará la próxima vez que inicies JourneyMap.</translation>
+    </message>
+</context>
+<context>
+    <name>RejectReason</name>
+    <message>
+        <source>missing score</source>
+        <translation>falta la puntuación</translation>
+    </message>
+    <message>
+        <source>score %1 is not a number</source>
+        <translation>la puntuación %1 no es un número</translation>
+    </message>
+    <message>
+        <source>score %1 is not a whole number</source>
+        <translation>la puntuación %1 no es un número entero</translation>
+    </message>
+    <message>
+        <source>score %1 is outside 0-10</source>
+        <translation>la puntuación %1 está fuera de 0-10</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a whole number &gt;= 0</source>
+        <translation>%1 %2 no es un número entero &gt;= 0</translation>
+    </message>
+    <message>
+        <source>%1 %2 is too large</source>
+        <translation>%1 %2 es demasiado grande</translation>
+    </message>
+    <message>
+        <source>date %1 is not a date</source>
+        <translation>la fecha %1 no es una fecha</translation>
+    </message>
+    <message>
+        <source>date %1 is not YYYY-MM-DD or DD/MM/YYYY</source>
+        <translation>la fecha %1 no tiene el formato AAAA-MM-DD ni DD/MM/AAAA</translation>
+    </message>
+    <message>
+        <source>date %1 does not exist</source>
+        <translation>la fecha %1 no existe</translation>
+    </message>
+    <message>
+        <source>sentiment %1 is not a number or a known word</source>
+        <translation>el sentimiento %1 no es un número ni una palabra conocida</translation>
+    </message>
+    <message>
+        <source>sentiment %1 is outside the 1-5 scale of this file</source>
+        <translation>el sentimiento %1 está fuera de la escala 1-5 de este archivo</translation>
+    </message>
+    <message>
+        <source>sentiment %1 is outside -1..1</source>
+        <translation>el sentimiento %1 está fuera de -1..1</translation>
+    </message>
+    <message>
+        <source>missing touchpoint</source>
+        <translation>falta el punto de contacto</translation>
+    </message>
+    <message>
+        <source>touchpoint %1 is ambiguous (several touchpoints have that title)</source>
+        <translation>el punto de contacto %1 es ambiguo (varios puntos de contacto tienen ese título)</translation>
+    </message>
+    <message>
+        <source>no touchpoint %1 in this map</source>
+        <translation>no hay ningún punto de contacto %1 en este mapa</translation>
     </message>
 </context>
 <context>

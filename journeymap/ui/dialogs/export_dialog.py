@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymap.i18n import error_text
 from journeymap.services.exporting import ExportError, export_data
 from journeymap.ui.export.render import (
     OVERLAYS,
@@ -276,7 +277,7 @@ class ExportDialog(QDialog):
                 self.size_label.setText(f"{w} × {h} px")
                 self.export_button.setEnabled(True)
             except ExportError as exc:
-                self.size_label.setText(str(exc))
+                self.size_label.setText(error_text(exc))
                 self.export_button.setEnabled(False)
         else:
             self.export_button.setEnabled(True)
@@ -320,7 +321,7 @@ class ExportDialog(QDialog):
         except (ExportError, OSError, ValueError) as exc:
             QGuiApplication.restoreOverrideCursor()
             QMessageBox.warning(self, tr("Export failed"), tr("The map could not be exported:\n%1").replace(
-                "%1", str(exc)))
+                "%1", error_text(exc)))
             return False
         QGuiApplication.restoreOverrideCursor()
         self.last_path = Path(path)

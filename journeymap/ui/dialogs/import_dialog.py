@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymap.i18n import error_text, reason_text
 from journeymap.services.import_mapping import COUNT_FIELDS
 from journeymap.services.importing import (
     MAX_REJECTED_KEPT,
@@ -164,7 +165,7 @@ class ImportDialog(QDialog):
             self.model.clear()
             self._fill_combos([], {})
             self._show_sheets([])
-            self.info_label.setText(str(exc))
+            self.info_label.setText(error_text(exc))
             self.info_label.setStyleSheet("color: #C0392B;")
             self.import_button.setEnabled(False)
             return False
@@ -305,7 +306,7 @@ class ImportDialog(QDialog):
             return None
         except (ImportFileError, DocumentError, OSError) as exc:
             self._tell(QMessageBox.Icon.Warning,
-                       self.tr("The file could not be imported; nothing was changed.") + "\n\n" + str(exc))
+                       self.tr("The file could not be imported; nothing was changed.") + "\n\n" + error_text(exc))
             return None
         finally:
             progress.close()
@@ -344,7 +345,7 @@ class ImportSummaryDialog(QDialog):
             number = QStandardItem()
             number.setData(row.row_number, Qt.ItemDataRole.DisplayRole)
             values = " | ".join(_cell(v) for v in row.values)
-            self.model.appendRow([number, QStandardItem(row.reason), QStandardItem(values)])
+            self.model.appendRow([number, QStandardItem(reason_text(row.reason)), QStandardItem(values)])
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Rejected rows"))
         self.table.setModel(self.model)

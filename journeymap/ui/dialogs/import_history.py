@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymap.i18n import error_text
 from journeymap.ui.commands.imports import RemoveBatchCommand
 from journeymap.ui.session import DocumentSession
 
@@ -113,7 +114,7 @@ class ImportHistoryDialog(QDialog):
         try:
             self.session.undo_stack.push(RemoveBatchCommand(self.session, batch_id))
         except Exception as exc:  # noqa: BLE001 - shown to the user; the transaction rolled back
-            QMessageBox.warning(self, self.tr("Import history"), str(exc))
+            QMessageBox.warning(self, self.tr("Import history"), error_text(exc))
 
 
 def open_import_history(parent: QWidget | None, session: DocumentSession) -> None:
