@@ -93,3 +93,26 @@ def test_start_pauses_garbage_collection_only_until_the_panels_exist(qtbot, monk
         w.close()
     finally:
         gc.enable()
+
+
+def test_first_start_shows_the_sample_survey_overlays_then_remembers_the_choice(qtbot):
+    import gc
+
+    from journeymap import app as app_module
+
+    try:
+        _app, first = app_module.start([])
+        qtbot.addWidget(first)
+        on = {n for n, a in first.overlay_actions.items() if a.isChecked()}
+        assert on == {"nps", "sentiment"}
+        assert first.scene.overlays == {"nps", "sentiment"}  # the badges show on the sample's cards
+        first.overlay_actions["nps"].setChecked(False)
+        first.overlay_actions["sentiment"].setChecked(False)
+        first.close()
+
+        _app, second = app_module.start([])
+        qtbot.addWidget(second)
+        assert not any(a.isChecked() for a in second.overlay_actions.values())
+        second.close()
+    finally:
+        gc.enable()

@@ -9,7 +9,9 @@ document is gone or cannot be opened the sample opens instead and the reason
 shows in the status bar (never a dialog that blocks start-up).
 
 State is kept per document (the last ``MAX_DOCUMENTS`` opened), so opening a
-recent document also returns to where it was left.
+recent document also returns to where it was left. The very first start (no
+state saved yet) shows the NPS and sentiment overlays, so the sample's demo
+survey is visible at once.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ KEY = "viewState/json"
 MAX_DOCUMENTS = 10
 SAVE_DELAY_MS = 400  # zoom/scroll: saved this long after the last change
 STATUS_MS = 15000
+FIRST_START_OVERLAYS = ("nps", "sentiment")
 
 
 def tr(text: str) -> str:
@@ -87,7 +90,8 @@ class ViewStateKeeper(QObject):
         window.view.horizontalScrollBar().valueChanged.connect(self._view_moved)
         window.view.verticalScrollBar().valueChanged.connect(self._view_moved)
         actions = getattr(window, "overlay_actions", {})
-        wanted = set(load()["overlays"])
+        first_start = not settings().value(KEY, "")
+        wanted = set(FIRST_START_OVERLAYS if first_start else load()["overlays"])
         for name, action in actions.items():
             if name in wanted and not action.isChecked():
                 action.setChecked(True)
