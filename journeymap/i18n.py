@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from functools import cache
 from typing import Any
 
 from journeymap.resources import resource
@@ -289,14 +290,21 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(f"^{regex}$", re.DOTALL)
 
 
-_ERROR_PATTERNS = [
-    (context, t, _pattern(t))
-    for context, templates in (
-        ("DocumentError", DOCUMENT_ERRORS), ("ImportError", IMPORT_ERRORS), ("ExportError", EXPORT_ERRORS)
-    )
-    for t in templates
-]
-_REASON_PATTERNS = [("RejectReason", t, _pattern(t)) for t in REJECT_REASONS]
+@cache
+def _error_patterns() -> list[tuple[str, str, re.Pattern[str]]]:
+    """(context, template, regex) of every translatable error; compiled on first use (not at start-up)."""
+    return [
+        (context, t, _pattern(t))
+        for context, templates in (
+            ("DocumentError", DOCUMENT_ERRORS), ("ImportError", IMPORT_ERRORS), ("ExportError", EXPORT_ERRORS)
+        )
+        for t in templates
+    ]
+
+
+@cache
+def _reason_patterns() -> list[tuple[str, str, re.Pattern[str]]]:
+    return [("RejectReason", t, _pattern(t)) for t in REJECT_REASONS]
 
 
 def _translated(message: str, patterns: list[tuple[str, str, re.Pattern[str]]]) -> str:
@@ -312,14 +320,14 @@ def error_text(exc: BaseException) -> str:
     message = str(exc)
     if _current == DEFAULT:
         return message
-    return _translated(message, _ERROR_PATTERNS)
+    return _translated(message, _error_patterns())
 
 
 def reason_text(reason: str) -> str:
     """Why an imported row was rejected (``RejectedRow.reason``), in the current language."""
     if _current == DEFAULT:
         return reason
-    return "; ".join(_translated(part, _REASON_PATTERNS) for part in reason.split("; "))
+    return "; ".join(_translated(part, _reason_patterns()) for part in reason.split("; "))
 
 
 def fill(text: str, *values: object) -> str:
