@@ -35,7 +35,7 @@ from journeymap.ui.scene.overlays import (
     reset_badge_metrics,
     sentiment_mark,
 )
-from journeymap.ui.scene.stamps import device_scale, draw_stamp
+from journeymap.ui.scene.stamps import device_scale, draw_stamp, snapped
 
 if TYPE_CHECKING:
     from journeymap.ui.scene.map_scene import MapScene
@@ -126,20 +126,26 @@ def _strip_path() -> QPainterPath:
 _SHADOW = QColor(style.TEXT.red(), style.TEXT.green(), style.TEXT.blue(), 28)
 
 
-def _draw_chrome(painter: QPainter, strip: QColor, state: int, band: QColor | None = None) -> None:
-    """Shadow, body, sensation strip, NPS band and border (state: 0 plain, 1 hovered, 2 selected)."""
+def _draw_body(painter: QPainter, strip: QColor) -> None:
+    """Shadow, body and sensation strip."""
     rect = QRectF(0, 0, style.CARD_W, style.CARD_H)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(_SHADOW)
     painter.drawRoundedRect(rect.translated(0, 1.5), style.CARD_RADIUS, style.CARD_RADIUS)
-    path = _card_path()
     painter.setBrush(style.CARD_BG)
-    painter.drawPath(path)
+    painter.drawPath(_card_path())
     painter.setBrush(strip)
     painter.drawPath(_strip_path())
-    if band is not None:
-        painter.setBrush(band)
-        painter.drawPath(_band_path())
+
+
+def _draw_band(painter: QPainter, band: QColor) -> None:
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(band)
+    painter.drawPath(_band_path())
+
+
+def _draw_border(painter: QPainter, state: int) -> None:
+    """The outline (state: 0 plain, 1 hovered, 2 selected)."""
     if state == 2:
         border = QPen(style.ACCENT, 2.0)
     elif state == 1:
@@ -148,7 +154,30 @@ def _draw_chrome(painter: QPainter, strip: QColor, state: int, band: QColor | No
         border = QPen(style.CARD_BORDER, 1.0)
     painter.setPen(border)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(path)
+    painter.drawPath(_card_path())
+
+
+def _draw_chrome(painter: QPainter, strip: QColor, state: int, band: QColor | None = None) -> None:
+    """Shadow, body, sensation strip, NPS band and border."""
+    _draw_body(painter, strip)
+    if band is not None:
+        _draw_band(painter, band)
+    _draw_border(painter, state)
+
+
+def _stamp_chrome(painter: QPainter, strip: QColor, state: int, band: QColor | None,
+                  scale: tuple[float, float] | None) -> None:
+    """The card's chrome from stamps. The NPS band's colour follows the card's NPS, so a
+    stamp per band would be rendered for nearly every card: with a band, body and border
+    come from stamps shared by all cards and the band is drawn between them."""
+    if band is None:
+        draw_stamp(painter, ("chrome", strip.rgba(), state), _CHROME_RECT,
+                   lambda p: _draw_chrome(p, strip, state), scale)
+        return
+    draw_stamp(painter, ("body", strip.rgba()), _CHROME_RECT, lambda p: _draw_body(p, strip), scale)
+    with snapped(painter, _CHROME_RECT, scale):
+        _draw_band(painter, band)
+    draw_stamp(painter, ("border", state), _CHROME_RECT, lambda p: _draw_border(p, state), scale)
 
 
 _CHROME_RECT = QRectF(-4, -4, style.CARD_W + 8, style.CARD_H + 8)  # shadow and border included
@@ -279,8 +308,7 @@ class CardItem(QGraphicsItem):
         strip = style.sensation_colour(tp.sensation)
         state = self._chrome_state(export)
         band = nps.colour if nps is not None else None
-        draw_stamp(painter, ("chrome", strip.rgba(), state, band.rgba() if band else 0), _CHROME_RECT,
-                   lambda p: _draw_chrome(p, strip, state, band), scale)
+        _stamp_chrome(painter, strip, state, band, scale)
 
         # title
         painter.setPen(style.TEXT)

@@ -115,5 +115,29 @@ def draw_stamp(painter: QPainter, key: Hashable, rect: QRectF, draw: Callable[[Q
     painter.setWorldTransform(t)
 
 
+@contextmanager
+def snapped(painter: QPainter, rect: QRectF, scale: tuple[float, float] | None) -> Iterator[None]:
+    """Vector drawing inside the block lines up with a stamp of *rect* drawn at the same place.
+
+    On the canvas a stamp sits on the nearest whole device pixel; drawing that
+    goes between stamps (a card's NPS band between its body and its border) is
+    shifted the same way, so the layers do not drift apart by half a pixel.
+    Exports (vector, or raster in ``exact()``) draw where they are.
+    """
+    if scale is None or _exact:
+        yield
+        return
+    dpr = scale[1]
+    t = painter.worldTransform()
+    at = t.map(rect.topLeft())
+    dx = round(at.x() * dpr) / dpr - at.x()
+    dy = round(at.y() * dpr) / dpr - at.y()
+    painter.setWorldTransform(t * QTransform.fromTranslate(dx, dy))
+    try:
+        yield
+    finally:
+        painter.setWorldTransform(t)
+
+
 def clear() -> None:
     _CACHE.clear()
