@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from journeymap.domain.metrics import NpsSummary, TouchpointMetrics, effective_metrics, mean
 from journeymap.domain.model import Touchpoint
@@ -33,8 +33,7 @@ def touchpoint_metrics(
     return result
 
 
-@dataclass(frozen=True)
-class StageMetrics:
+class StageMetrics(NamedTuple):
     stage_id: int
     name: str
     summary: NpsSummary

@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
@@ -40,8 +40,7 @@ DOT_R = 3.6
 MARKER_R = 5.5
 
 
-@dataclass(frozen=True)
-class EmotionPoint:
+class EmotionPoint(NamedTuple):
     touchpoint_id: int
     stage_id: int
     value: float
@@ -51,8 +50,7 @@ class EmotionPoint:
     dimmed: bool = False
 
 
-@dataclass(frozen=True)
-class StagePoint:
+class StagePoint(NamedTuple):
     stage_id: int
     value: float  # mean of the stage's touchpoint sentiments (as services.reporting.stage_metrics)
     n: int  # touchpoints with a sentiment
@@ -61,8 +59,7 @@ class StagePoint:
     label: str  # "+0.42"
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     x0: float
     x1: float
     curve: QPainterPath

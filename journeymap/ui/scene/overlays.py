@@ -17,7 +17,7 @@ Marks:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
@@ -102,8 +102,7 @@ def level_colour(level: int) -> QColor:
 
 
 # -------------------------------------------------------------------- marks
-@dataclass(frozen=True)
-class NpsMark:
+class NpsMark(NamedTuple):
     """The NPS badge of one card."""
 
     value: float
@@ -135,8 +134,7 @@ def _readable(colour: QColor) -> tuple[QColor, QColor]:
     return pair
 
 
-@dataclass(frozen=True)
-class SentimentMark:
+class SentimentMark(NamedTuple):
     """The sentiment face and value of one card."""
 
     value: float
