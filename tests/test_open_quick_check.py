@@ -87,3 +87,46 @@ def test_large_documents_not_closed_cleanly_are_checked_whole(tmp_path: Path, mo
     with pytest.raises(DocumentError, match="damaged"):
         Document.open(path, read_only=True)
     assert checked == [False, True]
+
+
+def test_what_open_skipped_is_checked_later_on_a_connection_of_its_own(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(document_module, "QUICK_CHECK_WHOLE_BYTES", 0)
+    sound = surveyed_document(tmp_path / "sound.jmap")
+    with Document.open(sound) as doc:
+        assert doc.unchecked_tables == ("responses",)
+        assert doc.check_unchecked_tables() == "ok"
+
+    survey = surveyed_document(tmp_path / "survey.jmap")
+    damage_table(survey, "responses")
+    with Document.open(survey, read_only=True) as doc:
+        problem = doc.check_unchecked_tables()
+        assert problem is not None and problem != "ok"
+
+    monkeypatch.setattr(document_module, "QUICK_CHECK_WHOLE_BYTES", 1 << 40)  # small: checked whole
+    with Document.open(sound) as doc:
+        assert doc.unchecked_tables == () and doc.check_unchecked_tables() == "ok"
+
+
+def test_the_editor_warns_when_the_late_check_finds_damage(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from journeymap.ui.main_window import MainWindow
+
+    monkeypatch.setattr(document_module, "QUICK_CHECK_WHOLE_BYTES", 0)  # every file counts as large
+    sound = surveyed_document(tmp_path / "sound.jmap")
+    survey = surveyed_document(tmp_path / "survey.jmap")
+    damage_table(survey, "responses")
+    window = MainWindow()
+    qtbot.addWidget(window)
+
+    assert window.open_path(sound)
+    qtbot.waitUntil(lambda: window.integrity_result is not None, timeout=5000)
+    assert window.integrity_result == "ok" and not hasattr(window, "integrity_warning")
+
+    window.integrity_result = None
+    assert window.open_path(survey, read_only=True)  # opens: the damage is in the pages it skipped
+    qtbot.waitUntil(lambda: window.integrity_result is not None, timeout=5000)
+    assert window.integrity_result != "ok"
+    assert window.integrity_warning.isVisible()
+    assert "survey.jmap" in window.integrity_warning.text() and "damaged" in window.integrity_warning.text()
+    assert "damaged" in window.statusBar().currentMessage()
+    window.integrity_warning.close()
+    window.close()

@@ -141,6 +141,9 @@ class Document:
         # A read-only connection cannot remove the -wal/-shm files it had to
         # create; open() records whether they were there so close() can tidy up.
         self._had_sidecars = True
+        # Tables whose pages open() did not check (the survey responses of a big,
+        # cleanly closed file): ``check_unchecked_tables`` does it later.
+        self.unchecked_tables: tuple[str, ...] = ()
         # A document dropped without close() still closes its connection and
         # gives back its lock, or the file stays "open in another window"
         # until the process ends.
@@ -207,7 +210,7 @@ class Document:
         doc: Document | None = None
         try:
             _check_header(path, handle.fd)
-            cls._validate(path)
+            unchecked = cls._validate(path)
             if read_only:
                 conn = sqlite3.connect(
                     f"{path.resolve().as_uri()}?mode=ro", uri=True,
@@ -229,6 +232,7 @@ class Document:
                 conn.execute("PRAGMA synchronous = FULL")
             doc = cls(path, conn, read_only, handle)
             doc._had_sidecars = had_sidecars
+            doc.unchecked_tables = unchecked
             if not read_only:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 if version < schema.SCHEMA_VERSION:
@@ -247,8 +251,10 @@ class Document:
             raise
 
     @staticmethod
-    def _validate(path: Path) -> None:
+    def _validate(path: Path) -> tuple[str, ...]:
         """Check identity, version and schema through a read-only connection.
+
+        Returns the tables whose pages were not checked (see :func:`_quick_check`).
 
         With nothing beside the file that SQLite would replay (``-wal``,
         ``-journal``) the file is opened ``immutable``: no lock, no ``-shm``,
@@ -289,15 +295,47 @@ class Document:
                 )
             if problem:
                 raise DocumentError(f"{path}: {problem}.")
-            result = _quick_check(conn, whole=not closed_cleanly or path.stat().st_size <= QUICK_CHECK_WHOLE_BYTES)
+            whole = not closed_cleanly or path.stat().st_size <= QUICK_CHECK_WHOLE_BYTES
+            result = _quick_check(conn, whole=whole)
             if result != "ok":
                 raise DocumentError(f"{path}: the document is damaged ({result}).")
             if version < schema.SCHEMA_VERSION:
                 # Rehearse the migration on a copy in memory: the real file is
                 # only migrated if the result has exactly our schema.
                 Document._rehearse_migration(path, conn, version)
+            return () if whole else tuple(sorted(QUICK_CHECK_SKIPPED_TABLES))
         except sqlite3.DatabaseError as exc:
             raise DocumentError(f"{path}: the file is damaged or not a JourneyMap document ({exc}).") from exc
+        finally:
+            conn.close()
+
+    def check_unchecked_tables(self) -> str | None:
+        """``PRAGMA quick_check`` of the tables open() skipped: "ok", or the first problem found.
+
+        Runs on a connection of its own, so it may run on another thread while the
+        document is in use; None when that connection cannot be opened (nothing
+        could be checked, which is not damage).
+        """
+        if not self.unchecked_tables:
+            return "ok"
+        try:
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        except sqlite3.Error:
+            return None
+        try:
+            try:
+                conn.execute("PRAGMA trusted_schema = OFF")
+                conn.execute("PRAGMA query_only = ON")
+                for table in self.unchecked_tables:
+                    quoted = '"' + table.replace('"', '""') + '"'
+                    result = conn.execute(f"PRAGMA quick_check({quoted})").fetchone()[0]
+                    if result != "ok":
+                        return str(result)
+            except sqlite3.OperationalError:
+                return None  # locked, unreadable: not a verdict on the pages
+            except sqlite3.DatabaseError as exc:
+                return str(exc)
+            return "ok"
         finally:
             conn.close()
 

@@ -82,6 +82,12 @@ def settings() -> QSettings:
     return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, SETTINGS_ORG, SETTINGS_APP)
 
 
+class _CheckRelay(QObject):
+    """Brings a worker thread's result to the window's thread (a queued signal)."""
+
+    done = Signal(str)
+
+
 class MainWindow(QMainWindow):
     sessionOpened = Signal(object)  # DocumentSession
     sessionClosed = Signal()
@@ -109,6 +115,7 @@ class MainWindow(QMainWindow):
         self.session: DocumentSession | None = None
         self.scene: MapScene | None = None
         self._overlays: set[str] = set()
+        self.integrity_result: str | None = None  # the late check of a big document's responses
         self._state_restored = False
         self._auto_zoom: float | None = None  # the zoom of the last automatic fit
         self.undo_group = QUndoGroup(self)
@@ -580,7 +587,42 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self._fit_view() if self.scene is not None else None)
         self.view.setFocus()
         self.session_opened(self.session)
+        if doc.unchecked_tables:
+            self._check_integrity_later(self.session)
         return True
+
+    def _check_integrity_later(self, session: DocumentSession) -> None:
+        """Check the pages open() skipped (a big file's survey responses) on a worker thread.
+
+        Opening stays fast; if the check finds damage, the user is told while the
+        document is still open, instead of only when a report fails.
+        """
+        import threading
+
+        relay = _CheckRelay(self)
+        relay.done.connect(lambda result: self._integrity_checked(session, result))
+        relay.done.connect(relay.deleteLater)
+        doc = session.document
+        threading.Thread(
+            target=lambda: relay.done.emit(doc.check_unchecked_tables() or "ok"),
+            name="jm-integrity-check", daemon=True,
+        ).start()
+
+    def _integrity_checked(self, session: DocumentSession, result: str) -> None:
+        self.integrity_result = result  # for tests and diagnostics
+        if result == "ok" or session is not self.session:
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        text = tr(
+            "The survey responses stored in %1 are damaged (%2). Reports, overlays and charts may be "
+            "wrong or fail. Restore a backup of the document, or remove the imports in Data ▸ Import "
+            "History and import the surveys again."
+        ).replace("%1", session.document.path.name).replace("%2", result)
+        self.statusBar().showMessage(text)
+        self.integrity_warning = QMessageBox(QMessageBox.Icon.Warning, tr("Damaged document"), text,
+                                             QMessageBox.StandardButton.Ok, self)
+        self.integrity_warning.open()
 
     def _fit_view(self) -> None:
         """The whole map in the window, at most at 100 %."""

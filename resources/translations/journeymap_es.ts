@@ -850,6 +850,14 @@
         <translation>Ir a Analítica</translation>
     </message>
     <message>
+        <source>The survey responses stored in %1 are damaged (%2). Reports, overlays and charts may be wrong or fail. Restore a backup of the document, or remove the imports in Data ▸ Import History and import the surveys again.</source>
+        <translation>Las respuestas de encuesta guardadas en %1 están dañadas (%2). Los informes, las superposiciones y los gráficos pueden ser incorrectos o fallar. Restaure una copia de seguridad del documento, o elimine las importaciones en Datos ▸ Historial de importaciones e importe de nuevo las encuestas.</translation>
+    </message>
+    <message>
+        <source>Damaged document</source>
+        <translation>Documento dañado</translation>
+    </message>
+    <message>
         <source>&amp;Clear list</source>
         <translation>&amp;Vaciar la lista</translation>
     </message>
