@@ -603,10 +603,15 @@ class MainWindow(QMainWindow):
         relay.done.connect(lambda result: self._integrity_checked(session, result))
         relay.done.connect(relay.deleteLater)
         doc = session.document
-        threading.Thread(
-            target=lambda: relay.done.emit(doc.check_unchecked_tables() or "ok"),
-            name="jm-integrity-check", daemon=True,
-        ).start()
+
+        def check() -> None:
+            result = doc.check_unchecked_tables() or "ok"
+            try:
+                relay.done.emit(result)
+            except RuntimeError:
+                pass  # the window was closed meanwhile
+
+        threading.Thread(target=check, name="jm-integrity-check", daemon=True).start()
 
     def _integrity_checked(self, session: DocumentSession, result: str) -> None:
         self.integrity_result = result  # for tests and diagnostics
