@@ -13,6 +13,12 @@ import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Qt is imported when the GUI starts, not with this module
+    from PySide6.QtWidgets import QApplication
+
+    from journeymap.ui.main_window import MainWindow
 
 SAMPLE_NAME = "sample.jmap"
 SAMPLE_TEMPLATE = "retail-store"
@@ -63,7 +69,7 @@ def create_app(argv: list[str] | None = None):
     return app
 
 
-def start(argv: list[str]):
+def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
     """Build and show the editor on *argv*'s document (or the last one, or the sample); no event loop.
 
     Start-up allocates a lot and frees little, so the cyclic garbage
