@@ -32,3 +32,16 @@ def session(qapp, tmp_path):
     yield s
     s.undo_stack.clear()
     doc.close()
+
+
+@pytest.fixture
+def scored_scene(session):
+    """The session's map on a scene; its first four touchpoints carry a manual NPS and sentiment."""
+    from journeymap.ui.scene import MapScene
+
+    doc = session.document
+    for tp, (nps, sentiment) in zip(doc.touchpoints(session.map_id), ((42, 0.6), (-20, -0.4), (5, 0.0), (-60, -0.9))):
+        doc.update_touchpoint(tp.id, manual_nps=nps, manual_sentiment=sentiment)
+    scene = MapScene(session)
+    yield scene
+    scene.dispose()

@@ -13,13 +13,10 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from journeymap.services.exporting import ExportError
-from journeymap.services.templates import create_map_from_template
-from journeymap.storage import Document
 from journeymap.ui.export import png_writer, render
 from journeymap.ui.export.png_writer import PngWriter
 from journeymap.ui.export.render import ImageOptions, export_png, export_svg, png_bytes, render_image
-from journeymap.ui.scene import MapScene, stamps
-from journeymap.ui.session import DocumentSession
+from journeymap.ui.scene import stamps
 
 
 # ------------------------------------------------------------------ helpers
@@ -67,15 +64,8 @@ def decode(data: bytes) -> QImage:
 
 
 @pytest.fixture
-def scene(qapp, tmp_path):
-    doc = Document.create(tmp_path / "stream.jmap")
-    map_id = create_map_from_template(doc, "retail-store")
-    for tp, (nps, sentiment) in zip(doc.touchpoints(map_id), ((42, 0.6), (-20, -0.4), (5, 0.0), (-60, -0.9))):
-        doc.update_touchpoint(tp.id, manual_nps=nps, manual_sentiment=sentiment)
-    s = MapScene(DocumentSession(doc, map_id))
-    yield s
-    s.dispose()
-    doc.close()
+def scene(scored_scene):
+    return scored_scene
 
 
 @pytest.fixture

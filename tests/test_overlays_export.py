@@ -7,25 +7,14 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from journeymap.services.templates import create_map_from_template
-from journeymap.storage import Document
 from journeymap.ui.export.render import ImageOptions, LegendItem, export_png, export_rect, export_svg, render_image
-from journeymap.ui.scene import MapScene
-from journeymap.ui.session import DocumentSession
 
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture
-def scene(qapp, tmp_path):
-    doc = Document.create(tmp_path / "legend.jmap")
-    map_id = create_map_from_template(doc, "retail-store")
-    for tp, (nps, sentiment) in zip(doc.touchpoints(map_id), ((42, 0.6), (-20, -0.4), (5, 0.0), (-60, -0.9))):
-        doc.update_touchpoint(tp.id, manual_nps=nps, manual_sentiment=sentiment)
-    s = MapScene(DocumentSession(doc, map_id))
-    yield s
-    s.dispose()
-    doc.close()
+def scene(scored_scene):
+    return scored_scene
 
 
 def svg_words(path) -> str:
