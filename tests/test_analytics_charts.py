@@ -77,12 +77,6 @@ def texts(fig) -> list[str]:
     return out
 
 
-def test_chart_names_are_the_docks():
-    from journeymap.ui.docks.analytics import CHART_NAMES
-
-    assert charts.CHART_NAMES == CHART_NAMES
-
-
 def test_touchpoint_rows_sorted_best_first(data):
     doc, m, ids = data
     rows = charts.touchpoint_rows(doc, m)

@@ -28,18 +28,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
 from journeymap.domain.metrics import NpsSummary, summarise
+from journeymap.services.chart_names import CHART_NAMES
 from journeymap.services.reporting import StageMetrics, stage_metrics, touchpoint_metrics
 from journeymap.storage import Document, DocumentError
 
 # ----------------------------------------------------------------- constants
-CHART_NAMES: tuple[str, ...] = (
-    "nps_by_touchpoint",
-    "stage_nps_sentiment",
-    "nps_split",
-    "nps_trend",
-    "priority_matrix",
-)
-
 # Colour-blind-safe blue/orange diverging palette.
 PROMOTER = "#1f77b4"  # blue: promoters, positive NPS
 DETRACTOR = "#e66101"  # orange: detractors, negative NPS

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymap.services.chart_names import CHART_NAMES
 from journeymap.storage import DocumentError
 from journeymap.ui.docks import SessionConnections
 
@@ -41,15 +42,6 @@ if TYPE_CHECKING:  # pragma: no cover - typing only, never imported at run time
 
     from journeymap.ui.session import DocumentSession
 
-# Same keys, same order as journeymap.services.charts.CHART_NAMES (a test checks),
-# kept here so listing the charts does not import matplotlib.
-CHART_NAMES: tuple[str, ...] = (
-    "nps_by_touchpoint",
-    "stage_nps_sentiment",
-    "nps_split",
-    "nps_trend",
-    "priority_matrix",
-)
 REFRESH_MS = 100
 ROW_PX = 26  # canvas height per bar in the per-touchpoint bar charts
 MIN_CANVAS_PX = 300
