@@ -98,12 +98,34 @@ def _quick_check(conn: sqlite3.Connection, whole: bool) -> str:
     if whole:
         return conn.execute("PRAGMA quick_check(1)").fetchone()[0]
     tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    for table in ["sqlite_master", *(t for t in tables if t not in QUICK_CHECK_SKIPPED_TABLES)]:
+    return _quick_check_tables(conn, ["sqlite_master", *(t for t in tables if t not in QUICK_CHECK_SKIPPED_TABLES)])
+
+
+def _quick_check_tables(conn: sqlite3.Connection, tables: Iterable[str]) -> str:
+    """``PRAGMA quick_check`` of each table (and its indexes): "ok", or the first problem."""
+    for table in tables:
         quoted = '"' + table.replace('"', '""') + '"'
         result = conn.execute(f"PRAGMA quick_check({quoted})").fetchone()[0]
         if result != "ok":
-            return result
+            return str(result)
     return "ok"
+
+
+def _connect_read_only(path: Path, *, immutable: bool = False, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A connection that can neither write nor run functions the file's schema names.
+
+    *immutable* (only for a file with no ``-wal`` or ``-journal`` beside it):
+    no lock, no ``-shm``, nothing created or changed.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=check_same_thread)
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA query_only = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def _sibling(path: Path, suffix: str) -> Path:
@@ -212,12 +234,7 @@ class Document:
             _check_header(path, handle.fd)
             unchecked = cls._validate(path)
             if read_only:
-                conn = sqlite3.connect(
-                    f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                    isolation_level=None, check_same_thread=False,
-                )
-                conn.execute("PRAGMA trusted_schema = OFF")
-                conn.execute("PRAGMA query_only = ON")
+                conn = _connect_read_only(path, check_same_thread=False)
             else:
                 conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
                 conn.execute("PRAGMA trusted_schema = OFF")
@@ -261,17 +278,12 @@ class Document:
         nothing created or changed, even for a WAL-mode file.  Otherwise the
         read-only connection sees the same pages a writer would.
         """
-        uri = f"{path.resolve().as_uri()}?mode=ro"
         closed_cleanly = not any(_sibling(path, s).exists() for s in ("-wal", "-journal"))
-        if closed_cleanly:
-            uri += "&immutable=1"
         try:
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            conn = _connect_read_only(path, immutable=closed_cleanly)
         except sqlite3.Error as exc:
             raise DocumentError(f"{path}: cannot open the file ({exc}).") from exc
         try:
-            conn.execute("PRAGMA trusted_schema = OFF")
-            conn.execute("PRAGMA query_only = ON")
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if app_id != schema.APPLICATION_ID:
@@ -319,23 +331,15 @@ class Document:
         if not self.unchecked_tables:
             return "ok"
         try:
-            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+            conn = _connect_read_only(self.path)
         except sqlite3.Error:
             return None
         try:
-            try:
-                conn.execute("PRAGMA trusted_schema = OFF")
-                conn.execute("PRAGMA query_only = ON")
-                for table in self.unchecked_tables:
-                    quoted = '"' + table.replace('"', '""') + '"'
-                    result = conn.execute(f"PRAGMA quick_check({quoted})").fetchone()[0]
-                    if result != "ok":
-                        return str(result)
-            except sqlite3.OperationalError:
-                return None  # locked, unreadable: not a verdict on the pages
-            except sqlite3.DatabaseError as exc:
-                return str(exc)
-            return "ok"
+            return _quick_check_tables(conn, self.unchecked_tables)
+        except sqlite3.OperationalError:
+            return None  # locked, unreadable: not a verdict on the pages
+        except sqlite3.DatabaseError as exc:
+            return str(exc)
         finally:
             conn.close()
 
