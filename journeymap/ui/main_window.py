@@ -699,6 +699,7 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, tr("Open document"), self._last_folder(), tr(DOCUMENT_FILTER))
         if path:
             self.open_path(path)
@@ -706,6 +707,7 @@ class MainWindow(QMainWindow):
     def save_as(self, target: str | os.PathLike[str]) -> bool:
         """Write a copy of the document and continue editing the copy."""
         from PySide6.QtWidgets import QMessageBox
+
         if self.session is None:
             return False
         try:
@@ -717,6 +719,7 @@ class MainWindow(QMainWindow):
 
     def save_as_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
+
         if self.session is None:
             return
         path, _ = QFileDialog.getSaveFileName(self, tr("Save as"), self._last_folder(), tr(DOCUMENT_FILTER))
@@ -833,6 +836,7 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             tr("About JourneyMap"),
