@@ -48,14 +48,17 @@ def test_mixed_vector_one_decimal():
 
 
 def test_margin_of_error_hand_computed():
-    # p = 0.5, d = 0.25, n = 100: var = 0.75 - 0.0625 = 0.6875; 1.96 * sqrt(0.006875) * 100 = 16.25...
+    # Adjusted Wald: n' = 103, p' = 50.75/103 = 0.492718, d' = 25.75/103 = 0.25;
+    # var = 0.742718 - 0.242718^2 = 0.683807; 1.96 * sqrt(0.683807 / 103) * 100 = 15.97
     summary = NpsSummary(50, 25, 25)
     assert summary.nps == 25.0
-    assert summary.margin == 16.3
+    assert summary.margin == 16.0
 
 
-def test_margin_is_zero_when_everyone_agrees():
-    assert NpsSummary(10, 0, 0).margin == 0.0
+def test_margin_is_not_zero_when_everyone_agrees():
+    # 10 of 10 promoters: n' = 13, p' = 10.75/13, d' = 0.75/13; var = 0.884615 - 0.769231^2 = 0.292899
+    # 1.96 * sqrt(0.292899 / 13) * 100 = 29.42
+    assert NpsSummary(10, 0, 0).margin == 29.4
 
 
 def test_responses_win_over_manual_values():

@@ -66,7 +66,7 @@ def test_import_changes_band_and_badge_and_undo_reverts(qtbot, session, scene, t
         run_import(session, csv)
     state = card.overlay_state()
     # 3 promoters, 1 passive, 1 detractor of 5: NPS +40; sentiment (0.9*3 + 0.5 - 0.5) / 5 = 0.54
-    assert state["badge"] == "+40 · n=5"
+    assert state["badge"] == "+40 · n=5, low"
     assert state["manual"] is False
     assert state["band"] == style.nps_colour(40).name() == state["badge_colour"]
     assert state["face"] == 1 and state["sentiment"] == "+0.54"
@@ -80,7 +80,7 @@ def test_import_changes_band_and_badge_and_undo_reverts(qtbot, session, scene, t
     assert _band_pixel(scene, card).lightness() > 240
 
     session.undo_stack.redo()
-    assert card.overlay_state()["badge"] == "+40 · n=5"
+    assert card.overlay_state()["badge"] == "+40 · n=5, low"
 
 
 def test_overlays_off_show_nothing_and_pixels_differ_when_on(session, scene, tmp_path):
@@ -111,11 +111,11 @@ def test_segment_filter_recomputes_badges(session, scene, tmp_path):
     csv = _write(tmp_path / "seg.csv", "touchpoint,score,segment\nStaff greeting,10,north\n"
                  "Staff greeting,0,south\nStaff greeting,0,south\n")
     run_import(session, csv)
-    assert card.overlay_state()["badge"] == "−33 · n=3"
+    assert card.overlay_state()["badge"] == "−33 · n=3, low"
     session.set_segment("north")
-    assert card.overlay_state()["badge"] == "+100 · n=1"
+    assert card.overlay_state()["badge"] == "+100 · n=1, low"
     session.set_segment(None)
-    assert card.overlay_state()["badge"] == "−33 · n=3"
+    assert card.overlay_state()["badge"] == "−33 · n=3, low"
 
 
 @pytest.mark.parametrize(

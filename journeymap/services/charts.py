@@ -75,6 +75,17 @@ class TouchpointRow:
     def n(self) -> int:
         return self.summary.n
 
+    @property
+    def low(self) -> float:
+        """Lower end of the 95 % interval (the NPS itself for a manual value without counts)."""
+        interval = self.summary.interval
+        return self.nps if interval is None else interval.low
+
+    @property
+    def high(self) -> float:
+        interval = self.summary.interval
+        return self.nps if interval is None else interval.high
+
 
 @dataclass(frozen=True)
 class TrendPoint:
@@ -88,6 +99,16 @@ class TrendPoint:
     @property
     def margin(self) -> float | None:
         return self.summary.margin
+
+    @property
+    def low(self) -> float:
+        interval = self.summary.interval
+        return math.nan if interval is None else interval.low
+
+    @property
+    def high(self) -> float:
+        interval = self.summary.interval
+        return math.nan if interval is None else interval.high
 
     @property
     def n(self) -> int:
@@ -299,11 +320,14 @@ def draw_nps_by_touchpoint(fig: Figure, ctx: ChartContext) -> int:
     ax.barh(ys, values, height=0.62, color=[_sign_colour(v) for v in values], zorder=2)
     with_margin = [(y, r) for y, r in zip(ys, rows, strict=True) if r.margin]
     if with_margin:
+        # The adjusted-Wald interval is not centred on the NPS (domain.metrics.nps_interval).
+        below = [max(0.0, r.nps - r.low) for _, r in with_margin]
+        above = [max(0.0, r.high - r.nps) for _, r in with_margin]
         ax.errorbar([r.nps for _, r in with_margin], [y for y, _ in with_margin],
-                    xerr=[r.margin for _, r in with_margin], fmt="none", ecolor=INK, elinewidth=1,
+                    xerr=[below, above], fmt="none", ecolor=INK, elinewidth=1,
                     capsize=3, zorder=3)
     for y, r in zip(ys, rows, strict=True):
-        reach = r.nps + (r.margin or 0) if r.nps >= 0 else r.nps - (r.margin or 0)
+        reach = max(r.nps, r.high) if r.nps >= 0 else min(r.nps, r.low)
         ax.text(reach + (3 if r.nps >= 0 else -3), y, _fmt_nps(r.nps), va="center",
                 ha="left" if r.nps >= 0 else "right", fontsize=TICK_SIZE, color=INK, zorder=4)
     narrow = fig.get_figwidth() < 6  # a dock rather than a saved chart: keep room for the bars
@@ -444,8 +468,8 @@ def draw_nps_trend(fig: Figure, ctx: ChartContext) -> int:
     _style(ax)
     xs = list(range(len(points)))
     values = [math.nan if p.nps is None else p.nps for p in points]
-    lows = [math.nan if p.nps is None else max(-100.0, p.nps - (p.margin or 0)) for p in points]
-    highs = [math.nan if p.nps is None else min(100.0, p.nps + (p.margin or 0)) for p in points]
+    lows = [math.nan if p.nps is None else p.low for p in points]
+    highs = [math.nan if p.nps is None else p.high for p in points]
     ax.fill_between(xs, lows, highs, color=PROMOTER, alpha=0.15, linewidth=0, zorder=1,
                     label=tr("95 % margin of error"))
     ax.plot(xs, values, color=PROMOTER, linewidth=2, zorder=3, label=tr("NPS per month"))

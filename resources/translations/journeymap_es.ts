@@ -1149,6 +1149,10 @@ Open it read-only?</source>
         <source>Could not reopen the last document (%1); the sample map is open instead.</source>
         <translation>No se pudo volver a abrir el último documento (%1); en su lugar se ha abierto el mapa de ejemplo.</translation>
     </message>
+    <message>
+        <source>, low</source>
+        <translation>, baja</translation>
+    </message>
 </context>
 <context>
     <name>AnalyticsDock</name>

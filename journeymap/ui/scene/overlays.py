@@ -9,8 +9,9 @@ scale (orange for bad, grey for neutral, blue for good: ``style.nps_colour``).
 Marks:
 
 * NPS badge: ``+42 · n=120`` (NPS from n survey answers), solid pill in the
-  scale colour. A manual value is prefixed with ``≈`` and drawn as a hollow
-  pill (``≈+40``, with ``· n=…`` only when manual counts were entered).
+  scale colour; under 30 answers ``+40 · n=5, low`` says the sample is small.
+  A manual value is prefixed with ``≈`` and drawn as a hollow pill
+  (``≈+40``, with ``· n=…`` only when manual counts were entered).
 * Sentiment: one of five faces (very negative … very positive) filled with
   the scale colour, followed by the value (``+0.42``, ``≈`` when manual).
 """
@@ -22,7 +23,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from journeymap.domain.metrics import SENTIMENT_SCALE, TouchpointMetrics, nps_band
+from journeymap.domain.metrics import LOW_SAMPLE_N, SENTIMENT_SCALE, TouchpointMetrics, nps_band
 from journeymap.ui.scene import style
 
 MINUS = "\u2212"
@@ -171,9 +172,12 @@ FACE_GAP = 3.0
 
 
 def nps_text(value: float, n: int, manual: bool) -> str:
+    """``+42 · n=120``; under ``LOW_SAMPLE_N`` answers ``+40 · n=5, low`` (a small sample)."""
     text = (APPROX if manual else "") + signed(value)
     if n:
         text += f" {DOT} n={compact_count(n)}"
+        if n < LOW_SAMPLE_N:
+            text += tr(", low")
     return text
 
 
