@@ -66,6 +66,9 @@ def create_app(argv: list[str] | None = None):
     app.setApplicationName("JourneyMap")
     app.setOrganizationName("JourneyMap")
     app.setApplicationDisplayName("JourneyMap")
+    from journeymap import i18n
+
+    i18n.attach(app)  # catalogues the CLI loaded before there was an application
     return app
 
 

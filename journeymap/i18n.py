@@ -37,7 +37,8 @@ CATALOGUE = "journeymap"
 TRANSLATIONS_DIR = resource("translations")
 
 _current = DEFAULT
-_installed: list[Any] = []  # QTranslators we installed, removed by the next install()
+_loaded: list[Any] = []  # QTranslators of the current language, kept alive here
+_installed: list[Any] = []  # those of them installed into the application, removed by the next install()
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -126,65 +127,104 @@ def install(app: Any, lang: str) -> str:
     """Translate the application to *lang* ("en", "es"); returns the language in effect.
 
     Replaces any translators a previous call installed, so switching back to
-    English works. Widgets built before the call keep their texts: the editor
-    applies a change of language on restart.
+    English works. *app* may be None (the CLI): the catalogues are then loaded
+    but no application object is created, because the command may need a GUI
+    application later and Qt allows only one (a QCoreApplication made here for
+    the translator crashed the Spanish exports and the editor). Whoever creates
+    the application calls :func:`attach`.
     """
     global _current
-    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+    from PySide6.QtCore import QLibraryInfo, QTranslator
 
     lang = normalize(lang) or DEFAULT
-    for translator in _installed:
-        QCoreApplication.removeTranslator(translator)
-    _installed.clear()
-    ours = _fallback_translator_class()(app)
+    _uninstall()
+    ours = _fallback_translator_class()()
     if not ours.load(str(qm_path(lang))) and lang != DEFAULT:
         lang = DEFAULT  # no catalogue: English, with its plural forms if they are there
         ours.load(str(qm_path(lang)))
     if not ours.isEmpty():  # English: only the plural forms of "%n ..." texts
-        QCoreApplication.installTranslator(ours)
-        _installed.append(ours)
+        _loaded.append(ours)
     if lang != DEFAULT:
         # Qt's own strings: standard dialog buttons, file dialogs, context menus.
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        qtbase = QTranslator(app)
+        qtbase = QTranslator()
         if qtbase.load(f"qtbase_{lang}", qt_dir):
-            QCoreApplication.installTranslator(qtbase)
-            _installed.append(qtbase)
+            _loaded.append(qtbase)
     _current = lang
+    attach(app)
     return lang
 
 
-def install_for_cli(environ: dict[str, str] | None = None) -> str:
-    """The CLI's language from the environment; Qt is loaded only when it is not English."""
-    lang = env_language(environ) or DEFAULT
-    if lang == DEFAULT:
-        return install_none()
+def attach(app: Any = None) -> None:
+    """Install the loaded catalogues into the application (once it exists); idempotent."""
     from PySide6.QtCore import QCoreApplication
 
-    # A translator needs an application object; a QCoreApplication is cheap (no GUI).
-    app = QCoreApplication.instance() or QCoreApplication(["journeymap"])
-    return install(app, lang)
+    if (app or QCoreApplication.instance()) is None:
+        return
+    for translator in _loaded:
+        if translator not in _installed:
+            QCoreApplication.installTranslator(translator)
+            _installed.append(translator)
 
 
-def install_none() -> str:
-    """English without loading Qt (removes translators a previous install() added)."""
-    global _current
+def _uninstall() -> None:
     if _installed:
         from PySide6.QtCore import QCoreApplication
 
         for translator in _installed:
             QCoreApplication.removeTranslator(translator)
-        _installed.clear()
+    _installed.clear()
+    _loaded.clear()
+
+
+def install_for_cli(environ: dict[str, str] | None = None) -> str:
+    """The CLI's language from the environment; Qt is loaded only when it is not English.
+
+    No application object is created here (see :func:`install`).
+    """
+    lang = env_language(environ) or DEFAULT
+    if lang == DEFAULT:
+        return install_none()
+    from PySide6.QtCore import QCoreApplication
+
+    return install(QCoreApplication.instance(), lang)
+
+
+def install_none() -> str:
+    """English without loading Qt (removes translators a previous install() added)."""
+    global _current
+    _uninstall()
     _current = DEFAULT
     return DEFAULT
 
 
-def translate(context: str, text: str) -> str:
-    """``QCoreApplication.translate`` when Qt is loaded, else *text* (headless, English)."""
+def translate(context: str, text: str, n: int = -1) -> str:
+    """``QCoreApplication.translate`` when Qt is loaded, else *text* (headless, English).
+
+    With *n* ≥ 0 the text is a numerus form ("%n cards"): the catalogue picks the
+    plural form of the language and ``%n`` becomes *n*.
+    """
+    if n >= 0 and not _loaded and _current == DEFAULT:
+        install_english_plurals()  # English plurals live in the English catalogue: loaded on first use
     qtcore = sys.modules.get("PySide6.QtCore")
-    if qtcore is None or _current == DEFAULT:
-        return text
-    return qtcore.QCoreApplication.translate(context, text)
+    if qtcore is None or (_current == DEFAULT and n < 0):
+        return text.replace("%n", str(n)) if n >= 0 else text
+    if qtcore.QCoreApplication.instance() is None or not _installed:
+        result = None
+        for translator in _loaded:
+            result = translator.translate(context, text, None, n)
+            if result:
+                break
+        result = result or text
+        return result.replace("%n", str(n)) if n >= 0 else result
+    return qtcore.QCoreApplication.translate(context, text, None, n)
+
+
+def install_english_plurals() -> None:
+    """Load the English catalogue (its plural forms only) without making an application."""
+    from PySide6.QtCore import QCoreApplication
+
+    install(QCoreApplication.instance(), DEFAULT)
 
 
 # Messages of journeymap.storage.DocumentError ("<path>: <what>"), translated where

@@ -44,6 +44,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
+from journeymap import i18n
 from journeymap.services.exporting import ExportError, atomic_path
 from journeymap.ui.scene import stamps
 from journeymap.ui.scene.legend import LegendItem as SceneLegend
@@ -97,7 +98,9 @@ def ensure_app() -> QApplication:
         and not os.environ.get("QT_QPA_PLATFORM")
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    return QApplication([sys.argv[0] if sys.argv else "journeymap"])
+    app = QApplication([sys.argv[0] if sys.argv else "journeymap"])
+    i18n.attach(app)  # the CLI loaded its catalogues before there was an application
+    return app
 
 
 # ----------------------------------------------------------------- legend
