@@ -360,6 +360,9 @@ def error_text(exc: BaseException) -> str:
     message = str(exc)
     if _current == DEFAULT:
         return message
+    template = getattr(exc, "template", None)
+    if isinstance(template, str):  # an error that carries its message id and arguments (PhotoError)
+        return fill(translate(getattr(exc, "context", ""), template), *getattr(exc, "args_", ()))
     return _translated(message, _error_patterns())
 
 

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "journeymap.cli.gui",
     "journeymap.cli.exporting",
     "journeymap.cli.importing",
+    "journeymap.cli.attach",
 )
 
 

@@ -89,6 +89,27 @@ class Note:
 
 
 @dataclass
+class Attachment:
+    """A photo shown on a touchpoint (and, optionally, beside one of its notes).
+
+    The pixels are stored once per ``sha256`` (the same photo on two cards is one
+    blob); this row says where it shows, under which name and in which order.
+    """
+
+    touchpoint_id: int
+    file_name: str
+    mime_type: str
+    sha256: str
+    width: int
+    height: int
+    bytes: int
+    note_id: int | None = None
+    position: int = 0
+    created_at: str = ""
+    id: int | None = None
+
+
+@dataclass
 class Response:
     touchpoint_id: int
     score: int

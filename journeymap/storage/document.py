@@ -45,7 +45,8 @@ QUICK_CHECK_SKIPPED_TABLES = frozenset({"responses"})
 
 Snapshot = dict[str, list[dict[str, Any]]]
 # Parents before children, so that restoring satisfies foreign keys.
-TABLE_ORDER = ("maps", "stages", "lanes", "import_batches", "touchpoints", "notes", "responses")
+# (Photo blobs are not in snapshots: deleting a touchpoint leaves them, see storage.attachments.)
+TABLE_ORDER = ("maps", "stages", "lanes", "import_batches", "touchpoints", "notes", "attachments", "responses")
 
 
 class DocumentError(Exception):
@@ -368,6 +369,8 @@ class Document:
         if self._conn is not None:
             if not self.read_only:
                 try:
+                    if not self._depth:
+                        self._purge_orphan_blobs()
                     self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 except sqlite3.Error:
                     pass
@@ -376,6 +379,16 @@ class Document:
         self._finalizer()  # closes the connection, then releases the lock (once)
         if self.read_only and not self._had_sidecars and _sidecars(self.path):
             _remove_sidecars(self.path)
+
+    def _purge_orphan_blobs(self) -> None:
+        """Photos no attachment uses any more leave with the undo history that could bring them back."""
+        from journeymap.storage import attachments
+
+        if self._conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM attachment_blobs b WHERE NOT EXISTS "
+            "(SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256))"
+        ).fetchone()[0]:
+            attachments.purge_orphan_blobs(self)
 
     def __enter__(self) -> Document:
         return self
@@ -880,6 +893,7 @@ class Document:
         snap["touchpoints"] = list(tps.values())
         tp_ids = list(tps)
         snap["notes"] = grab("notes", "touchpoint_id", tp_ids)
+        snap["attachments"] = grab("attachments", "touchpoint_id", tp_ids)
         responses = {r["id"]: r for r in grab("responses", "touchpoint_id", tp_ids)}
         all_batches = [b["id"] for b in snap["import_batches"]]
         responses.update({r["id"]: r for r in grab("responses", "batch_id", all_batches)})
@@ -904,7 +918,7 @@ class Document:
                 self._conn.executemany(sql, [[r[c] for c in cols] for r in rows])
 
     def duplicate_map(self, map_id: int, title: str | None = None) -> int:
-        """Copy a map with its stages, lanes, touchpoints and notes (not responses)."""
+        """Copy a map with its stages, lanes, touchpoints, notes and photos (not responses)."""
         with self.transaction():
             src = self.get_map(map_id)
             position = 1 + max((m.position for m in self.maps()), default=0)
@@ -928,9 +942,22 @@ class Document:
                 tp.id, tp.map_id = None, new_map
                 tp.stage_id, tp.lane_id = stage_ids[tp.stage_id], lane_ids[tp.lane_id]
                 new_tp = self._insert("touchpoints", _db_values(asdict(tp)))
+                note_ids = {}
                 for note in self.notes(old_id):
-                    note.id, note.touchpoint_id = None, new_tp
-                    self.add_note(note)
+                    old_note, note.id, note.touchpoint_id = note.id, None, new_tp
+                    note_ids[old_note] = self.add_note(note)
+                self._conn.execute(
+                    "INSERT INTO attachments (touchpoint_id, note_id, position, file_name, mime_type, sha256, "
+                    "width, height, bytes, created_at) SELECT ?, NULL, position, file_name, mime_type, sha256, "
+                    "width, height, bytes, created_at FROM attachments WHERE touchpoint_id = ? ORDER BY id",
+                    [new_tp, old_id],
+                )
+                for old_note, new_note in note_ids.items():
+                    self._conn.execute(
+                        "UPDATE attachments SET note_id = ? WHERE touchpoint_id = ? AND sha256 IN "
+                        "(SELECT sha256 FROM attachments WHERE touchpoint_id = ? AND note_id = ?)",
+                        [new_note, new_tp, old_id, old_note],
+                    )
         return new_map
 
     def counts(self, map_id: int) -> tuple[int, int, int]:

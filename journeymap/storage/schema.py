@@ -13,7 +13,7 @@ from typing import Any
 
 # "JMap" as a big-endian 32-bit integer.
 APPLICATION_ID = int.from_bytes(b"JMap", "big")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SUFFIX = ".jmap"
 
 TABLES: dict[str, str] = {
@@ -114,8 +114,46 @@ INDEXES: dict[str, str] = {
     "idx_responses_batch": "CREATE INDEX idx_responses_batch ON responses(batch_id)",
 }
 
+
+# Version 2: photos. The pixels live once per sha256 in ``attachment_blobs`` (the
+# same photo on two cards is stored once); ``attachments`` says which touchpoint
+# (and optionally which note) shows which blob, in which order.
+ATTACHMENT_TABLES: dict[str, str] = {
+    "attachment_blobs": """
+        CREATE TABLE attachment_blobs (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            data BLOB NOT NULL,
+            thumbnail BLOB NOT NULL
+        )""",
+    "attachments": """
+        CREATE TABLE attachments (
+            id INTEGER PRIMARY KEY,
+            touchpoint_id INTEGER NOT NULL REFERENCES touchpoints(id) ON DELETE CASCADE,
+            note_id INTEGER REFERENCES notes(id) ON DELETE SET NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            file_name TEXT NOT NULL,
+            mime_type TEXT NOT NULL CHECK (mime_type IN ('image/jpeg', 'image/png')),
+            sha256 TEXT NOT NULL REFERENCES attachment_blobs(sha256),
+            width INTEGER NOT NULL CHECK (width > 0),
+            height INTEGER NOT NULL CHECK (height > 0),
+            bytes INTEGER NOT NULL CHECK (bytes > 0),
+            created_at TEXT NOT NULL DEFAULT ''
+        )""",
+}
+ATTACHMENT_INDEXES: dict[str, str] = {
+    "idx_attachment_blobs_sha256": "CREATE UNIQUE INDEX idx_attachment_blobs_sha256 ON attachment_blobs(sha256)",
+    "idx_attachments_touchpoint": "CREATE INDEX idx_attachments_touchpoint ON attachments(touchpoint_id, position)",
+    "idx_attachments_blob": "CREATE INDEX idx_attachments_blob ON attachments(sha256)",
+    "idx_attachments_note": "CREATE INDEX idx_attachments_note ON attachments(note_id)",
+}
+TABLES.update(ATTACHMENT_TABLES)
+INDEXES.update(ATTACHMENT_INDEXES)
+
 # Migrations from version N-1 to N, applied in order by ``migrate``.
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: (*ATTACHMENT_TABLES.values(), *ATTACHMENT_INDEXES.values()),
+}
 
 
 def create(conn: sqlite3.Connection) -> None:

@@ -2301,6 +2301,57 @@ Puedes deshacerlo.</translation>
     </message>
 </context>
 <context>
+    <name>PhotoError</name>
+    <message>
+        <source>%1: there is no touchpoint with id %2.</source>
+        <translation>%1: no hay ningún punto de contacto con id %2.</translation>
+    </message>
+    <message>
+        <source>%1: touchpoint %2 has no note %3.</source>
+        <translation>%1: el punto de contacto %2 no tiene la nota %3.</translation>
+    </message>
+    <message>
+        <source>%1: no such file.</source>
+        <translation>%1: el archivo no existe.</translation>
+    </message>
+    <message>
+        <source>%1: is a folder, not an image.</source>
+        <translation>%1: es una carpeta, no una imagen.</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty.</source>
+        <translation>%1: el archivo está vacío.</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file (%2).</source>
+        <translation>%1: no se puede leer el archivo (%2).</translation>
+    </message>
+    <message>
+        <source>%1: the file is too large (%2 MB; at most %3 MB).</source>
+        <translation>%1: el archivo es demasiado grande (%2 MB; como máximo %3 MB).</translation>
+    </message>
+    <message>
+        <source>%1: not an image JourneyMap can read (use JPEG, PNG, WebP, GIF, BMP or TIFF).</source>
+        <translation>%1: no es una imagen que JourneyMap pueda leer (usa JPEG, PNG, WebP, GIF, BMP o TIFF).</translation>
+    </message>
+    <message>
+        <source>%1: HEIC/HEIF photos cannot be read; set the phone to take JPEG or export the photo as JPEG.</source>
+        <translation>%1: las fotos HEIC/HEIF no se pueden leer; configura el teléfono para hacer fotos JPEG o exporta la foto como JPEG.</translation>
+    </message>
+    <message>
+        <source>%1: the image claims %2 × %3 pixels (at most %4 megapixels); refusing to decode it.</source>
+        <translation>%1: la imagen dice medir %2 × %3 píxeles (como máximo %4 megapíxeles); no se descodifica.</translation>
+    </message>
+    <message>
+        <source>%1: the image is truncated (the file ends before the picture does).</source>
+        <translation>%1: la imagen está truncada (el archivo termina antes que la imagen).</translation>
+    </message>
+    <message>
+        <source>%1: the image is damaged (%2).</source>
+        <translation>%1: la imagen está dañada (%2).</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -2593,8 +2644,48 @@ Puedes deshacerlo.</translation>
         <translation>Lista los mapas de un documento.</translation>
     </message>
     <message>
+        <source>attach photos to a touchpoint</source>
+        <translation>adjuntar fotos a un punto de contacto</translation>
+    </message>
+    <message>
+        <source>Store photos inside the document, on a touchpoint (or beside one of its notes). Each photo is turned upright, shrunk to at most 2560 pixels and re-encoded without its metadata (GPS position, camera, date); the same photo twice is stored once. If any file cannot be read, nothing is stored.</source>
+        <translation>Guarda fotos dentro del documento, en un punto de contacto (o junto a una de sus notas). Cada foto se endereza, se reduce a 2560 píxeles como máximo y se vuelve a codificar sin sus metadatos (posición GPS, cámara, fecha); la misma foto dos veces se guarda una sola vez. Si algún archivo no se puede leer, no se guarda nada.</translation>
+    </message>
+    <message>
         <source>the .jmap document</source>
         <translation>el documento .jmap</translation>
+    </message>
+    <message>
+        <source>the touchpoint&apos;s id</source>
+        <translation>el id del punto de contacto</translation>
+    </message>
+    <message>
+        <source>JPEG, PNG, WebP, GIF, BMP or TIFF files</source>
+        <translation>archivos JPEG, PNG, WebP, GIF, BMP o TIFF</translation>
+    </message>
+    <message>
+        <source>show the photos beside this note</source>
+        <translation>mostrar las fotos junto a esta nota</translation>
+    </message>
+    <message>
+        <source>journeymap: nothing was attached.</source>
+        <translation>journeymap: no se ha adjuntado nada.</translation>
+    </message>
+    <message>
+        <source>%1: already on touchpoint %2 as attachment %3; nothing stored</source>
+        <translation>%1: ya está en el punto de contacto %2 como adjunto %3; no se guarda nada</translation>
+    </message>
+    <message>
+        <source>attachment %1: %2, %3×%4 px, %5 KB (from %6×%7 px, %8 KB)</source>
+        <translation>adjunto %1: %2, %3×%4 px, %5 KB (de %6×%7 px, %8 KB)</translation>
+    </message>
+    <message>
+        <source>; the same photo was already in the document and is stored once</source>
+        <translation>; la misma foto ya estaba en el documento y se guarda una sola vez</translation>
+    </message>
+    <message>
+        <source>Location (GPS), camera and other metadata were removed.</source>
+        <translation>Se han quitado la ubicación (GPS), los datos de la cámara y demás metadatos.</translation>
     </message>
     <message>
         <source>export a map as PNG, SVG, PDF, CSV, XLSX or JSON</source>
