@@ -134,7 +134,7 @@ def install(app: Any, lang: str) -> str:
     the application calls :func:`attach`.
     """
     global _current
-    from PySide6.QtCore import QLibraryInfo, QTranslator
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     lang = normalize(lang) or DEFAULT
     _uninstall()
@@ -151,8 +151,17 @@ def install(app: Any, lang: str) -> str:
         if qtbase.load(f"qtbase_{lang}", qt_dir):
             _loaded.append(qtbase)
     _current = lang
+    QLocale.setDefault(ui_locale(lang))  # dates and numbers Qt formats follow the UI language
     attach(app)
     return lang
+
+
+def ui_locale(lang: str):
+    """The system locale when it speaks *lang* (keeps es_MX's decimal point), else *lang*'s main one."""
+    from PySide6.QtCore import QLocale
+
+    system = QLocale.system()
+    return system if normalize(system.name()) == lang else QLocale(lang)
 
 
 def attach(app: Any = None) -> None:
@@ -195,6 +204,9 @@ def install_none() -> str:
     global _current
     _uninstall()
     _current = DEFAULT
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None:
+        qtcore.QLocale.setDefault(ui_locale(DEFAULT))
     return DEFAULT
 
 

@@ -143,7 +143,7 @@ def test_failed_write_leaves_the_old_file_and_no_temp(doc, map_id, tmp_path, mon
     def boom(*a, **k):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(exporting.csv, "writer", boom)
+    monkeypatch.setattr(exporting, "csv_cell", boom)
     with pytest.raises(RuntimeError):
         write_csv(doc, map_id, out)
     assert out.read_text(encoding="utf-8") == "old"

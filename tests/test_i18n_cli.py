@@ -49,7 +49,7 @@ def test_help_and_usage_errors_in_spanish(tmp_path):
     result = cli("--help", cwd=tmp_path, JOURNEYMAP_LANG="es")
     assert result.returncode == 0
     assert result.stdout.startswith("uso: journeymap")
-    assert "Customer journey maps con NPS y sentimiento, sin conexión." in result.stdout
+    assert "Mapas de experiencia del cliente con NPS y sentimiento, sin conexión." in result.stdout
     assert "muestra esta ayuda y termina" in result.stdout
     sub = cli("import", "--help", cwd=tmp_path, JOURNEYMAP_LANG="es")
     assert "columna de la puntuación de recomendación de 0 a 10" in sub.stdout
@@ -62,7 +62,7 @@ def test_help_and_usage_errors_in_spanish(tmp_path):
 def test_export_usage_error_in_spanish(tmp_path):
     result = cli("export", "a.jmap", "out.png", "--scale", "99", cwd=tmp_path, JOURNEYMAP_LANG="es")
     assert result.returncode == 2
-    assert "--scale debe estar entre 0.1 y 16; se recibió 99" in result.stderr
+    assert "--scale debe estar entre 0,1 y 16; se recibió 99" in result.stderr
 
 
 def test_new_map_follows_the_cli_language(tmp_path):
@@ -93,7 +93,7 @@ def test_import_errors_and_rejected_rows_in_spanish(tmp_path):
     assert failed.returncode == 1
     assert failed.stderr.strip() == (
         "journeymap: error: no-touchpoint.csv: no se encontró la columna del punto de contacto entre "
-        "'when', 'score'; elija la columna explícitamente."
+        "'when', 'score'; elige la columna explícitamente."
     )
     (tmp_path / "bad-rows.csv").write_text(
         "touchpoint,score,date\nCheckout,12,2026-02-30\nNowhere,9,\n", encoding="utf-8"
@@ -107,4 +107,4 @@ def test_unknown_export_format_in_spanish(tmp_path):
     assert cli("new", "m.jmap", cwd=tmp_path, LANG="C.UTF-8").returncode == 0
     result = cli("export", "m.jmap", "out.xyz", cwd=tmp_path, JOURNEYMAP_LANG="es")
     assert result.returncode == 2
-    assert "out.xyz: formato de exportación desconocido '.xyz' (use uno de: .png, .svg" in result.stderr
+    assert "out.xyz: formato de exportación desconocido '.xyz' (usa uno de: .png, .svg" in result.stderr

@@ -43,7 +43,7 @@ def test_menus_in_spanish_then_english_again(qapp, qtbot):
         assert w.outline_dock.windowTitle() == "Mapas"
         assert w.inspector_dock.windowTitle() == "Inspector"
         assert w.palette_dock.windowTitle() == "Biblioteca de puntos de contacto"
-        assert w.overlay_actions["emotion"].text() == "Curva de &emoción"
+        assert w.overlay_actions["emotion"].text() == "Curva &emocional"
         # Qt's own strings come from qtbase_es.
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         assert box.buttons()[0].text() == "Cancelar"

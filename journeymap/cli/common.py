@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 from collections.abc import Sequence
 
-from journeymap.i18n import fill, translate
+from journeymap import locale_format
+from journeymap.i18n import QT_TRANSLATE_NOOP, fill, translate
 from journeymap.storage import Document
 
 
@@ -48,10 +50,44 @@ def print_rows(rows: Sequence[dict[str, object]], columns: Sequence[str], fmt: s
         print_table(rows, columns)
 
 
+# Column headings of the table output (JSON and CSV keep the ids): translated where printed.
+COLUMN_HEADINGS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("column", "id"), QT_TRANSLATE_NOOP("column", "title"), QT_TRANSLATE_NOOP("column", "stage"),
+    QT_TRANSLATE_NOOP("column", "lane"), QT_TRANSLATE_NOOP("column", "channel"),
+    QT_TRANSLATE_NOOP("column", "responses"), QT_TRANSLATE_NOOP("column", "promoters"),
+    QT_TRANSLATE_NOOP("column", "passives"), QT_TRANSLATE_NOOP("column", "detractors"),
+    QT_TRANSLATE_NOOP("column", "nps"), QT_TRANSLATE_NOOP("column", "nps_margin"),
+    QT_TRANSLATE_NOOP("column", "sentiment"), QT_TRANSLATE_NOOP("column", "stages"),
+    QT_TRANSLATE_NOOP("column", "lanes"), QT_TRANSLATE_NOOP("column", "touchpoints"),
+)
+
+
+def table_cell(value: object) -> str:
+    """A value as the table shows it: numbers in the CLI language (``44,7`` in Spanish)."""
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        text = repr(value)
+        decimals = len(text.partition(".")[2]) if "e" not in text and "." in text else 2
+        return locale_format.decimal(value, decimals, grouping=False)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return locale_format.integer(value)
+    return strip_controls(str(value))
+
+
+def strip_controls(text: str) -> str:
+    """Terminal escape sequences and control characters out of a table cell (a title is user data)."""
+    return _CONTROLS.sub("", " ".join(text.splitlines()))
+
+
 def print_table(rows: Sequence[dict[str, object]], columns: Sequence[str]) -> None:
-    cells = [[("–" if r[c] is None else str(r[c])) for c in columns] for r in rows]
-    widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
-    print("  ".join(c.ljust(w) for c, w in zip(columns, widths)))
+    cells = [[table_cell(r[c]) for c in columns] for r in rows]
+    headings = [translate("column", c) for c in columns]
+    widths = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(headings)]
+    print("  ".join(c.ljust(w) for c, w in zip(headings, widths)))
     print("  ".join("-" * w for w in widths))
     for row in cells:
         print("  ".join(v.ljust(w) for v, w in zip(row, widths)))
+
+
+_CONTROLS = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\\\)?|[\x00-\x1f\x7f-\x9f]")

@@ -50,6 +50,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=translate("cli", "PNG/SVG: transparent instead of white background"))
     p.add_argument("--segment", help=translate("cli", "only responses of this segment count"))
     p.add_argument("--responses", action="store_true", help=translate("cli", "JSON: include the survey responses"))
+    p.add_argument("--locale", choices=("en", "es"),
+                   help=translate("cli", "CSV/XLSX: write for this language's Excel; es: ';' separator, decimal "
+                                  "comma and Spanish column names (default: en)"))
     p.set_defaults(handler=cmd_export, parser=p)
 
     p = sub.add_parser(
@@ -84,7 +87,7 @@ def parse_overlays(value: str | None) -> set[str] | None:
 def _check_options(args: argparse.Namespace, fmt: str) -> None:
     only = {
         "scale": ("png",), "width": ("png",), "transparent": ("png", "svg"), "page": ("pdf",),
-        "margin": ("pdf",), "overlay": IMAGE_FORMATS, "responses": ("json",),
+        "margin": ("pdf",), "overlay": IMAGE_FORMATS, "responses": ("json",), "locale": ("csv", "xlsx"),
         "segment": ("csv", "xlsx", *IMAGE_FORMATS),
     }
     for option, formats in only.items():
@@ -130,7 +133,8 @@ def _export_data(args: argparse.Namespace, fmt: str) -> int:
 
     doc, map_id = open_map(args.file, args.map_id)
     with doc:
-        export_data(doc, map_id, args.out, segment=args.segment, include_responses=args.responses)
+        export_data(doc, map_id, args.out, segment=args.segment, include_responses=args.responses,
+                    lang=args.locale or "en")
     return 0
 
 

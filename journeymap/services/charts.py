@@ -20,13 +20,14 @@ import re
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import ScalarFormatter
 
+from journeymap import locale_format
 from journeymap.domain.metrics import NpsSummary, summarise
 from journeymap.services.chart_names import CHART_NAMES
 from journeymap.services.reporting import StageMetrics, stage_metrics, touchpoint_metrics
@@ -270,7 +271,18 @@ def _axes(fig: Figure, title: str, tr, has_data: bool):
     return ax
 
 
+class _LocaleFormatter(ScalarFormatter):
+    """Matplotlib's tick numbers with the UI language's decimal mark (``0,5`` in Spanish)."""
+
+    def __call__(self, x, pos=None):
+        point = locale_format.separators()[0]
+        text = super().__call__(x, pos)
+        return text.replace(".", point) if point != "." else text
+
+
 def _style(ax) -> None:
+    ax.xaxis.set_major_formatter(_LocaleFormatter(useOffset=False))
+    ax.yaxis.set_major_formatter(_LocaleFormatter(useOffset=False))
     ax.tick_params(labelsize=TICK_SIZE, colors=INK, length=3)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -294,8 +306,8 @@ def _wrap(text: str, width: int = 12, lines: int = 2) -> str:
 
 def _n_label(row: TouchpointRow, tr: Translate) -> str:
     if row.source == "manual":
-        return tr("n={0}, manual").format(row.n) if row.n else tr("manual")
-    return tr("n={0}").format(row.n)
+        return tr("n={0}, manual").format(locale_format.integer(row.n)) if row.n else tr("manual")
+    return tr("n={0}").format(locale_format.integer(row.n))
 
 
 def _sign_colour(value: float) -> str:
@@ -303,8 +315,7 @@ def _sign_colour(value: float) -> str:
 
 
 def _fmt_nps(value: float) -> str:
-    text = f"{value:+.0f}"
-    return "0" if text in ("+0", "-0") else text.replace("-", "\N{MINUS SIGN}")
+    return locale_format.signed(value)
 
 
 # ------------------------------------------------------- 1. NPS by touchpoint
@@ -372,7 +383,7 @@ def draw_stage_nps_sentiment(fig: Figure, ctx: ChartContext) -> int:
     labels = []
     for s in stages:
         n = s.summary.n
-        labels.append(f"{_wrap(s.name)}\n" + tr("n={0}").format(n))
+        labels.append(f"{_wrap(s.name)}\n" + tr("n={0}").format(locale_format.integer(n)))
     ax.set_xticks(xs, labels)
     ax.set_xlim(-0.6, len(stages) - 0.4)
 
@@ -420,13 +431,13 @@ def draw_nps_split(fig: Figure, ctx: ChartContext) -> int:
                 linewidth=0.6, zorder=2)
         for y, x0, w in zip(ys, left, widths, strict=True):
             if w >= 12:
-                ax.text(x0 + w / 2, y, f"{w:.0f} %", ha="center", va="center", fontsize=NOTE_SIZE,
+                ax.text(x0 + w / 2, y, locale_format.percent(w), ha="center", va="center", fontsize=NOTE_SIZE,
                         color=text_colour, zorder=3)
         left = [a + b for a, b in zip(left, widths, strict=True)]
     ax.set_yticks(ys, [f"{_short(r.title)}  ({_n_label(r, tr)})" for r in rows])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
-    ax.set_xticks(range(0, 101, 25), [f"{v} %" for v in range(0, 101, 25)])
+    ax.set_xticks(range(0, 101, 25), [locale_format.percent(v) for v in range(0, 101, 25)])
     ax.xaxis.grid(True, color=GRID, linewidth=0.8)
     ax.set_xlabel(tr("Share of answers"), fontsize=LABEL_SIZE, color=INK)
     fig.legend(loc="outside lower center", ncol=3, frameon=False, fontsize=TICK_SIZE)
@@ -437,7 +448,7 @@ def draw_nps_split(fig: Figure, ctx: ChartContext) -> int:
 # ------------------------------------------------------------- 4. NPS trend
 def _month_label(month: str) -> str:
     year, mon = (int(p) for p in month.split("-"))
-    return date(year, mon, 1).strftime("%b\n%Y")
+    return locale_format.month_label(year, mon).replace(" ", "\n")
 
 
 def trend_touchpoint(ctx: ChartContext) -> int | None:
@@ -479,12 +490,13 @@ def draw_nps_trend(fig: Figure, ctx: ChartContext) -> int:
     step = max(1, math.ceil(len(points) / max_ticks))
     if step == 1:  # every month has a tick: n goes under the month
         n_label = tr("n={0}")
-        ticks = [f"{_month_label(p.month)}\n{n_label.format(p.n)}" for p in points]
+        ticks = [f"{_month_label(p.month)}\n{n_label.format(locale_format.integer(p.n))}" for p in points]
     else:
         ticks = [_month_label(p.month) for p in points[::step]]
         for x, p in zip(xs, points, strict=True):
             if p.n:
-                ax.annotate(tr("n={0}").format(p.n), (x, p.nps), xytext=(0, 8), textcoords="offset points",
+                ax.annotate(tr("n={0}").format(locale_format.integer(p.n)), (x, p.nps), xytext=(0, 8),
+                            textcoords="offset points",
                             ha="center", fontsize=NOTE_SIZE - 1, color=MUTED)
     ax.axhline(0, color=INK, linewidth=0.8, zorder=2)
     ax.set_ylim(-110, 115)
@@ -582,8 +594,8 @@ def draw_priority_matrix(fig: Figure, ctx: ChartContext) -> int:
     ax.set_xlabel(tr("Impact (1 = low, 5 = high)"), fontsize=LABEL_SIZE, color=INK)
     ax.set_ylabel(tr("NPS"), fontsize=LABEL_SIZE, color=INK)
     handles = [
-        Patch(facecolor=FIX_FIRST, alpha=0.6, label=tr("Fix first: impact ≥ {0} and NPS < {1:g}").format(
-            HIGH_IMPACT, LOW_NPS)),
+        Patch(facecolor=FIX_FIRST, alpha=0.6, label=tr("Fix first: impact ≥ {0} and NPS < {1}").format(
+            HIGH_IMPACT, locale_format.signed(LOW_NPS))),
     ]
     fig.legend(handles=handles, loc="outside lower center", frameon=False, fontsize=TICK_SIZE)
     _header(ax, ctx, title)

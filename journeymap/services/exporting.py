@@ -10,7 +10,6 @@ half-written file and nothing is written anywhere but the chosen path.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import re
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from journeymap.services.reporting import REPORT_COLUMNS, report_rows
+from journeymap.services.spreadsheet_locale import csv_cell, sheet_locale
 from journeymap.storage import Document
 
 EXTRA_COLUMNS = ("description", "sensation", "moment_of_truth", "owner", "impact", "tags")
@@ -150,23 +150,38 @@ def write_atomic(target: str | os.PathLike[str], write: Callable[[Path], None]) 
 
 # ---------------------------------------------------------------- writers
 def write_csv(
-    doc: Document, map_id: int, path: str | os.PathLike[str], segment: str | None = None
+    doc: Document, map_id: int, path: str | os.PathLike[str], segment: str | None = None, lang: str = "en"
 ) -> Path:
-    """Touchpoints and metrics as CSV, UTF-8 with a BOM so Excel reads accents right."""
+    """Touchpoints and metrics as CSV, UTF-8 with a BOM so Excel reads accents right.
+
+    *lang* "es" writes what a Spanish Excel opens right (see ``spreadsheet_locale``).
+    """
     rows = export_rows(doc, map_id, segment)
+    loc = sheet_locale(lang)
+
+    def cell(column: str, value: Any) -> str:
+        value = loc.value(column, value)
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return loc.boolean(value)
+        if isinstance(value, int | float):
+            return loc.number(value)
+        text = str(cell_value(value))  # lists joined, formulas neutralised
+        return csv_cell(text, loc.delimiter, quote=bool(text))
 
     def write(tmp: Path) -> None:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(EXPORT_COLUMNS)
+            fh.write(loc.delimiter.join(csv_cell(loc.header(c), loc.delimiter, False) for c in EXPORT_COLUMNS))
+            fh.write("\r\n")
             for row in rows:
-                writer.writerow([cell_value(row[c], csv_text=True) for c in EXPORT_COLUMNS])
+                fh.write(loc.delimiter.join(cell(c, row[c]) for c in EXPORT_COLUMNS) + "\r\n")
 
     return write_atomic(path, write)
 
 
 def write_xlsx(
-    doc: Document, map_id: int, path: str | os.PathLike[str], segment: str | None = None
+    doc: Document, map_id: int, path: str | os.PathLike[str], segment: str | None = None, lang: str = "en"
 ) -> Path:
     """Touchpoints and metrics as an Excel workbook: bold frozen header, fitted columns."""
     from openpyxl import Workbook
@@ -175,18 +190,19 @@ def write_xlsx(
 
     rows = export_rows(doc, map_id, segment)
     title = doc.get_map(map_id).title
+    loc = sheet_locale(lang)
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "Touchpoints"
-    ws.append(list(EXPORT_COLUMNS))
+    ws.title = "Puntos de contacto" if loc.lang == "es" else "Touchpoints"
+    ws.append([loc.header(c) for c in EXPORT_COLUMNS])
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(vertical="center")
-    widths = [len(c) for c in EXPORT_COLUMNS]
+    widths = [len(loc.header(c)) for c in EXPORT_COLUMNS]
     for r, row in enumerate(rows, start=2):
         for c, column in enumerate(EXPORT_COLUMNS, start=1):
-            value = cell_value(row[column])
+            value = cell_value(loc.value(column, row[column]))
             if isinstance(value, str):
                 value = _ILLEGAL_XML.sub("", value)
             cell = ws.cell(row=r, column=c)
@@ -234,13 +250,17 @@ def export_data(
     *,
     segment: str | None = None,
     include_responses: bool = False,
+    lang: str = "en",
 ) -> Path:
-    """Write a data export, choosing CSV, XLSX or JSON from the extension."""
+    """Write a data export, choosing CSV, XLSX or JSON from the extension.
+
+    *lang* shapes the spreadsheets for that language's Excel (JSON is the same in every language).
+    """
     fmt = format_of(path)
     if fmt == "csv":
-        return write_csv(doc, map_id, path, segment)
+        return write_csv(doc, map_id, path, segment, lang)
     if fmt == "xlsx":
-        return write_xlsx(doc, map_id, path, segment)
+        return write_xlsx(doc, map_id, path, segment, lang)
     if fmt == "json":
         return write_json(doc, map_id, path, include_responses)
     raise ExportError(f"{path}: '.{fmt}' is an image format; it needs the scene renderer.")

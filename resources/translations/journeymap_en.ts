@@ -2,6 +2,51 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message numerus="yes">
+        <source>Add %n touchpoints</source>
+        <translation>
+            <numerusform>Add touchpoint</numerusform>
+            <numerusform>Add %n touchpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n touchpoints</source>
+        <translation>
+            <numerusform>Delete touchpoint</numerusform>
+            <numerusform>Delete %n touchpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n touchpoints</source>
+        <translation>
+            <numerusform>Move touchpoint</numerusform>
+            <numerusform>Move %n touchpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n touchpoints</source>
+        <translation>
+            <numerusform>%n touchpoint</numerusform>
+            <numerusform>%n touchpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the stage “%1” and its %n cards?</source>
+        <translation>
+            <numerusform>Delete the stage “%1” and its card?</numerusform>
+            <numerusform>Delete the stage “%1” and its %n cards?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the lane “%1” and its %n cards?</source>
+        <translation>
+            <numerusform>Delete the lane “%1” and its card?</numerusform>
+            <numerusform>Delete the lane “%1” and its %n cards?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InspectorDock</name>
     <message numerus="yes">
         <source>%n touchpoints selected</source>
@@ -11,10 +56,54 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>From %n survey responses; they take precedence over manual values.</source>
+        <translation>
+            <numerusform>From %n survey response; it takes precedence over manual values.</numerusform>
+            <numerusform>From %n survey responses; they take precedence over manual values.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Edit %n touchpoints</source>
         <translation>
             <numerusform>Edit %n touchpoint</numerusform>
             <numerusform>Edit %n touchpoints</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutlineDock</name>
+    <message numerus="yes">
+        <source>%n stages</source>
+        <translation>
+            <numerusform>%n stage</numerusform>
+            <numerusform>%n stages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lanes</source>
+        <translation>
+            <numerusform>%n lane</numerusform>
+            <numerusform>%n lanes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n touchpoints</source>
+        <translation>
+            <numerusform>%n touchpoint</numerusform>
+            <numerusform>%n touchpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the map “%1” and its %n touchpoints?
+
+You can undo this.</source>
+        <translation>
+            <numerusform>Delete the map “%1” and its touchpoint?
+
+You can undo this.</numerusform>
+            <numerusform>Delete the map “%1” and its %n touchpoints?
+
+You can undo this.</numerusform>
         </translation>
     </message>
 </context>

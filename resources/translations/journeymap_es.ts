@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>Live chat</source>
-        <translation>Chat en vivo</translation>
+        <translation>Chat en directo</translation>
     </message>
     <message>
         <source>Advertising</source>
@@ -200,8 +200,8 @@
         <translation>Impacto (1 = bajo, 5 = alto)</translation>
     </message>
     <message>
-        <source>Fix first: impact ≥ {0} and NPS &lt; {1:g}</source>
-        <translation>Corregir primero: impacto ≥ {0} y NPS &lt; {1:g}</translation>
+        <source>Fix first: impact ≥ {0} and NPS &lt; {1}</source>
+        <translation>Corregir primero: impacto ≥ {0} y NPS &lt; {1}</translation>
     </message>
     <message>
         <source>Import %1</source>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>New journey map</source>
-        <translation>Nuevo customer journey map</translation>
+        <translation>Nuevo mapa de experiencia del cliente</translation>
     </message>
     <message>
         <source>Duplicate map</source>
@@ -273,47 +273,44 @@
     </message>
     <message>
         <source>Add lane “%1”</source>
-        <translation>Añadir el carril «%1»</translation>
+        <translation>Añadir la fila «%1»</translation>
     </message>
     <message>
         <source>Edit lane</source>
-        <translation>Editar carril</translation>
+        <translation>Editar fila</translation>
     </message>
     <message>
         <source>Delete lane</source>
-        <translation>Eliminar carril</translation>
+        <translation>Eliminar fila</translation>
     </message>
     <message>
         <source>Move lane</source>
-        <translation>Mover carril</translation>
+        <translation>Mover fila</translation>
     </message>
     <message>
         <source>Edit touchpoint</source>
         <translation>Editar punto de contacto</translation>
     </message>
-    <message>
-        <source>Add touchpoint</source>
-        <translation>Añadir punto de contacto</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <source>Add %n touchpoints</source>
-        <translation>Añadir %n puntos de contacto</translation>
+        <translation>
+            <numerusform>Añadir %n punto de contacto</numerusform>
+            <numerusform>Añadir %n puntos de contacto</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Delete touchpoint</source>
-        <translation>Eliminar punto de contacto</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <source>Delete %n touchpoints</source>
-        <translation>Eliminar %n puntos de contacto</translation>
+        <translation>
+            <numerusform>Eliminar %n punto de contacto</numerusform>
+            <numerusform>Eliminar %n puntos de contacto</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Move touchpoint</source>
-        <translation>Mover punto de contacto</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <source>Move %n touchpoints</source>
-        <translation>Mover %n puntos de contacto</translation>
+        <translation>
+            <numerusform>Mover %n punto de contacto</numerusform>
+            <numerusform>Mover %n puntos de contacto</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export map</source>
@@ -393,7 +390,7 @@
     </message>
     <message>
         <source>The whole map (stages, lanes, touchpoints, notes) to import into another document.</source>
-        <translation>El mapa completo (etapas, carriles, puntos de contacto, notas) para importarlo en otro documento.</translation>
+        <translation>El mapa completo (etapas, filas, puntos de contacto, notas) para importarlo en otro documento.</translation>
     </message>
     <message>
         <source>Only the segment “%1”.</source>
@@ -515,7 +512,7 @@
     </message>
     <message>
         <source>Edit the title of the selected card, stage or lane in place</source>
-        <translation>Editar en el sitio el título de la tarjeta, etapa o carril seleccionado</translation>
+        <translation>Editar en el sitio el título de la tarjeta, etapa o fila seleccionada</translation>
     </message>
     <message>
         <source>Double-click an empty cell</source>
@@ -531,7 +528,7 @@
     </message>
     <message>
         <source>Select the next card: Up/Down in the cell and across lanes, Left/Right across stages</source>
-        <translation>Seleccionar la tarjeta siguiente: Arriba/Abajo dentro de la celda y entre carriles, Izquierda/Derecha entre etapas</translation>
+        <translation>Seleccionar la tarjeta siguiente: Arriba/Abajo dentro de la celda y entre filas, Izquierda/Derecha entre etapas</translation>
     </message>
     <message>
         <source>Alt+Arrow keys</source>
@@ -539,7 +536,7 @@
     </message>
     <message>
         <source>Move the selected cards: Up/Down one place (or lane), Left/Right one stage</source>
-        <translation>Mover las tarjetas seleccionadas: Arriba/Abajo una posición (o carril), Izquierda/Derecha una etapa</translation>
+        <translation>Mover las tarjetas seleccionadas: Arriba/Abajo una posición (o fila), Izquierda/Derecha una etapa</translation>
     </message>
     <message>
         <source>Ctrl+click / drag on empty canvas</source>
@@ -559,11 +556,11 @@
     </message>
     <message>
         <source>Drag a stage or lane header</source>
-        <translation>Arrastrar la cabecera de una etapa o un carril</translation>
+        <translation>Arrastrar la cabecera de una etapa o una fila</translation>
     </message>
     <message>
         <source>Reorder stages or lanes</source>
-        <translation>Reordenar etapas o carriles</translation>
+        <translation>Reordenar etapas o filas</translation>
     </message>
     <message>
         <source>Escape</source>
@@ -625,9 +622,12 @@
         <source>Templates</source>
         <translation>Plantillas</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n touchpoints</source>
-        <translation>%n puntos de contacto</translation>
+        <translation>
+            <numerusform>%n punto de contacto</numerusform>
+            <numerusform>%n puntos de contacto</numerusform>
+        </translation>
     </message>
     <message>
         <source>Start from:</source>
@@ -647,11 +647,11 @@
     </message>
     <message>
         <source>Journey map canvas</source>
-        <translation>Lienzo del customer journey map</translation>
+        <translation>Lienzo del mapa de experiencia del cliente</translation>
     </message>
     <message>
         <source>Stages are columns and lanes are rows. Arrow keys move between cards, F2 edits, Delete removes.</source>
-        <translation>Las etapas son columnas y los carriles, filas. Las flechas recorren las tarjetas, F2 edita y Supr elimina.</translation>
+        <translation>Las etapas son columnas; las filas, los distintos planos del recorrido. Las flechas recorren las tarjetas, F2 edita y Supr elimina.</translation>
     </message>
     <message>
         <source>Open a document (File ▸ Open) or start a new map (File ▸ New).</source>
@@ -663,11 +663,11 @@
     </message>
     <message>
         <source>Undo history</source>
-        <translation>Historial de deshacer</translation>
+        <translation>Historial de cambios</translation>
     </message>
     <message>
         <source>Undo &amp;History</source>
-        <translation>&amp;Historial de deshacer</translation>
+        <translation>&amp;Historial de cambios</translation>
     </message>
     <message>
         <source>&amp;New from Template…</source>
@@ -771,7 +771,7 @@
     </message>
     <message>
         <source>Add &amp;Lane</source>
-        <translation>Añadir &amp;carril</translation>
+        <translation>Añadir &amp;fila</translation>
     </message>
     <message>
         <source>Rename &amp;Map</source>
@@ -851,7 +851,7 @@
     </message>
     <message>
         <source>The survey responses stored in %1 are damaged (%2). Reports, overlays and charts may be wrong or fail. Restore a backup of the document, or remove the imports in Data ▸ Import History and import the surveys again.</source>
-        <translation>Las respuestas de encuesta guardadas en %1 están dañadas (%2). Los informes, las superposiciones y los gráficos pueden ser incorrectos o fallar. Restaure una copia de seguridad del documento, o elimine las importaciones en Datos ▸ Historial de importaciones e importe de nuevo las encuestas.</translation>
+        <translation>Las respuestas de encuesta guardadas en %1 están dañadas (%2). Los informes, las capas y los gráficos pueden ser incorrectos o fallar. Restaura una copia de seguridad del documento, o elimina las importaciones en Datos ▸ Historial de importaciones y vuelve a importar las encuestas.</translation>
     </message>
     <message>
         <source>Damaged document</source>
@@ -931,7 +931,7 @@ Open it read-only?</source>
     </message>
     <message>
         <source>&lt;h3&gt;JourneyMap&lt;/h3&gt;&lt;p&gt;An offline editor for customer journey maps: stages, lanes and touchpoints, with NPS and sentiment from your surveys.&lt;/p&gt;&lt;p&gt;Every edit is saved to the document as you go and can be undone.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;JourneyMap&lt;/h3&gt;&lt;p&gt;Un editor sin conexión de customer journey maps: etapas, carriles y puntos de contacto, con el NPS y el sentimiento de tus encuestas.&lt;/p&gt;&lt;p&gt;Cada cambio se guarda en el documento sobre la marcha y se puede deshacer.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;JourneyMap&lt;/h3&gt;&lt;p&gt;Un editor sin conexión de mapas de experiencia del cliente (customer journey maps): etapas, filas y puntos de contacto, con el NPS y el sentimiento de tus encuestas.&lt;/p&gt;&lt;p&gt;Cada cambio se guarda en el documento sobre la marcha y se puede deshacer.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>No sentiment data</source>
@@ -999,7 +999,7 @@ Open it read-only?</source>
     </message>
     <message>
         <source>Rename lane</source>
-        <translation>Renombrar carril</translation>
+        <translation>Renombrar fila</translation>
     </message>
     <message>
         <source>Rename touchpoint</source>
@@ -1019,23 +1019,29 @@ Open it read-only?</source>
     </message>
     <message>
         <source>New lane</source>
-        <translation>Nuevo carril</translation>
-    </message>
-    <message>
-        <source>Delete the stage “%1” and its %2 card(s)?</source>
-        <translation>¿Eliminar la etapa «%1» y sus %2 tarjeta(s)?</translation>
+        <translation>Nueva fila</translation>
     </message>
     <message>
         <source>Delete stage “%1”</source>
         <translation>Eliminar la etapa «%1»</translation>
     </message>
-    <message>
-        <source>Delete the lane “%1” and its %2 card(s)?</source>
-        <translation>¿Eliminar el carril «%1» y sus %2 tarjeta(s)?</translation>
+    <message numerus="yes">
+        <source>Delete the stage “%1” and its %n cards?</source>
+        <translation>
+            <numerusform>¿Eliminar la etapa «%1» y su tarjeta?</numerusform>
+            <numerusform>¿Eliminar la etapa «%1» y sus %n tarjetas?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the lane “%1” and its %n cards?</source>
+        <translation>
+            <numerusform>¿Eliminar la fila «%1» y su tarjeta?</numerusform>
+            <numerusform>¿Eliminar la fila «%1» y sus %n tarjetas?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete lane “%1”</source>
-        <translation>Eliminar el carril «%1»</translation>
+        <translation>Eliminar la fila «%1»</translation>
     </message>
     <message>
         <source>Stage colour</source>
@@ -1047,11 +1053,11 @@ Open it read-only?</source>
     </message>
     <message>
         <source>Lane colour</source>
-        <translation>Color del carril</translation>
+        <translation>Color de la fila</translation>
     </message>
     <message>
         <source>Recolour lane</source>
-        <translation>Cambiar el color del carril</translation>
+        <translation>Cambiar el color de la fila</translation>
     </message>
     <message>
         <source>Set sensation</source>
@@ -1107,15 +1113,15 @@ Open it read-only?</source>
     </message>
     <message>
         <source>Insert lane above</source>
-        <translation>Insertar carril encima</translation>
+        <translation>Insertar fila encima</translation>
     </message>
     <message>
         <source>Insert lane below</source>
-        <translation>Insertar carril debajo</translation>
+        <translation>Insertar fila debajo</translation>
     </message>
     <message>
         <source>Delete lane…</source>
-        <translation>Eliminar carril…</translation>
+        <translation>Eliminar fila…</translation>
     </message>
     <message>
         <source>Add touchpoint here</source>
@@ -1131,11 +1137,11 @@ Open it read-only?</source>
     </message>
     <message>
         <source>Add lane</source>
-        <translation>Añadir carril</translation>
+        <translation>Añadir fila</translation>
     </message>
     <message>
         <source>This map has no stages or lanes yet: use Map ▸ Add stage and Map ▸ Add lane.</source>
-        <translation>Este mapa aún no tiene etapas ni carriles: usa Mapa ▸ Añadir etapa y Mapa ▸ Añadir carril.</translation>
+        <translation>Este mapa aún no tiene etapas ni filas: usa Mapa ▸ Añadir etapa y Mapa ▸ Añadir fila.</translation>
     </message>
     <message>
         <source>The last document, %1, is no longer there; the sample map is open instead.</source>
@@ -1389,7 +1395,7 @@ Open it read-only?</source>
     </message>
     <message>
         <source>Emotion curve</source>
-        <translation>Curva de emoción</translation>
+        <translation>Curva emocional</translation>
     </message>
     <message>
         <source>One page sized to the map</source>
@@ -1408,7 +1414,7 @@ Open it read-only?</source>
     <name>ExportError</name>
     <message>
         <source>%1: unknown export format %2 (use one of: %3).</source>
-        <translation>%1: formato de exportación desconocido %2 (use uno de: %3).</translation>
+        <translation>%1: formato de exportación desconocido %2 (usa uno de: %3).</translation>
     </message>
     <message>
         <source>%1: is a folder.</source>
@@ -1534,11 +1540,11 @@ Open it read-only?</source>
     </message>
     <message>
         <source>%1: no touchpoint column found among %2; choose the column explicitly.</source>
-        <translation>%1: no se encontró la columna del punto de contacto entre %2; elija la columna explícitamente.</translation>
+        <translation>%1: no se encontró la columna del punto de contacto entre %2; elige la columna explícitamente.</translation>
     </message>
     <message>
         <source>%1: no score column (nor promoters/passives/detractors counts) found among %2; choose the column explicitly.</source>
-        <translation>%1: no se encontró la columna de la puntuación (ni recuentos de promotores/pasivos/detractores) entre %2; elija la columna explícitamente.</translation>
+        <translation>%1: no se encontró la columna de la puntuación (ni recuentos de promotores/pasivos/detractores) entre %2; elige la columna explícitamente.</translation>
     </message>
     <message>
         <source>%1: the same column is chosen for %2.</source>
@@ -1558,7 +1564,7 @@ Open it read-only?</source>
     </message>
     <message>
         <source>%1: not a CSV or text file (it contains NUL bytes or other binary data); import a .csv, .txt, .tsv or .xlsx file.</source>
-        <translation>%1: no es un archivo CSV ni de texto (contiene bytes NUL u otros datos binarios); importe un archivo .csv, .txt, .tsv o .xlsx.</translation>
+        <translation>%1: no es un archivo CSV ni de texto (contiene bytes NUL u otros datos binarios); importa un archivo .csv, .txt, .tsv o .xlsx.</translation>
     </message>
     <message>
         <source>%1: the file is not valid %2 text (undecodable byte near row %3).</source>
@@ -1618,7 +1624,7 @@ Open it read-only?</source>
     </message>
     <message>
         <source>%1: this is an old Excel .xls workbook; save it as .xlsx or CSV and import that.</source>
-        <translation>%1: es un libro antiguo de Excel .xls; guárdelo como .xlsx o CSV e importe ese archivo.</translation>
+        <translation>%1: es un libro antiguo de Excel .xls; guárdalo como .xlsx o CSV e importa ese archivo.</translation>
     </message>
     <message>
         <source>%1: import cancelled</source>
@@ -1870,14 +1876,6 @@ Open it read-only?</source>
         <translation>&amp;Sentimiento:</translation>
     </message>
     <message>
-        <source>Very negative</source>
-        <translation>Muy negativo</translation>
-    </message>
-    <message>
-        <source>Very positive</source>
-        <translation>Muy positivo</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>Ninguno</translation>
     </message>
@@ -1980,9 +1978,12 @@ Open it read-only?</source>
         <source>Sentiment: &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Sentimiento: &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
-    <message>
-        <source>From %1 survey responses; they take precedence over manual values.</source>
-        <translation>A partir de %1 respuestas de encuesta; tienen prioridad sobre los valores manuales.</translation>
+    <message numerus="yes">
+        <source>From %n survey responses; they take precedence over manual values.</source>
+        <translation>
+            <numerusform>De %n respuesta de encuesta; tiene prioridad sobre los valores manuales.</numerusform>
+            <numerusform>De %n respuestas de encuesta; tienen prioridad sobre los valores manuales.</numerusform>
+        </translation>
     </message>
     <message>
         <source>From the manual values below.</source>
@@ -2064,19 +2065,11 @@ Open it read-only?</source>
     </message>
     <message>
         <source>&amp;Emotion curve</source>
-        <translation>Curva de &amp;emoción</translation>
+        <translation>Curva &amp;emocional</translation>
     </message>
 </context>
 <context>
     <name>MapScene</name>
-    <message>
-        <source>very negative</source>
-        <translation>muy negativa</translation>
-    </message>
-    <message>
-        <source>very positive</source>
-        <translation>muy positiva</translation>
-    </message>
     <message>
         <source>positive</source>
         <translation>positiva</translation>
@@ -2111,7 +2104,7 @@ Open it read-only?</source>
     </message>
     <message>
         <source>Pain points</source>
-        <translation>Puntos de dolor</translation>
+        <translation>Puntos de fricción</translation>
     </message>
     <message>
         <source>Opportunities</source>
@@ -2224,9 +2217,39 @@ Open it read-only?</source>
         <source>P&amp;ersona description:</source>
         <translation>D&amp;escripción de la persona:</translation>
     </message>
-    <message>
-        <source>%1 stages, %2 lanes, %3 touchpoints</source>
-        <translation>%1 etapas, %2 carriles, %3 puntos de contacto</translation>
+    <message numerus="yes">
+        <source>%n stages</source>
+        <translation>
+            <numerusform>%n etapa</numerusform>
+            <numerusform>%n etapas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lanes</source>
+        <translation>
+            <numerusform>%n fila</numerusform>
+            <numerusform>%n filas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n touchpoints</source>
+        <translation>
+            <numerusform>%n punto de contacto</numerusform>
+            <numerusform>%n puntos de contacto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the map “%1” and its %n touchpoints?
+
+You can undo this.</source>
+        <translation>
+            <numerusform>¿Eliminar el mapa «%1» y su punto de contacto?
+
+Puedes deshacerlo.</numerusform>
+            <numerusform>¿Eliminar el mapa «%1» y sus %n puntos de contacto?
+
+Puedes deshacerlo.</numerusform>
+        </translation>
     </message>
     <message>
         <source>A document needs at least one map</source>
@@ -2238,27 +2261,15 @@ Open it read-only?</source>
     </message>
     <message>
         <source>Five stages and the usual lanes, no touchpoints</source>
-        <translation>Cinco etapas y los carriles habituales, sin puntos de contacto</translation>
+        <translation>Cinco etapas y las filas habituales, sin puntos de contacto</translation>
     </message>
     <message>
         <source>From a template</source>
         <translation>Desde una plantilla</translation>
     </message>
     <message>
-        <source>%1 touchpoints</source>
-        <translation>%1 puntos de contacto</translation>
-    </message>
-    <message>
         <source>Delete map</source>
         <translation>Eliminar mapa</translation>
-    </message>
-    <message>
-        <source>Delete the map “%1” and its %2 touchpoints?
-
-You can undo this.</source>
-        <translation>¿Eliminar el mapa «%1» y sus %2 puntos de contacto?
-
-Puedes deshacerlo.</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2465,49 @@ Puedes deshacerlo.</translation>
     </message>
 </context>
 <context>
+    <name>Sentiment</name>
+    <message>
+        <source>Very negative</source>
+        <translation>Muy negativo</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativo</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutro</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positivo</translation>
+    </message>
+    <message>
+        <source>Very positive</source>
+        <translation>Muy positivo</translation>
+    </message>
+    <message>
+        <source>very negative</source>
+        <translation>muy negativo</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negativo</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutro</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positivo</translation>
+    </message>
+    <message>
+        <source>very positive</source>
+        <translation>muy positivo</translation>
+    </message>
+</context>
+<context>
     <name>argparse</name>
     <message>
         <source>usage: </source>
@@ -2562,7 +2616,7 @@ Puedes deshacerlo.</translation>
     </message>
     <message>
         <source>Pain points</source>
-        <translation>Puntos de dolor</translation>
+        <translation>Puntos de fricción</translation>
     </message>
     <message>
         <source>Opportunities</source>
@@ -2573,7 +2627,7 @@ Puedes deshacerlo.</translation>
     <name>cli</name>
     <message>
         <source>Customer journey maps with NPS and sentiment, offline.</source>
-        <translation>Customer journey maps con NPS y sentimiento, sin conexión.</translation>
+        <translation>Mapas de experiencia del cliente con NPS y sentimiento, sin conexión.</translation>
     </message>
     <message>
         <source>show the version and exit</source>
@@ -2732,6 +2786,10 @@ Puedes deshacerlo.</translation>
         <translation>JSON: incluye las respuestas de la encuesta</translation>
     </message>
     <message>
+        <source>CSV/XLSX: write for this language&apos;s Excel; es: &apos;;&apos; separator, decimal comma and Spanish column names (default: en)</source>
+        <translation>CSV/XLSX: escribe para el Excel de ese idioma; es: separador «;», coma decimal y nombres de columna en español (por defecto: en)</translation>
+    </message>
+    <message>
         <source>add a map from a JSON export</source>
         <translation>añade un mapa desde una exportación JSON</translation>
     </message>
@@ -2769,7 +2827,7 @@ Puedes deshacerlo.</translation>
     </message>
     <message>
         <source>--scale must be between 0.1 and 16, got %1</source>
-        <translation>--scale debe estar entre 0.1 y 16; se recibió %1</translation>
+        <translation>--scale debe estar entre 0,1 y 16; se recibió %1</translation>
     </message>
     <message>
         <source>--width must be between 16 and 32000 pixels, got %1</source>
@@ -2901,6 +2959,69 @@ Código de salida: 0 si se importó al menos una respuesta; 1 en caso contrario
     <message>
         <source>only responses of this segment</source>
         <translation>solo las respuestas de este segmento</translation>
+    </message>
+</context>
+<context>
+    <name>column</name>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>etapa</translation>
+    </message>
+    <message>
+        <source>lane</source>
+        <translation>fila</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>canal</translation>
+    </message>
+    <message>
+        <source>responses</source>
+        <translation>respuestas</translation>
+    </message>
+    <message>
+        <source>promoters</source>
+        <translation>promotores</translation>
+    </message>
+    <message>
+        <source>passives</source>
+        <translation>pasivos</translation>
+    </message>
+    <message>
+        <source>detractors</source>
+        <translation>detractores</translation>
+    </message>
+    <message>
+        <source>nps</source>
+        <translation>nps</translation>
+    </message>
+    <message>
+        <source>nps_margin</source>
+        <translation>margen_nps</translation>
+    </message>
+    <message>
+        <source>sentiment</source>
+        <translation>sentimiento</translation>
+    </message>
+    <message>
+        <source>stages</source>
+        <translation>etapas</translation>
+    </message>
+    <message>
+        <source>lanes</source>
+        <translation>filas</translation>
+    </message>
+    <message>
+        <source>touchpoints</source>
+        <translation>puntos_de_contacto</translation>
     </message>
 </context>
 </TS>

@@ -14,8 +14,9 @@ from journeymap.ui.session import DocumentSession
 METRIC_FIELDS = {"manual_nps", "manual_sentiment", "manual_promoters", "manual_passives", "manual_detractors"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """With *n*: a numerus form ("%n cards"), the language's plural chosen and %n filled."""
+    return QCoreApplication.translate("commands", text, disambiguation, n)
 
 
 class UpdateTouchpointCommand(DocumentCommand):
@@ -78,7 +79,7 @@ class AddTouchpointsCommand(DocumentCommand):
     def __init__(self, session: DocumentSession, items: list[tuple[Touchpoint, int | None]], text: str = ""):
         n = len(items)
         super().__init__(
-            session, text or (tr("Add touchpoint") if n == 1 else tr("Add %n touchpoints").replace("%n", str(n)))
+            session, text or tr("Add %n touchpoints", "", n)
         )
         self.items = [(replace(tp), index) for tp, index in items]
         self.ids: list[int] = []
@@ -119,7 +120,7 @@ class DeleteTouchpointsCommand(DocumentCommand):
     def __init__(self, session: DocumentSession, ids: list[int], text: str = ""):
         n = len(ids)
         super().__init__(
-            session, text or (tr("Delete touchpoint") if n == 1 else tr("Delete %n touchpoints").replace("%n", str(n)))
+            session, text or tr("Delete %n touchpoints", "", n)
         )
         self.ids = list(ids)
         self.map_id = session.map_id
@@ -158,7 +159,7 @@ class MoveTouchpointsCommand(DocumentCommand):
     ):
         n = len(ids)
         super().__init__(
-            session, text or (tr("Move touchpoint") if n == 1 else tr("Move %n touchpoints").replace("%n", str(n)))
+            session, text or tr("Move %n touchpoints", "", n)
         )
         doc = session.document
         self.map_id = session.map_id

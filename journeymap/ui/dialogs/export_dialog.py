@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymap.i18n import error_text
+from journeymap.i18n import current_language, error_text
 from journeymap.services.exporting import ExportError, export_data
 from journeymap.ui.export.render import (
     OVERLAYS,
@@ -317,6 +317,7 @@ class ExportDialog(QDialog):
                 export_data(
                     self.session.document, self.session.map_id, path,
                     segment=self.session.segment, include_responses=self.responses_check.isChecked(),
+                    lang=current_language(),  # a Spanish UI writes what a Spanish Excel opens right
                 )
         except (ExportError, OSError, ValueError) as exc:
             QGuiApplication.restoreOverrideCursor()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,10 +29,11 @@ def tr(text: str) -> str:
 
 
 def _when(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M")
-    except ValueError:
+    """The import's time in the UI locale's short form (``15/03/24 14:05`` in Spanish)."""
+    when = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
+    if not when.isValid():
         return iso
+    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
 
 
 class ImportHistoryDialog(QDialog):

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 from journeymap.i18n import current_language
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)  # the main window's strings
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """With *n*: a numerus form ("%n cards"), the language's plural chosen and %n filled."""
+    return QCoreApplication.translate("MainWindow", text, disambiguation, n)
 
 
 class NewMapDialog(QDialog):
@@ -37,7 +38,7 @@ class NewMapDialog(QDialog):
                 info = describe(name, current_language())
             except Exception:  # a broken template must not break the dialog
                 continue
-            count = tr("%n touchpoints").replace("%n", str(info.touchpoints))
+            count = tr("%n touchpoints", "", info.touchpoints)
             text = f"{info.title}\n{info.description}  ({count})"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, name)

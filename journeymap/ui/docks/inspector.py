@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from journeymap.domain.channels import CHANNELS
 from journeymap.domain.metrics import SENTIMENT_SCALE, NpsSummary, TouchpointMetrics
 from journeymap.domain.model import Note, Sensation, Touchpoint
+from journeymap.locale_format import decimal, integer, signed
 from journeymap.services.reporting import touchpoint_metrics
 from journeymap.storage import DocumentError
 from journeymap.ui.commands.notes import AUTHOR_KEY, AddNoteCommand, DeleteNoteCommand, EditNoteCommand, default_author
@@ -312,12 +313,13 @@ class InspectorDock(QDockWidget):
         return group
 
     def _sentiment_names(self) -> dict[str, str]:
+        # Context "Sentiment": masculine in Spanish (the sensation buttons are feminine).
         return {
-            "very negative": self.tr("Very negative"),
-            "negative": self.tr("Negative"),
-            "neutral": self.tr("Neutral"),
-            "positive": self.tr("Positive"),
-            "very positive": self.tr("Very positive"),
+            "very negative": QCoreApplication.translate("Sentiment", "Very negative"),
+            "negative": QCoreApplication.translate("Sentiment", "Negative"),
+            "neutral": QCoreApplication.translate("Sentiment", "Neutral"),
+            "positive": QCoreApplication.translate("Sentiment", "Positive"),
+            "very positive": QCoreApplication.translate("Sentiment", "Very positive"),
         }
 
     def _fill_sentiment_combo(self, custom: float | None) -> None:
@@ -327,9 +329,9 @@ class InspectorDock(QDockWidget):
         combo.addItem(self.tr("None"), None)
         names = self._sentiment_names()
         for key, value in SENTIMENT_SCALE:
-            combo.addItem(f"{names.get(key, key)} ({value:+.1f})", value)
+            combo.addItem(f"{names.get(key, key)} ({signed(value, 1)})", value)
         if custom is not None:
-            combo.addItem(self.tr("Custom (%1)").replace("%1", f"{custom:+.2f}"), custom)
+            combo.addItem(self.tr("Custom (%1)").replace("%1", signed(custom, 2)), custom)
 
     def _build_notes_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Notes"))
@@ -455,7 +457,7 @@ class InspectorDock(QDockWidget):
         elif single:
             self.header.setText(tps[0].title or self.tr("(untitled touchpoint)"))
         else:
-            self.header.setText(self.tr("%n touchpoints selected", "", len(tps)).replace("%n", str(len(tps))))
+            self.header.setText(self.tr("%n touchpoints selected", "", len(tps)))
         self.subheader.setText(self._context_text(tps[0]) if single else "")
         self.subheader.setVisible(single)
         self.scroll.setVisible(bool(tps))
@@ -626,8 +628,8 @@ class InspectorDock(QDockWidget):
         if self.counts_check.isChecked() and counts.nps is not None:
             self.counts_nps_label.setText(
                 self.tr("→ NPS %1 ± %2 (n = %3)")
-                .replace("%1", f"{counts.nps:+.1f}").replace("%2", f"{counts.margin:.1f}")
-                .replace("%3", str(counts.n))
+                .replace("%1", signed(counts.nps, 1)).replace("%2", decimal(counts.margin, 1))
+                .replace("%3", integer(counts.n))
             )
         else:
             self.counts_nps_label.setText(self.tr("→ NPS: no answers"))
@@ -638,20 +640,19 @@ class InspectorDock(QDockWidget):
         if m.nps is None:
             nps = self.tr("NPS: none yet")
         else:
-            nps = self.tr("NPS: <b>%1</b>").replace("%1", f"{m.nps:+.1f}")
+            nps = self.tr("NPS: <b>%1</b>").replace("%1", signed(m.nps, 1))
             if m.margin is not None:
-                nps += f" ± {m.margin:.1f}"
+                nps += f" ± {decimal(m.margin, 1)}"
             if m.summary.n:
-                nps += " " + self.tr("(n = %1)").replace("%1", str(m.summary.n))
+                nps += " " + self.tr("(n = %1)").replace("%1", integer(m.summary.n))
         if m.sentiment is None:
             sentiment = self.tr("Sentiment: none yet")
         else:
-            sentiment = self.tr("Sentiment: <b>%1</b> (%2)").replace("%1", f"{m.sentiment:+.2f}").replace(
+            sentiment = self.tr("Sentiment: <b>%1</b> (%2)").replace("%1", signed(m.sentiment, 2)).replace(
                 "%2", names.get(sentiment_label(m.sentiment), "")
             )
         source = {
-            "responses": self.tr("From %1 survey responses; they take precedence over manual values.")
-            .replace("%1", str(m.summary.n)),
+            "responses": self.tr("From %n survey responses; they take precedence over manual values.", "", m.summary.n),
             "manual": self.tr("From the manual values below."),
             "none": self.tr("No survey responses or manual values yet."),
         }.get(m.source, "")
@@ -690,7 +691,7 @@ class InspectorDock(QDockWidget):
             tp_id, diff = changes[0]
             stack.push(UpdateTouchpointCommand(self.session, tp_id, diff, text))
             return
-        stack.beginMacro(text or self.tr("Edit %n touchpoints", "", len(changes)).replace("%n", str(len(changes))))
+        stack.beginMacro(text or self.tr("Edit %n touchpoints", "", len(changes)))
         try:
             for tp_id, diff in changes:
                 stack.push(UpdateTouchpointCommand(self.session, tp_id, diff, text))

@@ -263,8 +263,8 @@ class OutlineDock(QDockWidget):
                 flags |= Qt.ItemFlag.ItemIsEditable
             item.setFlags(flags)
             stages, lanes, touchpoints = doc.counts(m.id)  # type: ignore[arg-type]
-            tip = self.tr("%1 stages, %2 lanes, %3 touchpoints").replace("%1", str(stages)).replace(
-                "%2", str(lanes)).replace("%3", str(touchpoints))
+            tip = ", ".join((self.tr("%n stages", "", stages), self.tr("%n lanes", "", lanes),
+                             self.tr("%n touchpoints", "", touchpoints)))
             if m.persona_name:
                 tip = f"{m.persona_name}\n{tip}"
             item.setToolTip(tip)
@@ -358,7 +358,7 @@ class OutlineDock(QDockWidget):
                 continue
             action = self.add_menu.addAction(info.title or name)
             action.setToolTip(
-                info.description + "\n" + self.tr("%1 touchpoints").replace("%1", str(info.touchpoints))
+                info.description + "\n" + self.tr("%n touchpoints", "", info.touchpoints)
             )
             action.triggered.connect(lambda _=False, n=name: self._add_from_ui(n))
 
@@ -426,8 +426,8 @@ class OutlineDock(QDockWidget):
             answer = QMessageBox.question(
                 self,
                 self.tr("Delete map"),
-                self.tr("Delete the map “%1” and its %2 touchpoints?\n\nYou can undo this.")
-                .replace("%1", m.title).replace("%2", str(touchpoints)),
+                self.tr("Delete the map “%1” and its %n touchpoints?\n\nYou can undo this.", "", touchpoints)
+                .replace("%1", m.title),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymap.domain.channels import channel as channel_info
+from journeymap.domain.filter_words import fold, quality_words
 from journeymap.domain.metrics import TouchpointMetrics, nps_band
 from journeymap.domain.model import Lane, LaneKind, Sensation, Stage, Touchpoint
 from journeymap.services.reporting import touchpoint_metrics
@@ -98,8 +99,9 @@ STAGE_COLOURS = (
 CardOverlayPainter = Callable[[QPainter, CardItem], None]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MapScene", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """With *n*: a numerus form ("%n cards"), the language's plural chosen and %n filled."""
+    return QCoreApplication.translate("MapScene", text, disambiguation, n)
 
 
 class _Layer(QGraphicsItem):
@@ -464,13 +466,13 @@ class MapScene(QGraphicsScene):
         self._refresh_overlays()
 
     def matches_filter(self, card: CardItem) -> bool:
-        words = self.filter_text.split()
+        words = fold(self.filter_text).split()
         if not words:
             return True
         tp = card.touchpoint
         m = self.metrics.get(tp.id)
         ch = channel_info(tp.channel) if tp.channel else None
-        hay = " ".join(
+        hay = fold(" ".join(
             [
                 tp.title,
                 tp.description,
@@ -479,13 +481,10 @@ class MapScene(QGraphicsScene):
                 tp.channel,
                 ch.label if ch else "",
                 tr(ch.label) if ch else "",
-                str(tp.sensation),
-                tr(str(tp.sensation)),
-                nps_band(m.nps if m else None),
-                tr("moment of truth") if tp.moment_of_truth else "",
-                "moment mot" if tp.moment_of_truth else "",
+                quality_words(str(tp.sensation), nps_band(m.nps if m else None),
+                              "moment" if tp.moment_of_truth else ""),
             ]
-        ).casefold()
+        ))
         return all(w in hay for w in words)
 
     def matching_ids(self) -> list[int]:
@@ -1115,7 +1114,7 @@ class MapScene(QGraphicsScene):
         n = self.stage_card_count(stage_id)
         if confirm and n:
             text = (
-                tr("Delete the stage “%1” and its %2 card(s)?").replace("%1", header.stage.name).replace("%2", str(n))
+                tr("Delete the stage “%1” and its %n cards?", "", n).replace("%1", header.stage.name)
             )
             if not self._confirm(tr("Delete stage"), text):
                 return False
@@ -1129,7 +1128,7 @@ class MapScene(QGraphicsScene):
             return False
         n = self.lane_card_count(lane_id)
         if confirm and n:
-            text = tr("Delete the lane “%1” and its %2 card(s)?").replace("%1", header.lane.name).replace("%2", str(n))
+            text = tr("Delete the lane “%1” and its %n cards?", "", n).replace("%1", header.lane.name)
             if not self._confirm(tr("Delete lane"), text):
                 return False
         return self.push(

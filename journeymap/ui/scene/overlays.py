@@ -23,6 +23,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 
+from journeymap import locale_format
 from journeymap.domain.metrics import LOW_SAMPLE_N, SENTIMENT_SCALE, TouchpointMetrics, nps_band
 from journeymap.ui.scene import style
 
@@ -34,13 +35,14 @@ OVERLAY_NAMES = ("nps", "sentiment", "emotion")
 # Sentiment levels -2..2, in the order of ``domain.metrics.SENTIMENT_SCALE``.
 LEVELS = (-2, -1, 0, 1, 2)
 LEVEL_NAMES = {level: name for level, (name, _v) in zip(LEVELS, SENTIMENT_SCALE)}
-# The names, for lupdate (shown through ``level_label``).
+# The names, for lupdate (shown through ``level_label``). Their own context: in Spanish
+# *el sentimiento* is masculine ("negativo") while *la sensación* is feminine ("negativa").
 _LEVEL_TEXTS = (
-    QT_TRANSLATE_NOOP("MapScene", "very negative"),
-    QT_TRANSLATE_NOOP("MapScene", "negative"),
-    QT_TRANSLATE_NOOP("MapScene", "neutral"),
-    QT_TRANSLATE_NOOP("MapScene", "positive"),
-    QT_TRANSLATE_NOOP("MapScene", "very positive"),
+    QT_TRANSLATE_NOOP("Sentiment", "very negative"),
+    QT_TRANSLATE_NOOP("Sentiment", "negative"),
+    QT_TRANSLATE_NOOP("Sentiment", "neutral"),
+    QT_TRANSLATE_NOOP("Sentiment", "positive"),
+    QT_TRANSLATE_NOOP("Sentiment", "very positive"),
 )
 
 
@@ -53,27 +55,12 @@ def overlay_label(name: str) -> str:
 
 
 def level_label(level: int) -> str:
-    return tr(LEVEL_NAMES[level])
+    return QCoreApplication.translate("Sentiment", LEVEL_NAMES[level])
 
 
 # ------------------------------------------------------------------ numbers
-def signed(value: float, decimals: int = 0) -> str:
-    """``+42``, ``−12``, ``0`` (typographic minus; zero has no sign)."""
-    text = f"{abs(value):.{decimals}f}"
-    if float(text) == 0:
-        return text
-    return ("+" if value > 0 else MINUS) + text
-
-
-def compact_count(n: int) -> str:
-    """``120``, ``1.2k``, ``12k``, ``1.2M``: short enough for a badge."""
-    if n < 1000:
-        return str(n)
-    if n < 10_000:
-        return f"{n / 1000:.1f}k".replace(".0k", "k")
-    if n < 1_000_000:
-        return f"{round(n / 1000)}k"
-    return f"{n / 1_000_000:.1f}M".replace(".0M", "M")
+signed = locale_format.signed  # "+42", "−12,5": the UI language's decimal mark
+compact_count = locale_format.compact_count
 
 
 def sentiment_level(value: float) -> int:
