@@ -52,7 +52,7 @@ def ensure_sample_document() -> Path:
         tmp.unlink(missing_ok=True)
         doc = Document.create(tmp)
         try:
-            add_demo_responses(doc, create_map_from_template(doc, SAMPLE_TEMPLATE, lang=lang))
+            add_demo_responses(doc, create_map_from_template(doc, SAMPLE_TEMPLATE, lang=lang), lang=lang)
         finally:
             doc.close()
         os.replace(tmp, path)

@@ -27,7 +27,7 @@ PALETTE = [
     "#B07AA1", "#76B7B2", "#9C755F", "#BAB0AC", "#FF9DA7",
 ]
 MAX_TITLE = 32
-TAG_RE = re.compile(r"^[a-z0-9][a-z0-9 -]*$")
+TAG_RE = re.compile(r"^[a-z0-9áéíóúüñ][a-z0-9áéíóúüñ -]*$")
 
 
 def _load(path: Path) -> dict:
@@ -129,10 +129,15 @@ def test_template_touchpoints(template):
         impact = tp["impact"]
         assert isinstance(impact, int) and not isinstance(impact, bool) and 1 <= impact <= 5, \
             f"{where}: impact {impact!r}"
-        assert isinstance(tp["owner"], str), f"{where}: owner not a string"
-        assert isinstance(tp["tags"], list), f"{where}: tags not a list"
-        for tag in tp["tags"]:
-            assert isinstance(tag, str) and TAG_RE.match(tag) and len(tag) <= 24, f"{where}: bad tag {tag!r}"
+        # Owners and tags are content too: a Spanish map shows them in Spanish.
+        if tp["owner"]:
+            _assert_localized(tp["owner"], f"{where}.owner")
+        tags = tp["tags"]
+        if tags:
+            assert set(tags) == set(LANGS), f"{where}: tags must be {{en: [...], es: [...]}}"
+            assert len(tags["en"]) == len(tags["es"]), f"{where}: the two languages list different tags"
+            for tag in (*tags["en"], *tags["es"]):
+                assert isinstance(tag, str) and TAG_RE.match(tag) and len(tag) <= 24, f"{where}: bad tag {tag!r}"
 
     # Most cards sit in a touchpoints lane.
     in_touchpoints = sum(1 for tp in tps if lane_kinds[tp["lane"]] == "touchpoints")

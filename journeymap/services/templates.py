@@ -30,6 +30,13 @@ def localized(value: Any, lang: str) -> str:
     return "" if value is None else str(value)
 
 
+def localized_list(value: Any, lang: str) -> list[str]:
+    """A bilingual list (``{"en": [...], "es": [...]}``) or a plain one, in *lang*."""
+    if isinstance(value, dict):
+        value = value.get(lang) or value.get("en") or []
+    return [str(v) for v in value]
+
+
 def template_names() -> list[str]:
     names = sorted(p.stem for p in resource("templates").glob("*.json") if p.stem != LIBRARY)
     # The generic map first: it is what most users start from.
@@ -96,9 +103,9 @@ def create_map_from_template(doc: Document, name: str, title: str | None = None,
                     channel=tp.get("channel", ""),
                     sensation=Sensation(tp.get("sensation", "neutral")),
                     moment_of_truth=bool(tp.get("moment_of_truth", False)),
-                    owner=tp.get("owner", ""),
+                    owner=localized(tp.get("owner", ""), lang),
                     impact=int(tp.get("impact", 3)),
-                    tags=list(tp.get("tags", [])),
+                    tags=localized_list(tp.get("tags", []), lang),
                 )
             )
     return map_id
