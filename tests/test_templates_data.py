@@ -10,7 +10,7 @@ import pytest
 
 TEMPLATES_DIR = Path(__file__).parents[1] / "resources" / "templates"
 LIBRARY = "library"
-EXPECTED_TEMPLATES = {"generic", "insurance", "retail-store", "hotel", "b2b-saas"}
+EXPECTED_TEMPLATES = {"generic", "insurance", "retail-store", "hotel", "b2b-saas", "buyer-journey", "gourmet-shop"}
 
 LANGS = ("en", "es")
 LANE_KINDS = {
@@ -114,7 +114,8 @@ def test_template_lanes(template):
 def test_template_touchpoints(template):
     stem, data = template
     tps = data["touchpoints"]
-    assert 15 <= len(tps) <= 30, f"{stem}: {len(tps)} touchpoints"
+    # A hotel has more than 70 moments; the other starters stay small enough to adapt.
+    assert (70 <= len(tps) <= 90) if stem == "hotel" else (15 <= len(tps) <= 30), f"{stem}: {len(tps)} touchpoints"
     stage_ids = {s["id"] for s in data["stages"]}
     lane_kinds = {l["id"]: l["kind"] for l in data["lanes"]}
     for n, tp in enumerate(tps):
@@ -189,7 +190,41 @@ def test_library_structure():
             _assert_localized(item["description"], f"{where}.description")
             assert item["channel"] in CHANNELS, f"{where}: channel {item['channel']!r}"
         total += len(items)
-    assert 20 <= total <= 30, f"library has {total} items"
+    assert 20 <= total <= 45, f"library has {total} items"
     for lang in LANGS:
         titles = [i["title"][lang] for g in groups for i in g["items"]]
         assert len(titles) == len(set(titles)), f"duplicate {lang} library titles"
+
+
+def test_buyer_journey_has_the_seven_steps_and_think_feel_rows():
+    data = _load(TEMPLATES_DIR / "buyer-journey.json")
+    assert [s["name"]["es"] for s in data["stages"]] == [
+        "Conciencia", "Conocimiento", "Consideración", "Compra", "Satisfacción", "Lealtad", "Promoción"]
+    kinds = {lane["kind"] for lane in data["lanes"]}
+    assert {"thoughts", "emotions"} <= kinds
+    used = {tp["lane"] for tp in data["touchpoints"]}
+    assert {"thinks", "feels"} <= used
+
+
+def test_hotel_covers_the_moments_hotels_really_have():
+    data = _load(TEMPLATES_DIR / "hotel.json")
+    text = " ".join(tp["title"]["en"].lower() for tp in data["touchpoints"])
+    for moment in ("arrival", "room", "breakfast", "spa", "check-out", "review", "restaurant", "pool"):
+        assert moment in text, moment
+    order = [s["id"] for s in data["stages"]]
+    positions = [order.index(tp["stage"]) for tp in data["touchpoints"]]
+    assert positions == sorted(positions), "grouped by stage, in journey order"
+
+
+def test_gourmet_shop_has_the_senses_and_the_loyalty_card():
+    data = _load(TEMPLATES_DIR / "gourmet-shop.json")
+    tags = {t for tp in data["touchpoints"] if tp["tags"] for t in tp["tags"]["en"]}
+    assert {"sight", "touch", "smell", "taste", "wait", "loyalty", "complaints", "farewell", "payment"} <= tags
+
+
+def test_library_has_the_crm_and_core_experience_touchpoints():
+    data = _load(TEMPLATES_DIR / f"{LIBRARY}.json")
+    titles = {i["title"]["en"] for g in data["groups"] for i in g["items"]}
+    assert {"First contact", "Sales interactions", "Website interactions", "Follow-up email", "Onboarding",
+            "Product or service quality", "Upgrades", "Performance measurement", "Billing and pricing",
+            "Customer support", "Renewals", "Subscriptions", "Post-service validation"} <= titles
