@@ -118,7 +118,7 @@ def test_preferences_store_language_and_author(window, qtbot, monkeypatch):
     from journeymap.ui.dialogs.preferences import PreferencesDialog
 
     notices = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: notices.append(a))
+    monkeypatch.setattr(PreferencesDialog, "offer_restart", lambda self: notices.append(self))
     dialog = PreferencesDialog(settings(), window)
     qtbot.addWidget(dialog)
     assert dialog.language() == ""  # follow the system
@@ -175,3 +175,56 @@ def test_import_summary_gives_rejection_reasons_in_spanish(qtbot, spanish):
         "la puntuación '11' está fuera de 0-10; la fecha '2026-02-30' no existe",
         "falta el punto de contacto",
     ]
+
+
+def test_spanish_editor_writes_decimal_commas_on_badges_and_chart_ticks(qapp, qtbot, tmp_path, spanish):
+    """Switched to Spanish, a card's badge reads "−44,7" and the sentiment axis "0,5", as a Spanish reader writes."""
+    from journeymap.services.templates import create_map_from_template
+    from journeymap.ui.docks.analytics import AnalyticsDock
+
+    path = tmp_path / "es.jmap"
+    with Document.create(path) as doc:
+        map_id = create_map_from_template(doc, "retail-store", lang="es")
+        tp = doc.touchpoints(map_id)[1]
+        doc.update_touchpoint(tp.id, manual_nps=-44.7, manual_sentiment=0.35)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.open_path(str(path))
+    card = w.scene.cards[tp.id]
+    badge = card.nps_mark().text
+    assert badge.startswith("\u2248\u221245"), badge  # the badge rounds: ≈−45 (a manual estimate)
+    assert card.sentiment_mark().text == "\u2248+0,35"
+    assert "NPS \u221244,7" in card.toolTip() and "+0,35" in card.toolTip()
+
+    dock = AnalyticsDock()
+    qtbot.addWidget(dock)
+    dock.set_session(w.session)
+    dock.show_chart("stage_nps_sentiment")
+    dock.refresh()
+    dock.figure.canvas.draw()
+    right = dock.figure.axes[-1]
+    ticks = [t.get_text() for t in right.get_yticklabels() if t.get_text()]
+    assert any("," in t for t in ticks), ticks
+    assert not any("." in t for t in ticks), ticks
+    w.close()
+
+
+def test_restart_now_reopens_the_same_document(qapp, qtbot, tmp_path, monkeypatch):
+    """"Restart now" after a change of language closes the window and starts the editor on the same file."""
+    from PySide6.QtCore import QProcess
+
+    from journeymap.ui.dialogs import preferences
+
+    path = tmp_path / "r.jmap"
+    Document.create(path).close()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.open_path(str(path))
+    started, quits = [], []
+    monkeypatch.setattr(QProcess, "startDetached", lambda program, args: started.append((program, args)) or True)
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(1))
+    assert preferences.restart_editor(w)
+    assert not w.isVisible()
+    program, args = started[0]
+    assert args[0] == "-c" and "journeymap.app" in args[1] and args[-1] == str(path)
+    assert quits

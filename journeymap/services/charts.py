@@ -388,6 +388,7 @@ def draw_stage_nps_sentiment(fig: Figure, ctx: ChartContext) -> int:
     ax.set_xlim(-0.6, len(stages) - 0.4)
 
     right = ax.twinx()
+    right.yaxis.set_major_formatter(_LocaleFormatter(useOffset=False))
     right.spines["top"].set_visible(False)
     right.spines["right"].set_color("#9a9a9a")
     right.tick_params(labelsize=TICK_SIZE, colors=INK, length=3)

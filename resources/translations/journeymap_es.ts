@@ -1159,6 +1159,14 @@ Open it read-only?</source>
         <source>, low</source>
         <translation>, baja</translation>
     </message>
+    <message>
+        <source>NPS %1</source>
+        <translation>NPS %1</translation>
+    </message>
+    <message>
+        <source>Sentiment %1</source>
+        <translation>Sentimiento %1</translation>
+    </message>
 </context>
 <context>
     <name>AnalyticsDock</name>
@@ -2393,12 +2401,20 @@ Puedes deshacerlo.</numerusform>
         <translation>&amp;Autor de las notas:</translation>
     </message>
     <message>
-        <source>A new language applies the next time JourneyMap starts.</source>
-        <translation>Un cambio de idioma se aplica la próxima vez que se inicie JourneyMap.</translation>
+        <source>A new language applies when JourneyMap starts again; you can restart it now.</source>
+        <translation>Un idioma nuevo se aplica cuando JourneyMap vuelve a arrancar; puedes reiniciarlo ahora.</translation>
     </message>
     <message>
-        <source>The new language will be used the next time you start JourneyMap.</source>
-        <translation>El nuevo idioma se usará la próxima vez que inicies JourneyMap.</translation>
+        <source>JourneyMap speaks the new language after a restart. Your work is saved.</source>
+        <translation>JourneyMap usará el nuevo idioma tras reiniciarse. Tu trabajo está guardado.</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Reiniciar ahora</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,16 @@
 """Edit ▸ Preferences: the interface language and the author name of notes.
 
-Both are stored in the application's settings. A new language applies on the
-next start (menus and panels are built once); the author applies at once.
+Both are stored in the application's settings. Menus and panels are built once,
+so a new language needs a new start: the dialog offers "Restart now", which
+closes the window (everything is already on disk) and starts the editor again on
+the same document. The author applies at once.
 """
 
 from __future__ import annotations
 
+import sys
+
+from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -53,7 +58,7 @@ class PreferencesDialog(QDialog):
         author_label.setBuddy(self.author_edit)
         form.addRow(author_label, self.author_edit)
 
-        note = QLabel(self.tr("A new language applies the next time JourneyMap starts."))
+        note = QLabel(self.tr("A new language applies when JourneyMap starts again; you can restart it now."))
         note.setWordWrap(True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -86,11 +91,36 @@ class PreferencesDialog(QDialog):
         changed = self.save()
         super().accept()
         if changed:
-            QMessageBox.information(
-                self.parentWidget() or self,
-                self.tr("Preferences"),
-                self.tr("The new language will be used the next time you start JourneyMap."),
-            )
+            self.offer_restart()
+
+    def offer_restart(self) -> None:
+        parent = self.parentWidget() or self
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Preferences"),
+                          self.tr("JourneyMap speaks the new language after a restart. Your work is saved."),
+                          parent=parent)
+        restart = box.addButton(self.tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restart)
+        box.exec()
+        if box.clickedButton() is restart:
+            restart_editor(parent.window())
+
+
+def restart_editor(window: QWidget) -> bool:
+    """Close *window* (it saves its view state; every edit is already on disk) and start the editor again.
+
+    The new process opens the document that was open. Nothing happens if the window refuses to close.
+    """
+    session = getattr(window, "session", None)
+    path = str(session.document.path) if session is not None else ""
+    if not window.close():
+        return False
+    code = "import sys; from journeymap.app import run; sys.exit(run(sys.argv[1:]))"
+    QProcess.startDetached(sys.executable, ["-c", code, *([path] if path else [])])
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.quit()
+    return True
 
 
 def open_preferences(parent: QWidget | None = None) -> PreferencesDialog:

@@ -31,6 +31,7 @@ from journeymap.ui.scene.overlays import (
     SentimentMark,
     draw_nps_badge,
     draw_sentiment_mark,
+    metrics_summary,
     nps_mark,
     reset_badge_metrics,
     sentiment_mark,
@@ -218,13 +219,25 @@ class CardItem(QGraphicsItem):
             st = QStaticText(line)
             st.setTextFormat(Qt.TextFormat.PlainText)
             self._static.append(st)
-        self.setToolTip(touchpoint.title + (f"\n\n{touchpoint.description}" if touchpoint.description else ""))
+        self._update_tooltip()
         self.update()
 
     def set_metrics(self, metrics: TouchpointMetrics | None) -> None:
         self.metrics = metrics
         self._marks = None  # made on first use: most cards of a big map are never on screen
+        self._update_tooltip()
         self.update()
+
+    def _update_tooltip(self) -> None:
+        """Title, description and the numbers behind the badges ("NPS −44,7 ± 22,7 · n = 120")."""
+        tp = self.touchpoint
+        parts = [tp.title]
+        if tp.description:
+            parts.append(tp.description)
+        summary = metrics_summary(getattr(self, "metrics", None))
+        if summary:
+            parts.append(summary)
+        self.setToolTip("\n\n".join(parts))
 
     def set_dimmed(self, dimmed: bool) -> None:
         if dimmed != self.dimmed:

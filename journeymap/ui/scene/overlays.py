@@ -168,6 +168,23 @@ def nps_text(value: float, n: int, manual: bool) -> str:
     return text
 
 
+def metrics_summary(m: TouchpointMetrics | None) -> str:
+    """The numbers behind a card's badges, in the UI language: ``NPS −44,7 ± 22,7 · n = 120``."""
+    if m is None:
+        return ""
+    lines = []
+    if m.nps is not None:
+        text = tr("NPS %1").replace("%1", signed(m.nps, 1))
+        if m.margin is not None:
+            text += f" ± {locale_format.decimal(m.margin, 1)}"
+        if m.summary.n:
+            text += f" {DOT} n = {locale_format.integer(m.summary.n)}"
+        lines.append(text)
+    if m.sentiment is not None:
+        lines.append(tr("Sentiment %1").replace("%1", signed(float(m.sentiment), 2)))
+    return "\n".join(lines)
+
+
 def nps_mark(m: TouchpointMetrics | None) -> NpsMark | None:
     if m is None or m.nps is None:
         return None
