@@ -9,6 +9,8 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -106,7 +108,40 @@ class LibraryFilter(QSortFilterProxyModel):
 
 
 class _ChannelDelegate(QStyledItemDelegate):
-    """Draws the item title with its channel label dimmed and right-aligned."""
+    """Draws the item title, wrapped, with its channel label dimmed on the line below.
+
+    Nothing is elided: at a narrow dock (a 1366 px laptop) or with long Spanish
+    titles ("Publicidad exterior e impresa") the row grows instead.
+    """
+
+    PAD = 3
+
+    def _text_width(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:
+        widget = option.widget
+        if isinstance(widget, QTreeView):
+            depth = 0
+            parent = index.parent()
+            while parent.isValid():
+                depth += 1
+                parent = parent.parent()
+            return max(60, widget.viewport().width() - widget.indentation() * (depth + 1) - 12)
+        return max(60, option.rect.width() - 12)
+
+    def _layout(self, option: QStyleOptionViewItem, index: QModelIndex, width: int) -> tuple[QRect, QRect]:
+        fm = option.fontMetrics
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        title = fm.boundingRect(QRect(0, 0, width, 10_000), flags, str(index.data(Qt.ItemDataRole.DisplayRole)))
+        label = fm.boundingRect(QRect(0, 0, width, 10_000), flags, str(index.data(CHANNEL_ROLE)))
+        return title, label
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt API
+        if not index.data(CHANNEL_ROLE):
+            return super().sizeHint(option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        width = self._text_width(opt, index)
+        title, label = self._layout(opt, index, width)
+        return QSize(width, title.height() + label.height() + 3 * self.PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         label = index.data(CHANNEL_ROLE)
@@ -121,23 +156,21 @@ class _ChannelDelegate(QStyledItemDelegate):
         opt.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget).adjusted(2, 0, -4, 0)
-        fm = opt.fontMetrics
-        label_width = min(fm.horizontalAdvance(label) + 4, rect.width() // 2)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         colour = opt.palette.color(role)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        title_box, label_box = self._layout(opt, index, rect.width())
         painter.save()
         painter.setFont(opt.font)
         painter.setPen(colour)
-        title_rect = rect.adjusted(0, 0, -(label_width + 10), 0)
-        align = Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(title_rect, align | Qt.AlignmentFlag.AlignLeft,
-                         fm.elidedText(title, Qt.TextElideMode.ElideRight, title_rect.width()))
+        top = rect.top() + self.PAD
+        painter.drawText(QRect(rect.left(), top, rect.width(), title_box.height()), flags, title)
         dim = QColor(colour)
         dim.setAlphaF(0.55 if not selected else 0.85)
         painter.setPen(dim)
-        painter.drawText(rect, align | Qt.AlignmentFlag.AlignRight,
-                         fm.elidedText(label, Qt.TextElideMode.ElideRight, label_width))
+        painter.drawText(QRect(rect.left(), top + title_box.height() + self.PAD, rect.width(), label_box.height()),
+                         flags, label)
         painter.restore()
 
 
@@ -149,6 +182,10 @@ class _LibraryTree(QTreeView):
     """
 
     enterPressed = Signal(QModelIndex)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # rows wrap to the new width
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -219,7 +256,7 @@ class PaletteDock(QDockWidget):
         self.tree.setModel(self.proxy)
         self.tree.setAccessibleName(self.tr("Touchpoint library"))
         self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setUniformRowHeights(False)  # long titles wrap (see _ChannelDelegate)
         self.tree.setItemDelegate(_ChannelDelegate(self.tree))
         self.tree.setAlternatingRowColors(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -316,7 +353,7 @@ class PaletteDock(QDockWidget):
         if description:
             tip += f"<p>{_escape(description)}</p>"
         item.setToolTip(f"<qt>{tip}</qt>")
-        if label:
+        if label and label.casefold() != title.casefold():  # "Redes sociales" needs no "Redes sociales" below
             item.setData(label, CHANNEL_ROLE)
             item.setData(f"{title} ({label})", Qt.ItemDataRole.AccessibleTextRole)
         return item
