@@ -939,7 +939,7 @@ Open it read-only?</source>
     </message>
     <message>
         <source>Emotion</source>
-        <translation>Emoción</translation>
+        <translation>Curva emocional</translation>
     </message>
     <message>
         <source>stage average</source>
