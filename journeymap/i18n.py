@@ -210,7 +210,7 @@ def install_none() -> str:
     return DEFAULT
 
 
-def translate(context: str, text: str, n: int = -1) -> str:
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``QCoreApplication.translate`` when Qt is loaded, else *text* (headless, English).
 
     With *n* ≥ 0 the text is a numerus form ("%n cards"): the catalogue picks the
@@ -224,12 +224,12 @@ def translate(context: str, text: str, n: int = -1) -> str:
     if qtcore.QCoreApplication.instance() is None or not _installed:
         result = None
         for translator in _loaded:
-            result = translator.translate(context, text, None, n)
+            result = translator.translate(context, text, disambiguation, n)
             if result:
                 break
         result = result or text
         return result.replace("%n", str(n)) if n >= 0 else result
-    return qtcore.QCoreApplication.translate(context, text, None, n)
+    return qtcore.QCoreApplication.translate(context, text, disambiguation, n)
 
 
 def install_english_plurals() -> None:

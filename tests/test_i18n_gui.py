@@ -228,3 +228,25 @@ def test_restart_now_reopens_the_same_document(qapp, qtbot, tmp_path, monkeypatc
     program, args = started[0]
     assert args[0] == "-c" and "journeymap.app" in args[1] and args[-1] == str(path)
     assert quits
+
+
+def test_status_bar_counts_are_real_plurals_in_both_languages(qapp, qtbot, tmp_path):
+    from journeymap.domain.model import JourneyMap, Lane, Stage, Touchpoint
+
+    path = tmp_path / "one.jmap"
+    with Document.create(path) as doc:
+        map_id = doc.add_map(JourneyMap("Uno"))
+        stage = doc.add_stage(Stage(map_id, "Compra", 0))
+        lane = doc.add_lane(Lane(map_id, "Puntos de contacto"))
+        doc.add_touchpoint(Touchpoint(map_id=map_id, stage_id=stage, lane_id=lane, title="Caja"))
+    for lang, expected in (("es", "1 etapa · 1 fila · 1 tarjeta"), ("en", "1 stage · 1 lane · 1 card")):
+        i18n.install(qapp, lang)
+        try:
+            w = MainWindow()
+            qtbot.addWidget(w)
+            w.open_path(str(path))
+            w._update_counts()  # noqa: SLF001 - the label the status bar shows
+            assert w.status_counts.text() == expected
+            w.close()
+        finally:
+            i18n.install(qapp, "en")

@@ -70,7 +70,7 @@ def test_import_many_rejections_are_truncated(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "imported 1, rejected 30"
     assert len([x for x in lines if x.startswith("row ")]) == 20
-    assert lines[-1] == "... and 10 more rejected rows"
+    assert lines[-1] == "... more rejected rows: 10"
 
 
 def test_import_help(capsys):

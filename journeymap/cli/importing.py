@@ -69,7 +69,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         for row in result.rejected_rows[:SHOWN_REJECTED]:
             print(fill(translate("cli", "row %1: %2"), row.row_number, reason_text(row.reason)))
         if result.rejected > SHOWN_REJECTED:
-            print(fill(translate("cli", "... and %1 more rejected rows"), result.rejected - SHOWN_REJECTED))
+            print(fill(translate("cli", "... more rejected rows: %1"), result.rejected - SHOWN_REJECTED))
     if not result.imported:
         print(translate("cli", "journeymap: nothing imported; the document is unchanged"), file=sys.stderr)
         return 1

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
+    QLocale,
     QObject,
     QSettings,
     QSize,
@@ -58,8 +59,9 @@ OVERLAYS = (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """With *n*: a numerus form ("%Ln cards"), the language's plural chosen and the count in the locale."""
+    return QCoreApplication.translate("MainWindow", text, disambiguation, n)
 
 
 def _add_mnemonic(action: QAction, siblings: list[QAction]) -> None:
@@ -777,7 +779,7 @@ class MainWindow(QMainWindow):
             self.scene.set_filter(text)
             n = len(self.scene.matching_ids())
             self.statusBar().showMessage(
-                tr("%1 of %2 cards match").replace("%1", str(n)).replace("%2", str(len(self.scene.cards)))
+                tr("%1 of %Ln cards match", "", len(self.scene.cards)).replace("%1", QLocale().toString(n))
                 if text
                 else "",
                 4000,
@@ -821,12 +823,9 @@ class MainWindow(QMainWindow):
             self.status_counts.setText("")
             return
         s = self.scene
-        self.status_counts.setText(
-            tr("%1 stages · %2 lanes · %3 cards")
-            .replace("%1", str(len(s.stages)))
-            .replace("%2", str(len(s.lanes)))
-            .replace("%3", str(len(s.cards)))
-        )
+        self.status_counts.setText(" · ".join((
+            tr("%Ln stages", "", len(s.stages)), tr("%Ln lanes", "", len(s.lanes)), tr("%Ln cards", "", len(s.cards)),
+        )))
 
     # ================================================================ help
     def show_shortcuts(self) -> None:

@@ -45,6 +45,68 @@
             <numerusform>Delete the lane “%1” and its %n cards?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %Ln cards match</source>
+        <translation>
+            <numerusform>%1 of %Ln card matches</numerusform>
+            <numerusform>%1 of %Ln cards match</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stages</source>
+        <translation>
+            <numerusform>%Ln stage</numerusform>
+            <numerusform>%Ln stages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln lanes</source>
+        <translation>
+            <numerusform>%Ln lane</numerusform>
+            <numerusform>%Ln lanes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cards</source>
+        <translation>
+            <numerusform>%Ln card</numerusform>
+            <numerusform>%Ln cards</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>CSV file, encoding %1, separator “%2”. First %Ln rows:</source>
+        <translation>
+            <numerusform>CSV file, encoding %1, separator “%2”. First row:</numerusform>
+            <numerusform>CSV file, encoding %1, separator “%2”. First %Ln rows:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Excel workbook, sheet “%1”. First %Ln rows:</source>
+        <translation>
+            <numerusform>Excel workbook, sheet “%1”. First row:</numerusform>
+            <numerusform>Excel workbook, sheet “%1”. First %Ln rows:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message numerus="yes">
+        <source>%Ln rows rejected</source>
+        <translation>
+            <numerusform>%Ln row rejected</numerusform>
+            <numerusform>%Ln rows rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln responses from %1</source>
+        <translation>
+            <numerusform>Imported %Ln response from %1</numerusform>
+            <numerusform>Imported %Ln responses from %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InspectorDock</name>

@@ -861,6 +861,34 @@
         <source>&amp;Clear list</source>
         <translation>&amp;Vaciar la lista</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %Ln cards match</source>
+        <translation>
+            <numerusform>%1 de %Ln tarjeta coincide</numerusform>
+            <numerusform>%1 de %Ln tarjetas coinciden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stages</source>
+        <translation>
+            <numerusform>%Ln etapa</numerusform>
+            <numerusform>%Ln etapas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln lanes</source>
+        <translation>
+            <numerusform>%Ln fila</numerusform>
+            <numerusform>%Ln filas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cards</source>
+        <translation>
+            <numerusform>%Ln tarjeta</numerusform>
+            <numerusform>%Ln tarjetas</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Map copied to the clipboard as an image</source>
         <translation>Mapa copiado al portapapeles como imagen</translation>
@@ -910,20 +938,12 @@ Open it read-only?</source>
         <translation>No hay documentos recientes</translation>
     </message>
     <message>
-        <source>%1 of %2 cards match</source>
-        <translation>%1 de %2 tarjetas coinciden</translation>
-    </message>
-    <message>
         <source>Read-only</source>
         <translation>Solo lectura</translation>
     </message>
     <message>
         <source>[read-only]</source>
         <translation>[solo lectura]</translation>
-    </message>
-    <message>
-        <source>%1 stages · %2 lanes · %3 cards</source>
-        <translation>%1 etapas · %2 carriles · %3 tarjetas</translation>
     </message>
     <message>
         <source>About JourneyMap</source>
@@ -1479,13 +1499,19 @@ Open it read-only?</source>
         <source>space</source>
         <translation>espacio</translation>
     </message>
-    <message>
-        <source>CSV file, encoding %1, separator “%2”. First %3 rows:</source>
-        <translation>Archivo CSV, codificación %1, separador «%2». Primeras %3 filas:</translation>
+    <message numerus="yes">
+        <source>CSV file, encoding %1, separator “%2”. First %Ln rows:</source>
+        <translation>
+            <numerusform>Archivo CSV, codificación %1, separador «%2». Primera fila:</numerusform>
+            <numerusform>Archivo CSV, codificación %1, separador «%2». Primeras %Ln filas:</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Excel workbook, sheet “%1”. First %2 rows:</source>
-        <translation>Libro de Excel, hoja «%1». Primeras %2 filas:</translation>
+    <message numerus="yes">
+        <source>Excel workbook, sheet “%1”. First %Ln rows:</source>
+        <translation>
+            <numerusform>Libro de Excel, hoja «%1». Primera fila:</numerusform>
+            <numerusform>Libro de Excel, hoja «%1». Primeras %Ln filas:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Column %1</source>
@@ -1684,13 +1710,23 @@ Open it read-only?</source>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
-    <message>
-        <source>Imported %1 responses from %2; %3 rows rejected.</source>
-        <translation>Se importaron %1 respuestas de %2; %3 filas rechazadas.</translation>
+    <message numerus="yes">
+        <source>%Ln rows rejected</source>
+        <translation>
+            <numerusform>%Ln fila rechazada</numerusform>
+            <numerusform>%Ln filas rechazadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln responses from %1</source>
+        <translation>
+            <numerusform>Se importó %Ln respuesta de %1</numerusform>
+            <numerusform>Se importaron %Ln respuestas de %1</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Nothing was imported from %2 (%3 rows rejected); the document is unchanged.</source>
-        <translation>No se importó nada de %2 (%3 filas rechazadas); el documento no ha cambiado.</translation>
+        <source>Nothing was imported from %1 (%2); the document is unchanged.</source>
+        <translation>No se importó nada de %1 (%2); el documento no ha cambiado.</translation>
     </message>
     <message>
         <source>Row</source>
@@ -2953,8 +2989,8 @@ Código de salida: 0 si se importó al menos una respuesta; 1 en caso contrario
         <translation>fila %1: %2</translation>
     </message>
     <message>
-        <source>... and %1 more rejected rows</source>
-        <translation>... y %1 filas rechazadas más</translation>
+        <source>... more rejected rows: %1</source>
+        <translation>... más filas rechazadas: %1</translation>
     </message>
     <message>
         <source>journeymap: nothing imported; the document is unchanged</source>

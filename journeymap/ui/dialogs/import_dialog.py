@@ -174,13 +174,13 @@ class ImportDialog(QDialog):
         if p.kind == "csv":
             delim = {"\t": self.tr("tab"), " ": self.tr("space")}.get(p.delimiter, p.delimiter)
             self.info_label.setText(
-                self.tr("CSV file, encoding %1, separator “%2”. First %3 rows:")
-                .replace("%1", p.encoding).replace("%2", delim).replace("%3", str(len(p.rows)))
+                self.tr("CSV file, encoding %1, separator “%2”. First %Ln rows:", "", len(p.rows))
+                .replace("%1", p.encoding).replace("%2", delim)
             )
         else:
             self.info_label.setText(
-                self.tr("Excel workbook, sheet “%1”. First %2 rows:")
-                .replace("%1", p.sheet).replace("%2", str(len(p.rows)))
+                self.tr("Excel workbook, sheet “%1”. First %Ln rows:", "", len(p.rows))
+                .replace("%1", p.sheet)
             )
         self._show_sheets(p.sheet_names, p.sheet)
         self._fill_preview(p)
@@ -330,12 +330,13 @@ class ImportSummaryDialog(QDialog):
         self.setWindowTitle(self.tr("Import finished"))
         self.resize(640, 420)
         layout = QVBoxLayout(self)
+        rejected = self.tr("%Ln rows rejected", "", result.rejected)
         if result.imported:
-            text = self.tr("Imported %1 responses from %2; %3 rows rejected.")
+            text = self.tr("Imported %Ln responses from %1", "", result.imported).replace("%1", result.source)
+            text = f"{text}; {rejected}."
         else:
-            text = self.tr("Nothing was imported from %2 (%3 rows rejected); the document is unchanged.")
-        text = text.replace("%1", f"{result.imported:,}").replace("%2", result.source)
-        text = text.replace("%3", f"{result.rejected:,}")
+            text = self.tr("Nothing was imported from %1 (%2); the document is unchanged.")
+            text = text.replace("%1", result.source).replace("%2", rejected)
         self.label = QLabel(text)
         self.label.setWordWrap(True)
         layout.addWidget(self.label)
