@@ -293,3 +293,12 @@ CASES: dict[str, Case] = {
     "export_svg_2000": Case(export_svg, target=2.0, repeat=3),
     "undo_redo_1000": Case(undo_redo_1000, target=1.0, repeat=3),
 }
+
+# Photos on touchpoints (issue 15).
+from bench import photos as _photos  # noqa: E402
+
+CASES.update({
+    "attach_12mp_jpeg": Case(_photos.attach_12mp, target=0.5, repeat=3),
+    "open_2000_no_photos": Case(_photos.open_without_photos, target=60, peer_only=True),
+    "open_2000_200_photos": Case(_photos.open_200_photos, target=0.6, peers=("open_2000_no_photos",), max_ratio=1.5),
+})

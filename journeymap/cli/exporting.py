@@ -15,7 +15,7 @@ from journeymap.cli.common import add_map_option, open_map
 from journeymap.i18n import error_text, fill, translate
 from journeymap.services.exporting import DATA_FORMATS, FORMATS, IMAGE_FORMATS, ExportError, format_of
 
-OVERLAY_NAMES = ("nps", "sentiment", "emotion")
+OVERLAY_NAMES = ("nps", "sentiment", "emotion", "photos")
 PAGES = ("fit", "a4", "a3")
 
 
@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--width", type=int, metavar="PX",
                    help=translate("cli", "PNG: image width in pixels (instead of --scale)"))
     p.add_argument("--overlay", metavar="LIST",
-                   help=translate("cli", "images: overlays to show, comma separated from nps,sentiment,emotion, "
+                   help=translate("cli", "images: overlays to show, comma separated from nps,sentiment,emotion,photos, "
                                   "or 'none' (default: none); a legend is added when overlays are shown"))
     p.add_argument("--page", choices=PAGES,
                    help=translate("cli", "PDF: one page sized to the map (fit, default) or A4/A3 landscape"))

@@ -56,6 +56,7 @@ OVERLAYS = (
     ("nps", QT_TRANSLATE_NOOP("MainWindow", "&NPS badges")),
     ("sentiment", QT_TRANSLATE_NOOP("MainWindow", "&Sentiment")),
     ("emotion", QT_TRANSLATE_NOOP("MainWindow", "&Emotion curve")),
+    ("photos", QT_TRANSLATE_NOOP("MainWindow", "&Photos")),
 )
 
 
@@ -141,7 +142,10 @@ class MainWindow(QMainWindow):
         if not defer_docks:
             self.ensure_docks()
 
-        self.resize(1400, 900)
+        from journeymap.ui import field_mode
+
+        field_mode.install(self)  # walk mode, focus mode, never larger than the screen
+        self.resize(field_mode.default_size(self))
         geometry = settings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)

@@ -169,4 +169,14 @@ You can undo this.</numerusform>
         </translation>
     </message>
 </context>
+<context>
+    <name>WalkMode</name>
+    <message numerus="yes">
+        <source>%n answer(s): %2 promoters, %3 passives, %4 detractors — NPS %5</source>
+        <translation>
+            <numerusform>%n answer: %2 promoters, %3 passives, %4 detractors — NPS %5</numerusform>
+            <numerusform>%n answers: %2 promoters, %3 passives, %4 detractors — NPS %5</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -607,6 +607,38 @@
         <translation>Ir al panel Mapas, Biblioteca, Inspector o Analítica</translation>
     </message>
     <message>
+        <source>Walk the journey: one touchpoint at a time (Esc leaves, arrow keys or a swipe move on)</source>
+        <translation>Recorrer el viaje: un punto de contacto cada vez (Esc para salir; las flechas o un deslizamiento para avanzar)</translation>
+    </message>
+    <message>
+        <source>Focus: hide the panels and the toolbar (again to bring them back)</source>
+        <translation>Modo enfoque: ocultar los paneles y la barra de herramientas (otra vez para recuperarlos)</translation>
+    </message>
+    <message>
+        <source>Pinch / two fingers</source>
+        <translation>Pellizcar / dos dedos</translation>
+    </message>
+    <message>
+        <source>Zoom / pan the map on a touch screen</source>
+        <translation>Ampliar / desplazar el mapa en una pantalla táctil</translation>
+    </message>
+    <message>
+        <source>One finger on empty canvas / hold</source>
+        <translation>Un dedo en el lienzo vacío / mantener pulsado</translation>
+    </message>
+    <message>
+        <source>Pan / open the context menu</source>
+        <translation>Desplazar / abrir el menú contextual</translation>
+    </message>
+    <message>
+        <source>Drop image files on a card</source>
+        <translation>Soltar archivos de imagen en una tarjeta</translation>
+    </message>
+    <message>
+        <source>Attach them as photos of that touchpoint</source>
+        <translation>Adjuntarlos como fotos de ese punto de contacto</translation>
+    </message>
+    <message>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Mayús+Tab</translation>
     </message>
@@ -974,6 +1006,10 @@ Open it read-only?</source>
         <translation>%1 valor manual</translation>
     </message>
     <message>
+        <source>first photo of the touchpoint; the number says how many</source>
+        <translation>primera foto del punto de contacto; el número dice cuántas hay</translation>
+    </message>
+    <message>
         <source>touchpoint</source>
         <translation>punto de contacto</translation>
     </message>
@@ -1176,6 +1212,10 @@ Open it read-only?</source>
         <translation>No se pudo volver a abrir el último documento (%1); en su lugar se ha abierto el mapa de ejemplo.</translation>
     </message>
     <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
         <source>, low</source>
         <translation>, baja</translation>
     </message>
@@ -1186,6 +1226,62 @@ Open it read-only?</source>
     <message>
         <source>Sentiment %1</source>
         <translation>Sentimiento %1</translation>
+    </message>
+    <message>
+        <source>Attach photo</source>
+        <translation>Adjuntar foto</translation>
+    </message>
+    <message>
+        <source>Attach %n photos</source>
+        <translation>Adjuntar %n fotos</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Quitar foto</translation>
+    </message>
+    <message>
+        <source>Reorder photos</source>
+        <translation>Reordenar fotos</translation>
+    </message>
+    <message>
+        <source>Pasted image</source>
+        <translation>Imagen pegada</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image and no image file.</source>
+        <translation>El portapapeles no contiene ninguna imagen ni ningún archivo de imagen.</translation>
+    </message>
+    <message>
+        <source>Preparing photos…</source>
+        <translation>Preparando las fotos…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Photos not attached</source>
+        <translation>Fotos no adjuntadas</translation>
+    </message>
+    <message>
+        <source>This file could not be attached:</source>
+        <translation>Este archivo no se ha podido adjuntar:</translation>
+    </message>
+    <message>
+        <source>%n files could not be attached:</source>
+        <translation>%n archivos no se han podido adjuntar:</translation>
+    </message>
+    <message>
+        <source>Paste photo</source>
+        <translation>Pegar foto</translation>
+    </message>
+    <message>
+        <source>Attach photos</source>
+        <translation>Adjuntar fotos</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Imágenes (%1)</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1522,10 @@ Open it read-only?</source>
         <translation>Curva emocional</translation>
     </message>
     <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
         <source>One page sized to the map</source>
         <translation>Una página del tamaño del mapa</translation>
     </message>
@@ -1451,6 +1551,25 @@ Open it read-only?</source>
     <message>
         <source>%1: nothing was written.</source>
         <translation>%1: no se escribió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMode</name>
+    <message>
+        <source>&amp;Walk the Journey</source>
+        <translation>&amp;Recorrer el viaje</translation>
+    </message>
+    <message>
+        <source>Step through the touchpoints one at a time, for notes, scores and photos</source>
+        <translation>Recorre los puntos de contacto uno a uno para añadir notas, puntuaciones y fotos</translation>
+    </message>
+    <message>
+        <source>&amp;Focus</source>
+        <translation>&amp;Modo enfoque</translation>
+    </message>
+    <message>
+        <source>Hide the panels and the toolbar to give the map the whole window</source>
+        <translation>Oculta los paneles y la barra de herramientas para que el mapa ocupe toda la ventana</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +2230,10 @@ Open it read-only?</source>
         <source>&amp;Emotion curve</source>
         <translation>Curva &amp;emocional</translation>
     </message>
+    <message>
+        <source>&amp;Photos</source>
+        <translation>&amp;Fotos</translation>
+    </message>
 </context>
 <context>
     <name>MapScene</name>
@@ -2407,6 +2530,102 @@ Puedes deshacerlo.</numerusform>
     </message>
 </context>
 <context>
+    <name>PhotoGallery</name>
+    <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <source>No photos yet. Drop image files here, paste one, or click Add.</source>
+        <translation>Aún no hay fotos. Suelta aquí archivos de imagen, pega una o pulsa Añadir.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Attach image files to this touchpoint</source>
+        <translation>Adjunta archivos de imagen a este punto de contacto</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Pegar</translation>
+    </message>
+    <message>
+        <source>Attach the image on the clipboard</source>
+        <translation>Adjunta la imagen del portapapeles</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ver</translation>
+    </message>
+    <message>
+        <source>Show the photo full size (Enter)</source>
+        <translation>Muestra la foto a tamaño completo (Intro)</translation>
+    </message>
+    <message>
+        <source>Move the photo earlier (Ctrl+Left)</source>
+        <translation>Mueve la foto hacia delante (Ctrl+Izquierda)</translation>
+    </message>
+    <message>
+        <source>Move the photo later (Ctrl+Right)</source>
+        <translation>Mueve la foto hacia atrás (Ctrl+Derecha)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the photo (Delete)</source>
+        <translation>Quita la foto (Supr)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 × %3 px, %4 KB</source>
+        <translation>%1 — %2 × %3 px, %4 KB</translation>
+    </message>
+    <message>
+        <source>No photos.</source>
+        <translation>No hay fotos.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>No photo.</source>
+        <translation>No hay foto.</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3 — %4 × %5 px, %6 KB, added %7</source>
+        <translation>%1 de %2: %3 — %4 × %5 px, %6 KB, añadida el %7</translation>
+    </message>
+</context>
+<context>
+    <name>Photos</name>
+    <message>
+        <source>Photos are stored inside the document, shrunk to at most 2560 pixels, without their location (GPS), camera or other metadata.</source>
+        <translation>Las fotos se guardan dentro del documento, reducidas a 2560 píxeles como máximo, sin su ubicación (GPS), los datos de la cámara ni otros metadatos.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosGroup</name>
+    <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -2557,6 +2776,120 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>very positive</source>
         <translation>muy positivo</translation>
+    </message>
+</context>
+<context>
+    <name>WalkMode</name>
+    <message>
+        <source>Exit walk (Esc)</source>
+        <translation>Salir del recorrido (Esc)</translation>
+    </message>
+    <message>
+        <source>How does it feel?</source>
+        <translation>¿Qué sensación deja?</translation>
+    </message>
+    <message>
+        <source>☹ Negative</source>
+        <translation>☹ Negativa</translation>
+    </message>
+    <message>
+        <source>😐 Neutral</source>
+        <translation>😐 Neutra</translation>
+    </message>
+    <message>
+        <source>☺ Positive</source>
+        <translation>☺ Positiva</translation>
+    </message>
+    <message>
+        <source>A customer&apos;s answer: how likely to recommend us (0–10)?</source>
+        <translation>Respuesta de un cliente: ¿qué probabilidad hay de que nos recomiende (0–10)?</translation>
+    </message>
+    <message>
+        <source>Count one answer of %1</source>
+        <translation>Contar una respuesta de %1</translation>
+    </message>
+    <message>
+        <source>Manual NPS</source>
+        <translation>NPS manual</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Write a note…</source>
+        <translation>Escribe una nota…</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Añadir nota</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <source>Attach photo…</source>
+        <translation>Adjuntar foto…</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Walk the journey</source>
+        <translation>Recorrer el viaje</translation>
+    </message>
+    <message>
+        <source>This map has no touchpoints yet.</source>
+        <translation>Este mapa aún no tiene puntos de contacto.</translation>
+    </message>
+    <message>
+        <source>Walk the journey — %1 › %2</source>
+        <translation>Recorrer el viaje — %1 › %2</translation>
+    </message>
+    <message>
+        <source>Channel: %1</source>
+        <translation>Canal: %1</translation>
+    </message>
+    <message>
+        <source>★ Moment of truth</source>
+        <translation>★ Momento de la verdad</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>Sin descripción.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s): %2 promoters, %3 passives, %4 detractors — NPS %5</source>
+        <translation>
+            <numerusform>%n respuesta: %2 promotores, %3 pasivos, %4 detractores — NPS %5</numerusform>
+            <numerusform>%n respuestas: %2 promotores, %3 pasivos, %4 detractores — NPS %5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No answers counted yet.</source>
+        <translation>Aún no se ha contado ninguna respuesta.</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>Aún no hay notas.</translation>
+    </message>
+    <message>
+        <source>Change sensation</source>
+        <translation>Cambiar sensación</translation>
+    </message>
+    <message>
+        <source>Answer counts</source>
+        <translation>Recuento de respuestas</translation>
     </message>
 </context>
 <context>
@@ -2814,8 +3147,8 @@ Puedes deshacerlo.</numerusform>
         <translation>PNG: ancho de la imagen en píxeles (en lugar de --scale)</translation>
     </message>
     <message>
-        <source>images: overlays to show, comma separated from nps,sentiment,emotion, or &apos;none&apos; (default: none); a legend is added when overlays are shown</source>
-        <translation>imágenes: capas que se mostrarán, separadas por comas, entre nps,sentiment,emotion, o &apos;none&apos; (por defecto: none); se añade una leyenda cuando se muestran capas</translation>
+        <source>images: overlays to show, comma separated from nps,sentiment,emotion,photos, or &apos;none&apos; (default: none); a legend is added when overlays are shown</source>
+        <translation>imágenes: capas que mostrar, separadas por comas, de entre nps,sentiment,emotion,photos, o &apos;none&apos; (predeterminado: none); se añade una leyenda cuando se muestran capas</translation>
     </message>
     <message>
         <source>PDF: one page sized to the map (fit, default) or A4/A3 landscape</source>

@@ -91,6 +91,7 @@ OVERLAY_LABELS = {
     "nps": QT_TRANSLATE_NOOP("ExportDialog", "NPS"),
     "sentiment": QT_TRANSLATE_NOOP("ExportDialog", "Sentiment"),
     "emotion": QT_TRANSLATE_NOOP("ExportDialog", "Emotion curve"),
+    "photos": QT_TRANSLATE_NOOP("ExportDialog", "Photos"),
 }
 PAGE_CHOICES = (
     ("fit", QT_TRANSLATE_NOOP("ExportDialog", "One page sized to the map")),

@@ -54,6 +54,11 @@ def shortcut_rows() -> list[tuple[str, str]]:
         (tr("Space+drag / middle button drag"), tr("Pan")),
         (keys(QKeySequence.StandardKey.Find), tr("Filter cards (text, channel, sensation, NPS band)")),
         ("Ctrl+Shift+1 … 4", tr("Go to the Maps, Library, Inspector or Analytics panel")),
+        ("F9", tr("Walk the journey: one touchpoint at a time (Esc leaves, arrow keys or a swipe move on)")),
+        ("Ctrl+Shift+F", tr("Focus: hide the panels and the toolbar (again to bring them back)")),
+        (tr("Pinch / two fingers"), tr("Zoom / pan the map on a touch screen")),
+        (tr("One finger on empty canvas / hold"), tr("Pan / open the context menu")),
+        (tr("Drop image files on a card"), tr("Attach them as photos of that touchpoint")),
         (tr("Tab / Shift+Tab"), tr("Move the keyboard focus between the canvas, the toolbar and the panels")),
     ]
 

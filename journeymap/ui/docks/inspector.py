@@ -140,7 +140,11 @@ class InspectorDock(QDockWidget):
         self.touchpoint_group = self._build_touchpoint_group()
         self.scores_group = self._build_scores_group()
         self.notes_group = self._build_notes_group()
-        for group in (self.touchpoint_group, self.scores_group, self.notes_group):
+        from journeymap.ui.docks.photo_gallery import PhotosGroup
+
+        self.photos_group = PhotosGroup(self)
+        # Notes and photos right under the card's fields: on a 768-pixel screen they show without scrolling.
+        for group in (self.touchpoint_group, self.notes_group, self.photos_group, self.scores_group):
             column.addWidget(group)
         column.addStretch(1)
 
@@ -486,6 +490,7 @@ class InspectorDock(QDockWidget):
         self.mot_check.setEnabled(bool(tps) and editable)
         self.scores_group.setVisible(single)
         self.notes_group.setVisible(single)
+        self.photos_group.show_touchpoint(self.session, tps[0].id if single else None, editable)
 
         if single:
             self._show_single(tps[0])

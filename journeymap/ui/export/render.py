@@ -49,7 +49,7 @@ from journeymap.services.exporting import ExportError, atomic_path
 from journeymap.ui.scene import stamps
 from journeymap.ui.scene.legend import LegendItem as SceneLegend
 
-OVERLAYS = ("nps", "sentiment", "emotion")
+OVERLAYS = ("nps", "sentiment", "emotion", "photos")
 PAGES = ("fit", "a4", "a3")
 SCALES = (1, 2, 3, 4)
 SCREEN_DPI = 96.0  # one scene unit is one pixel at 100 % zoom

@@ -198,6 +198,7 @@ class CardItem(QGraphicsItem):
         self._static: list[QStaticText] = []
         self._marks: tuple[NpsMark | None, SentimentMark | None] | None = (None, None)
         self._label_cache: tuple[tuple, str] | None = None
+        self.reserved_right = 0.0  # title width given to an overlay (the Photos thumbnail)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -221,6 +222,12 @@ class CardItem(QGraphicsItem):
             self._static.append(st)
         self._update_tooltip()
         self.update()
+
+    def set_reserved_right(self, width: float) -> None:
+        """Keep *width* on the right free of title text (re-wraps the title when it changes)."""
+        if width != self.reserved_right:
+            self.reserved_right = width
+            self.set_touchpoint(self.touchpoint)
 
     def set_metrics(self, metrics: TouchpointMetrics | None) -> None:
         self.metrics = metrics
@@ -250,7 +257,8 @@ class CardItem(QGraphicsItem):
 
     def text_rect(self) -> QRectF:
         left = style.STRIP_W + 9
-        return QRectF(left, 8, style.CARD_W - left - 24, style.CARD_H - 30)
+        right = max(24.0, self.reserved_right)
+        return QRectF(left, 8, style.CARD_W - left - right, style.CARD_H - 30)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
         return self.card_rect().adjusted(-3, -3, 3, 4)

@@ -101,6 +101,9 @@ class LegendItem(QGraphicsItem):
                 entries.append(self._text_entry(level_label(level), 19, face))
             entries.append(self._text_entry(tr("%1 manual value").replace("%1", APPROX)))
             return entries
+        if row == "photos":
+            return [self._text_entry(tr("first photo of the touchpoint; the number says how many"), 30,
+                                     self._draw_photo_sample)]
         if row == "emotion":
             return [
                 self._text_entry(tr("stage average"), 44, self._draw_curve_sample),
@@ -180,6 +183,15 @@ class LegendItem(QGraphicsItem):
     def _draw_zero_sample(self, p: QPainter, x: float, cy: float) -> None:
         p.setPen(QPen(style.TEXT_MUTED, 1.0, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(x, cy), QPointF(x + 24, cy))
+
+    def _draw_photo_sample(self, p: QPainter, x: float, cy: float) -> None:
+        from journeymap.ui.scene.photo_overlay import draw_count
+
+        rect = QRectF(x, cy - 11, 22, 22)
+        p.setPen(QPen(style.CARD_BORDER, 1))
+        p.setBrush(style.sensation_colour("positive").lighter(150))
+        p.drawRoundedRect(rect, 3, 3)
+        draw_count(p, rect.adjusted(0, 0, 4, 4), 3)
 
     def _draw_star_sample(self, p: QPainter, x: float, cy: float) -> None:
         draw_star(p, QPointF(x + 7, cy), 6.5, style.STAR, style.STAR_EDGE)

@@ -174,6 +174,11 @@ class MapScene(QGraphicsScene):
         session.selectRequested.connect(self.select_ids)
         self.selectionChanged.connect(self._publish_selection)
         self.rebuild()
+        from journeymap.ui.scene.photo_drop import PhotoDrop
+        from journeymap.ui.scene.photo_overlay import PhotoOverlay
+
+        self.photos = PhotoOverlay(self)
+        self.photo_drop = PhotoDrop(self)
 
     # ================================================================ public API
     @property
@@ -198,7 +203,7 @@ class MapScene(QGraphicsScene):
         names = set(names)
         if names == self._overlays:
             return
-        on_cards = {"nps", "sentiment"}
+        on_cards = {"nps", "sentiment", "photos"}
         if names & on_cards != self._overlays & on_cards:
             for card in self.cards.values():
                 card.update()
@@ -280,6 +285,7 @@ class MapScene(QGraphicsScene):
     def dispose(self) -> None:
         """Disconnect from the session and drop every item (before the session's document closes)."""
         session = self.session
+        self.photos.dispose()
         for signal, slot in (
             (session.structureChanged, self.rebuild),
             (session.currentMapChanged, self._on_map_changed),
@@ -660,12 +666,16 @@ class MapScene(QGraphicsScene):
 
     # ================================================================ palette drops
     def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
+        if self.photo_drop.move(event):
+            return
         if not self.read_only and read_library_item(event.mimeData()) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
+        if self.photo_drop.move(event):
+            return
         if self.read_only or read_library_item(event.mimeData()) is None:
             event.ignore()
             return
@@ -675,11 +685,14 @@ class MapScene(QGraphicsScene):
             event.acceptProposedAction()
 
     def dragLeaveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
+        self.photo_drop.leave()
         self.drop_indicator.hide()
         event.accept()
 
     def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
         self.drop_indicator.hide()
+        if self.photo_drop.drop(event):
+            return
         item = read_library_item(event.mimeData())
         target = self._drop_target(event.scenePos())
         if item is None or target is None or self.read_only:

@@ -31,7 +31,7 @@ MINUS = "\u2212"
 APPROX = "\u2248"
 DOT = "\u00b7"
 
-OVERLAY_NAMES = ("nps", "sentiment", "emotion")
+OVERLAY_NAMES = ("nps", "sentiment", "emotion", "photos")
 # Sentiment levels -2..2, in the order of ``domain.metrics.SENTIMENT_SCALE``.
 LEVELS = (-2, -1, 0, 1, 2)
 LEVEL_NAMES = {level: name for level, (name, _v) in zip(LEVELS, SENTIMENT_SCALE)}
@@ -51,7 +51,9 @@ def tr(text: str) -> str:
 
 
 def overlay_label(name: str) -> str:
-    return {"nps": tr("NPS"), "sentiment": tr("Sentiment"), "emotion": tr("Emotion")}.get(name, name)
+    return {"nps": tr("NPS"), "sentiment": tr("Sentiment"), "emotion": tr("Emotion"), "photos": tr("Photos")}.get(
+        name, name
+    )
 
 
 def level_label(level: int) -> str:

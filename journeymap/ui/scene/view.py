@@ -39,6 +39,10 @@ class MapView(QGraphicsView):
         self.setBackgroundBrush(style.BACKGROUND)
         self._space = False
         self._pan_from: QPoint | None = None
+        from journeymap.ui.scene.touch import TouchNavigator
+
+        self.touch = TouchNavigator(self)
+        self._sticky = False
 
     def viewport(self) -> QWidget:
         """The same widget Qt's ``viewport()`` returns, without PySide's type lookup."""
@@ -58,6 +62,34 @@ class MapView(QGraphicsView):
         self.scale(scale, scale)
         self.setTransformationAnchor(old)
         self.zoomChanged.emit(self.zoom)
+
+    def zoom_at(self, factor: float, viewport_pos: QPoint) -> None:
+        """Zoom keeping the scene point under *viewport_pos* where it is (pinch)."""
+        before = self.mapToScene(viewport_pos)
+        old = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        scale = factor / self.zoom
+        self.scale(scale, scale)
+        delta = self.mapFromScene(before) - viewport_pos
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + delta.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + delta.y())
+        self.setTransformationAnchor(old)
+        self.zoomChanged.emit(self.zoom)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        from journeymap.ui.scene.sticky_headers import draw_sticky_headers
+
+        draw_sticky_headers(self, painter)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        from journeymap.ui.scene.sticky_headers import sticky_offsets
+
+        super().scrollContentsBy(dx, dy)
+        sticky = sticky_offsets(self) != (0.0, 0.0)
+        if sticky or self._sticky:
+            self.viewport().update()  # the sticky headers follow the edges (and leave them)
+        self._sticky = sticky
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * STEP)
