@@ -300,5 +300,5 @@ from bench import photos as _photos  # noqa: E402
 CASES.update({
     "attach_12mp_jpeg": Case(_photos.attach_12mp, target=0.5, repeat=3),
     "open_2000_no_photos": Case(_photos.open_without_photos, target=60, peer_only=True),
-    "open_2000_200_photos": Case(_photos.open_200_photos, target=0.6, peers=("open_2000_no_photos",), max_ratio=1.5),
+    "open_2000_200_photos": Case(_photos.open_200_photos, target=0.45, peers=("open_2000_no_photos",), max_ratio=1.5),
 })

@@ -142,8 +142,9 @@ def test_first_window_fits_the_screen(qtbot, window):
         return (frame.width() <= max(available.width(), least.width())
                 and frame.height() <= max(available.height(), least.height()))
 
+    # Never larger than the screen, unless the window cannot be smaller (its minimum size:
+    # the offscreen screen is 800×800, and earlier tests may have made the font bigger).
     qtbot.waitUntil(fits, timeout=3000)
-    assert window.frameGeometry().height() <= available.height()
 
 
 def test_focus_mode_hides_and_restores_panels_and_f9_walks(qtbot, window):
@@ -270,3 +271,22 @@ def test_long_press_opens_the_context_menu(qtbot, canvas):
     timer.stop()
     assert any(opened[0])
     assert card.isSelected()
+
+
+def test_maximizing_refits_the_map_unless_zoomed_by_hand(qtbot, window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    window.showNormal()
+    window.resize(window.minimumSizeHint())
+    qtbot.wait(50)
+    window._fit_view()
+    small = window.view.zoom
+    window.resize(1600, 1100)  # what maximizing does on a big screen, then Qt says the state changed
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowStateChange))
+    qtbot.waitUntil(lambda: window.view.zoom > small, timeout=3000)
+    assert window.view.zoom == window._auto_zoom
+    window.view.set_zoom(0.5)  # by hand: a state change keeps it
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowStateChange))
+    qtbot.wait(50)
+    assert window.view.zoom == 0.5

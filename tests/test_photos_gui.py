@@ -138,3 +138,31 @@ def test_export_cli_overlay_photos_embeds_thumbnails(qapp, doc_path, tmp_path, c
     pdf = tmp_path / "out.pdf"
     assert cli(["export", str(doc_path), str(pdf), "--overlay", "photos,nps"]) == 0
     assert b"/Subtype /Image" in pdf.read_bytes() or b"/Image" in pdf.read_bytes()
+
+
+def test_deleting_a_note_keeps_its_photos_and_undo_puts_them_back_beside_it(qapp, session, tmp_path):
+    from journeymap.ui.commands.notes import AddNoteCommand, DeleteNoteCommand
+
+    tid = session.document.touchpoints(session.map_id)[0].id
+    add = AddNoteCommand(session, tid, "Broken shelf")
+    session.undo_stack.push(add)
+    photo_actions.attach_paths(None, session, tid, [phone_jpeg(tmp_path / "shelf.jpg")], note_id=add.note_id)
+    session.undo_stack.push(DeleteNoteCommand(session, tid, add.note_id))
+    assert [a.note_id for a in store.attachments(session.document, tid)] == [None]  # the photo stays on the card
+    session.undo_stack.undo()
+    assert [a.note_id for a in store.attachments(session.document, tid)] == [add.note_id]
+
+
+def test_paste_attaches_the_clipboard_image_as_png(qtbot, session):
+    from PySide6.QtGui import QGuiApplication
+
+    tid = session.document.touchpoints(session.map_id)[0].id
+    gallery = PhotoGallery()
+    qtbot.addWidget(gallery)
+    gallery.set_touchpoint(session, tid, True)
+    screenshot = QImage(640, 360, QImage.Format.Format_RGB32)
+    screenshot.fill(Qt.GlobalColor.darkCyan)
+    QGuiApplication.clipboard().setImage(screenshot)
+    gallery.paste_button.click()
+    [att] = store.attachments(session.document, tid)
+    assert (att.file_name, att.mime_type, att.width, att.height) == ("Pasted image.png", "image/png", 640, 360)

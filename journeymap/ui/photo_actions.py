@@ -66,7 +66,9 @@ def prepare_all(parent: QWidget | None, sources: Sequence[tuple[str, object]]) -
         progress = QProgressDialog(tr("Preparing photos…"), tr("Cancel"), 0, len(sources), parent)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    cursor = isinstance(QApplication.instance(), QApplication)
+    if cursor:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         for i, (name, source) in enumerate(sources):
             if progress is not None:
@@ -81,7 +83,8 @@ def prepare_all(parent: QWidget | None, sources: Sequence[tuple[str, object]]) -
             except PhotoError as exc:
                 errors.append(error_text(exc))
     finally:
-        QApplication.restoreOverrideCursor()
+        if cursor:
+            QApplication.restoreOverrideCursor()
         if progress is not None:
             progress.setValue(len(sources))
     return photos, errors

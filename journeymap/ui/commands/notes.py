@@ -106,10 +106,18 @@ class DeleteNoteCommand(_NoteCommand):
     def __init__(self, session: DocumentSession, touchpoint_id: int, note_id: int):
         super().__init__(session, touchpoint_id, tr("Delete note"))
         self.note = find_note(session.document, touchpoint_id, note_id)
+        self.photo_ids: list[int] = []  # photos shown beside the note: they stay on the card, and come back to it
 
     def apply(self) -> None:
+        from journeymap.storage import attachments
+
         assert self.note.id is not None
+        self.photo_ids = attachments.of_note(self.doc, self.note.id)
         self.doc.delete_note(self.note.id)
 
     def revert(self) -> None:
+        from journeymap.storage import attachments
+
         self.doc.add_note(replace(self.note))
+        if self.photo_ids:
+            attachments.set_note(self.doc, self.photo_ids, self.note.id)
