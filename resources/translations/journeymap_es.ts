@@ -496,7 +496,7 @@
     </message>
     <message>
         <source>Delete / Backspace</source>
-        <translation>Supr / Retroceso</translation>
+        <translation>Suprimir / Borrar</translation>
     </message>
     <message>
         <source>Delete the selected cards</source>
@@ -508,7 +508,7 @@
     </message>
     <message>
         <source>F2 / Enter / double-click</source>
-        <translation>F2 / Intro / doble clic</translation>
+        <translation>F2 / Retorno / doble clic</translation>
     </message>
     <message>
         <source>Edit the title of the selected card, stage or lane in place</source>
@@ -532,7 +532,7 @@
     </message>
     <message>
         <source>Alt+Arrow keys</source>
-        <translation>Alt+teclas de flecha</translation>
+        <translation>Alt+flechas</translation>
     </message>
     <message>
         <source>Move the selected cards: Up/Down one place (or lane), Left/Right one stage</source>
@@ -540,7 +540,7 @@
     </message>
     <message>
         <source>Ctrl+click / drag on empty canvas</source>
-        <translation>Ctrl+clic / arrastrar en un hueco del lienzo</translation>
+        <translation>Control+clic / arrastrar en un hueco del lienzo</translation>
     </message>
     <message>
         <source>Add to the selection / rubber-band selection</source>
@@ -564,7 +564,7 @@
     </message>
     <message>
         <source>Escape</source>
-        <translation>Esc</translation>
+        <translation>Escape</translation>
     </message>
     <message>
         <source>Cancel the edit or the drag; clear the selection</source>
@@ -576,7 +576,7 @@
     </message>
     <message>
         <source>Ctrl+wheel</source>
-        <translation>Ctrl+rueda</translation>
+        <translation>Control+rueda</translation>
     </message>
     <message>
         <source>Zoom under the mouse</source>
@@ -640,7 +640,7 @@
     </message>
     <message>
         <source>Tab / Shift+Tab</source>
-        <translation>Tab / Mayús+Tab</translation>
+        <translation>Tabulador / Mayúsculas+Tabulador</translation>
     </message>
     <message>
         <source>Move the keyboard focus between the canvas, the toolbar and the panels</source>
