@@ -303,6 +303,7 @@ class OutlineDock(QDockWidget):
             if isinstance(widget, QLineEdit):
                 if not (widget.hasFocus() and widget.isModified()):
                     widget.setText(value)
+                    widget.setCursorPosition(0)  # show the start of a long name, not its end
             elif not (widget.hasFocus() and name in self._dirty):
                 widget.setPlainText(value)
                 self._dirty.discard(name)
