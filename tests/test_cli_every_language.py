@@ -110,6 +110,14 @@ def test_every_command_works(tmp_path, env):
     report = json.loads(run(["report", str(doc), "--format", "json"], tmp_path, env).stdout)
     rows = report if isinstance(report, list) else report["touchpoints"]
     assert sum(r["responses"] for r in rows) == 3
+    scored = next(r for r in rows if r["responses"] == 2)
+    margin = scored["nps_margin"]
+    assert isinstance(margin, float)  # JSON stays machine-readable in every language
+    table = run(["report", str(doc)], tmp_path, env).stdout
+    spanish = env.get("JOURNEYMAP_LANG") == "es" or env.get("LANG", "").startswith("es")
+    shown = f"{margin:.1f}".replace(".", "," if spanish else ".")
+    assert shown in table, (shown, table[:400])
+    assert ("título" in table.splitlines()[0]) == spanish
 
     for ext, check in CHECKS.items():
         target = tmp_path / f"mapa.{ext}"
