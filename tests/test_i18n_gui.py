@@ -250,3 +250,14 @@ def test_status_bar_counts_are_real_plurals_in_both_languages(qapp, qtbot, tmp_p
             w.close()
         finally:
             i18n.install(qapp, "en")
+
+
+def test_import_history_dates_in_the_locale_short_format(qapp):
+    from journeymap.ui.dialogs.import_history import _when
+
+    i18n.install(qapp, "es")
+    try:
+        assert _when("2026-03-15T14:05:00+01:00").startswith("15/3/26")  # day first in Spanish
+    finally:
+        i18n.install(qapp, "en")
+    assert _when("not a date") == "not a date"
