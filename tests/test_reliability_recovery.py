@@ -48,9 +48,21 @@ def child_work(doc: str) -> int:
         window = _window(app)
         session = window.session
         session.set_map(session.document.maps()[1].id)
-        window.view.set_zoom(0.5)
         window.overlay_actions["nps"].setChecked(True)
-        QTimer.singleShot(1500, lambda: print("ready", session.map_id, flush=True))
+        QTimer.singleShot(300, lambda: ready_when_saved(window))
+
+    def ready_when_saved(window) -> None:
+        """Say "ready" once the zoom is on screen *and* in the settings (a loaded machine is slow to get there)."""
+        from journeymap.ui import view_state
+
+        session = window.session
+        if window.view.zoom != 0.5:
+            window.view.set_zoom(0.5)  # like a user zooming once the map is shown (its first fit may come late)
+        entry = view_state.load()["documents"].get(str(session.document.path.resolve()), {})
+        if entry.get("zoom") == 0.5 and entry.get("map") == session.map_id:
+            print("ready", session.map_id, flush=True)
+        else:
+            QTimer.singleShot(200, lambda: ready_when_saved(window))
 
     QTimer.singleShot(300, act)
     return run([doc])
