@@ -30,7 +30,7 @@ from journeymap.domain.model import (
     Stage,
     Touchpoint,
 )
-from journeymap.storage import schema
+from journeymap.storage import schema, sidecars, validation
 
 try:  # POSIX advisory lock that never touches SQLite's own fcntl locks.
     import fcntl
@@ -57,7 +57,7 @@ class DocumentLockedError(DocumentError):
     """The document is open for writing in another window or process."""
 
 
-def _check_header(path: Path, fd: int) -> None:
+def _check_header(path: Path, fd: int) -> int:
     """Refuse anything that is not a whole SQLite file before SQLite touches it."""
     size = os.fstat(fd).st_size
     if size == 0:
@@ -79,11 +79,13 @@ def _check_header(path: Path, fd: int) -> None:
         pages
         and header[24:28] == header[92:96]
         and not _sibling(path, "-wal").exists()
+        and not _sibling(path, "-journal").exists()
         and pages * page_size > size
     ):
         raise DocumentError(
             f"{path}: the file is truncated ({size} bytes, {pages * page_size} expected)."
         )
+    return page_size
 
 
 def _quick_check(conn: sqlite3.Connection, whole: bool) -> str:
@@ -97,7 +99,9 @@ def _quick_check(conn: sqlite3.Connection, whole: bool) -> str:
     the file), whose damage SQLite still reports when they are read.
     """
     if whole:
-        return conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        # integrity_check, not quick_check: it also finds an index whose entries
+        # disagree with its table (reports would count from the index).
+        return conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
     tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     return _quick_check_tables(conn, ["sqlite_master", *(t for t in tables if t not in QUICK_CHECK_SKIPPED_TABLES)])
 
@@ -106,9 +110,13 @@ def _quick_check_tables(conn: sqlite3.Connection, tables: Iterable[str]) -> str:
     """``PRAGMA quick_check`` of each table (and its indexes): "ok", or the first problem."""
     for table in tables:
         quoted = '"' + table.replace('"', '""') + '"'
-        result = conn.execute(f"PRAGMA quick_check({quoted})").fetchone()[0]
+        result = conn.execute(f"PRAGMA integrity_check({quoted})").fetchone()[0]
         if result != "ok":
             return str(result)
+        if table != "sqlite_master":
+            problem = validation.row_problem(conn, table)
+            if problem:
+                return problem
     return "ok"
 
 
@@ -167,6 +175,11 @@ class Document:
         # Tables whose pages open() did not check (the survey responses of a big,
         # cleanly closed file): ``check_unchecked_tables`` does it later.
         self.unchecked_tables: tuple[str, ...] = ()
+        # Why a document asked for editing was opened read-only: "media" (read-only
+        # medium or folder), "full" (no space left on the disk), or None.
+        self.read_only_reason: str | None = None
+        # The last commit is still only in the WAL (a reader held the checkpoint back).
+        self.checkpoint_pending = False
         # A document dropped without close() still closes its connection and
         # gives back its lock, or the file stays "open in another window"
         # until the process ends.
@@ -219,11 +232,15 @@ class Document:
         version and schema are checked through a read-only connection.  Only a
         document that passes is opened for writing.
         """
-        path = Path(path)
+        path = _real_path(Path(path))
         if not path.exists():
             raise DocumentError(f"{path}: no such file.")
         if not path.is_file():
             raise DocumentError(f"{path}: not a file.")
+        blocked = _cannot_write(path)
+        reason = None if read_only else blocked
+        if reason is not None:
+            read_only = True
         had_sidecars = _sidecars(path)
         try:
             handle = _FileHandle.acquire(path, write=not read_only)
@@ -232,10 +249,13 @@ class Document:
         conn: sqlite3.Connection | None = None
         doc: Document | None = None
         try:
-            _check_header(path, handle.fd)
+            page_size = _check_header(path, handle.fd)
+            cls._check_sidecars(path, page_size, handle, read_only)
             unchecked = cls._validate(path)
             if read_only:
-                conn = _connect_read_only(path, check_same_thread=False)
+                # Nothing beside the file and nobody can write it: read it as it is.
+                frozen = blocked is not None and not _sidecars(path) and not _sibling(path, "-journal").exists()
+                conn = _connect_read_only(path, immutable=frozen, check_same_thread=False)
             else:
                 conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
                 conn.execute("PRAGMA trusted_schema = OFF")
@@ -250,6 +270,7 @@ class Document:
                 conn.execute("PRAGMA synchronous = FULL")
             doc = cls(path, conn, read_only, handle)
             doc._had_sidecars = had_sidecars
+            doc.read_only_reason = reason
             doc.unchecked_tables = unchecked
             if not read_only:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -264,9 +285,52 @@ class Document:
                 if conn is not None:
                     conn.close()
                 handle.release(write=not read_only)
+            if not read_only and _is_full_or_read_only(exc):
+                # The disk filled up or the medium turned read-only while opening.
+                return cls.open(path, read_only=True)._because("full" if "full" in str(exc) else "media")
             if isinstance(exc, sqlite3.Error):
                 raise DocumentError(f"{path}: cannot open the document ({exc}).") from exc
             raise
+
+    def _because(self, reason: str) -> Document:
+        self.read_only_reason = reason
+        return self
+
+    @classmethod
+    def _check_sidecars(cls, path: Path, page_size: int, handle: _FileHandle, read_only: bool) -> None:
+        """Refuse a leftover ``-wal``/``-journal`` that is not this file's; roll back a hot journal that is.
+
+        A sidecar that a live connection is using (another window of ours,
+        another process) is that connection's business and left alone.
+        """
+        ours_open = handle.users > 1
+        wal, journal = _sibling(path, "-wal"), _sibling(path, "-journal")
+        try:
+            if wal.exists() and not ours_open and not sidecars.wal_in_use(path):
+                what = wal
+                if sidecars.wal_pending(path, page_size):
+                    if sidecars.wal_fully_checkpointed(path):
+                        raise sidecars.SidecarError(
+                            "the document was replaced after that log was copied into it"
+                        )
+                    sidecars.rehearse(path, "-wal", cls._validate)
+            if sidecars.journal_hot(path) and not ours_open and not sidecars.journal_in_use(path):
+                what = journal
+                sidecars.check_journal(path, page_size)
+                sidecars.rehearse(path, "-journal", cls._validate)
+                if read_only:
+                    raise DocumentError(
+                        f"{path}: the document was not closed cleanly; open it for editing once "
+                        "so that the unfinished change is rolled back."
+                    )
+                _roll_back(path)
+        except sidecars.SidecarError as exc:
+            raise DocumentError(
+                f"{path}: the file {what.name} beside it does not belong to this document ({exc}); "
+                f"nothing was changed. Move {what.name} elsewhere to open the document as it is."
+            ) from None
+        except OSError as exc:
+            raise DocumentError(f"{path}: cannot read the files beside it ({exc.strerror}).") from exc
 
     @staticmethod
     def _validate(path: Path) -> tuple[str, ...]:
@@ -312,6 +376,12 @@ class Document:
             result = _quick_check(conn, whole=whole)
             if result != "ok":
                 raise DocumentError(f"{path}: the document is damaged ({result}).")
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            problem = validation.rows_problem(
+                conn, [t for t in tables if whole or t not in QUICK_CHECK_SKIPPED_TABLES]
+            ) or (validation.collation_problem(conn) if version == schema.SCHEMA_VERSION else None)
+            if problem:
+                raise DocumentError(f"{path}: the document is damaged ({problem}).")
             if version < schema.SCHEMA_VERSION:
                 # Rehearse the migration on a copy in memory: the real file is
                 # only migrated if the result has exactly our schema.
@@ -472,14 +542,19 @@ class Document:
             finally:
                 self._depth -= 1
             return
-        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _write_error(self.path, exc) from exc
         self._depth = 1
         try:
             yield
-        except BaseException:
+        except BaseException as exc:
             self._depth = 0
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise _write_error(self.path, exc) from exc
             raise
         self._depth = 0
         try:
@@ -489,7 +564,35 @@ class Document:
             # open; roll it back so the next edit does not join a dead one.
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
-            raise DocumentError(f"{self.path}: the change could not be saved ({exc}).") from exc
+            raise _write_error(self.path, exc) from exc
+        self.checkpoint()
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        """How long a write waits for another program's lock before it fails (SQLite's default: 5 s).
+
+        The editor uses a short wait, so a lock held by the ``sqlite3`` shell or
+        Datasette never freezes the window; the command line waits longer.
+        """
+        if self._conn is not None:
+            self._conn.execute(f"PRAGMA busy_timeout = {max(0, int(seconds * 1000))}")
+
+    def checkpoint(self) -> bool:
+        """Copy every committed page from the WAL into the document file; True when it holds them all.
+
+        Run after each commit, so the ``.jmap`` alone is a complete, current
+        document (a copy taken by a file manager, a sync tool or an email client
+        while the editor is open misses nothing). PASSIVE: it never waits for
+        or blocks a reader; when one holds it back, ``checkpoint_pending`` stays
+        set and the editor tries again when idle.
+        """
+        if self.read_only or self._conn is None or self._depth:
+            return not self.checkpoint_pending
+        try:
+            busy, log, done = self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        except sqlite3.Error:
+            busy, log, done = 1, 1, 0
+        self.checkpoint_pending = bool(busy) or (log > 0 and done < log)
+        return not self.checkpoint_pending
 
     def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         try:
@@ -671,6 +774,14 @@ class Document:
                 ids.insert(max(0, index), new_id)
                 self._renumber(ids)
         return new_id
+
+    def append_touchpoint(self, touchpoint: Touchpoint) -> int:
+        """Insert a touchpoint at the position it carries, without renumbering its cell.
+
+        For bulk loads that number each cell themselves (import-map): reading the
+        cell back for every card made them quadratic.
+        """
+        return self._insert("touchpoints", _db_values(asdict(touchpoint)))
 
     def update_touchpoint(self, touchpoint_id: int, **values: Any) -> None:
         self._update("touchpoints", touchpoint_id, _db_values(_check_fields(Touchpoint, values)))
@@ -1016,6 +1127,59 @@ def _touchpoint(row: dict[str, Any]) -> Touchpoint:
     row["moment_of_truth"] = bool(row["moment_of_truth"])
     row["sensation"] = Sensation(row["sensation"])
     return Touchpoint(**row)
+
+
+def _real_path(path: Path) -> Path:
+    """The file a symlinked path names: the one validated, locked and written, with its sidecars."""
+    real = Path(os.path.realpath(path))
+    return path if real == Path(os.path.abspath(path)) else real
+
+
+# Below this much free space an edit cannot be committed (journal pages, WAL frames).
+MIN_FREE_BYTES = 256 * 1024
+
+
+def _cannot_write(path: Path) -> str | None:
+    """Why the document cannot be edited where it is: "media", "full", or None."""
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return "media"
+    try:
+        st = os.statvfs(path.parent)
+    except (OSError, AttributeError):  # pragma: no cover - Windows
+        return None
+    if st.f_bavail * st.f_frsize < MIN_FREE_BYTES:
+        return "full"
+    return None
+
+
+def _write_error(path: Path, exc: sqlite3.Error) -> DocumentError:
+    """A failed write as the user should read it; the edit was rolled back."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return DocumentLockedError(
+            f"{path}: another program is writing to the document; the change was not saved. "
+            "Close that program (or finish its transaction) and try again."
+        )
+    if "full" in text:
+        return DocumentError(f"{path}: the disk is full; the change was not saved.")
+    return DocumentError(f"{path}: the change could not be saved ({text}).")
+
+
+def _is_full_or_read_only(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and (
+        "disk is full" in text or "readonly" in text.replace("read-only", "readonly").replace(" ", "")
+    )
+
+
+def _roll_back(path: Path) -> None:
+    """Let a write connection roll back the hot journal beside *path* (checked by ``sidecars``)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
 
 
 def _sidecars(path: Path) -> bool:
