@@ -51,13 +51,37 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
+        return code
+    except BrokenPipeError:
+        # `journeymap report ... | head`: the reader has all it wants.
+        _discard_stdout()
+        return 0
     except (CliError, DocumentError, TemplateError, OSError) as exc:
-        print(i18n.fill(translate("cli", "journeymap: error: %1"), i18n.error_text(exc)), file=sys.stderr)
-        return 1
+        return _fail(i18n.error_text(exc))
     except KeyboardInterrupt:
         print(translate("cli", "journeymap: interrupted"), file=sys.stderr)
         return 130
+    except MemoryError:
+        return _fail(translate("cli", "not enough memory for this command."))
+    except Exception as exc:  # noqa: BLE001 - the CLI never ends in a traceback
+        return _fail(i18n.fill(translate("cli", "unexpected error (%1: %2)."), type(exc).__name__, exc))
+
+
+def _fail(message: str) -> int:
+    print(i18n.fill(translate("cli", "journeymap: error: %1"), message), file=sys.stderr)
+    return 1
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null so Python's final flush cannot fail again."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,12 +13,17 @@ from journeymap import locale_format
 from journeymap.i18n import QT_TRANSLATE_NOOP, fill, translate
 from journeymap.storage import Document
 
+# How long a command waits for another program's write lock before it fails.
+BUSY_TIMEOUT_SECONDS = 5.0
+
 
 def open_map(path: str, map_id: int | None, read_only: bool = True) -> tuple[Document, int]:
     """Open a document and resolve ``--map`` (default: the first map)."""
     from journeymap.cli import CliError
 
     doc = Document.open(path, read_only=read_only)
+    if not doc.read_only:
+        doc.set_busy_timeout(BUSY_TIMEOUT_SECONDS)
     maps = doc.maps()
     if not maps:
         doc.close()
@@ -43,9 +48,12 @@ def print_rows(rows: Sequence[dict[str, object]], columns: Sequence[str], fmt: s
         json.dump([{c: r[c] for c in columns} for r in rows], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif fmt == "csv":
+        from journeymap.services.exporting import cell_value
+
+        # Text defused like the data exports (formulas, also after a ';' or a leading newline).
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([["" if r[c] is None else r[c] for c in columns] for r in rows])
+        writer.writerows([[cell_value(r[c], csv_text=True) for c in columns] for r in rows])
     else:
         print_table(rows, columns)
 
@@ -90,4 +98,8 @@ def print_table(rows: Sequence[dict[str, object]], columns: Sequence[str]) -> No
         print("  ".join(v.ljust(w) for v, w in zip(row, widths)))
 
 
-_CONTROLS = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\\\)?|[\x00-\x1f\x7f-\x9f]")
+# Escape sequences (CSI, OSC, two-byte ESC, C1 CSI) and every other control character.
+_CONTROLS = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
+    r"|[\x00-\x1f\x7f-\x9f]"
+)

@@ -177,14 +177,25 @@ def _export_image(args: argparse.Namespace, fmt: str, overlays: set[str] | None)
 
 def cmd_import_map(args: argparse.Namespace) -> int:
     from journeymap.cli import CliError
-    from journeymap.services.map_json import MapJsonError, import_file
+    from journeymap.cli.common import BUSY_TIMEOUT_SECONDS
+    from journeymap.domain.model import MAX_NAME_CHARS
+    from journeymap.services.map_json import MapJsonError, import_map, load_file
     from journeymap.storage import Document
 
+    if args.title is not None and len(args.title) > MAX_NAME_CHARS:
+        raise CliError(fill(translate("cli", "--title: at most %1 characters."), MAX_NAME_CHARS))
+    # Read and check the whole file before the document is opened (and locked) for writing.
+    try:
+        data = load_file(args.json)
+    except MapJsonError as exc:
+        raise CliError(str(exc)) from exc
     with Document.open(args.file) as doc:
+        if not doc.read_only:
+            doc.set_busy_timeout(BUSY_TIMEOUT_SECONDS)
         try:
-            map_id = import_file(doc, args.json, args.title)
+            map_id = import_map(doc, data, args.title)
         except MapJsonError as exc:
-            raise CliError(str(exc)) from exc
+            raise CliError(f"{args.json}: {exc}") from exc
     print(map_id)
     return 0
 

@@ -132,3 +132,14 @@ class ImportBatch:
 
 
 IMPACT_RANGE = range(1, 6)
+
+# Bounds on what one map may hold. Far above any real journey map (a hotel has
+# 70+ touchpoints, a big programme a few thousand), low enough that an import,
+# an export or the canvas never runs for minutes or out of memory on a hostile file.
+MAX_STAGES = 1_000
+MAX_LANES = 200
+MAX_TOUCHPOINTS = 20_000
+MAX_NAME_CHARS = 1_000  # titles and names (map, stage, lane, card)
+MAX_TEXT_CHARS = 100_000  # descriptions, notes, comments
+# Manual answer counts are SQLite integers (64-bit); the editor keeps any count up to this exactly.
+MAX_COUNT = 2**53

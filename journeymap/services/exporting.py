@@ -13,12 +13,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from journeymap.services.atomic_file import AtomicWriteError, InvalidOutput, atomic_file
 from journeymap.services.reporting import REPORT_COLUMNS, report_rows
 from journeymap.services.spreadsheet_locale import csv_cell, sheet_locale
 from journeymap.storage import Document
@@ -33,6 +33,7 @@ FORMATS = (*IMAGE_FORMATS, *DATA_FORMATS)
 # A spreadsheet treats text starting with these as a formula (CSV/formula injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 TAG_SEPARATOR = "; "
+_AFTER_SEMICOLON = re.compile(r"(;[ \n]*)(?=[=+\-@\t\r])")
 # Characters that XML 1.0 (and so XLSX) cannot hold.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -88,9 +89,13 @@ def neutralise(value: Any) -> Any:
     stays a number, while the text "-12.5" or "=HYPERLINK(...)" gets a
     leading single quote and is shown as text.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    # A leading newline or space does not stop a spreadsheet from running "\n=cmd".
+    if value.startswith(FORMULA_PREFIXES) or value.lstrip(" \n").startswith(FORMULA_PREFIXES):
+        value = "'" + value
+    # A Spanish Excel opening the file splits unquoted text at ';': each piece is a cell of its own.
+    return _AFTER_SEMICOLON.sub(r"\1'", value)
 
 
 def cell_value(value: Any, *, csv_text: bool = False) -> Any:
@@ -108,44 +113,37 @@ def cell_value(value: Any, *, csv_text: bool = False) -> Any:
 
 # ------------------------------------------------------------- atomic write
 @contextmanager
-def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temporary path beside *target*; on success it replaces *target*.
+def atomic_path(target: str | os.PathLike[str], validate: Callable[[Path], None] | None = None) -> Iterator[Path]:
+    """Yield a path to write to; on success (and *validate* passing) it replaces *target*.
 
-    On any error the temporary file is removed and *target* is left as it was.
+    On any error *target* is left as it was and nothing is left beside it
+    (see ``atomic_file``); file errors become ``ExportError``.
     """
-    target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"{folder}: no such folder.")
-    if target.is_dir():
-        raise ExportError(f"{target}: is a folder.")
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    os.close(fd)
-    tmp = Path(name)
     try:
-        yield tmp
-        if not tmp.exists() or (tmp.stat().st_size == 0):
-            raise ExportError(f"{target}: nothing was written.")
-        _match_umask(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        with atomic_file(target, validate) as tmp:
+            yield tmp
+    except AtomicWriteError as exc:
+        raise ExportError(str(exc)) from exc
 
 
-def _match_umask(path: Path) -> None:
-    """mkstemp creates 0600 files; give the export the usual permissions."""
-    if os.name != "posix":
-        return
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)
-
-
-def write_atomic(target: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
-    with atomic_path(target) as tmp:
+def write_atomic(target: str | os.PathLike[str], write: Callable[[Path], None],
+                 validate: Callable[[Path], None] | None = None) -> Path:
+    with atomic_path(target, validate) as tmp:
         write(tmp)
     return Path(target)
+
+
+def check_zip(path: Path) -> None:
+    """An XLSX is a zip archive: refuse one that was cut short."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            bad = archive.testzip()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InvalidOutput(f"the workbook is incomplete: {exc}") from exc
+    if bad is not None:
+        raise InvalidOutput(f"the workbook is damaged: {bad}")
 
 
 # ---------------------------------------------------------------- writers
@@ -224,7 +222,7 @@ def write_xlsx(
     def write(tmp: Path) -> None:
         wb.save(tmp)
 
-    return write_atomic(path, write)
+    return write_atomic(path, write, check_zip)
 
 
 def write_json(

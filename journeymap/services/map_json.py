@@ -15,11 +15,18 @@ from __future__ import annotations
 import json
 import math
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
 from journeymap.domain.model import (
     IMPACT_RANGE,
+    MAX_COUNT,
+    MAX_LANES,
+    MAX_NAME_CHARS,
+    MAX_STAGES,
+    MAX_TEXT_CHARS,
+    MAX_TOUCHPOINTS,
     ImportBatch,
     JourneyMap,
     Lane,
@@ -112,14 +119,22 @@ def load_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read a map JSON file, with a clear error for anything that is not JSON."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         raise MapJsonError(f"{path}: cannot read the file ({exc.strerror or exc}).") from exc
-    if size > MAX_FILE_BYTES:
-        raise MapJsonError(f"{path}: the file is too large for a map ({size} bytes).")
+    if not stat.S_ISREG(st.st_mode):
+        # /dev/zero never ends, a FIFO blocks until someone writes (holding the document's write lock).
+        raise MapJsonError(f"{path}: not a regular file.")
+    if st.st_size > MAX_FILE_BYTES:
+        raise MapJsonError(f"{path}: the file is too large for a map ({st.st_size} bytes).")
     try:
-        with open(path, encoding="utf-8-sig") as fh:
-            return json.load(fh, parse_constant=_reject_constant)
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise MapJsonError(f"{path}: the file is too large for a map ({len(raw)} bytes).")
+        return json.loads(raw.decode("utf-8-sig"), parse_constant=_reject_constant)
+    except OSError as exc:
+        raise MapJsonError(f"{path}: cannot read the file ({exc.strerror or exc}).") from exc
     except UnicodeDecodeError as exc:
         raise MapJsonError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}).") from exc
     except json.JSONDecodeError as exc:
@@ -128,6 +143,8 @@ def load_file(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise MapJsonError(f"{path}: the JSON is nested too deeply.") from exc
     except MapJsonError as exc:
         raise MapJsonError(f"{path}: {exc}") from exc
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise MapJsonError(f"{path}: not valid JSON ({exc}).") from exc
 
 
 def _reject_constant(name: str) -> Any:
@@ -160,9 +177,14 @@ def import_map(doc: Document, data: Any, title: str | None = None) -> int:
             b["id"]: doc.add_batch(ImportBatch(map_id, b["source"], b["imported_at"], b["rows"], b["rejected"]))
             for b in plan["import_batches"]
         }
-        # In file order, appended per cell: that keeps each cell's card order.
+        # In file order, appended per cell: that keeps each cell's card order. Positions
+        # are counted here (reading each cell back per card was quadratic).
+        next_position: dict[tuple[int, int], int] = {}
         for tp in plan["touchpoints"]:
-            new_id = doc.add_touchpoint(
+            cell = (stage_ids[tp["stage_id"]], lane_ids[tp["lane_id"]])
+            position = next_position.get(cell, 0)
+            next_position[cell] = position + 1
+            new_id = doc.append_touchpoint(
                 Touchpoint(
                     map_id=map_id,
                     stage_id=stage_ids[tp["stage_id"]],
@@ -180,6 +202,7 @@ def import_map(doc: Document, data: Any, title: str | None = None) -> int:
                     manual_promoters=tp["manual_promoters"],
                     manual_passives=tp["manual_passives"],
                     manual_detractors=tp["manual_detractors"],
+                    position=position,
                 )
             )
             for note in tp["notes"]:
@@ -225,10 +248,13 @@ class _Reader:
             return default
         return value
 
-    def text(self, key: str, default: str = "", required: bool = False, nonempty: bool = False) -> str:
+    def text(self, key: str, default: str = "", required: bool = False, nonempty: bool = False,
+             limit: int = MAX_TEXT_CHARS) -> str:
         value = self._get(key, _MISSING if required else default)
         if not isinstance(value, str):
             raise MapJsonError(f"{self.where}.{key}: expected text, got {_kind(value)}.")
+        if len(value) > limit:
+            raise MapJsonError(f"{self.where}.{key}: too long ({len(value)} characters; at most {limit}).")
         if nonempty and not value.strip():
             raise MapJsonError(f"{self.where}.{key}: must not be empty.")
         return value
@@ -239,6 +265,8 @@ class _Reader:
             return None
         if not isinstance(value, str):
             raise MapJsonError(f"{self.where}.{key}: expected text or null, got {_kind(value)}.")
+        if len(value) > MAX_NAME_CHARS:
+            raise MapJsonError(f"{self.where}.{key}: too long ({len(value)} characters; at most {MAX_NAME_CHARS}).")
         return value
 
     def integer(self, key: str, default: Any = _MISSING, lo: int | None = None, hi: int | None = None,
@@ -294,18 +322,26 @@ class _Reader:
             raise MapJsonError(f"{self.where}.{key}: missing.")
         if isinstance(value, bool) or not isinstance(value, int | str):
             raise MapJsonError(f"{self.where}.{key}: expected a number or text id, got {_kind(value)}.")
+        if isinstance(value, str) and len(value) > MAX_NAME_CHARS:
+            raise MapJsonError(f"{self.where}.{key}: too long ({len(value)} characters; at most {MAX_NAME_CHARS}).")
         return value
 
 
 def _check_range(where: str, key: str, value: float, lo: float | None, hi: float | None) -> None:
     if (lo is not None and value < lo) or (hi is not None and value > hi):
-        if hi is None:
-            bounds = f"at least {lo:g}"
-        elif lo is None:
-            bounds = f"at most {hi:g}"
+        if hi is None or (hi >= MAX_COUNT and value < (lo or 0)):
+            bounds = f"at least {_num(lo)}"
+        elif lo is None or (hi >= MAX_COUNT and value > hi):
+            bounds = f"at most {_num(hi)}"
         else:
-            bounds = f"between {lo:g} and {hi:g}"
-        raise MapJsonError(f"{where}.{key}: must be {bounds}, got {value:g}.")
+            bounds = f"between {_num(lo)} and {_num(hi)}"
+        raise MapJsonError(f"{where}.{key}: must be {bounds}, got {_num(value)}.")
+
+
+def _num(value: float | None) -> str:
+    if isinstance(value, int) and abs(value) >= 10**16:
+        return f"a {len(str(abs(value)))}-digit number"
+    return str(value) if isinstance(value, int) else f"{value:g}"
 
 
 def _kind(value: Any) -> str:
@@ -351,20 +387,24 @@ def _validate(data: Any) -> dict[str, Any]:
     m = _Reader(top._get("map"), "map")
     plan: dict[str, Any] = {
         "map": {
-            "title": m.text("title", required=True, nonempty=True),
+            "title": m.text("title", required=True, nonempty=True, limit=MAX_NAME_CHARS),
             "description": m.text("description"),
             "persona_name": m.text("persona_name"),
             "persona_description": m.text("persona_description"),
         }
     }
 
+    _at_most(top, "stages", MAX_STAGES)
+    _at_most(top, "lanes", MAX_LANES)
+    _at_most(top, "touchpoints", MAX_TOUCHPOINTS)
     stages = []
     for i, raw in enumerate(top.array("stages", required=True)):
         s = _Reader(raw, f"stages[{i}]")
         colour = s.text("colour", "#4C72B0")
         if not _is_colour(colour):
             raise MapJsonError(f"stages[{i}].colour: {colour!r} is not a colour like '#4C72B0'.")
-        stages.append({"id": s.ident(), "name": s.text("name", required=True), "colour": colour})
+        stages.append({"id": s.ident(), "name": s.text("name", required=True, limit=MAX_NAME_CHARS),
+                       "colour": colour})
     if not stages:
         raise MapJsonError("stages: a map needs at least one stage.")
     stage_ids = _ids(stages, "stages")
@@ -376,7 +416,7 @@ def _validate(data: Any) -> dict[str, Any]:
         colour = l.text("colour", "")
         if colour and not _is_colour(colour):
             raise MapJsonError(f"lanes[{i}].colour: {colour!r} is not a colour like '#5B6B7F'.")
-        lanes.append({"id": l.ident(), "name": l.text("name", required=True),
+        lanes.append({"id": l.ident(), "name": l.text("name", required=True, limit=MAX_NAME_CHARS),
                       "kind": l.choice("kind", kinds, LaneKind.TOUCHPOINTS.value), "colour": colour})
     if not lanes:
         raise MapJsonError("lanes: a map needs at least one lane.")
@@ -388,7 +428,7 @@ def _validate(data: Any) -> dict[str, Any]:
         batches.append({
             "id": b.ident(), "source": b.text("source", required=True),
             "imported_at": b.text("imported_at", required=True),
-            "rows": b.integer("rows", 0, lo=0), "rejected": b.integer("rejected", 0, lo=0),
+            "rows": b.integer("rows", 0, lo=0, hi=MAX_COUNT), "rejected": b.integer("rejected", 0, lo=0, hi=MAX_COUNT),
         })
     batch_ids = _ids(batches, "import_batches")
 
@@ -405,8 +445,9 @@ def _validate(data: Any) -> dict[str, Any]:
             raise MapJsonError(f"{where}.lane_id: no lane has id {lane_id!r}.")
         tags = t.array("tags")
         for j, tag in enumerate(tags):
-            if not isinstance(tag, str):
-                raise MapJsonError(f"{where}.tags[{j}]: expected text, got {_kind(tag)}.")
+            if not isinstance(tag, str) or len(tag) > MAX_NAME_CHARS:
+                raise MapJsonError(f"{where}.tags[{j}]: expected text of at most {MAX_NAME_CHARS} characters, "
+                                   f"got {_kind(tag)}.")
         notes = []
         for j, raw_note in enumerate(t.array("notes")):
             n = _Reader(raw_note, f"{where}.notes[{j}]")
@@ -416,7 +457,8 @@ def _validate(data: Any) -> dict[str, Any]:
         for j, raw_response in enumerate(t.array("responses")):
             r = _Reader(raw_response, f"{where}.responses[{j}]")
             batch = raw_response.get("batch_id")
-            if batch is not None and batch not in batch_ids:
+            if batch is not None and (isinstance(batch, bool) or not isinstance(batch, int | str)
+                                      or batch not in batch_ids):
                 raise MapJsonError(f"{where}.responses[{j}].batch_id: no import batch has id {batch!r}.")
             responses.append({
                 "score": r.integer("score", lo=0, hi=10),
@@ -429,25 +471,31 @@ def _validate(data: Any) -> dict[str, Any]:
         touchpoints.append({
             "stage_id": stage_id,
             "lane_id": lane_id,
-            "title": t.text("title", required=True),
+            "title": t.text("title", required=True, limit=MAX_NAME_CHARS),
             "description": t.text("description"),
-            "channel": t.text("channel"),
+            "channel": t.text("channel", limit=MAX_NAME_CHARS),
             "sensation": t.choice("sensation", sensations, Sensation.NEUTRAL.value),
             "moment_of_truth": t.boolean("moment_of_truth"),
-            "owner": t.text("owner"),
+            "owner": t.text("owner", limit=MAX_NAME_CHARS),
             "impact": t.integer("impact", 3, lo=IMPACT_RANGE.start, hi=IMPACT_RANGE.stop - 1),
             "tags": list(tags),
             "manual_nps": t.number("manual_nps", -100, 100),
             "manual_sentiment": t.number("manual_sentiment", -1, 1),
-            "manual_promoters": t.integer("manual_promoters", None, lo=0, nullable=True),
-            "manual_passives": t.integer("manual_passives", None, lo=0, nullable=True),
-            "manual_detractors": t.integer("manual_detractors", None, lo=0, nullable=True),
+            "manual_promoters": t.integer("manual_promoters", None, lo=0, hi=MAX_COUNT, nullable=True),
+            "manual_passives": t.integer("manual_passives", None, lo=0, hi=MAX_COUNT, nullable=True),
+            "manual_detractors": t.integer("manual_detractors", None, lo=0, hi=MAX_COUNT, nullable=True),
             "notes": notes,
             "responses": responses,
         })
 
     plan.update(stages=stages, lanes=lanes, import_batches=batches, touchpoints=touchpoints)
     return plan
+
+
+def _at_most(top: _Reader, key: str, limit: int) -> None:
+    items = top.array(key)
+    if len(items) > limit:
+        raise MapJsonError(f"{key}: {len(items)} in the file; a map holds at most {limit}.")
 
 
 def _is_colour(value: str) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import io
 import math
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -45,6 +46,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
 from journeymap import i18n
+from journeymap.services.atomic_file import InvalidOutput
 from journeymap.services.exporting import ExportError, atomic_path
 from journeymap.ui.scene import stamps
 from journeymap.ui.scene.legend import LegendItem as SceneLegend
@@ -359,13 +361,63 @@ def _rows(image: QImage, n: int, row_bytes: int):
 
 def export_png(scene: QGraphicsScene, path: str | os.PathLike[str], options: ImageOptions | None = None) -> Path:
     """Stream a PNG of the scene to *path* (written beside it, then moved into place)."""
-    with atomic_path(path) as tmp:
+    with atomic_path(path, check_png) as tmp:
         try:
             with open(tmp, "wb") as file:
                 write_png(scene, file, options)
         except OSError as exc:
             raise ExportError(f"{path}: cannot write the PNG file ({exc.strerror or exc}).") from exc
     return Path(path)
+
+
+# ------------------------------------------------------------ validation
+def check_png(path: Path) -> None:
+    """A PNG that starts with the signature and ends with its IEND chunk."""
+    from journeymap.ui.export.png_writer import SIGNATURE, chunk
+
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+        fh.seek(0, os.SEEK_END)
+        fh.seek(max(0, fh.tell() - 12))
+        tail = fh.read(12)
+    if head != SIGNATURE or tail != chunk(b"IEND"):
+        raise InvalidOutput("the PNG file is incomplete")
+
+
+# XML 1.0 cannot hold these characters, not even as character references.
+_XML_ILLEGAL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XML_ILLEGAL_REFS = re.compile(rb"&#(?:x0*(?:[0-8bcefBCEF]|1[0-9a-fA-F])|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]));")
+
+
+def check_svg(path: Path) -> None:
+    """Drop the control characters a title may carry (they make the XML ill-formed), then parse it."""
+    import xml.etree.ElementTree as ET
+
+    with open(path, "rb") as fh:
+        data = fh.read()
+    clean = _XML_ILLEGAL_REFS.sub(b"", _XML_ILLEGAL_BYTES.sub(b"", data))
+    if clean != data:
+        with open(path, "wb") as fh:
+            fh.write(clean)
+    try:
+        ET.fromstring(clean)
+    except ET.ParseError as exc:
+        raise InvalidOutput(f"the SVG file is not well-formed: {exc}") from exc
+
+
+def check_pdf(path: Path) -> None:
+    with open(path, "rb") as fh:
+        head = fh.read(5)
+        fh.seek(0, os.SEEK_END)
+        fh.seek(max(0, fh.tell() - 64))
+        tail = fh.read()
+    if head != b"%PDF-" or b"%%EOF" not in tail:
+        raise InvalidOutput("the PDF file is incomplete")
+
+
+def _end(painter: QPainter, path: str | os.PathLike[str], what: str) -> None:
+    if not painter.end():
+        raise ExportError(f"{path}: cannot write the {what} file (the writer failed).")
 
 
 def png_bytes(scene: QGraphicsScene, options: ImageOptions | None = None) -> bytes:
@@ -381,7 +433,8 @@ def export_svg(scene: QGraphicsScene, path: str | os.PathLike[str], options: Ima
 
     options = options or ImageOptions()
     background = None if options.transparent else QColor(Qt.GlobalColor.white)
-    with atomic_path(path) as tmp, export_state(scene, options.overlays, options.legend, background) as rect:
+    with atomic_path(path, check_svg) as tmp, export_state(scene, options.overlays, options.legend,
+                                                          background) as rect:
         if rect.isEmpty():
             raise ExportError("the map is empty; there is nothing to export.")
         w, h = rect.width(), rect.height()
@@ -399,8 +452,11 @@ def export_svg(scene: QGraphicsScene, path: str | os.PathLike[str], options: Ima
             if not options.transparent:
                 painter.fillRect(QRectF(0, 0, w, h), Qt.GlobalColor.white)
             _paint(painter, scene, QRectF(0, 0, w, h), rect)
-        finally:
+        except BaseException:
             painter.end()
+            raise
+        _end(painter, path, "SVG")
+        del painter, generator  # closes the file before it is checked
     return Path(path)
 
 
@@ -429,7 +485,8 @@ def export_pdf(scene: QGraphicsScene, path: str | os.PathLike[str], options: Ima
     if not (0 <= options.margin_mm <= 50):
         raise ExportError(f"the page margin must be between 0 and 50 mm, got {options.margin_mm:g}.")
     background = None if options.transparent else QColor(Qt.GlobalColor.white)
-    with atomic_path(path) as tmp, export_state(scene, options.overlays, options.legend, background) as rect:
+    with atomic_path(path, check_pdf) as tmp, export_state(scene, options.overlays, options.legend,
+                                                          background) as rect:
         if rect.isEmpty():
             raise ExportError("the map is empty; there is nothing to export.")
         writer = QPdfWriter(str(tmp))
@@ -450,8 +507,11 @@ def export_pdf(scene: QGraphicsScene, path: str | os.PathLike[str], options: Ima
             target = QRectF(0, 0, rect.width() * factor, rect.height() * factor)
             target.moveCenter(area.center())
             _paint(painter, scene, target, rect)
-        finally:
+        except BaseException:
             painter.end()
+            raise
+        _end(painter, path, "PDF")
+        del painter, writer  # closes the file before it is checked
     return Path(path)
 
 
