@@ -265,6 +265,24 @@ DOCUMENT_ERRORS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("DocumentError", "%1: cannot read the file (%2)."),
     QT_TRANSLATE_NOOP("DocumentError", "%1: cannot create the file (%2)."),
     QT_TRANSLATE_NOOP("DocumentError", "%1: there is no map with id %2."),
+    QT_TRANSLATE_NOOP(
+        "DocumentError",
+        "%1: the file %2 beside it does not belong to this document (%3); nothing was changed. "
+        "Move that file elsewhere to open the document as it is.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DocumentError",
+        "%1: the document was not closed cleanly; open it for editing once so that the unfinished change "
+        "is rolled back.",
+    ),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot read the files beside it (%2)."),
+    QT_TRANSLATE_NOOP(
+        "DocumentError",
+        "%1: another program is writing to the document; the change was not saved. Close that program "
+        "(or finish its transaction) and try again.",
+    ),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the disk is full; the change was not saved."),
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the change could not be saved (%2)."),
 )
 
 
@@ -314,6 +332,10 @@ EXPORT_ERRORS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ExportError", "%1: unknown export format %2 (use one of: %3)."),
     QT_TRANSLATE_NOOP("ExportError", "%1: is a folder."),
     QT_TRANSLATE_NOOP("ExportError", "%1: nothing was written."),
+    QT_TRANSLATE_NOOP("ExportError", "%1: cannot write the file (%2)."),
+    QT_TRANSLATE_NOOP(
+        "ExportError", "%1: the file could not be written completely (%2); the previous file is unchanged."
+    ),
 )
 
 # Why an imported row was rejected (RejectedRow.reason: one or more, joined by "; ").

@@ -327,7 +327,7 @@ class Document:
         except sidecars.SidecarError as exc:
             raise DocumentError(
                 f"{path}: the file {what.name} beside it does not belong to this document ({exc}); "
-                f"nothing was changed. Move {what.name} elsewhere to open the document as it is."
+                "nothing was changed. Move that file elsewhere to open the document as it is."
             ) from None
         except OSError as exc:
             raise DocumentError(f"{path}: cannot read the files beside it ({exc.strerror}).") from exc

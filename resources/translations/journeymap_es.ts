@@ -1458,6 +1458,30 @@ Open it read-only?</source>
         <source>%1: there is no map with id %2.</source>
         <translation>%1: no hay ningún mapa con el id %2.</translation>
     </message>
+    <message>
+        <source>%1: the file %2 beside it does not belong to this document (%3); nothing was changed. Move that file elsewhere to open the document as it is.</source>
+        <translation>%1: el archivo %2 que está a su lado no pertenece a este documento (%3); no se ha cambiado nada. Mueve ese archivo a otra carpeta para abrir el documento tal como está.</translation>
+    </message>
+    <message>
+        <source>%1: the document was not closed cleanly; open it for editing once so that the unfinished change is rolled back.</source>
+        <translation>%1: el documento no se cerró correctamente; ábrelo una vez para editarlo y así se deshará el cambio que quedó a medias.</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the files beside it (%2).</source>
+        <translation>%1: no se pueden leer los archivos que están a su lado (%2).</translation>
+    </message>
+    <message>
+        <source>%1: another program is writing to the document; the change was not saved. Close that program (or finish its transaction) and try again.</source>
+        <translation>%1: otro programa está escribiendo en el documento; el cambio no se ha guardado. Cierra ese programa (o termina su transacción) y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>%1: the disk is full; the change was not saved.</source>
+        <translation>%1: el disco está lleno; el cambio no se ha guardado.</translation>
+    </message>
+    <message>
+        <source>%1: the change could not be saved (%2).</source>
+        <translation>%1: no se ha podido guardar el cambio (%2).</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1551,6 +1575,14 @@ Open it read-only?</source>
     <message>
         <source>%1: nothing was written.</source>
         <translation>%1: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file (%2).</source>
+        <translation>%1: no se puede escribir el archivo (%2).</translation>
+    </message>
+    <message>
+        <source>%1: the file could not be written completely (%2); the previous file is unchanged.</source>
+        <translation>%1: no se ha podido escribir el archivo completo (%2); el archivo anterior sigue intacto.</translation>
     </message>
 </context>
 <context>
@@ -3019,6 +3051,14 @@ Puedes deshacerlo.</numerusform>
         <translation>muestra la versión y termina</translation>
     </message>
     <message>
+        <source>not enough memory for this command.</source>
+        <translation>no hay memoria suficiente para este comando.</translation>
+    </message>
+    <message>
+        <source>unexpected error (%1: %2).</source>
+        <translation>error inesperado (%1: %2).</translation>
+    </message>
+    <message>
         <source>journeymap: error: %1</source>
         <translation>journeymap: error: %1</translation>
     </message>
@@ -3229,6 +3269,10 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>image export is not available in this build (%1).</source>
         <translation>la exportación de imágenes no está disponible en esta versión (%1).</translation>
+    </message>
+    <message>
+        <source>--title: at most %1 characters.</source>
+        <translation>--title: como máximo %1 caracteres.</translation>
     </message>
     <message>
         <source>open the editor</source>
