@@ -12,7 +12,7 @@ from test_import_support import fingerprint, make_doc, write
 from journeymap.services import import_sources, importing
 from journeymap.services.import_sources import CsvSource
 from journeymap.services.importing import ImportCancelled, import_file
-from journeymap.storage import Document, responses_sql, schema
+from journeymap.storage import Document, DocumentError, responses_sql, schema
 from journeymap.storage.responses_sql import REBUILT_INDEX, ResponseWriter
 
 
@@ -209,8 +209,9 @@ def test_writer_failure_rolls_back_and_is_raised(tmp_path, monkeypatch):
             yield params
 
     monkeypatch.setattr(ResponseWriter, "_statements", failing)
-    with pytest.raises(sqlite3.OperationalError, match="disk is full"):
+    with pytest.raises(DocumentError, match="disk is full") as info:
         import_file(doc, map_id, _survey(tmp_path / "s.csv", ids, 40_000), chunk_size=2000)
+    assert isinstance(info.value.__cause__, sqlite3.OperationalError)
     assert fingerprint(doc, map_id) == before and _indexes(doc) == indexes
     _assert_healthy(doc)
     monkeypatch.setattr(ResponseWriter, "_statements", statements)
