@@ -300,7 +300,7 @@ def test_refusals_explain_why(document, tmp_path) -> None:
     doc, map_id = document
     expected = {
         "binary-junk.csv": "binary data",
-        "huge-field.csv": "field larger than field limit",
+        "huge-field.csv": "is longer than 4194304 characters",
         "huge-header.csv": "columns",
         "zip-bomb.xlsx": "zip bomb",
         "old-xls.csv": ".xls",

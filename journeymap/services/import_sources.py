@@ -38,10 +38,14 @@ DELIMITERS = (",", ";", "\t", "|")
 # whose members inflate suspiciously (a real sheet compresses ~10-20x).
 MAX_XLSX_UNCOMPRESSED = 4 << 30
 MAX_XLSX_RATIO = 250
+XLSX_MAX_ROWS = 1_048_576  # Excel's own limit
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 BLOCK_ROWS = 4096  # rows per Block
 READ_CHARS = 1 << 20  # text read at a time by CsvSource.blocks()
+# No survey row is this long; a file with such a line (a multi-GB line of commas) is refused
+# instead of being read into memory whole.
+MAX_LINE_CHARS = 4 * READ_CHARS
 
 
 class ImportFileError(Exception):
@@ -228,7 +232,7 @@ class CsvSource:
         self._raw = open(self.path, "rb")  # noqa: SIM115 - closed by close()
         try:
             self._text = io.TextIOWrapper(self._raw, encoding=self.encoding, newline="")
-            self._reader = csv.reader(self._text, delimiter=self.delimiter)
+            self._reader = csv.reader(self._lines(self._text), delimiter=self.delimiter)
             self.header_row = 0
             self.headers: list[str] = []
             for row in self._iter():
@@ -242,6 +246,24 @@ class CsvSource:
         except BaseException:
             self.close()  # no descriptor left open when the file is refused
             raise
+
+    def _lines(self, text: Iterable[str] | io.TextIOBase, done: int = 0) -> Iterator[str]:
+        """The lines of *text*, none longer than ``MAX_LINE_CHARS`` (a longer one is refused)."""
+        readline = getattr(text, "readline", None)
+        if readline is None:  # a list or generator of lines
+            lines: Iterator[str] = iter(text)
+        else:
+            lines = iter(lambda: readline(MAX_LINE_CHARS + 1), "")
+        for n, line in enumerate(lines, start=done + 1):
+            if len(line) > MAX_LINE_CHARS:
+                raise self._long_line(n)
+            yield line
+
+    def _long_line(self, line: int) -> ImportFileError:
+        return ImportFileError(
+            f"{self.name}: row {line} is longer than {MAX_LINE_CHARS} characters; "
+            "this does not look like a survey file."
+        )
 
     def _iter(self, line_offset: int = 0) -> Iterator[list[str]]:
         try:
@@ -287,9 +309,11 @@ class CsvSource:
             carry = ""
             if not at_end:
                 cut = text.rfind("\n") + 1
-                if not cut and len(text) < 4 * READ_CHARS:
+                if not cut and len(text) <= MAX_LINE_CHARS:
                     carry = text  # no line end yet: read on
                     continue
+                if not cut:
+                    raise self._long_line(lines_done + 1)
                 text, carry = text[:cut], text[cut:]
             newline = "\n"
             if "\r" in text and '"' not in text:
@@ -306,7 +330,11 @@ class CsvSource:
                         head += self._text.readline()
                     except UnicodeDecodeError as exc:
                         raise self._decode_error(lines_done + head.count("\n") + 1) from exc
-                self._reader = csv.reader(chain(io.StringIO(head, newline=""), self._text), delimiter=delim)
+                self._reader = csv.reader(
+                    chain(self._lines(io.StringIO(head, newline=""), lines_done),
+                          self._lines(self._text, lines_done + head.count("\n"))),
+                    delimiter=delim,
+                )
                 yield from row_blocks(self._iter(lines_done), size)
                 return
             if not text:
@@ -314,6 +342,10 @@ class CsvSource:
             lines = text.split(newline)
             if lines[-1] == "":
                 lines.pop()
+            if len(text) > MAX_LINE_CHARS:  # only when a line kept the text growing
+                for k, line in enumerate(lines):
+                    if len(line) > MAX_LINE_CHARS:
+                        raise self._long_line(lines_done + k + 1)
             for start in range(0, len(lines), size):
                 yield _line_block(lines[start : start + size], delim, limit, self, lines_done + start)
             lines_done += len(lines)
@@ -424,9 +456,14 @@ class XlsxSource:
             raise ImportFileError(f"{self.name}: the workbook has no worksheet.")
         self.sheet = self._ws.title
         try:
-            self.total = int(self._ws.max_row or 0)
+            self.total = min(int(self._ws.max_row or 0), XLSX_MAX_ROWS)
         except Exception:  # noqa: BLE001 - a bad dimension tag only costs the progress bar
             self.total = 0
+        # The <dimension> tag is only a claim: "A1:XFD1048576" in a 5 KB file would make
+        # openpyxl pad every row to 16,384 cells and add empty rows up to a million.
+        reset = getattr(self._ws, "reset_dimensions", None)
+        if callable(reset):
+            reset()
         self.position = 0
         self.estimated_rows = self.total
         self._rows = self._guard(self._ws.iter_rows(values_only=True))
