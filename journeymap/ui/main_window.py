@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -133,7 +134,17 @@ class MainWindow(QMainWindow):
         self._stack = QStackedWidget()
         self._stack.addWidget(self._empty)
         self._stack.addWidget(self.view)
-        self.setCentralWidget(self._stack)
+        from journeymap.ui.document_notices import ReadOnlyBanner, WriteFailureNotice
+
+        self.read_only_banner = ReadOnlyBanner()
+        self.write_failures = WriteFailureNotice(self)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
 
         self._create_actions()
         self._create_menus()
@@ -572,11 +583,36 @@ class MainWindow(QMainWindow):
 
             QMessageBox.critical(self, tr("Cannot open the document"), error_text(exc))
             return False
+        # Build the new document's session and scene before letting go of the current
+        # one: if that fails, the previous document stays open and named in the title bar.
+        session: DocumentSession | None = None
+        scene: MapScene | None = None
+        try:
+            session = DocumentSession(doc, parent=self)
+            scene = MapScene(session, self)
+            scene.set_overlays(self._overlays)
+            scene.set_filter(self.filter_edit.text())
+        except Exception as exc:  # noqa: BLE001 - any failure keeps the previous document
+            if scene is not None:
+                scene.dispose()
+                scene.deleteLater()
+            if session is not None:
+                session.deleteLater()
+            doc.close()
+            if not interactive:
+                raise DocumentError(f"{path}: the document cannot be shown ({exc}).") from exc
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(
+                self, tr("Cannot open the document"),
+                tr("%1 could not be shown (%2). The document that was open before stays open.")
+                .replace("%1", path.name).replace("%2", str(exc)),
+            )
+            return False
         self._close_session()
-        self.session = DocumentSession(doc, parent=self)
-        self.scene = MapScene(self.session, self)
-        self.scene.set_overlays(self._overlays)
-        self.scene.set_filter(self.filter_edit.text())
+        self.session, self.scene = session, scene
+        self.session.writeFailed.connect(self.write_failures.show)
+        self.read_only_banner.show_reason(doc.read_only_reason)
         self.view.setScene(self.scene)
         self._stack.setCurrentWidget(self.view)
         self.undo_group.addStack(self.session.undo_stack)
@@ -661,6 +697,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self._close_session()
+        self.read_only_banner.show_reason(None)
         self._stack.setCurrentWidget(self._empty)
         self._update_actions()
         self._update_title()

@@ -7,10 +7,17 @@ no widget ever owns the truth.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from journeymap.storage import Document
+
+# The editor never waits long for another program's write lock (the sqlite3 shell,
+# Datasette): the window would freeze meanwhile. The edit fails instead and says why.
+EDITOR_BUSY_TIMEOUT_SECONDS = 0.2
+# While a reader holds the checkpoint back, it is retried this often (ms), so the
+# .jmap file alone is complete within about a second of the edit.
+CHECKPOINT_RETRY_MS = 1000
 
 
 class DocumentSession(QObject):
@@ -26,6 +33,8 @@ class DocumentSession(QObject):
     selectRequested = Signal(list)
     # The canvas selection changed (touchpoint ids); the inspector follows it.
     selectionChanged = Signal(list)
+    # An edit could not be written (the message, for the user); the document is unchanged.
+    writeFailed = Signal(str)
 
     def __init__(self, document: Document, map_id: int | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -37,6 +46,34 @@ class DocumentSession(QObject):
             map_id = maps[0].id
         self._map_id: int | None = map_id
         self.selected_ids: list[int] = []
+        self._checkpoint_timer = QTimer(self)
+        self._checkpoint_timer.setInterval(CHECKPOINT_RETRY_MS)
+        self._checkpoint_timer.timeout.connect(self._retry_checkpoint)
+        if not document.read_only:
+            document.set_busy_timeout(EDITOR_BUSY_TIMEOUT_SECONDS)
+            self.undo_stack.indexChanged.connect(self._after_edit)
+
+    def _after_edit(self, *_: object) -> None:
+        if self.document.checkpoint_pending:
+            self._checkpoint_timer.start()
+
+    def _retry_checkpoint(self) -> None:
+        if self.document._conn is None or self.document.checkpoint():
+            self._checkpoint_timer.stop()
+
+    def write_failed(self, message: str) -> None:
+        """An edit was rolled back: every view re-reads the document, then the user is told."""
+        self.mapsChanged.emit()
+        self.structureChanged.emit()
+        if self._map_id is not None:
+            try:
+                ids = [t.id for t in self.document.touchpoints(self._map_id)]
+            except Exception:  # noqa: BLE001 - the views still re-read what they show
+                ids = list(self.selected_ids)
+            self.touchpointsChanged.emit(ids)
+        self.metricsChanged.emit()
+        self.selectionChanged.emit(list(self.selected_ids))
+        self.writeFailed.emit(message)
 
     @property
     def map_id(self) -> int | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
+from journeymap.i18n import error_text
+from journeymap.storage import DocumentError
 from journeymap.ui.session import DocumentSession
 
 
@@ -21,14 +24,50 @@ class DocumentCommand(QUndoCommand):
         self.doc = session.document
 
     def redo(self) -> None:
-        with self.doc.transaction():
-            self.apply()
+        if self._skip_once():
+            return
+        try:
+            with self.doc.transaction():
+                self.apply()
+        except DocumentError as exc:
+            self._failed(exc, "undo")
+            return
+        self._pushed = True
         self.announce()
 
     def undo(self) -> None:
-        with self.doc.transaction():
-            self.revert()
+        if self._skip_once():
+            return
+        try:
+            with self.doc.transaction():
+                self.revert()
+        except DocumentError as exc:
+            self._failed(exc, "redo")
+            return
         self.announce()
+
+    # A write that fails (disk full, another program's lock) was rolled back by the
+    # storage layer. Nothing may then look done: a new edit is not kept on the stack
+    # (obsolete: QUndoStack.push drops it), a failed undo or redo moves the stack
+    # back where it was (the compensating step only resyncs, it writes nothing), and
+    # the views re-read the document before the error is shown once.
+    _pushed = False
+    _skip = False
+
+    def _skip_once(self) -> bool:
+        if self._skip:
+            self._skip = False
+            return True
+        return False
+
+    def _failed(self, exc: DocumentError, back: str) -> None:
+        if not self._pushed:
+            self.setObsolete(True)
+        else:
+            self._skip = True
+            stack = self.session.undo_stack
+            QTimer.singleShot(0, stack.undo if back == "undo" else stack.redo)
+        self.session.write_failed(error_text(exc))
 
     def apply(self) -> None:
         raise NotImplementedError

@@ -165,7 +165,7 @@ class UpdateMapCommand(DocumentCommand):
         return self.ID
 
     def mergeWith(self, other: DocumentCommand) -> bool:  # noqa: N802 - Qt API
-        if not isinstance(other, UpdateMapCommand) or type(other) is not type(self):
+        if other.isObsolete() or not isinstance(other, UpdateMapCommand) or type(other) is not type(self):
             return False
         if other.map_id != self.map_id or set(other.new) != set(self.new):
             return False

@@ -39,7 +39,7 @@ class UpdateTouchpointCommand(DocumentCommand):
         return self.ID
 
     def mergeWith(self, other: DocumentCommand) -> bool:  # noqa: N802 - Qt API
-        if not isinstance(other, UpdateTouchpointCommand):
+        if other.isObsolete() or not isinstance(other, UpdateTouchpointCommand):
             return False
         if other.touchpoint_id != self.touchpoint_id or set(other.new) != set(self.new):
             return False

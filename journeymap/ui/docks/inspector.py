@@ -55,7 +55,6 @@ SENSATION_COLOURS = {
     Sensation.NEGATIVE: "#E15759",
 }
 COMMON_FIELDS = ("channel", "sensation", "moment_of_truth")
-MAX_COUNT = 10_000_000
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -287,9 +286,11 @@ class InspectorDock(QDockWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(2)
-        self.promoters_spin = QSpinBox()
-        self.passives_spin = QSpinBox()
-        self.detractors_spin = QSpinBox()
+        from journeymap.ui.docks.count_box import CountBox
+
+        self.promoters_spin = CountBox()
+        self.passives_spin = CountBox()
+        self.detractors_spin = CountBox()
         labels = (self.tr("Promoters"), self.tr("Passives"), self.tr("Detractors"))
         spins = (self.promoters_spin, self.passives_spin, self.detractors_spin)
         for col, (text, spin) in enumerate(zip(labels, spins, strict=True)):
@@ -298,7 +299,6 @@ class InspectorDock(QDockWidget):
             small = QFont(label.font())
             small.setPointSizeF(small.pointSizeF() * 0.9)
             label.setFont(small)
-            spin.setRange(0, MAX_COUNT)
             spin.setKeyboardTracking(False)
             spin.setAccessibleName(self.tr("Number of %1").replace("%1", text.lower()))
             spin.valueChanged.connect(self._commit_counts)
@@ -803,6 +803,9 @@ class InspectorDock(QDockWidget):
     def _commit_counts(self, *_: object) -> None:
         if self._loading:
             return
+        spins = (self.promoters_spin, self.passives_spin, self.detractors_spin)
+        if not all(spin.exact for spin in spins) and self.counts_check.isChecked():
+            return  # a stored count too large to show is never rewritten from what the box shows
         on = self.counts_check.isChecked()
         for spin in (self.promoters_spin, self.passives_spin, self.detractors_spin):
             spin.setEnabled(self._editable() and on)
