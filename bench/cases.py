@@ -278,6 +278,29 @@ def undo_redo_1000() -> float:
     return time.perf_counter() - t0
 
 
+def import_map_20000() -> float:
+    """``import-map`` of a JSON map with 20,000 cards, half of them in one cell (was quadratic per cell)."""
+    import json
+
+    from journeymap.services import map_json
+    from journeymap.storage import Document
+
+    source = data.fresh_copy(data.big_map(), "map-json-source.jmap")
+    with Document.open(source) as doc:
+        exported = map_json.export_map(doc, doc.maps()[0].id)
+    first = exported["touchpoints"][0]
+    cards = [dict(first, id=f"c{i}", title=f"Card {i}") for i in range(10_000)]
+    cards += [dict(tp, id=f"d{i}") for i, tp in enumerate(exported["touchpoints"] * 5)][:10_000]
+    exported["touchpoints"] = cards
+    path = data.DATA / "map-20000.json"
+    path.write_text(json.dumps(exported), "utf-8")
+    target = data.fresh_copy(data.big_map(), "import-map.jmap")
+    with Document.open(target) as doc:
+        t0 = time.perf_counter()
+        map_json.import_file(doc, path)
+        return time.perf_counter() - t0
+
+
 CASES: dict[str, Case] = {
     "bare_window": Case(bare_window, target=10, peer_only=True, child_peak=True),
     "cold_start": Case(cold_start, target=1.0, peers=("bare_window",), max_ratio=2.0, child_peak=True),
@@ -292,6 +315,7 @@ CASES: dict[str, Case] = {
     "export_png_2x_2000": Case(export_png_2x, target=2.0, repeat=3),
     "export_svg_2000": Case(export_svg, target=2.0, repeat=3),
     "undo_redo_1000": Case(undo_redo_1000, target=1.0, repeat=3),
+    "import_map_20000": Case(import_map_20000, target=5.0, repeat=3),
 }
 
 # Photos on touchpoints (issue 15).

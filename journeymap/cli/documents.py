@@ -35,6 +35,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from journeymap.cli import CliError
+    from journeymap.domain.model import MAX_NAME_CHARS
+
+    if args.title is not None and len(args.title) > MAX_NAME_CHARS:
+        raise CliError(i18n.fill(translate("cli", "--title: at most %1 characters."), MAX_NAME_CHARS))
     templates.load_template(args.template)  # fail on a bad name before creating a file
     with Document.create(args.file) as doc:
         map_id = templates.create_map_from_template(doc, args.template, args.title, args.lang)

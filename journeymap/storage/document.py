@@ -250,7 +250,7 @@ class Document:
         doc: Document | None = None
         try:
             page_size = _check_header(path, handle.fd)
-            cls._check_sidecars(path, page_size, handle, read_only)
+            cls._check_sidecars(path, page_size, handle, can_write=blocked is None)
             unchecked = cls._validate(path)
             if read_only:
                 # Nothing beside the file and nobody can write it: read it as it is.
@@ -297,11 +297,13 @@ class Document:
         return self
 
     @classmethod
-    def _check_sidecars(cls, path: Path, page_size: int, handle: _FileHandle, read_only: bool) -> None:
+    def _check_sidecars(cls, path: Path, page_size: int, handle: _FileHandle, can_write: bool) -> None:
         """Refuse a leftover ``-wal``/``-journal`` that is not this file's; roll back a hot journal that is.
 
         A sidecar that a live connection is using (another window of ours,
-        another process) is that connection's business and left alone.
+        another process) is that connection's business and left alone. A hot
+        journal is rolled back even for a read-only open (as any SQLite reader
+        would), unless the file cannot be written at all.
         """
         ours_open = handle.users > 1
         wal, journal = _sibling(path, "-wal"), _sibling(path, "-journal")
@@ -318,7 +320,7 @@ class Document:
                 what = journal
                 sidecars.check_journal(path, page_size)
                 sidecars.rehearse(path, "-journal", cls._validate)
-                if read_only:
+                if not can_write:
                     raise DocumentError(
                         f"{path}: the document was not closed cleanly; open it for editing once "
                         "so that the unfinished change is rolled back."
@@ -781,7 +783,8 @@ class Document:
         For bulk loads that number each cell themselves (import-map): reading the
         cell back for every card made them quadratic.
         """
-        return self._insert("touchpoints", _db_values(asdict(touchpoint)))
+        row = {f.name: getattr(touchpoint, f.name) for f in _TOUCHPOINT_FIELDS}  # asdict deep-copies
+        return self._insert("touchpoints", _db_values(row))
 
     def update_touchpoint(self, touchpoint_id: int, **values: Any) -> None:
         self._update("touchpoints", touchpoint_id, _db_values(_check_fields(Touchpoint, values)))
@@ -1086,6 +1089,9 @@ class Document:
 
 
 # ------------------------------------------------------------------- helpers
+_TOUCHPOINT_FIELDS = fields(Touchpoint)
+
+
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
