@@ -327,6 +327,9 @@ IMPORT_ERRORS: tuple[str, ...] = (
         "ImportError", "%1: this is an old Excel .xls workbook; save it as .xlsx or CSV and import that."
     ),
     QT_TRANSLATE_NOOP("ImportError", "%1: import cancelled"),
+    QT_TRANSLATE_NOOP(
+        "ImportError", "%1: row %2 is longer than %3 characters; this does not look like a survey file."
+    ),
 )
 EXPORT_ERRORS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ExportError", "%1: unknown export format %2 (use one of: %3)."),

@@ -882,6 +882,10 @@
         <translation>Ir a Analítica</translation>
     </message>
     <message>
+        <source>%1 could not be shown (%2). The document that was open before stays open.</source>
+        <translation>No se ha podido mostrar %1 (%2). El documento que estaba abierto sigue abierto.</translation>
+    </message>
+    <message>
         <source>The survey responses stored in %1 are damaged (%2). Reports, overlays and charts may be wrong or fail. Restore a backup of the document, or remove the imports in Data ▸ Import History and import the surveys again.</source>
         <translation>Las respuestas de encuesta guardadas en %1 están dañadas (%2). Los informes, las capas y los gráficos pueden ser incorrectos o fallar. Restaura una copia de seguridad del documento, o elimina las importaciones en Datos ▸ Historial de importaciones y vuelve a importar las encuestas.</translation>
     </message>
@@ -1283,6 +1287,22 @@ Open it read-only?</source>
         <source>Images (%1)</source>
         <translation>Imágenes (%1)</translation>
     </message>
+    <message>
+        <source>This document is on a disk or in a folder that cannot be written to, so it is open read-only. To edit it, save a copy elsewhere with File ▸ Save As.</source>
+        <translation>Este documento está en un disco o una carpeta donde no se puede escribir, así que está abierto en solo lectura. Para editarlo, guarda una copia en otro sitio con Archivo ▸ Guardar como.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so this document is open read-only. Free some space and open it again, or save a copy on another disk with File ▸ Save As.</source>
+        <translation>El disco está lleno, así que este documento está abierto en solo lectura. Libera espacio y vuelve a abrirlo, o guarda una copia en otro disco con Archivo ▸ Guardar como.</translation>
+    </message>
+    <message>
+        <source>Read-only notice</source>
+        <translation>Aviso de solo lectura</translation>
+    </message>
+    <message>
+        <source>The change was not saved</source>
+        <translation>El cambio no se ha guardado</translation>
+    </message>
 </context>
 <context>
     <name>AnalyticsDock</name>
@@ -1382,6 +1402,13 @@ Open it read-only?</source>
     <message>
         <source>Chart</source>
         <translation>Gráfico</translation>
+    </message>
+</context>
+<context>
+    <name>CountBox</name>
+    <message>
+        <source>The stored count (%1) is too large to edit here.</source>
+        <translation>El recuento guardado (%1) es demasiado grande para editarlo aquí.</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +1841,10 @@ Open it read-only?</source>
     <message>
         <source>%1: import cancelled</source>
         <translation>%1: importación cancelada</translation>
+    </message>
+    <message>
+        <source>%1: row %2 is longer than %3 characters; this does not look like a survey file.</source>
+        <translation>%1: la fila %2 tiene más de %3 caracteres; no parece un archivo de encuesta.</translation>
     </message>
 </context>
 <context>
