@@ -244,3 +244,25 @@ def test_a_count_too_large_to_show_is_never_rewritten(qtbot, tmp_path) -> None:
         dock.set_session(None)
         session.undo_stack.clear()
         doc.close()
+
+
+def test_a_real_full_disk_edit_is_not_kept(qtbot, tmp_path) -> None:
+    from fs_helpers import fill_up, small_tmpfs
+
+    from journeymap.ui.main_window import MainWindow
+
+    with small_tmpfs(tmp_path / "disk", size_kb=2048) as disk:
+        path = disk / "doc.jmap"
+        ids = make_doc(path)
+        win = MainWindow()
+        qtbot.addWidget(win)
+        assert win.open_path(path) and not win.session.read_only
+        try:
+            fill_up(disk)
+            session = win.session
+            session.undo_stack.push(UpdateTouchpointCommand(session, ids[0], {"description": "x" * 60000}))
+            assert win.write_failures.shown == 1
+            assert not session.undo_stack.canUndo()
+            assert session.document.touchpoint(ids[0]).description == ""
+        finally:
+            win.close_document()

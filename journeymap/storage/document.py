@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -38,6 +39,9 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# At most one checkpoint per this many seconds of commits: a single edit is copied into
+# the file at once, a burst (2,000 undo/redo steps a second) costs a few checkpoints.
+CHECKPOINT_INTERVAL_S = 0.2
 # Opening checks the whole file up to this size; larger, cleanly closed files skip
 # the tables below (see _quick_check).
 QUICK_CHECK_WHOLE_BYTES = 16 * 1024 * 1024
@@ -178,8 +182,10 @@ class Document:
         # Why a document asked for editing was opened read-only: "media" (read-only
         # medium or folder), "full" (no space left on the disk), or None.
         self.read_only_reason: str | None = None
-        # The last commit is still only in the WAL (a reader held the checkpoint back).
+        # The last commit is still only in the WAL (a reader held the checkpoint back,
+        # or it came within CHECKPOINT_INTERVAL_S of the previous checkpoint).
         self.checkpoint_pending = False
+        self._last_checkpoint = 0.0
         # A document dropped without close() still closes its connection and
         # gives back its lock, or the file stays "open in another window"
         # until the process ends.
@@ -567,7 +573,12 @@ class Document:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
             raise _write_error(self.path, exc) from exc
-        self.checkpoint()
+        if time.monotonic() - self._last_checkpoint >= CHECKPOINT_INTERVAL_S:
+            self.checkpoint()
+        else:
+            # A burst of edits (undo/redo held down, a script): one checkpoint per
+            # interval; the editor's idle timer (or the next commit, or close) does the rest.
+            self.checkpoint_pending = True
 
     def set_busy_timeout(self, seconds: float) -> None:
         """How long a write waits for another program's lock before it fails (SQLite's default: 5 s).
@@ -593,6 +604,7 @@ class Document:
             busy, log, done = self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
         except sqlite3.Error:
             busy, log, done = 1, 1, 0
+        self._last_checkpoint = time.monotonic()
         self.checkpoint_pending = bool(busy) or (log > 0 and done < log)
         return not self.checkpoint_pending
 

@@ -15,9 +15,9 @@ from journeymap.storage import Document
 # The editor never waits long for another program's write lock (the sqlite3 shell,
 # Datasette): the window would freeze meanwhile. The edit fails instead and says why.
 EDITOR_BUSY_TIMEOUT_SECONDS = 0.2
-# While a reader holds the checkpoint back, it is retried this often (ms), so the
-# .jmap file alone is complete within about a second of the edit.
-CHECKPOINT_RETRY_MS = 1000
+# A checkpoint still pending after an edit (a reader held it back, or a burst of edits
+# was coalesced) is retried this often (ms): the .jmap alone is complete well within a second.
+CHECKPOINT_RETRY_MS = 250
 
 
 class DocumentSession(QObject):
