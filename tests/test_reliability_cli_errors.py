@@ -227,8 +227,8 @@ def test_report_piped_into_head_ends_quietly(tmp_path) -> None:
     ("title", "cell"),
     [
         ("=HYPERLINK(\"http://evil\")", "'=HYPERLINK"),
-        ("\n=1+1", "'\n=1+1"),
-        ("Precio;=SUMA(A1)", "Precio;'=SUMA(A1)"),
+        ("\n=1+1", "'\n'=1+1"),
+        ("Precio;=SUMA(A1)", "Precio;'=SUMA(A1)"),  # a Spanish Excel splits a comma file at ';'
         ("ok; @cmd", "ok; '@cmd"),
     ],
 )
@@ -242,6 +242,10 @@ def test_report_csv_defuses_formulas(tmp_path, capsys, title, cell) -> None:
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[1][1].startswith(cell), rows[1]
+    for delimiter in (",", ";"):  # an English and a Spanish Excel
+        for row in csv.reader(io.StringIO(out), delimiter=delimiter):
+            for value in row:
+                assert not value.lstrip(" \n").startswith(("=", "+", "@")), (delimiter, row)
 
 
 def test_table_output_strips_terminal_escape_sequences(tmp_path, capsys) -> None:

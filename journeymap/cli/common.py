@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import re
 import sys
@@ -49,11 +48,19 @@ def print_rows(rows: Sequence[dict[str, object]], columns: Sequence[str], fmt: s
         sys.stdout.write("\n")
     elif fmt == "csv":
         from journeymap.services.exporting import cell_value
+        from journeymap.services.spreadsheet_locale import csv_cell
 
-        # Text defused like the data exports (formulas, also after a ';' or a leading newline).
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([[cell_value(r[c], csv_text=True) for c in columns] for r in rows])
+        # Like the data exports: formulas defused (also after a leading newline and after a ';',
+        # where a Spanish Excel splits a comma file), text quoted.
+        def cell(value: object) -> str:
+            value = cell_value(value, csv_text=True, comma_file=True)
+            if isinstance(value, str):
+                return csv_cell(value, ",", quote=bool(value))
+            return str(value)
+
+        sys.stdout.write(",".join(csv_cell(c, ",", False) for c in columns) + "\n")
+        for r in rows:
+            sys.stdout.write(",".join(cell(r[c]) for c in columns) + "\n")
     else:
         print_table(rows, columns)
 

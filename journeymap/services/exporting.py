@@ -34,6 +34,7 @@ FORMATS = (*IMAGE_FORMATS, *DATA_FORMATS)
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 TAG_SEPARATOR = "; "
 _AFTER_SEMICOLON = re.compile(r"(;[ \n]*)(?=[=+\-@\t\r])")
+_LINE_FORMULA = re.compile(r"([\r\n][ ]*)(?=[=+\-@])")
 # Characters that XML 1.0 (and so XLSX) cannot hold.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -92,14 +93,20 @@ def neutralise(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     # A leading newline or space does not stop a spreadsheet from running "\n=cmd".
+    # (Text holding ';' is always quoted by the CSV writers, so a Spanish Excel never splits it.)
     if value.startswith(FORMULA_PREFIXES) or value.lstrip(" \n").startswith(FORMULA_PREFIXES):
         value = "'" + value
-    # A Spanish Excel opening the file splits unquoted text at ';': each piece is a cell of its own.
-    return _AFTER_SEMICOLON.sub(r"\1'", value)
+    # A reader that splits rows at line ends inside a cell sees each line as a cell's start.
+    return _LINE_FORMULA.sub(r"\1'", value)
 
 
-def cell_value(value: Any, *, csv_text: bool = False) -> Any:
-    """A row value as a spreadsheet cell: lists joined, None empty, text neutralised."""
+def cell_value(value: Any, *, csv_text: bool = False, comma_file: bool = False) -> Any:
+    """A row value as a spreadsheet cell: lists joined, None empty, text neutralised.
+
+    *comma_file*: the cell goes into a comma-separated file, which a Spanish Excel splits
+    at ';' whatever the quoting (the quote is not at the start of the piece): each piece
+    after a ';' is defused too.
+    """
     if value is None:
         return "" if csv_text else None
     if isinstance(value, bool):
@@ -107,7 +114,8 @@ def cell_value(value: Any, *, csv_text: bool = False) -> Any:
     if isinstance(value, list | tuple):
         value = TAG_SEPARATOR.join(str(v) for v in value)
     if isinstance(value, str):
-        return neutralise(value)
+        value = neutralise(value)
+        return _AFTER_SEMICOLON.sub(r"\1'", value) if comma_file else value
     return value
 
 
@@ -165,7 +173,7 @@ def write_csv(
             return loc.boolean(value)
         if isinstance(value, int | float):
             return loc.number(value)
-        text = str(cell_value(value))  # lists joined, formulas neutralised
+        text = str(cell_value(value, comma_file=loc.delimiter == ","))  # lists joined, formulas neutralised
         return csv_cell(text, loc.delimiter, quote=bool(text))
 
     def write(tmp: Path) -> None:
