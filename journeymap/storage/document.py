@@ -561,7 +561,9 @@ class Document:
             self._depth = 0
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
+            # Disk full, locked, I/O: the user's business. Constraint errors stay SQLite's
+            # (a caller's bug, or an importer that reports them row by row).
+            if isinstance(exc, sqlite3.OperationalError):
                 raise _write_error(self.path, exc) from exc
             raise
         self._depth = 0

@@ -656,11 +656,13 @@ class InspectorDock(QDockWidget):
             sentiment = self.tr("Sentiment: <b>%1</b> (%2)").replace("%1", signed(m.sentiment, 2)).replace(
                 "%2", names.get(sentiment_label(m.sentiment), "")
             )
-        source = {
-            "responses": self.tr("From %n survey responses; they take precedence over manual values.", "", m.summary.n),
-            "manual": self.tr("From the manual values below."),
-            "none": self.tr("No survey responses or manual values yet."),
-        }.get(m.source, "")
+        if m.source == "responses":  # Qt's %n is a 32-bit int; manual counts may be larger
+            n = min(m.summary.n, 2**31 - 1)
+            source = self.tr("From %n survey responses; they take precedence over manual values.", "", n)
+        elif m.source == "manual":
+            source = self.tr("From the manual values below.")
+        else:
+            source = self.tr("No survey responses or manual values yet.") if m.source == "none" else ""
         segment = ""
         if self.session is not None and self.session.segment:
             segment = "<br/>" + self.tr("Segment: %1").replace("%1", _escape(self.session.segment))
