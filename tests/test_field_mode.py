@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDockWidget, QMenu
 from test_canvas_support import canvas, doc_path, session  # noqa: F401
@@ -290,3 +291,21 @@ def test_maximizing_refits_the_map_unless_zoomed_by_hand(qtbot, window):
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowStateChange))
     qtbot.wait(50)
     assert window.view.zoom == 0.5
+
+
+def test_headers_stick_to_the_edges_when_zoomed_in(canvas):
+    from journeymap.ui.scene.sticky_headers import sticky_offsets
+
+    scene, view = canvas
+    view.fit_to_window()
+    assert sticky_offsets(view) == (0.0, 0.0)  # the whole map in view: the headers are where they are
+    view.set_zoom(2.0)
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum() // 2)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
+    dx, dy = sticky_offsets(view)
+    assert dx > 0 and dy > 0
+    # Drawn at the view's edges: the stage header colour shows at the top of the viewport.
+    image = view.viewport().grab().toImage()
+    colours = {QColor(h.stage.colour).name() for h in scene.stage_headers.values()}
+    top_row = {image.pixelColor(x, 12).name() for x in range(0, image.width(), 2)}
+    assert colours & top_row
