@@ -251,6 +251,61 @@ def _export(fmt: str) -> float:
     return time.perf_counter() - t0
 
 
+def export_pptx() -> float:
+    """The PowerPoint deck of the 2,000-card map: title, map picture, ~90 stage slides of native shapes."""
+    _app()
+    from journeymap.ui.export.deck import export_pptx as write_deck
+    from journeymap.ui.scene import MapScene
+
+    session = _open_big("export-pptx.jmap")
+    scene = MapScene(session)
+    t0 = time.perf_counter()
+    write_deck(scene, data.DATA / "export.pptx")
+    return time.perf_counter() - t0
+
+
+def export_pdf_tiled() -> float:
+    """The 2,000-card map split over A4 pages at canvas size (~100 pages, headers repeated)."""
+    _app()
+    from journeymap.ui.export.render import ImageOptions, export_pdf
+    from journeymap.ui.scene import MapScene
+
+    session = _open_big("export-tiles.jmap")
+    scene = MapScene(session)
+    t0 = time.perf_counter()
+    export_pdf(scene, data.DATA / "export-tiles.pdf", ImageOptions(page="a4", tile=True))
+    return time.perf_counter() - t0
+
+
+def present_step() -> float:
+    """Presentation mode on the 2,000-card map at 1920x1080: one step to the next stage, painted (median of 29)."""
+    import statistics
+
+    app = _app()
+    from PySide6.QtGui import QImage, QPainter
+
+    from journeymap.ui.scene import MapScene
+    from journeymap.ui.scene.presentation import PresentationView
+
+    session = _open_big("present.jmap")
+    scene = MapScene(session)
+    scene.set_overlays({"nps", "sentiment", "emotion"})
+    view = PresentationView(scene)
+    view.resize(1920, 1080)
+    view.show()
+    app.processEvents()
+    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+    times = []
+    for step in range(1, 30):
+        t0 = time.perf_counter()
+        view.go_to(step)
+        painter = QPainter(image)
+        view.render(painter)
+        painter.end()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
 def export_png_2x() -> float:
     return _export("png")
 
@@ -314,6 +369,9 @@ CASES: dict[str, Case] = {
     "move_card_2000": Case(move_card, target=0.010),
     "export_png_2x_2000": Case(export_png_2x, target=2.0, repeat=3),
     "export_svg_2000": Case(export_svg, target=2.0, repeat=3),
+    "export_pptx_2000": Case(export_pptx, target=5.0, repeat=3),
+    "export_pdf_tiled_a4_2000": Case(export_pdf_tiled, target=5.0, repeat=3),
+    "present_step_2000": Case(present_step, target=0.100),
     "undo_redo_1000": Case(undo_redo_1000, target=1.0, repeat=3),
     "import_map_20000": Case(import_map_20000, target=5.0, repeat=3),
 }

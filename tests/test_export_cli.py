@@ -119,7 +119,7 @@ def test_refuses_to_overwrite_the_document(tmp_path, capsys):
 
 def test_bad_page_choice_is_argparse_usage_error(jmap, tmp_path):
     with pytest.raises(SystemExit) as exc:
-        main(["export", str(jmap), str(tmp_path / "x.pdf"), "--page", "letter"])
+        main(["export", str(jmap), str(tmp_path / "x.pdf"), "--page", "b5"])
     assert exc.value.code == 2
 
 

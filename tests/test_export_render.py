@@ -184,7 +184,7 @@ def test_export_image_dispatch_and_errors(scene, tmp_path):
     with pytest.raises(ExportError, match="not an image format"):
         export_image(scene, tmp_path / "m.csv")
     with pytest.raises(ExportError, match="unknown page"):
-        export_pdf(scene, tmp_path / "x.pdf", ImageOptions(page="letter"))
+        export_pdf(scene, tmp_path / "x.pdf", ImageOptions(page="b5"))
     assert not (tmp_path / "x.pdf").exists()
     assert not list(tmp_path.glob("*.part"))
 

@@ -10,13 +10,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from journeymap.cli.common import add_map_option, open_map
 from journeymap.i18n import error_text, fill, translate
-from journeymap.services.exporting import DATA_FORMATS, FORMATS, IMAGE_FORMATS, ExportError, format_of
+from journeymap.services.exporting import DATA_FORMATS, DECK_FORMATS, FORMATS, IMAGE_FORMATS, ExportError, format_of
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QGraphicsScene
 
 OVERLAY_NAMES = ("nps", "sentiment", "emotion", "photos")
-PAGES = ("fit", "a4", "a3")
+PAGES = ("fit", "a4", "a3", "letter", "tabloid", "slide")
 
 
 class UsageError(Exception):
@@ -25,11 +31,12 @@ class UsageError(Exception):
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "export", help=translate("cli", "export a map as PNG, SVG, PDF, CSV, XLSX or JSON"),
+        "export", help=translate("cli", "export a map as PNG, SVG, PDF, PowerPoint, CSV, XLSX or JSON"),
         description=translate(
             "cli",
             "Export a map. The format follows OUT's extension: .png, .svg, .pdf (the map as "
-            "drawn on the canvas) or .csv, .xlsx (touchpoints with metrics), .json (the whole map).",
+            "drawn on the canvas), .pptx (a PowerPoint deck: title, the map, a slide per stage with "
+            "editable cards, NPS charts, comments) or .csv, .xlsx (touchpoints with metrics), .json (the whole map).",
         ),
     )
     p.add_argument("file", metavar="FILE", help=translate("cli", "the .jmap document"))
@@ -40,10 +47,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--width", type=int, metavar="PX",
                    help=translate("cli", "PNG: image width in pixels (instead of --scale)"))
     p.add_argument("--overlay", metavar="LIST",
-                   help=translate("cli", "images: overlays to show, comma separated from nps,sentiment,emotion,photos, "
-                                  "or 'none' (default: none); a legend is added when overlays are shown"))
+                   help=translate("cli", "images and decks: overlays to show, comma separated from "
+                                  "nps,sentiment,emotion,photos, or 'none' (default: none; decks: nps,sentiment); "
+                                  "a legend is added when overlays are shown"))
     p.add_argument("--page", choices=PAGES,
-                   help=translate("cli", "PDF: one page sized to the map (fit, default) or A4/A3 landscape"))
+                   help=translate("cli", "PDF: one page sized to the map (fit, default), a paper size "
+                                  "(A4, A3, Letter, Tabloid) or a 16:9 slide, landscape unless --portrait"))
+    p.add_argument("--portrait", action="store_true", help=translate("cli", "PDF: portrait pages"))
+    p.add_argument("--tile", action="store_true",
+                   help=translate("cli", "PDF: split the map over as many pages as it needs at its canvas size, "
+                                  "repeating stage and lane headers (default page: A4)"))
+    p.add_argument("--report", action="store_true",
+                   help=translate("cli", "PDF: a report: the map, a section per stage with its cards in full, "
+                                  "the analytics charts and the comments (default page: A4)"))
     p.add_argument("--margin", type=float, metavar="MM",
                    help=translate("cli", "PDF: page margin in millimetres (default 10)"))
     p.add_argument("--transparent", action="store_true",
@@ -87,8 +103,9 @@ def parse_overlays(value: str | None) -> set[str] | None:
 def _check_options(args: argparse.Namespace, fmt: str) -> None:
     only = {
         "scale": ("png",), "width": ("png",), "transparent": ("png", "svg"), "page": ("pdf",),
-        "margin": ("pdf",), "overlay": IMAGE_FORMATS, "responses": ("json",), "locale": ("csv", "xlsx"),
-        "segment": ("csv", "xlsx", *IMAGE_FORMATS),
+        "portrait": ("pdf",), "tile": ("pdf",), "report": ("pdf",),
+        "margin": ("pdf",), "overlay": (*IMAGE_FORMATS, *DECK_FORMATS), "responses": ("json",),
+        "locale": ("csv", "xlsx"), "segment": ("csv", "xlsx", *IMAGE_FORMATS, *DECK_FORMATS),
     }
     for option, formats in only.items():
         value = getattr(args, option)
@@ -99,6 +116,10 @@ def _check_options(args: argparse.Namespace, fmt: str) -> None:
         os.path.exists(args.out) and os.path.exists(args.file) and os.path.samefile(args.out, args.file)
     ):
         raise UsageError(translate("cli", "OUT is the document itself; refusing to overwrite it"))
+    if args.tile and args.report:
+        raise UsageError(translate("cli", "give --tile or --report, not both"))
+    if args.tile and args.page == "fit":
+        raise UsageError(translate("cli", "--tile needs a page size (--page a4, a3, letter, tabloid or slide)"))
     if args.scale is not None and args.width is not None:
         raise UsageError(translate("cli", "give --scale or --width, not both"))
     if args.scale is not None and not 0.1 <= args.scale <= 16:
@@ -123,6 +144,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         if fmt in DATA_FORMATS:
             return _export_data(args, fmt)
+        if fmt in DECK_FORMATS:
+            return _export_deck(args, overlays)
         return _export_image(args, fmt, overlays)
     except ExportError as exc:
         raise CliError(str(exc)) from exc
@@ -138,12 +161,14 @@ def _export_data(args: argparse.Namespace, fmt: str) -> int:
     return 0
 
 
-def _export_image(args: argparse.Namespace, fmt: str, overlays: set[str] | None) -> int:
+@contextmanager
+def _offscreen_scene(args: argparse.Namespace) -> Iterator[QGraphicsScene]:
+    """The map of ``args`` on a scene rendered offscreen, disposed of afterwards."""
     from journeymap.cli import CliError
 
     doc, map_id = open_map(args.file, args.map_id)
     with doc:
-        from journeymap.ui.export.render import ImageOptions, ensure_app, export_image
+        from journeymap.ui.export.render import ensure_app
 
         ensure_app()
         try:
@@ -156,22 +181,40 @@ def _export_image(args: argparse.Namespace, fmt: str, overlays: set[str] | None)
         if args.segment:
             session.set_segment(args.segment)
         scene = MapScene(session)
-        options = ImageOptions(
-            scale=args.scale if args.scale is not None else 1.0,
-            width=args.width,
-            transparent=args.transparent,
-            page=args.page or "fit",
-            margin_mm=args.margin if args.margin is not None else 10.0,
-            overlays=overlays,
-        )
         try:
-            export_image(scene, args.out, options, fmt)
+            yield scene
         finally:
             dispose = getattr(scene, "dispose", None)
             if callable(dispose):
                 dispose()
             else:
                 scene.clear()
+
+
+def _export_image(args: argparse.Namespace, fmt: str, overlays: set[str] | None) -> int:
+    from journeymap.ui.export.render import ImageOptions, export_image
+
+    with _offscreen_scene(args) as scene:
+        options = ImageOptions(
+            scale=args.scale if args.scale is not None else 1.0,
+            width=args.width,
+            transparent=args.transparent,
+            page=args.page or ("a4" if args.tile or args.report else "fit"),
+            portrait=args.portrait,
+            tile=args.tile,
+            report=args.report,
+            margin_mm=args.margin if args.margin is not None else 10.0,
+            overlays=overlays,
+        )
+        export_image(scene, args.out, options, fmt)
+    return 0
+
+
+def _export_deck(args: argparse.Namespace, overlays: set[str] | None) -> int:
+    from journeymap.ui.export.deck import DeckOptions, export_pptx
+
+    with _offscreen_scene(args) as scene:
+        export_pptx(scene, args.out, DeckOptions(overlays=overlays))
     return 0
 
 

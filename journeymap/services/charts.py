@@ -43,6 +43,11 @@ MUTED = "#6b6b6b"  # secondary text, empty states
 GRID = "#e3e3e3"
 FIX_FIRST = "#fdb863"  # light orange shading of the "fix first" quadrant
 
+# Texts that may be left out where they would overlap others (values on bars, point names):
+# PRIORITY ones are kept first. See ``declutter``.
+OPTIONAL = "optional"
+PRIORITY = "optional-priority"
+
 TITLE_SIZE = 12
 LABEL_SIZE = 10
 TICK_SIZE = 9
@@ -186,6 +191,7 @@ class ChartContext:
     selected_ids: Sequence[int] = field(default_factory=tuple)
     tr: Translate = _identity
     map_title: str | None = None
+    max_rows: int | None = None  # per-touchpoint charts: beyond this, the best and the worst half each
 
     def subtitle(self) -> str:
         parts = []
@@ -243,7 +249,112 @@ def render(name: str, fig: Figure, ctx: ChartContext) -> int:
         tr = ctx.tr
         draw_empty(fig, tr("Open or create a map to see its analytics"))
         return 0
-    return drawer(fig, ctx)
+    count = drawer(fig, ctx)
+    if count:
+        fit_texts(fig)
+    return count
+
+
+def _boxes_overlap(a, b, slack: float = 0.5) -> bool:
+    return a.x0 + slack < b.x1 and b.x0 + slack < a.x1 and a.y0 + slack < b.y1 and b.y0 + slack < a.y1
+
+
+def drawn_texts(fig: Figure) -> list:
+    """The figure's texts that are drawn: visible, not empty, and not on a hidden axis (a twin's x axis)."""
+    from matplotlib.text import Text
+
+    hidden = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if not axis.get_visible():
+                hidden.update(id(t) for t in axis.get_ticklabels(which="both"))
+                hidden.add(id(axis.label))
+    return [t for t in fig.findobj(Text)
+            if t.get_visible() and t.get_text().strip() and id(t) not in hidden and t.figure is fig]
+
+
+def _fit_x_ticks(fig: Figure) -> None:
+    """X tick labels that would touch: names are turned upright (then shortened), numbers thinned."""
+    for ax in fig.axes:
+        if not ax.xaxis.get_visible():
+            continue
+        for _attempt in range(4):
+            labels = [t for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
+            boxes = [t.get_window_extent() for t in labels]
+            if not any(_boxes_overlap(a, b, -1.0) for a, b in zip(boxes, boxes[1:])):
+                break
+            texts = [t.get_text() for t in ax.get_xticklabels()]
+            names = any(c.isalpha() for text in texts for c in text)
+            if names and labels[0].get_rotation() == 0:
+                # Upright: a turned label's box stays one line wide, so neighbours never touch.
+                ax.set_xticks(ax.get_xticks(), [" ".join(text.split()) for text in texts], rotation=90,
+                              ha="center")
+            elif names and _attempt == 1:  # still touching when turned: shorter names
+                ax.set_xticks(ax.get_xticks(), [_short(text, 18) for text in texts], rotation=90, ha="center")
+            else:
+                ticks = list(ax.get_xticks())
+                ax.set_xticks(ticks[::2], texts[::2], rotation=labels[0].get_rotation(),
+                              ha=labels[0].get_horizontalalignment())
+            fig.draw_without_rendering()
+
+
+def _fit_titles(fig: Figure) -> None:
+    """An axes title (the chart's subtitle) wider than the figure is wrapped to the room it has."""
+    width = fig.bbox.width
+    for ax in fig.axes:
+        title = ax.title if ax.get_title() else None
+        for loc in ("left", "center", "right"):
+            text = ax.get_title(loc=loc)
+            if not text:
+                continue
+            artist = {"left": ax._left_title, "center": ax.title, "right": ax._right_title}[loc]
+            box = artist.get_window_extent()
+            if box.x1 > width:
+                em = artist.get_fontsize() * fig.dpi / 72.0 * 0.6
+                chars = max(10, int((width - max(box.x0, 0)) / em) - 1)
+                ax.set_title(_wrap(text.replace("\n", " "), chars, 3), loc=loc, fontsize=artist.get_fontsize(),
+                             color=artist.get_color(), pad=8)
+                fig.draw_without_rendering()
+        del title
+
+
+def fit_texts(fig: Figure) -> None:
+    """Make a chart's texts fit whatever its size (dock, own window, slide, report).
+
+    X tick labels that would touch are thinned or turned; a subtitle too wide is
+    wrapped; then values and point names that would overlap another text or
+    stick out of the figure are left out (bars and points stay).
+    """
+    fig.draw_without_rendering()
+    _fit_titles(fig)
+    _fit_x_ticks(fig)
+    for legend in list(fig.legends):  # a legend wider than the figure: fewer columns, more rows
+        columns = getattr(legend, "_ncols", 1)
+        box = legend.get_window_extent()
+        while columns > 1 and (box.x1 > fig.bbox.width or box.x0 < 0):
+            columns -= 1
+            handles, labels = legend.legend_handles, [t.get_text() for t in legend.get_texts()]
+            legend.remove()
+            # Every chart's legend sits outside, under the axes (see the draw_* functions).
+            legend = fig.legend(handles=handles, labels=labels, loc="outside lower center", ncol=columns,
+                                frameon=False, fontsize=TICK_SIZE)
+            fig.draw_without_rendering()
+            box = legend.get_window_extent()
+    width, height = fig.bbox.width, fig.bbox.height
+    texts = drawn_texts(fig)
+    fixed = [t for t in texts if t.get_gid() not in (OPTIONAL, PRIORITY)]
+    optional = sorted((t for t in texts if t.get_gid() in (OPTIONAL, PRIORITY)), key=lambda t: t.get_gid() != PRIORITY)
+    kept = [t.get_window_extent() for t in fixed]
+    for t in optional:
+        box = t.get_window_extent()
+        outside = box.x0 < 0 or box.y0 < 0 or box.x1 > width or box.y1 > height
+        if outside or any(_boxes_overlap(box, other) for other in kept):
+            t.set_visible(False)
+            arrow = getattr(t, "arrow_patch", None)
+            if arrow is not None:
+                arrow.set_visible(False)
+        else:
+            kept.append(box)
 
 
 def draw_empty(fig: Figure, message: str, title: str | None = None) -> None:
@@ -258,7 +369,8 @@ def _header(ax, ctx: ChartContext, title: str) -> None:
     # Narrow docks get a wrapped title instead of one cut at the edge (bold glyphs ~0.6 em wide).
     chars = max(12, int(ax.figure.get_figwidth() * 72 / (TITLE_SIZE * 0.62)))
     ax.figure.suptitle(_wrap(title, chars, 2), x=0.01, ha="left", fontsize=TITLE_SIZE, fontweight="bold", color=INK)
-    ax.set_title(ctx.subtitle(), loc="left", fontsize=NOTE_SIZE + 1, color=MUTED, pad=8)
+    sub_chars = max(16, int(ax.figure.get_figwidth() * 72 / ((NOTE_SIZE + 1) * 0.6)) - 10)
+    ax.set_title(_wrap(ctx.subtitle(), sub_chars, 2), loc="left", fontsize=NOTE_SIZE + 1, color=MUTED, pad=8)
 
 
 def _axes(fig: Figure, title: str, tr, has_data: bool):
@@ -326,6 +438,11 @@ def draw_nps_by_touchpoint(fig: Figure, ctx: ChartContext) -> int:
     ax = _axes(fig, title, tr, has_data=bool(rows))
     if ax is None:
         return 0
+    total = len(rows)
+    if ctx.max_rows and total > ctx.max_rows:
+        half = max(1, ctx.max_rows // 2)
+        rows = rows[:half] + rows[-half:]
+        title = tr("NPS by touchpoint: best and worst {0} of {1}").format(half, total)
     ys = list(range(len(rows)))
     values = [r.nps for r in rows]
     ax.barh(ys, values, height=0.62, color=[_sign_colour(v) for v in values], zorder=2)
@@ -340,7 +457,7 @@ def draw_nps_by_touchpoint(fig: Figure, ctx: ChartContext) -> int:
     for y, r in zip(ys, rows, strict=True):
         reach = max(r.nps, r.high) if r.nps >= 0 else min(r.nps, r.low)
         ax.text(reach + (3 if r.nps >= 0 else -3), y, _fmt_nps(r.nps), va="center",
-                ha="left" if r.nps >= 0 else "right", fontsize=TICK_SIZE, color=INK, zorder=4)
+                ha="left" if r.nps >= 0 else "right", fontsize=TICK_SIZE, color=INK, zorder=4, gid=OPTIONAL)
     narrow = fig.get_figwidth() < 6  # a dock rather than a saved chart: keep room for the bars
     limit = 18 if narrow else 30
     ax.set_yticks(ys, [f"{_short(r.title, limit)}  ({_n_label(r, tr)})" for r in rows])
@@ -370,11 +487,11 @@ def draw_stage_nps_sentiment(fig: Figure, ctx: ChartContext) -> int:
                color=[_sign_colour(v) for _, v in bars], zorder=2)
         for x, v in bars:
             ax.text(x, v + (4 if v >= 0 else -4), _fmt_nps(v), ha="center",
-                    va="bottom" if v >= 0 else "top", fontsize=TICK_SIZE, color=INK, zorder=4)
+                    va="bottom" if v >= 0 else "top", fontsize=TICK_SIZE, color=INK, zorder=4, gid=OPTIONAL)
     for x, s in zip(xs, stages, strict=True):
         if s.nps is None:
             ax.text(x, 4, tr("no NPS"), ha="center", va="bottom", fontsize=NOTE_SIZE, color=MUTED,
-                    style="italic")
+                    style="italic", gid=OPTIONAL)
     ax.axhline(0, color=INK, linewidth=0.8, zorder=2)
     ax.set_ylim(-110, 110)
     ax.set_yticks(range(-100, 101, 50))
@@ -433,7 +550,7 @@ def draw_nps_split(fig: Figure, ctx: ChartContext) -> int:
         for y, x0, w in zip(ys, left, widths, strict=True):
             if w >= 12:
                 ax.text(x0 + w / 2, y, locale_format.percent(w), ha="center", va="center", fontsize=NOTE_SIZE,
-                        color=text_colour, zorder=3)
+                        color=text_colour, zorder=3, gid=OPTIONAL)
         left = [a + b for a, b in zip(left, widths, strict=True)]
     ax.set_yticks(ys, [f"{_short(r.title)}  ({_n_label(r, tr)})" for r in rows])
     ax.invert_yaxis()
@@ -498,7 +615,7 @@ def draw_nps_trend(fig: Figure, ctx: ChartContext) -> int:
             if p.n:
                 ax.annotate(tr("n={0}").format(locale_format.integer(p.n)), (x, p.nps), xytext=(0, 8),
                             textcoords="offset points",
-                            ha="center", fontsize=NOTE_SIZE - 1, color=MUTED)
+                            ha="center", fontsize=NOTE_SIZE - 1, color=MUTED, gid=OPTIONAL)
     ax.axhline(0, color=INK, linewidth=0.8, zorder=2)
     ax.set_ylim(-110, 115)
     ax.set_yticks(range(-100, 101, 50))
@@ -584,6 +701,7 @@ def draw_priority_matrix(fig: Figure, ctx: ChartContext) -> int:
                 _short(r.title, 20), (x, r.nps),
                 xytext=(x - 0.09 if left else x + 0.09, ly), textcoords="data",
                 ha="right" if left else "left", va="center", fontsize=NOTE_SIZE, color=INK, zorder=5,
+                gid=PRIORITY if priority_quadrant(impact, r.nps) == "fix_first" else OPTIONAL,
                 bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.7),
                 arrowprops=dict(arrowstyle="-", color="#9a9a9a", linewidth=0.6) if abs(ly - r.nps) > 2 else None,
             )

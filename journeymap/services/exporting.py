@@ -28,7 +28,8 @@ EXPORT_COLUMNS: tuple[str, ...] = (*REPORT_COLUMNS, *EXTRA_COLUMNS)
 
 DATA_FORMATS = ("csv", "xlsx", "json")
 IMAGE_FORMATS = ("png", "svg", "pdf")
-FORMATS = (*IMAGE_FORMATS, *DATA_FORMATS)
+DECK_FORMATS = ("pptx",)  # PowerPoint: journeymap.ui.export.deck
+FORMATS = (*IMAGE_FORMATS, *DECK_FORMATS, *DATA_FORMATS)
 
 # A spreadsheet treats text starting with these as a formula (CSV/formula injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

@@ -226,6 +226,10 @@ class MainWindow(QMainWindow):
         self.act_zoom_out = self._action(tr("Zoom &Out"), self.view.zoom_out, SK.ZoomOut)
         self.act_fit = self._action(tr("&Fit to Window"), lambda: self.view.fit_to_window(), "Ctrl+0")
         self.act_actual = self._action(tr("&Actual Size"), self.view.reset_zoom, "Ctrl+1")
+        self.act_present = self._action(
+            tr("&Present"), self.present, "F5",
+            tip=tr("Full screen, the title then stage by stage (arrows or clicks; Esc ends)"),
+        )
         self.overlay_actions: dict[str, QAction] = {}
         for name, label in OVERLAYS:
             a = QAction(tr(label), self)
@@ -312,6 +316,8 @@ class MainWindow(QMainWindow):
         self.overlays_menu = self.view_menu.addMenu(tr("&Overlays"))
         for a in self.overlay_actions.values():
             self.overlays_menu.addAction(a)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.act_present)
         self.view_menu.addSeparator()
         self.panels_menu = self.view_menu.addMenu(tr("&Panels"))
 
@@ -529,6 +535,13 @@ class MainWindow(QMainWindow):
             from journeymap.ui.dialogs.export_dialog import open_export_dialog
 
             open_export_dialog(self, self.session, self.scene)
+
+    def present(self) -> None:
+        """View ▸ Present: the map full screen (on a second screen when there is one)."""
+        if self.scene is not None and self.session is not None and self.session.map_id is not None:
+            from journeymap.ui.scene.presentation import start_presentation
+
+            self.presentation = start_presentation(self.scene, self)
 
     def copy_image(self) -> None:
         if self.scene is not None:

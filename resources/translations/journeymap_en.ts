@@ -25,7 +25,14 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n touchpoints</source>
+        <source>%n stage(s)</source>
+        <translation>
+            <numerusform>%n stage</numerusform>
+            <numerusform>%n stages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n touchpoint(s)</source>
         <translation>
             <numerusform>%n touchpoint</numerusform>
             <numerusform>%n touchpoints</numerusform>
@@ -71,6 +78,13 @@
         <translation>
             <numerusform>%Ln card</numerusform>
             <numerusform>%Ln cards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n touchpoints</source>
+        <translation>
+            <numerusform>%n touchpoint</numerusform>
+            <numerusform>%n touchpoints</numerusform>
         </translation>
     </message>
 </context>

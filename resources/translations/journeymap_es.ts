@@ -96,6 +96,10 @@
         <translation>NPS por punto de contacto</translation>
     </message>
     <message>
+        <source>NPS by touchpoint: best and worst {0} of {1}</source>
+        <translation>NPS por punto de contacto: los {0} mejores y peores de {1}</translation>
+    </message>
+    <message>
         <source>NPS (error bars: 95 % margin of error)</source>
         <translation>NPS (barras de error: margen de error del 95 %)</translation>
     </message>
@@ -337,12 +341,36 @@
         <translation>Ancho en píxeles</translation>
     </message>
     <message>
+        <source>Resolution</source>
+        <translation>Resolución</translation>
+    </message>
+    <message>
+        <source>Resolution in dots per inch</source>
+        <translation>Resolución en puntos por pulgada</translation>
+    </message>
+    <message>
+        <source>Printed at the map&apos;s canvas size, at this many dots per inch (recorded in the PNG)</source>
+        <translation>Impreso al tamaño del mapa en el lienzo, con estos puntos por pulgada (guardados en el PNG)</translation>
+    </message>
+    <message>
         <source>Result:</source>
         <translation>Resultado:</translation>
     </message>
     <message>
         <source>Page</source>
         <translation>Página</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>Tamaño de página</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Vertical</translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation>Disposición:</translation>
     </message>
     <message>
         <source>Page size:</source>
@@ -369,6 +397,34 @@
         <translation>Fondo transparente</translation>
     </message>
     <message>
+        <source>Title block</source>
+        <translation>Bloque del título</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Stages to include</source>
+        <translation>Etapas que se incluyen</translation>
+    </message>
+    <message>
+        <source>Lanes to include</source>
+        <translation>Filas que se incluyen</translation>
+    </message>
+    <message>
+        <source>Stages:</source>
+        <translation>Etapas:</translation>
+    </message>
+    <message>
+        <source>Lanes:</source>
+        <translation>Filas:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
@@ -391,6 +447,10 @@
     <message>
         <source>The whole map (stages, lanes, touchpoints, notes) to import into another document.</source>
         <translation>El mapa completo (etapas, filas, puntos de contacto, notas) para importarlo en otro documento.</translation>
+    </message>
+    <message>
+        <source>A 16:9 deck: title, the whole map, a slide per stage with editable cards, NPS charts and what customers said.</source>
+        <translation>Una presentación 16:9: portada, el mapa completo, una diapositiva por etapa con tarjetas editables, gráficos de NPS y lo que dijeron los clientes.</translation>
     </message>
     <message>
         <source>Only the segment “%1”.</source>
@@ -798,6 +858,14 @@
         <translation>&amp;Tamaño real</translation>
     </message>
     <message>
+        <source>&amp;Present</source>
+        <translation>&amp;Presentar</translation>
+    </message>
+    <message>
+        <source>Full screen, the title then stage by stage (arrows or clicks; Esc ends)</source>
+        <translation>Pantalla completa, el título y luego etapa por etapa (flechas o clics; Esc termina)</translation>
+    </message>
+    <message>
         <source>Add &amp;Stage</source>
         <translation>Añadir &amp;etapa</translation>
     </message>
@@ -1104,8 +1172,90 @@ Open it read-only?</source>
         <translation>Eliminar la fila «%1»</translation>
     </message>
     <message>
+        <source>Journey map</source>
+        <translation>Mapa del recorrido</translation>
+    </message>
+    <message>
+        <source>Persona: %1</source>
+        <translation>Persona: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage(s)</source>
+        <translation>
+            <numerusform>%n etapa</numerusform>
+            <numerusform>%n etapas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n touchpoint(s)</source>
+        <translation>
+            <numerusform>%n punto de contacto</numerusform>
+            <numerusform>%n puntos de contacto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The whole journey</source>
+        <translation>El recorrido completo</translation>
+    </message>
+    <message>
+        <source>Stage %1 of %2</source>
+        <translation>Etapa %1 de %2</translation>
+    </message>
+    <message>
+        <source>NPS %1</source>
+        <translation>NPS %1</translation>
+    </message>
+    <message>
+        <source>sentiment %1</source>
+        <translation>sentimiento %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 de %3)</translation>
+    </message>
+    <message>
         <source>Stage colour</source>
         <translation>Color de la etapa</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>No touchpoints in this stage</source>
+        <translation>Esta etapa no tiene puntos de contacto</translation>
+    </message>
+    <message>
+        <source>Lane: %1</source>
+        <translation>Fila: %1</translation>
+    </message>
+    <message>
+        <source>Sentiment: %1</source>
+        <translation>Sentimiento: %1</translation>
+    </message>
+    <message>
+        <source>Touchpoint: %1</source>
+        <translation>Punto de contacto: %1</translation>
+    </message>
+    <message>
+        <source>NPS by touchpoint and priorities</source>
+        <translation>NPS por punto de contacto y prioridades</translation>
+    </message>
+    <message>
+        <source>What customers said</source>
+        <translation>Lo que dijeron los clientes</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>puntuación %1</translation>
+    </message>
+    <message>
+        <source>No comments</source>
+        <translation>Sin comentarios</translation>
+    </message>
+    <message>
+        <source>Customer journey map</source>
+        <translation>Mapa del recorrido del cliente</translation>
     </message>
     <message>
         <source>Recolour stage</source>
@@ -1146,6 +1296,30 @@ Open it read-only?</source>
     <message>
         <source>Negative</source>
         <translation>Negativa</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>Responsable: %1</translation>
+    </message>
+    <message>
+        <source>Impact %1 of 5</source>
+        <translation>Impacto %1 de 5</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Etiquetas: %1</translation>
+    </message>
+    <message>
+        <source>(±%1 at 95 %)</source>
+        <translation>(±%1 al 95 %)</translation>
+    </message>
+    <message>
+        <source>Sentiment %1 (%2)</source>
+        <translation>Sentimiento %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -1224,10 +1398,6 @@ Open it read-only?</source>
         <translation>, baja</translation>
     </message>
     <message>
-        <source>NPS %1</source>
-        <translation>NPS %1</translation>
-    </message>
-    <message>
         <source>Sentiment %1</source>
         <translation>Sentimiento %1</translation>
     </message>
@@ -1303,6 +1473,22 @@ Open it read-only?</source>
         <source>The change was not saved</source>
         <translation>El cambio no se ha guardado</translation>
     </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (continúa)</translation>
+    </message>
+    <message>
+        <source>row %1 of %2, column %3 of %4</source>
+        <translation>fila %1 de %2, columna %3 de %4</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Presentación</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
 </context>
 <context>
     <name>AnalyticsDock</name>
@@ -1345,6 +1531,14 @@ Open it read-only?</source>
     <message>
         <source>Save the chart as a PNG or SVG image</source>
         <translation>Guardar el gráfico como imagen PNG o SVG</translation>
+    </message>
+    <message>
+        <source>Open in Window</source>
+        <translation>Abrir en una ventana</translation>
+    </message>
+    <message>
+        <source>Show this chart in its own window, at any size</source>
+        <translation>Muestra este gráfico en su propia ventana, a cualquier tamaño</translation>
     </message>
     <message>
         <source>Chart area</source>
@@ -1537,6 +1731,14 @@ Open it read-only?</source>
         <translation>Documento PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>PowerPoint presentation</source>
+        <translation>Presentación de PowerPoint</translation>
+    </message>
+    <message>
+        <source>PowerPoint presentation (*.pptx)</source>
+        <translation>Presentación de PowerPoint (*.pptx)</translation>
+    </message>
+    <message>
         <source>CSV: touchpoints and metrics</source>
         <translation>CSV: puntos de contacto y métricas</translation>
     </message>
@@ -1581,12 +1783,36 @@ Open it read-only?</source>
         <translation>Una página del tamaño del mapa</translation>
     </message>
     <message>
-        <source>A4 landscape</source>
-        <translation>A4 horizontal</translation>
+        <source>A4</source>
+        <translation>A4</translation>
     </message>
     <message>
-        <source>A3 landscape</source>
-        <translation>A3 horizontal</translation>
+        <source>A3</source>
+        <translation>A3</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>Tabloid</source>
+        <translation>Tabloide</translation>
+    </message>
+    <message>
+        <source>16:9 slide</source>
+        <translation>Diapositiva 16:9</translation>
+    </message>
+    <message>
+        <source>The whole map on one page</source>
+        <translation>El mapa completo en una página</translation>
+    </message>
+    <message>
+        <source>Split over pages at a readable size</source>
+        <translation>Repartido en páginas a un tamaño legible</translation>
+    </message>
+    <message>
+        <source>Report: map, stages in full, charts, comments</source>
+        <translation>Informe: mapa, etapas completas, gráficos, comentarios</translation>
     </message>
 </context>
 <context>
@@ -3198,14 +3424,6 @@ Puedes deshacerlo.</numerusform>
         <translation>Se han quitado la ubicación (GPS), los datos de la cámara y demás metadatos.</translation>
     </message>
     <message>
-        <source>export a map as PNG, SVG, PDF, CSV, XLSX or JSON</source>
-        <translation>exporta un mapa como PNG, SVG, PDF, CSV, XLSX o JSON</translation>
-    </message>
-    <message>
-        <source>Export a map. The format follows OUT&apos;s extension: .png, .svg, .pdf (the map as drawn on the canvas) or .csv, .xlsx (touchpoints with metrics), .json (the whole map).</source>
-        <translation>Exporta un mapa. El formato depende de la extensión de OUT: .png, .svg, .pdf (el mapa tal como se dibuja en el lienzo) o .csv, .xlsx (puntos de contacto con métricas), .json (el mapa completo).</translation>
-    </message>
-    <message>
         <source>the file to write (replaced atomically)</source>
         <translation>el archivo que se escribirá (se reemplaza de forma atómica)</translation>
     </message>
@@ -3218,12 +3436,32 @@ Puedes deshacerlo.</numerusform>
         <translation>PNG: ancho de la imagen en píxeles (en lugar de --scale)</translation>
     </message>
     <message>
-        <source>images: overlays to show, comma separated from nps,sentiment,emotion,photos, or &apos;none&apos; (default: none); a legend is added when overlays are shown</source>
-        <translation>imágenes: capas que mostrar, separadas por comas, de entre nps,sentiment,emotion,photos, o &apos;none&apos; (predeterminado: none); se añade una leyenda cuando se muestran capas</translation>
+        <source>export a map as PNG, SVG, PDF, PowerPoint, CSV, XLSX or JSON</source>
+        <translation>exporta un mapa como PNG, SVG, PDF, PowerPoint, CSV, XLSX o JSON</translation>
     </message>
     <message>
-        <source>PDF: one page sized to the map (fit, default) or A4/A3 landscape</source>
-        <translation>PDF: una página del tamaño del mapa (fit, por defecto) o A4/A3 horizontal</translation>
+        <source>Export a map. The format follows OUT&apos;s extension: .png, .svg, .pdf (the map as drawn on the canvas), .pptx (a PowerPoint deck: title, the map, a slide per stage with editable cards, NPS charts, comments) or .csv, .xlsx (touchpoints with metrics), .json (the whole map).</source>
+        <translation>Exporta un mapa. El formato depende de la extensión de OUT: .png, .svg, .pdf (el mapa tal como se dibuja en el lienzo), .pptx (una presentación de PowerPoint: portada, el mapa, una diapositiva por etapa con tarjetas editables, gráficos de NPS, comentarios) o .csv, .xlsx (puntos de contacto con métricas), .json (el mapa completo).</translation>
+    </message>
+    <message>
+        <source>images and decks: overlays to show, comma separated from nps,sentiment,emotion,photos, or &apos;none&apos; (default: none; decks: nps,sentiment); a legend is added when overlays are shown</source>
+        <translation>imágenes y presentaciones: capas que mostrar, separadas por comas, de entre nps,sentiment,emotion,photos, o &apos;none&apos; (predeterminado: none; presentaciones: nps,sentiment); se añade una leyenda cuando se muestran capas</translation>
+    </message>
+    <message>
+        <source>PDF: one page sized to the map (fit, default), a paper size (A4, A3, Letter, Tabloid) or a 16:9 slide, landscape unless --portrait</source>
+        <translation>PDF: una página del tamaño del mapa (fit, por defecto), un tamaño de papel (A4, A3, Carta, Tabloide) o una diapositiva 16:9, en horizontal salvo con --portrait</translation>
+    </message>
+    <message>
+        <source>PDF: portrait pages</source>
+        <translation>PDF: páginas en vertical</translation>
+    </message>
+    <message>
+        <source>PDF: split the map over as many pages as it needs at its canvas size, repeating stage and lane headers (default page: A4)</source>
+        <translation>PDF: reparte el mapa en tantas páginas como necesite a su tamaño del lienzo, repitiendo las cabeceras de etapas y filas (página por defecto: A4)</translation>
+    </message>
+    <message>
+        <source>PDF: a report: the map, a section per stage with its cards in full, the analytics charts and the comments (default page: A4)</source>
+        <translation>PDF: un informe: el mapa, una sección por etapa con sus tarjetas completas, los gráficos de análisis y los comentarios (página por defecto: A4)</translation>
     </message>
     <message>
         <source>PDF: page margin in millimetres (default 10)</source>
@@ -3276,6 +3514,14 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>OUT is the document itself; refusing to overwrite it</source>
         <translation>OUT es el propio documento; no se sobrescribirá</translation>
+    </message>
+    <message>
+        <source>give --tile or --report, not both</source>
+        <translation>indica --tile o --report, no ambos</translation>
+    </message>
+    <message>
+        <source>--tile needs a page size (--page a4, a3, letter, tabloid or slide)</source>
+        <translation>--tile necesita un tamaño de página (--page a4, a3, letter, tabloid o slide)</translation>
     </message>
     <message>
         <source>give --scale or --width, not both</source>

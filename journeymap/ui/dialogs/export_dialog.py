@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import ExitStack
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QRadioButton,
     QSpinBox,
@@ -37,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from journeymap.i18n import current_language, error_text
 from journeymap.services.exporting import ExportError, export_data
+from journeymap.ui.dialogs import export_memory
 from journeymap.ui.export.render import (
     OVERLAYS,
     ImageOptions,
@@ -45,8 +49,10 @@ from journeymap.ui.export.render import (
     export_image,
     export_rect,
     image_size,
+    render_image,
     scene_overlays,
 )
+from journeymap.ui.export.subset import Subset, subset_scene
 from journeymap.ui.session import DocumentSession
 
 
@@ -72,6 +78,11 @@ FORMAT_CHOICES = (
         QT_TRANSLATE_NOOP("ExportDialog", "PDF document (*.pdf)"),
     ),
     (
+        "pptx",
+        QT_TRANSLATE_NOOP("ExportDialog", "PowerPoint presentation"),
+        QT_TRANSLATE_NOOP("ExportDialog", "PowerPoint presentation (*.pptx)"),
+    ),
+    (
         "csv",
         QT_TRANSLATE_NOOP("ExportDialog", "CSV: touchpoints and metrics"),
         QT_TRANSLATE_NOOP("ExportDialog", "CSV file (*.csv)"),
@@ -95,10 +106,19 @@ OVERLAY_LABELS = {
 }
 PAGE_CHOICES = (
     ("fit", QT_TRANSLATE_NOOP("ExportDialog", "One page sized to the map")),
-    ("a4", QT_TRANSLATE_NOOP("ExportDialog", "A4 landscape")),
-    ("a3", QT_TRANSLATE_NOOP("ExportDialog", "A3 landscape")),
+    ("a4", QT_TRANSLATE_NOOP("ExportDialog", "A4")),
+    ("a3", QT_TRANSLATE_NOOP("ExportDialog", "A3")),
+    ("letter", QT_TRANSLATE_NOOP("ExportDialog", "Letter")),
+    ("tabloid", QT_TRANSLATE_NOOP("ExportDialog", "Tabloid")),
+    ("slide", QT_TRANSLATE_NOOP("ExportDialog", "16:9 slide")),
+)
+PDF_LAYOUTS = (
+    ("fit", QT_TRANSLATE_NOOP("ExportDialog", "The whole map on one page")),
+    ("tile", QT_TRANSLATE_NOOP("ExportDialog", "Split over pages at a readable size")),
+    ("report", QT_TRANSLATE_NOOP("ExportDialog", "Report: map, stages in full, charts, comments")),
 )
 
+PREVIEW_W, PREVIEW_H = 420, 200
 _last_folder: str | None = None
 
 
@@ -146,12 +166,26 @@ class ExportDialog(QDialog):
         self.width_spin.setSingleStep(100)
         self.width_spin.setValue(max(16, min(32000, round(self._rect_width() * 2))))
         self.width_spin.setEnabled(False)
+        self.dpi_radio = QRadioButton(tr("Resolution"))
+        group.addButton(self.dpi_radio)
+        self.dpi_spin = QSpinBox()
+        self.dpi_spin.setAccessibleName(tr("Resolution in dots per inch"))
+        self.dpi_spin.setRange(72, 600)
+        self.dpi_spin.setSingleStep(50)
+        self.dpi_spin.setValue(300)
+        self.dpi_spin.setSuffix(" dpi")
+        self.dpi_spin.setToolTip(tr("Printed at the map's canvas size, at this many dots per inch "
+                                    "(recorded in the PNG)"))
+        self.dpi_spin.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(self.scale_radio)
         row.addWidget(self.scale_combo)
         row.addSpacing(12)
         row.addWidget(self.width_radio)
         row.addWidget(self.width_spin)
+        row.addSpacing(12)
+        row.addWidget(self.dpi_radio)
+        row.addWidget(self.dpi_spin)
         row.addStretch(1)
         grid.addRow(row)
         self.size_label = QLabel()
@@ -170,7 +204,16 @@ class ExportDialog(QDialog):
         self.margin_spin.setDecimals(0)
         self.margin_spin.setValue(10)
         self.margin_spin.setSuffix(" mm")
-        pdf_form.addRow(tr("Page size:"), self.page_combo)
+        self.page_combo.setAccessibleName(tr("Page size"))
+        self.portrait_check = QCheckBox(tr("Portrait"))
+        self.pdf_layout_combo = QComboBox()
+        for key, label in PDF_LAYOUTS:
+            self.pdf_layout_combo.addItem(tr(label), key)
+        pdf_form.addRow(tr("Layout:"), self.pdf_layout_combo)
+        page_row = QHBoxLayout()
+        page_row.addWidget(self.page_combo, 1)
+        page_row.addWidget(self.portrait_check)
+        pdf_form.addRow(tr("Page size:"), page_row)
         pdf_form.addRow(tr("Margins:"), self.margin_spin)
         layout.addWidget(self.pdf_box)
 
@@ -191,9 +234,42 @@ class ExportDialog(QDialog):
         self.legend_check = QCheckBox(tr("Legend (when overlays are shown)"))
         self.legend_check.setChecked(True)
         self.transparent_check = QCheckBox(tr("Transparent background"))
-        look.addWidget(self.legend_check)
+        self.title_check = QCheckBox(tr("Title block"))
+        self.title_check.setChecked(True)
+        self.persona_check = QCheckBox(tr("Persona"))
+        self.persona_check.setChecked(True)
+        toggles = QHBoxLayout()
+        for box in (self.title_check, self.persona_check, self.legend_check):
+            toggles.addWidget(box)
+        toggles.addStretch(1)
+        look.addLayout(toggles)
         look.addWidget(self.transparent_check)
+        include = QHBoxLayout()
+        self.stage_list = self._checklist(tr("Stages to include"), [(st.id, st.name) for st in scene.stages])
+        self.lane_list = self._checklist(tr("Lanes to include"), [(ln.id, ln.name) for ln in scene.lanes])
+        for title, widget in ((tr("Stages:"), self.stage_list), (tr("Lanes:"), self.lane_list)):
+            column = QVBoxLayout()
+            label = QLabel(title)
+            label.setBuddy(widget)
+            column.addWidget(label)
+            column.addWidget(widget)
+            include.addLayout(column)
+        look.addLayout(include)
+        self.preview = QLabel()
+        self.preview.setObjectName("exportPreview")
+        self.preview.setAccessibleName(tr("Preview"))
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFixedSize(PREVIEW_W, PREVIEW_H)
+        self.preview.setStyleSheet("QLabel#exportPreview { background: #EEF0F3; border: 1px solid #C9D0D9; }")
+        look.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.look_box)
+        self._stack = ExitStack()
+        self._subset_key: Subset | None = None
+        self._subset_scene = scene
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(150)
+        self._preview_timer.timeout.connect(self._render_preview)
 
         # ---- data
         self.data_box = QGroupBox(tr("Data"))
@@ -218,10 +294,79 @@ class ExportDialog(QDialog):
         for box in self.overlay_checks.values():
             box.toggled.connect(self._update)
         self.legend_check.toggled.connect(self._update)
+        for box in (self.title_check, self.persona_check, self.transparent_check):
+            box.toggled.connect(self._update)
+        self.dpi_spin.valueChanged.connect(self._update)
+        for checklist in (self.stage_list, self.lane_list):
+            checklist.itemChanged.connect(self._update)
+        self.pdf_layout_combo.currentIndexChanged.connect(self._update)
+        self.page_combo.currentIndexChanged.connect(self._update)
         self.last_path: Path | None = None
+        export_memory.restore(self)
         self._update()
 
     # ------------------------------------------------------------ state
+    @staticmethod
+    def _checklist(name: str, rows: list[tuple[int, str]]) -> QListWidget:
+        widget = QListWidget()
+        widget.setAccessibleName(name)
+        widget.setMaximumHeight(110)
+        for object_id, text in rows:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, object_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            widget.addItem(item)
+        return widget
+
+    @staticmethod
+    def checked_ids(widget: QListWidget) -> frozenset[int] | None:
+        """The ids ticked in *widget*; None when all are (the whole map)."""
+        items = [widget.item(i) for i in range(widget.count())]
+        ids = frozenset(int(i.data(Qt.ItemDataRole.UserRole)) for i in items
+                        if i.checkState() == Qt.CheckState.Checked)
+        return None if len(ids) == len(items) else ids
+
+    def subset(self) -> Subset:
+        return Subset(self.checked_ids(self.stage_list), self.checked_ids(self.lane_list),
+                      self.title_check.isChecked(), self.persona_check.isChecked())
+
+    def export_scene(self):
+        """The scene exports draw: the canvas's, or one of the chosen stages and lanes (kept while unchanged)."""
+        subset = self.subset()
+        if subset != self._subset_key:
+            self._stack.close()
+            self._stack = ExitStack()
+            self._subset_scene = self._stack.enter_context(subset_scene(self.scene, subset))
+            self._subset_key = subset
+        return self._subset_scene
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._preview_timer.start()
+
+    def done(self, result: int) -> None:  # noqa: D102 - QDialog API: the scratch scene goes with the dialog
+        self._preview_timer.stop()
+        self._stack.close()
+        super().done(result)
+
+    def _render_preview(self) -> None:
+        """The map as it will be exported, small (only while the dialog is on screen)."""
+        if not (self.isVisible() and self.look_box.isVisible()):
+            return
+        options = self.image_options()
+        options.width, options.scale = None, 1.0
+        try:
+            scene = self.export_scene()
+            rect = export_rect(scene, options)
+            factor = min(PREVIEW_W / max(1.0, rect.width()), PREVIEW_H / max(1.0, rect.height()))
+            options.width = max(16, round(rect.width() * factor))
+            image = render_image(scene, options)
+        except (ExportError, OSError, ValueError) as exc:
+            self.preview.setText(error_text(exc))
+            return
+        self.preview.setPixmap(QPixmap.fromImage(image))
+
     def _rect_width(self) -> float:
         rect = content_rect(self.scene)
         return rect.width() if not rect.isEmpty() else 1000.0
@@ -240,19 +385,36 @@ class ExportDialog(QDialog):
 
     def image_options(self) -> ImageOptions:
         by_width = self.width_radio.isChecked()
+        scale = self.dpi_spin.value() / 96.0 if self.dpi_radio.isChecked() else float(self.scale_combo.currentData())
         return ImageOptions(
-            scale=float(self.scale_combo.currentData()),
+            scale=scale,
             width=self.width_spin.value() if by_width else None,
             transparent=self.transparent_check.isChecked() and self.format() in ("png", "svg"),
-            page=self.page_combo.currentData(),
+            page=self._page(),
+            portrait=self.portrait_check.isChecked(),
+            tile=self.pdf_layout_combo.currentData() == "tile",
+            report=self.pdf_layout_combo.currentData() == "report",
             margin_mm=self.margin_spin.value(),
             overlays=self.overlays(),
             legend=self.legend_check.isChecked(),
         )
 
+    def _page(self) -> str:
+        """The chosen page; splitting and the report need a paper size (A4 when "fit" is chosen)."""
+        page = self.page_combo.currentData()
+        if page == "fit" and self.pdf_layout_combo.currentData() != "fit":
+            return "a4"
+        return page
+
     def _update(self) -> None:
         fmt = self.format()
-        image = fmt in ("png", "svg", "pdf")
+        fitted = self.pdf_layout_combo.currentData() == "fit"
+        fit_item = self.page_combo.model().item(0)
+        fit_item.setEnabled(fitted)
+        if not fitted and self.page_combo.currentData() == "fit":
+            self.page_combo.setCurrentIndex(self.page_combo.findData("a4"))
+        self.portrait_check.setEnabled(self.page_combo.currentData() != "fit")
+        image = fmt in ("png", "svg", "pdf", "pptx")
         self.png_box.setVisible(fmt == "png")
         self.pdf_box.setVisible(fmt == "pdf")
         self.look_box.setVisible(image)
@@ -261,18 +423,25 @@ class ExportDialog(QDialog):
         self.responses_check.setVisible(fmt == "json")
         self.scale_combo.setEnabled(self.scale_radio.isChecked())
         self.width_spin.setEnabled(self.width_radio.isChecked())
+        self.dpi_spin.setEnabled(self.dpi_radio.isChecked())
         notes = {
             "csv": tr("One row per touchpoint with its NPS, sentiment and details (UTF-8, opens in Excel)."),
             "xlsx": tr("One row per touchpoint with its NPS, sentiment and details."),
             "json": tr("The whole map (stages, lanes, touchpoints, notes) to import into another document."),
         }
+        if fmt == "pptx":
+            self.data_box.setVisible(True)
+            notes["pptx"] = tr("A 16:9 deck: title, the whole map, a slide per stage with editable cards, "
+                               "NPS charts and what customers said.")
         self.data_note.setText(notes.get(fmt, ""))
         if self.session.segment and fmt in ("csv", "xlsx"):
             self.data_note.setText(self.data_note.text() + " " + tr("Only the segment “%1”.").replace(
                 "%1", self.session.segment))
+        if image and self.isVisible():
+            self._preview_timer.start()
         if fmt == "png":
             options = self.image_options()
-            rect = export_rect(self.scene, options)
+            rect = export_rect(self.export_scene(), options)
             try:
                 w, h, _scale = image_size(rect, options.scale, options.width)
                 self.size_label.setText(f"{w} × {h} px")
@@ -313,7 +482,12 @@ class ExportDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if fmt in ("png", "svg", "pdf"):
-                export_image(self.scene, path, self.image_options(), fmt)
+                export_image(self.export_scene(), path, self.image_options(), fmt)
+            elif fmt == "pptx":
+                from journeymap.ui.export.deck import DeckOptions, export_pptx
+
+                export_pptx(self.export_scene(), path, DeckOptions(overlays=self.overlays(),
+                                                                   legend=self.legend_check.isChecked()))
             else:
                 export_data(
                     self.session.document, self.session.map_id, path,
@@ -327,6 +501,7 @@ class ExportDialog(QDialog):
             return False
         QGuiApplication.restoreOverrideCursor()
         self.last_path = Path(path)
+        export_memory.save(self)
         return True
 
 

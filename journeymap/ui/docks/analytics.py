@@ -100,6 +100,10 @@ class AnalyticsDock(QDockWidget):
         self.save_button.setAccessibleName(self.tr("Save chart"))
         self.save_button.setToolTip(self.tr("Save the chart as a PNG or SVG image"))
 
+        self.window_button = QPushButton(self.tr("Open in Window"), body)
+        self.window_button.setToolTip(self.tr("Show this chart in its own window, at any size"))
+        self.chart_windows: list = []
+
         bar.addWidget(chart_label)
         bar.addWidget(self.chart_combo, 1)
         layout.addLayout(bar)
@@ -108,6 +112,7 @@ class AnalyticsDock(QDockWidget):
         row.addWidget(segment_label)
         row.addWidget(self.segment_combo)
         row.addStretch()
+        row.addWidget(self.window_button)
         row.addWidget(self.save_button)
         layout.addLayout(row)
 
@@ -125,6 +130,7 @@ class AnalyticsDock(QDockWidget):
         self.chart_combo.currentIndexChanged.connect(self._on_chart_changed)
         self.segment_combo.currentIndexChanged.connect(self._on_segment_changed)
         self.save_button.clicked.connect(self._on_save_clicked)
+        self.window_button.clicked.connect(self.open_chart_window)
         self.visibilityChanged.connect(self._on_visibility_changed)
         self._reload_segments()
 
@@ -173,12 +179,27 @@ class AnalyticsDock(QDockWidget):
         assert self._figure is not None
         return self._figure
 
+    def open_chart_window(self):
+        """The current chart in a window of its own (redrawn at its size, following the document)."""
+        if self._session is None:
+            return None
+        from journeymap.ui.docks.chart_window import ChartWindow
+
+        name = self.current_chart()
+        window = ChartWindow(self._session, name, self._chart_label(name), self.window())
+        self.chart_windows.append(window)
+        window.destroyed.connect(lambda *_: self.chart_windows.remove(window) if window in self.chart_windows
+                                 else None)
+        window.show()
+        return window
+
     def save_chart(self, path: str | os.PathLike[str]) -> Path:
         """Write the current chart as PNG or SVG (by suffix); returns the path written."""
         charts = self._ensure_canvas()
         if self._dirty:
             self.refresh()
-        return charts.save_figure(self.figure, path)
+        # At presentation quality: 200 dpi, whatever the dock's size on screen.
+        return charts.save_figure(self.figure, path, dpi=200)
 
     def refresh(self) -> None:
         """Redraw the current chart from the document now."""

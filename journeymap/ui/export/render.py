@@ -36,6 +36,8 @@ from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFont,
+    QFontInfo,
     QGuiApplication,
     QImage,
     QPageLayout,
@@ -52,7 +54,14 @@ from journeymap.ui.scene import stamps
 from journeymap.ui.scene.legend import LegendItem as SceneLegend
 
 OVERLAYS = ("nps", "sentiment", "emotion", "photos")
-PAGES = ("fit", "a4", "a3")
+PAGES = ("fit", "a4", "a3", "letter", "tabloid", "slide")
+PAGE_IDS = {
+    "a4": QPageSize.PageSizeId.A4,
+    "a3": QPageSize.PageSizeId.A3,
+    "letter": QPageSize.PageSizeId.Letter,
+    "tabloid": QPageSize.PageSizeId.Tabloid,
+}
+SLIDE_POINTS = (540.0, 960.0)  # a 16:9 slide (13.33 × 7.5 in, PowerPoint's "Widescreen"), defined upright like paper
 SCALES = (1, 2, 3, 4)
 SCREEN_DPI = 96.0  # one scene unit is one pixel at 100 % zoom
 POINTS_PER_UNIT = 72.0 / SCREEN_DPI
@@ -75,7 +84,11 @@ class ImageOptions:
     scale: float = 1.0
     width: int | None = None  # PNG: target width in pixels (wins over scale)
     transparent: bool = False
-    page: str = "fit"  # PDF: fit (one page sized to the map), a4 or a3 (landscape)
+    page: str = "fit"  # PDF: fit (one page sized to the map) or one of PAGE_IDS / "slide"
+    portrait: bool = False  # PDF pages other than "fit": landscape unless asked
+    tile: bool = False  # PDF: split the map over as many pages as it needs, at tile_scale
+    tile_scale: float = 1.0  # device units per scene unit: 1.0 prints the canvas at 100 %
+    report: bool = False  # PDF: the multi-page report (map, stages in full, charts, comments)
     margin_mm: float = 10.0
     overlays: set[str] | None = None  # None: keep what the scene shows
     legend: bool = True
@@ -457,11 +470,59 @@ def export_svg(scene: QGraphicsScene, path: str | os.PathLike[str], options: Ima
             raise
         _end(painter, path, "SVG")
         del painter, generator  # closes the file before it is checked
+        portable_fonts(tmp)
     return Path(path)
 
 
+_FONT_FAMILY = re.compile(rb'font-family="([^"]*)"')
+GENERIC_FAMILIES = ("serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui")
+
+
+def css_font_family(family: str) -> str:
+    """A CSS font-family list: the font Qt really used, then a generic family.
+
+    Qt writes the family as asked ("Sans Serif", an alias fontconfig knows but
+    browsers and PowerPoint do not); the font it resolved to, followed by the
+    matching generic family, renders the same lines everywhere that font exists
+    and a close match where it does not.
+    """
+    font = QFont(family)
+    resolved = QFontInfo(font).family() or family
+    generic = "monospace" if QFontInfo(font).fixedPitch() else (
+        "serif" if "serif" in family.lower().replace("sans serif", "").replace("sans-serif", "") else "sans-serif")
+    names = [resolved] + ([family] if family != resolved and family.lower() not in ("sans serif", "sans") else [])
+    quoted = ", ".join("'" + n.replace("'", "") + "'" for n in names if n.lower() not in GENERIC_FAMILIES)
+    return f"{quoted}, {generic}" if quoted else generic
+
+
+def portable_fonts(path: str | os.PathLike[str]) -> None:
+    """Rewrite every ``font-family`` of an SVG file as ``css_font_family`` gives it."""
+    data = Path(path).read_bytes()
+    cache: dict[bytes, bytes] = {}
+
+    def replace(match: re.Match[bytes]) -> bytes:
+        family = match.group(1)
+        if family not in cache:
+            css = css_font_family(family.decode("utf-8", "replace")).replace("&", "&amp;").replace('"', "&quot;")
+            cache[family] = b'font-family="' + css.encode("utf-8") + b'"'
+        return cache[family]
+
+    Path(path).write_bytes(_FONT_FAMILY.sub(replace, data))
+
+
 # -------------------------------------------------------------------- PDF
-def _page_layout(page: str, rect: QRectF, margin_mm: float) -> QPageLayout:
+def page_size(page: str) -> QPageSize:
+    """The QPageSize of a named page (not "fit")."""
+    if page == "slide":
+        return QPageSize(QSizeF(*SLIDE_POINTS), QPageSize.Unit.Point, "16:9 slide",
+                         QPageSize.SizeMatchPolicy.ExactMatch)
+    try:
+        return QPageSize(PAGE_IDS[page])
+    except KeyError:
+        raise ExportError(f"unknown page '{page}' (use one of: {', '.join(PAGES)}).") from None
+
+
+def page_layout(page: str, rect: QRectF, margin_mm: float, portrait: bool = False) -> QPageLayout:
     margins = QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm)
     if page == "fit":
         mm_per_point = 25.4 / 72.0
@@ -471,42 +532,65 @@ def _page_layout(page: str, rect: QRectF, margin_mm: float) -> QPageLayout:
         size = QPageSize(QSizeF(w_pt * shrink, h_pt * shrink), QPageSize.Unit.Point, "Journey map",
                          QPageSize.SizeMatchPolicy.ExactMatch)
         orientation = QPageLayout.Orientation.Portrait
-    elif page in ("a4", "a3"):
-        size = QPageSize(QPageSize.PageSizeId.A4 if page == "a4" else QPageSize.PageSizeId.A3)
-        orientation = QPageLayout.Orientation.Landscape
     else:
-        raise ExportError(f"unknown page '{page}' (use one of: {', '.join(PAGES)}).")
+        size = page_size(page)
+        orientation = QPageLayout.Orientation.Portrait if portrait else QPageLayout.Orientation.Landscape
     return QPageLayout(size, orientation, margins, QPageLayout.Unit.Millimeter)
 
 
+def paint_area(layout: QPageLayout) -> QRectF:
+    """The printable area in the PDF's device units, unrounded (writer.width() is an int)."""
+    area = layout.paintRect(QPageLayout.Unit.Point)
+    return QRectF(0, 0, area.width() * PDF_RESOLUTION / 72.0, area.height() * PDF_RESOLUTION / 72.0)
+
+
+def paint_fitted(painter: QPainter, scene: QGraphicsScene, area: QRectF, rect: QRectF) -> None:
+    """The scene's *rect* scaled to fit *area*, centred."""
+    factor = min(area.width() / rect.width(), area.height() / rect.height())
+    target = QRectF(0, 0, rect.width() * factor, rect.height() * factor)
+    target.moveCenter(area.center())
+    _paint(painter, scene, target, rect)
+
+
+def pdf_writer(path: str | os.PathLike[str], title: str, layout: QPageLayout) -> QPdfWriter:
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setCreator("JourneyMap")
+    writer.setTitle(title)
+    if not writer.setPageLayout(layout):
+        raise ExportError(f"{path}: the page size is not supported.")
+    return writer
+
+
 def export_pdf(scene: QGraphicsScene, path: str | os.PathLike[str], options: ImageOptions | None = None) -> Path:
-    """One vector PDF page: sized to the map ("fit") or the map fitted to A4/A3 landscape."""
+    """A vector PDF: one page sized to the map ("fit"), the map fitted to a paper or slide page,
+    the map tiled over pages at a readable size (``tile``), or the report (``report``)."""
     options = options or ImageOptions()
     if not (0 <= options.margin_mm <= 50):
         raise ExportError(f"the page margin must be between 0 and 50 mm, got {options.margin_mm:g}.")
+    if options.report:
+        from journeymap.ui.export.pdf_report import export_report
+
+        return export_report(scene, path, options)
+    tile = options.tile and options.page != "fit" and hasattr(scene, "grid")
     background = None if options.transparent else QColor(Qt.GlobalColor.white)
-    with atomic_path(path, check_pdf) as tmp, export_state(scene, options.overlays, options.legend,
-                                                          background) as rect:
+    legend = options.legend and not tile
+    with atomic_path(path, check_pdf) as tmp, export_state(scene, options.overlays, legend, background) as rect:
         if rect.isEmpty():
             raise ExportError("the map is empty; there is nothing to export.")
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(PDF_RESOLUTION)
-        writer.setCreator("JourneyMap")
-        writer.setTitle(options.title or map_title(scene))
-        layout = _page_layout(options.page, rect, options.margin_mm)
-        if not writer.setPageLayout(layout):
-            raise ExportError(f"{path}: the page size is not supported.")
+        layout = page_layout(options.page, rect, options.margin_mm, options.portrait)
+        writer = pdf_writer(tmp, options.title or map_title(scene), layout)
         painter = QPainter()
         if not painter.begin(writer):
             raise ExportError(f"{path}: cannot write the PDF file.")
         try:
-            # The printable area in device units, unrounded (writer.width() is an int).
-            area = layout.paintRect(QPageLayout.Unit.Point)
-            area = QRectF(0, 0, area.width() * PDF_RESOLUTION / 72.0, area.height() * PDF_RESOLUTION / 72.0)
-            factor = min(area.width() / rect.width(), area.height() / rect.height())
-            target = QRectF(0, 0, rect.width() * factor, rect.height() * factor)
-            target.moveCenter(area.center())
-            _paint(painter, scene, target, rect)
+            if tile:
+                from journeymap.ui.export.pdf_tiles import write_tiles
+
+                write_tiles(scene, writer, painter, layout, rect, options.title or map_title(scene),
+                            options.tile_scale, _paint)
+            else:
+                paint_fitted(painter, scene, paint_area(layout), rect)
         except BaseException:
             painter.end()
             raise
