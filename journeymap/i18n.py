@@ -330,6 +330,48 @@ IMPORT_ERRORS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP(
         "ImportError", "%1: row %2 is longer than %3 characters; this does not look like a survey file."
     ),
+    QT_TRANSLATE_NOOP(
+        "ImportError",
+        "%1: no column names a touchpoint of this map (columns: %2); map the columns to touchpoints explicitly.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportError", "%1: this file was already imported into this map (%2, %3); nothing was changed."
+    ),
+    QT_TRANSLATE_NOOP("ImportError", "%1: no import profile named %2 (profiles: %3)."),
+    QT_TRANSLATE_NOOP("ImportError", "%1: there is no touchpoint %2 in this map."),
+    QT_TRANSLATE_NOOP(
+        "ImportError", "%1: unknown field %2 (fields: %3, ignore or a touchpoint id)."
+    ),
+)
+
+# What a survey import decided (services.survey_layout.Note templates), for its summary.
+# tests/test_i18n_catalogue.py checks each one still exists in journeymap/services.
+IMPORT_NOTES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("ImportNote", "Import profile %1 applied."),
+    QT_TRANSLATE_NOOP("ImportNote", "Header rows after the first, read as headers: %1."),
+    QT_TRANSLATE_NOOP("ImportNote", "%1: values 1-11 are Qualtrics' default recode of 0-10; read as value - 1."),
+    QT_TRANSLATE_NOOP("ImportNote", "%1: a 1-5 satisfaction scale, imported as sentiment (-1..+1), not as NPS."),
+    QT_TRANSLATE_NOOP("ImportNote", "%1: a 1-7 satisfaction scale, imported as sentiment (-1..+1), not as NPS."),
+    QT_TRANSLATE_NOOP("ImportNote", "%1: a derived column (group or category), not a score; ignored."),
+    QT_TRANSLATE_NOOP("ImportNote", "%1: the overall NPS of the map (it names no touchpoint)."),
+    QT_TRANSLATE_NOOP("ImportNote", "%1: names a title several touchpoints share; not imported."),
+    QT_TRANSLATE_NOOP("ImportNote", "%1: names no touchpoint of this map; not imported."),
+    QT_TRANSLATE_NOOP("ImportNote", "Dates in %1 read day first (from their values)."),
+    QT_TRANSLATE_NOOP("ImportNote", "Dates in %1 read month first (from their values)."),
+    QT_TRANSLATE_NOOP(
+        "ImportNote", "Dates in %1 read day first: the values allow both, and the file looks Spanish-locale."
+    ),
+    QT_TRANSLATE_NOOP("ImportNote", "Dates in %1 read month first: the values allow both."),
+    QT_TRANSLATE_NOOP(
+        "ImportNote", "Dates in %1 read day first: the values allow both, so the app's language decides."
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportNote", "Dates in %1 read month first: the values allow both, so the app's language decides."
+    ),
+    QT_TRANSLATE_NOOP("ImportNote", "Overall NPS answers stored: %1."),
+    QT_TRANSLATE_NOOP("ImportNote", "Answers with a sentiment and no 0-10 score: %1."),
+    QT_TRANSLATE_NOOP("ImportNote", "Answers whose date could not be read (imported without a date): %1."),
+    QT_TRANSLATE_NOOP("ImportNote", "Unanswered cells skipped (blank, N/A, No aplica): %1."),
 )
 EXPORT_ERRORS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ExportError", "%1: unknown export format %2 (use one of: %3)."),
@@ -358,7 +400,14 @@ REJECT_REASONS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("RejectReason", "missing touchpoint"),
     QT_TRANSLATE_NOOP("RejectReason", "touchpoint %1 is ambiguous (several touchpoints have that title)"),
     QT_TRANSLATE_NOOP("RejectReason", "no touchpoint %1 in this map"),
+    QT_TRANSLATE_NOOP("RejectReason", "score %1 is outside 1-11"),
+    QT_TRANSLATE_NOOP("RejectReason", "score %1 is outside 1-5"),
+    QT_TRANSLATE_NOOP("RejectReason", "score %1 is outside 1-7"),
+    QT_TRANSLATE_NOOP("RejectReason", "date %1 has no valid time"),
 )
+# The answer of one column of a wide file: "column %1: <reason>" (the reason translated too).
+COLUMN_REASON = QT_TRANSLATE_NOOP("RejectReason", "column %1: %2")
+_COLUMN_REASON = re.compile(r"^column ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"): (.*)$", re.DOTALL)
 
 
 def _pattern(template: str) -> re.Pattern[str]:
@@ -407,7 +456,22 @@ def reason_text(reason: str) -> str:
     """Why an imported row was rejected (``RejectedRow.reason``), in the current language."""
     if _current == DEFAULT:
         return reason
-    return "; ".join(_translated(part, _reason_patterns()) for part in reason.split("; "))
+    return "; ".join(_reason_part(part) for part in reason.split("; "))
+
+
+def _reason_part(part: str) -> str:
+    match = _COLUMN_REASON.match(part)
+    if match:
+        inner = _translated(match.group(2), _reason_patterns())
+        return fill(translate("RejectReason", COLUMN_REASON), match.group(1), inner)
+    return _translated(part, _reason_patterns())
+
+
+def note_text(note: Any) -> str:
+    """A survey import's note (``survey_layout.Note``) in the current language."""
+    if _current == DEFAULT:
+        return note.english()
+    return fill(translate("ImportNote", note.template), *note.args)
 
 
 def fill(text: str, *values: object) -> str:

@@ -53,7 +53,7 @@ def test_help_and_usage_errors_in_spanish(tmp_path):
     assert "muestra esta ayuda y termina" in result.stdout
     sub = cli("import", "--help", cwd=tmp_path, JOURNEYMAP_LANG="es")
     assert "columna de la puntuación de recomendación de 0 a 10" in sub.stdout
-    assert "Las columnas se deducen de la fila de cabecera" in sub.stdout
+    assert "Lee las exportaciones de Qualtrics, SurveyMonkey" in sub.stdout
     bad = cli("report", cwd=tmp_path, JOURNEYMAP_LANG="es")
     assert bad.returncode == 2
     assert "faltan los argumentos obligatorios: FILE" in bad.stderr
@@ -92,15 +92,23 @@ def test_import_errors_and_rejected_rows_in_spanish(tmp_path):
     failed = cli("import", "m.jmap", "no-touchpoint.csv", cwd=tmp_path, JOURNEYMAP_LANG="es")
     assert failed.returncode == 1
     assert failed.stderr.strip() == (
-        "journeymap: error: no-touchpoint.csv: no se encontró la columna del punto de contacto entre "
-        "'when', 'score'; elige la columna explícitamente."
+        "journeymap: error: no-touchpoint.csv: ninguna columna nombra un punto de contacto de este mapa "
+        "(columnas: 'when', 'score'); asigna las columnas a puntos de contacto explícitamente."
     )
     (tmp_path / "bad-rows.csv").write_text(
         "touchpoint,score,date\nCheckout,12,2026-02-30\nNowhere,9,\n", encoding="utf-8"
     )
     partial = cli("import", "m.jmap", "bad-rows.csv", cwd=tmp_path, JOURNEYMAP_LANG="es")
-    assert "la puntuación '12' está fuera de 0-10; la fecha '2026-02-30' no existe" in partial.stdout
+    # An unreadable date never rejects an answer (it is stored without a date): only the score does.
+    assert "fila 2: no hay ningún punto de contacto 'Checkout' en este mapa; la puntuación '12' está fuera de 0-10" \
+        in partial.stdout
     assert "no hay ningún punto de contacto 'Nowhere' en este mapa" in partial.stdout
+    (tmp_path / "wide.csv").write_text("Marca temporal,Valoración [Checkout queue]\n15/03/2026,x\n16/03/2026,9\n"
+                                       "17/03/2026,10\n", encoding="utf-8")
+    wide = cli("import", "m.jmap", "wide.csv", cwd=tmp_path, JOURNEYMAP_LANG="es")
+    assert wide.returncode == 0, wide.stderr
+    assert "fila 2: columna 'Valoración [Checkout queue]': la puntuación 'x' no es un número" in wide.stdout
+    assert "Fechas de Marca temporal leídas con el día primero (según sus valores)." in wide.stdout
 
 
 def test_unknown_export_format_in_spanish(tmp_path):

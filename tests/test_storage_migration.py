@@ -136,3 +136,64 @@ def test_old_document_with_a_planted_trigger_is_refused(tmp_path: Path, monkeypa
     with pytest.raises(DocumentError, match="trigger evil"):
         Document.open(path)
     assert sha(path) == before
+
+
+FORMAT_1_RESPONSES = """CREATE TABLE responses (
+            id INTEGER PRIMARY KEY,
+            touchpoint_id INTEGER NOT NULL REFERENCES touchpoints(id) ON DELETE CASCADE,
+            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+            sentiment REAL CHECK (sentiment IS NULL OR sentiment BETWEEN -1 AND 1),
+            comment TEXT NOT NULL DEFAULT '',
+            date TEXT,
+            segment TEXT NOT NULL DEFAULT '',
+            batch_id INTEGER REFERENCES import_batches(id) ON DELETE CASCADE
+        )"""
+
+
+def format_1_document(path: Path) -> Path:
+    """A document as format 1 wrote it: score NOT NULL, no photos, overall NPS, profiles or content hash."""
+    from journeymap.domain.model import ImportBatch
+
+    with Document.create(path) as doc:
+        m = doc.add_map(JourneyMap("Old map"))
+        s, l = doc.add_stage(Stage(m, "S")), doc.add_lane(Lane(m, "L"))
+        tp = doc.add_touchpoint(Touchpoint(m, s, l, "card"))
+        b = doc.add_batch(ImportBatch(m, "old.csv", "2024-01-01T00:00:00", 2, 0))
+        doc.insert_responses([(tp, 9, None, "", "2024-01-01", "", b), (tp, 3, 0.5, "meh", None, "", b)])
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("BEGIN")
+    for name in ("overall_responses", "import_profiles", "attachments", "attachment_blobs"):
+        conn.execute(f"DROP TABLE {name}")
+    conn.execute("ALTER TABLE responses RENAME TO r_old")
+    conn.execute(FORMAT_1_RESPONSES)
+    conn.execute("INSERT INTO responses SELECT * FROM r_old")
+    conn.execute("DROP TABLE r_old")
+    conn.execute(schema.INDEXES["idx_responses_touchpoint"])
+    conn.execute(schema.INDEXES["idx_responses_batch"])
+    conn.execute("ALTER TABLE import_batches DROP COLUMN content_hash")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("COMMIT")
+    conn.close()
+    return path
+
+
+def test_format_1_upgrades_to_sentiment_only_answers_overall_nps_and_profiles(tmp_path: Path) -> None:
+    path = format_1_document(tmp_path / "v1.jmap")
+    assert user_version(path) == 1
+    with Document.open(path) as doc:
+        assert doc.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+        assert doc.response_counts(1) == {1: (1, 0, 1, 0.5, 1)}  # rows and ids kept
+        doc.insert_responses([(1, None, 1.0, "", None, "", None)])  # a sentiment-only answer is allowed now
+        assert doc.response_counts(1) == {1: (1, 0, 1, 1.5, 2)}
+        assert [b.content_hash for b in doc.batches(1)] == [""]
+        assert doc.overall_counts(1) == (0, 0, 0)
+    fresh = Document.create(tmp_path / "fresh.jmap")
+    fresh.close()
+    a = sqlite3.connect(path)
+    b = sqlite3.connect(tmp_path / "fresh.jmap")
+    try:
+        assert schema.shape(a) == schema.shape(b)
+    finally:
+        a.close()
+        b.close()

@@ -6,7 +6,7 @@ import argparse
 
 from journeymap.cli.common import add_map_option, open_map, print_rows
 from journeymap.i18n import translate
-from journeymap.services.reporting import REPORT_COLUMNS, report_rows
+from journeymap.services.reporting import OVERALL_COLUMNS, REPORT_COLUMNS, overall_row, report_rows
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,12 +17,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", default="table", choices=["table", "json", "csv"],
                    help=translate("cli", "output format (default: %(default)s)"))
     p.add_argument("--segment", help=translate("cli", "only responses of this segment"))
+    p.add_argument("--overall", action="store_true",
+                   help=translate("cli", "the map's overall NPS (the survey's recommend question) instead"))
     p.set_defaults(handler=cmd_report)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     doc, map_id = open_map(args.file, args.map_id)
     with doc:
+        if args.overall:
+            print_rows([overall_row(doc, map_id, args.segment)], OVERALL_COLUMNS, args.format)
+            return 0
         rows = report_rows(doc, map_id, args.segment)
     print_rows(rows, REPORT_COLUMNS, args.format)
     return 0

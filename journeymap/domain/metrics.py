@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 Z_95 = 1.96
@@ -205,6 +205,11 @@ def effective_metrics(
     if summary.n:
         sentiment = sentiment_sum / sentiment_n if sentiment_n else manual_sentiment
         return TouchpointMetrics(summary, summary.nps, summary.margin, sentiment, "responses", sentiment_n)
+    if sentiment_n:
+        # Sentiment-only answers (a 1-5 / 1-7 satisfaction scale): their sentiment, the manual NPS.
+        m = effective_metrics(summary, 0.0, 0, manual_nps, None, manual_counts)
+        source = m.source if m.source != "none" else "responses"
+        return replace(m, sentiment=sentiment_sum / sentiment_n, source=source, sentiment_n=sentiment_n)
     counts = tuple(c or 0 for c in manual_counts)
     if any(c is not None for c in manual_counts) and sum(counts):
         manual = NpsSummary(*counts)

@@ -112,7 +112,7 @@ class Attachment:
 @dataclass
 class Response:
     touchpoint_id: int
-    score: int
+    score: int | None  # None: a sentiment-only answer (a 1-5 or 1-7 satisfaction scale)
     sentiment: float | None = None
     comment: str = ""
     date: str | None = None
@@ -129,6 +129,7 @@ class ImportBatch:
     rows: int = 0
     rejected: int = 0
     id: int | None = None
+    content_hash: str = ""  # SHA-256 of the imported file, to warn before importing it again
 
 
 IMPACT_RANGE = range(1, 6)

@@ -229,6 +229,7 @@ class CsvSource:
         self.delimiter = detect_delimiter(text)
         # Rows to expect (lines of the sample scaled to the file), for the importer's strategy.
         self.estimated_rows = self.total * max(1, sample.count(b"\n")) // max(1, len(sample))
+        self._pushed: list[Any] = []
         self._raw = open(self.path, "rb")  # noqa: SIM115 - closed by close()
         try:
             self._text = io.TextIOWrapper(self._raw, encoding=self.encoding, newline="")
@@ -282,7 +283,12 @@ class CsvSource:
 
     def rows(self) -> Iterator[list[str]]:
         """Data rows after the header; row k (0-based) is file row ``header_row + 1 + k``."""
-        return self._iter()
+        pushed, self._pushed = self._pushed, []
+        return chain(pushed, self._iter()) if pushed else self._iter()
+
+    def unread(self, rows: list[Any]) -> None:
+        """Rows read ahead (to look at a sample) that ``rows()`` / ``blocks()`` yield first."""
+        self._pushed = list(rows) + self._pushed
 
     def blocks(self, size: int = BLOCK_ROWS) -> Iterator[Block]:
         """The rows of ``rows()`` (use one or the other) as blocks of at most *size* rows.
@@ -295,6 +301,9 @@ class CsvSource:
         the rest of the file is read by ``csv.reader`` (a quoted field may hold
         line ends).
         """
+        if self._pushed:
+            pushed, self._pushed = self._pushed, []
+            yield from row_blocks(pushed, size)
         delim = self.delimiter
         limit = csv.field_size_limit()
         lines_done = self._reader.line_num  # file lines consumed so far (header included)
@@ -466,6 +475,7 @@ class XlsxSource:
             reset()
         self.position = 0
         self.estimated_rows = self.total
+        self._pushed: list[Any] = []
         self._rows = self._guard(self._ws.iter_rows(values_only=True))
         self.header_row = 0
         self.headers: list[str] = []
@@ -497,10 +507,15 @@ class XlsxSource:
             ) from exc
 
     def rows(self) -> Iterator[tuple[Any, ...]]:
-        return self._rows
+        pushed, self._pushed = self._pushed, []
+        return chain(pushed, self._rows) if pushed else self._rows
+
+    def unread(self, rows: list[Any]) -> None:
+        """Rows read ahead (to look at a sample) that ``rows()`` / ``blocks()`` yield first."""
+        self._pushed = list(rows) + self._pushed
 
     def blocks(self, size: int = BLOCK_ROWS) -> Iterator[Block]:
-        return row_blocks(self._rows, size)
+        return row_blocks(self.rows(), size)
 
     def close(self) -> None:
         wb = getattr(self, "_wb", None)

@@ -61,6 +61,7 @@ from journeymap.services.import_mapping import (
     normalise,
 )
 from journeymap.services.import_sources import Block, ImportFileError, open_source
+from journeymap.services.survey_values import Reject
 from journeymap.storage import Document
 from journeymap.storage.responses_sql import ResponseWriter, bulk_cache, trusted_inserts
 
@@ -111,6 +112,15 @@ class ImportResult:
     sentiment_scale: str | None = None  # "unit" (-1..1), "five" (1..5) or None
     mapping: dict[str, int | None] = field(default_factory=dict)
     headers: list[str] = field(default_factory=list)
+    # Survey exports (services.survey_import): what the plan decided, for the summary.
+    layout: str = "long"
+    notes: list[Any] = field(default_factory=list)  # survey_layout.Note
+    unknown_columns: list[str] = field(default_factory=list)
+    overall: int = 0  # overall (relationship) NPS answers stored
+    undated: int = 0  # answers whose date could not be read (stored without a date)
+    unanswered: int = 0  # blank / N/A / "No aplica" cells skipped
+    sentiment_only: int = 0  # answers of a 1-5 / 1-7 scale: a sentiment, no score
+    plan: Any = None
 
 
 @dataclass
@@ -157,8 +167,9 @@ def is_aggregated(mapping: Mapping[str, int | None], explicit_score: bool = Fals
 
 
 # ------------------------------------------------------------------ parsing
-class _Reject(str):
-    """A parse failure: the reason, as a string (checked with ``type(x) is _Reject``)."""
+# A parse failure: the reason, as a string (checked with ``type(x) is _Reject``); the same
+# class as the survey parsers' (their rejections go through the same column path).
+_Reject = Reject
 
 
 _MISS = object()
@@ -454,7 +465,6 @@ def import_file(
     cancel or failure propagates for the caller to roll back.
     """
     doc.get_map(map_id)  # fails early on a bad map id
-    matcher = TouchpointMatcher(doc.touchpoints(map_id))
     with open_source(path, sheet) as src:
         name = source_name or src.name
         try:
@@ -462,58 +472,82 @@ def import_file(
         except ColumnError as exc:
             raise ImportFileError(f"{name}: {exc}.") from exc
         explicit_score = bool(columns and columns.get("score") not in (None, ""))
-        aggregated = is_aggregated(mapping, explicit_score)
-        if aggregated:
-            mapping["score"] = None
-        _check_mapping(name, src.headers, mapping, aggregated)
-        result = ImportResult(
-            name + (AGGREGATED_SUFFIX if aggregated else ""), aggregated=aggregated,
-            mapping=dict(mapping), headers=list(src.headers),
+        return import_opened(doc, map_id, src, name, mapping, explicit_score=explicit_score,
+                             progress=progress, cancel=cancel, chunk_size=chunk_size)
+
+
+def import_opened(
+    doc: Document, map_id: int, src: Any, name: str, mapping: dict[str, int | None], *,
+    explicit_score: bool = False, progress: Progress | None = None, cancel: Cancel | None = None,
+    chunk_size: int = CHUNK_ROWS, parsers: Mapping[str, Callable[[Any], Any]] | None = None,
+    count_undated: set[Any] | None = None, content_hash: str = "", result: ImportResult | None = None,
+) -> ImportResult:
+    """The long-layout import of an open source with a resolved *mapping* (0-based columns).
+
+    *parsers* replace the default parser of a field (``score``, ``sentiment``,
+    ``date``): the survey importer reads score labels, recoded scales and dates
+    in the column's own order. A mapping with a sentiment and no score imports
+    sentiment-only answers. Raw date values in *count_undated* (unreadable
+    dates, stored as no date) are counted in ``result.undated``.
+    """
+    matcher = TouchpointMatcher(doc.touchpoints(map_id))
+    aggregated = is_aggregated(mapping, explicit_score)
+    if aggregated:
+        mapping["score"] = None
+    sentiment_only = bool(parsers) and mapping["score"] is None and mapping["sentiment"] is not None
+    _check_mapping(name, src.headers, mapping, aggregated or sentiment_only)
+    if result is None:
+        result = ImportResult(name)
+    result.source = name + (AGGREGATED_SUFFIX if aggregated else "")
+    result.aggregated, result.mapping, result.headers = aggregated, dict(mapping), list(src.headers)
+    scale = None
+    col = mapping["sentiment"]
+    if aggregated:
+        rows = src.rows()
+        if col is not None:
+            head = list(islice(rows, SAMPLE_ROWS))
+            scale = detect_sentiment_scale(r[col] for r in head if len(r) > col)
+            rows = _chain(head, rows)
+    else:
+        blocks: Iterable[Block] = src.blocks()
+        if col is not None:
+            first: list[Block] = []
+            for block in blocks:
+                first.append(block)
+                if sum(b.n for b in first) >= SAMPLE_ROWS:
+                    break
+            scale = detect_sentiment_scale(_sample_column(first, col, SAMPLE_ROWS))
+            blocks = chain(first, blocks)
+    result.sentiment_scale = scale
+    imported_at = datetime.now().astimezone().isoformat(timespec="seconds")
+    importer = _Importer(doc, src, result, progress, cancel, chunk_size)
+    owns_transaction = not doc.in_transaction
+    with bulk_cache(doc), trusted_inserts(doc), doc.transaction():
+        batch_id = doc.add_batch(
+            ImportBatch(map_id, result.source, imported_at, 0, 0, content_hash=content_hash)
         )
-        scale = None
-        col = mapping["sentiment"]
         if aggregated:
-            rows = src.rows()
-            if col is not None:
-                head = list(islice(rows, SAMPLE_ROWS))
-                scale = detect_sentiment_scale(r[col] for r in head if len(r) > col)
-                rows = _chain(head, rows)
+            _import_counts(importer, rows, mapping, matcher, scale, batch_id)
         else:
-            blocks: Iterable[Block] = src.blocks()
-            if col is not None:
-                first: list[Block] = []
-                for block in blocks:
-                    first.append(block)
-                    if sum(b.n for b in first) >= SAMPLE_ROWS:
-                        break
-                scale = detect_sentiment_scale(_sample_column(first, col, SAMPLE_ROWS))
-                blocks = chain(first, blocks)
-        result.sentiment_scale = scale
-        imported_at = datetime.now().astimezone().isoformat(timespec="seconds")
-        importer = _Importer(doc, src, result, progress, cancel, chunk_size)
-        owns_transaction = not doc.in_transaction
-        with bulk_cache(doc), trusted_inserts(doc), doc.transaction():
-            batch_id = doc.add_batch(ImportBatch(map_id, result.source, imported_at, 0, 0))
-            if aggregated:
-                _import_counts(importer, rows, mapping, matcher, scale, batch_id)
-            else:
-                fields = [f for f in _WRITTEN if mapping[f] is not None]
-                with ResponseWriter(
-                    doc, batch_id, [_WRITTEN[f] for f in fields],
-                    expected_rows=src.estimated_rows, rebuild=owns_transaction,
-                ) as writer:
-                    importer.writer = writer
-                    _import_responses(importer, blocks, mapping, fields, matcher, scale)
-                    importer.flush()
-                importer.writer = None
-            importer.flush()
-            if result.imported:
-                doc.update_batch(batch_id, rows=result.imported, rejected=result.rejected)
-                result.batch_id = batch_id
-            else:
-                doc.delete_batch(batch_id)
-        if progress is not None:
-            progress(src.total, src.total)
+            fields = [f for f in _WRITTEN if mapping[f] is not None]
+            with ResponseWriter(
+                doc, batch_id, [_WRITTEN[f] for f in fields],
+                expected_rows=src.estimated_rows, rebuild=owns_transaction,
+            ) as writer:
+                importer.writer = writer
+                _import_responses(importer, blocks, mapping, fields, matcher, scale, parsers, count_undated)
+                importer.flush()
+            importer.writer = None
+        importer.flush()
+        if sentiment_only:
+            result.sentiment_only = result.imported
+        if result.imported:
+            doc.update_batch(batch_id, rows=result.imported, rejected=result.rejected)
+            result.batch_id = batch_id
+        else:
+            doc.delete_batch(batch_id)
+    if progress is not None:
+        progress(src.total, src.total)
     return result
 
 
@@ -568,6 +602,7 @@ def _check_mapping(name: str, headers: list[str], mapping: dict[str, int | None]
 def _import_responses(
     imp: _Importer, blocks: Iterable[Block], mapping: dict[str, int | None], fields: list[str],
     matcher: TouchpointMatcher, scale: str | None,
+    overrides: Mapping[str, Callable[[Any], Any]] | None = None, count_undated: set[Any] | None = None,
 ) -> None:
     """Validate raw responses block by block and hand the valid ones to ``imp.writer``.
 
@@ -582,6 +617,7 @@ def _import_responses(
         "touchpoint": matcher, "score": parse_score, "sentiment": sentiment_parser(scale or "unit"),
         "date": parse_date, "segment": _text,
     }
+    parsers.update(overrides or {})
     rejecting = [f for f in ("touchpoint", "score", "sentiment", "date") if f in fields]
     memos: dict[str, dict[Any, Any]] = {f: {} for f in fields}
     bad: dict[str, set[Any]] = {f: set() for f in fields}
@@ -594,10 +630,17 @@ def _import_responses(
             imp.tick()
         n = block.n
         if not block.uniform or block.width < width:
+            if count_undated and "date" in fields:
+                at = mapping["date"]
+                imp.result.undated += sum(
+                    1 for r in block.all_rows() if len(r) > at and _hashable(r[at]) in count_undated  # type: ignore[operator]
+                )
             columns, kept = _rows_to_columns(imp, row_state, block.all_rows(), first, width)
             imp.add_columns(columns, kept)
             continue
         raw = {f: block.column(mapping[f]) for f in fields}  # type: ignore[arg-type]
+        if count_undated and "date" in raw:
+            imp.result.undated += sum(map(count_undated.__contains__, raw["date"]))
         values = {}
         for f in fields:
             if f == "comment":
@@ -618,6 +661,14 @@ def _import_responses(
             imp.add_columns([list(compress(values[f], keep)) for f in fields], n - len(bad_rows))
         else:
             imp.add_columns([values[f] for f in fields], n)
+
+
+def _hashable(v: Any) -> Any:
+    try:
+        hash(v)
+    except TypeError:
+        return None
+    return v
 
 
 def _column(raw: list[Any], memo: dict[Any, Any], parse: Callable[[Any], Any], bad: set[Any]) -> list[Any]:

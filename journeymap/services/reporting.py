@@ -84,3 +84,20 @@ def report_rows(doc: Document, map_id: int, segment: str | None = None) -> list[
             }
         )
     return rows
+
+
+OVERALL_COLUMNS = ("map", "responses", "promoters", "passives", "detractors", "nps", "nps_margin")
+
+
+def overall_summary(doc: Document, map_id: int, segment: str | None = None) -> NpsSummary:
+    """The map's overall (relationship) NPS: the wide survey's question that names no touchpoint."""
+    return NpsSummary(*doc.overall_counts(map_id, segment))
+
+
+def overall_row(doc: Document, map_id: int, segment: str | None = None) -> dict[str, object]:
+    """The overall NPS as one row with exactly ``OVERALL_COLUMNS``."""
+    s = overall_summary(doc, map_id, segment)
+    return {
+        "map": doc.get_map(map_id).title, "responses": s.n, "promoters": s.promoters, "passives": s.passives,
+        "detractors": s.detractors, "nps": s.nps, "nps_margin": s.margin,
+    }

@@ -50,7 +50,10 @@ QUICK_CHECK_SKIPPED_TABLES = frozenset({"responses"})
 Snapshot = dict[str, list[dict[str, Any]]]
 # Parents before children, so that restoring satisfies foreign keys.
 # (Photo blobs are not in snapshots: deleting a touchpoint leaves them, see storage.attachments.)
-TABLE_ORDER = ("maps", "stages", "lanes", "import_batches", "touchpoints", "notes", "attachments", "responses")
+TABLE_ORDER = (
+    "maps", "stages", "lanes", "import_batches", "touchpoints", "notes", "attachments", "responses",
+    "overall_responses",
+)
 
 
 class DocumentError(Exception):
@@ -950,7 +953,9 @@ class Document:
         out: dict[int, tuple[int, int, int, float, int]] = {}
         for tid, score, n, total, counted in self._conn.execute(sql, params):
             p, q, d, s, c = out.get(tid, (0, 0, 0, 0.0, 0))
-            if score >= 9:
+            if score is None:  # sentiment-only answers
+                pass
+            elif score >= 9:
                 p += n
             elif score >= 7:
                 q += n
@@ -958,6 +963,30 @@ class Document:
                 d += n
             out[tid] = (p, q, d, s + total, c + counted)
         return out
+
+    def overall_counts(self, map_id: int, segment: str | None = None) -> tuple[int, int, int]:
+        """(promoters, passives, detractors) of the map's overall (relationship) NPS answers."""
+        sql = "SELECT score, COUNT(*) FROM overall_responses WHERE map_id = ?"
+        params: list[Any] = [map_id]
+        if segment:
+            sql += " AND segment = ?"
+            params.append(segment)
+        p = q = d = 0
+        for score, n in self._conn.execute(sql + " GROUP BY score", params):
+            if score >= 9:
+                p += n
+            elif score >= 7:
+                q += n
+            else:
+                d += n
+        return p, q, d
+
+    def insert_overall(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        """Bulk insert of (map_id, score, date, segment, batch_id) overall NPS answers."""
+        with self.transaction():
+            self._conn.executemany(
+                "INSERT INTO overall_responses (map_id, score, date, segment, batch_id) VALUES (?, ?, ?, ?, ?)", rows
+            )
 
     def segments(self, map_id: int) -> list[str]:
         return [
@@ -975,7 +1004,7 @@ class Document:
             (r[0], r[1])
             for r in self._conn.execute(
                 "SELECT date, score FROM responses WHERE touchpoint_id = ? AND date IS NOT NULL "
-                "ORDER BY date",
+                "AND score IS NOT NULL ORDER BY date",
                 [touchpoint_id],
             )
         ]
@@ -1026,6 +1055,9 @@ class Document:
         all_batches = [b["id"] for b in snap["import_batches"]]
         responses.update({r["id"]: r for r in grab("responses", "batch_id", all_batches)})
         snap["responses"] = list(responses.values())
+        overall = {r["id"]: r for r in grab("overall_responses", "map_id", map_ids)}
+        overall.update({r["id"]: r for r in grab("overall_responses", "batch_id", all_batches)})
+        snap["overall_responses"] = list(overall.values())
         return snap
 
     def restore(self, snap: Snapshot) -> None:

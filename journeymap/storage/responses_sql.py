@@ -241,7 +241,8 @@ def _parallel_sort(conn: sqlite3.Connection) -> Iterator[None]:
 
 def batch(doc: Document, batch_id: int) -> ImportBatch:
     rows = doc.execute(
-        "SELECT map_id, source, imported_at, rows, rejected, id FROM import_batches WHERE id = ?", [batch_id]
+        "SELECT map_id, source, imported_at, rows, rejected, id, content_hash FROM import_batches WHERE id = ?",
+        [batch_id],
     ).fetchall()
     if not rows:
         raise DocumentError(f"{doc.path}: there is no import batch {batch_id}.")
@@ -267,6 +268,10 @@ def stash_batch(doc: Document, batch_id: int) -> Stash:
         saved = batch(doc, batch_id)
         table = f"jm_stash_{batch_id}_{next(_counter)}"
         doc.execute(f"CREATE TEMP TABLE {table} AS SELECT * FROM main.responses WHERE batch_id = ?", [batch_id])
+        doc.execute(
+            f"CREATE TEMP TABLE {table}_overall AS SELECT * FROM main.overall_responses WHERE batch_id = ?",
+            [batch_id],
+        )
         n = doc.execute(f"SELECT COUNT(*) FROM temp.{table}").fetchone()[0]
         doc.delete_batch(batch_id)  # cascades to its responses
     return Stash(saved, table, n)
@@ -282,10 +287,13 @@ def unstash_batch(doc: Document, stash: Stash) -> None:
             [row[c] for c in cols],
         )
         doc.execute(f"INSERT INTO main.responses SELECT * FROM temp.{stash.table}")
+        doc.execute(f"INSERT INTO main.overall_responses SELECT * FROM temp.{stash.table}_overall")
         doc.execute(f"DROP TABLE temp.{stash.table}")
+        doc.execute(f"DROP TABLE temp.{stash.table}_overall")
 
 
 def drop_stash(doc: Document, stash: Stash) -> None:
     """Forget a stash for good (e.g. when its undo command is discarded)."""
     if doc._conn is not None:  # noqa: SLF001
         doc.execute(f"DROP TABLE IF EXISTS temp.{stash.table}")
+        doc.execute(f"DROP TABLE IF EXISTS temp.{stash.table}_overall")

@@ -13,7 +13,7 @@ from typing import Any
 
 # "JMap" as a big-endian 32-bit integer.
 APPLICATION_ID = int.from_bytes(b"JMap", "big")
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SUFFIX = ".jmap"
 
 TABLES: dict[str, str] = {
@@ -81,18 +81,40 @@ TABLES: dict[str, str] = {
             source TEXT NOT NULL,
             imported_at TEXT NOT NULL,
             rows INTEGER NOT NULL DEFAULT 0,
-            rejected INTEGER NOT NULL DEFAULT 0
+            rejected INTEGER NOT NULL DEFAULT 0,
+            content_hash TEXT NOT NULL DEFAULT ''
         )""",
     "responses": """
         CREATE TABLE responses (
             id INTEGER PRIMARY KEY,
             touchpoint_id INTEGER NOT NULL REFERENCES touchpoints(id) ON DELETE CASCADE,
-            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+            score INTEGER CHECK (score IS NULL OR score BETWEEN 0 AND 10),
             sentiment REAL CHECK (sentiment IS NULL OR sentiment BETWEEN -1 AND 1),
             comment TEXT NOT NULL DEFAULT '',
             date TEXT,
             segment TEXT NOT NULL DEFAULT '',
             batch_id INTEGER REFERENCES import_batches(id) ON DELETE CASCADE
+        )""",
+    # The map's relationship NPS: the "how likely are you to recommend us" question of
+    # a wide survey that names no touchpoint.
+    "overall_responses": """
+        CREATE TABLE overall_responses (
+            id INTEGER PRIMARY KEY,
+            map_id INTEGER NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+            date TEXT,
+            segment TEXT NOT NULL DEFAULT '',
+            batch_id INTEGER REFERENCES import_batches(id) ON DELETE CASCADE
+        )""",
+    # Column mappings remembered per header signature ("import profiles").
+    "import_profiles": """
+        CREATE TABLE import_profiles (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            signature TEXT NOT NULL,
+            layout TEXT NOT NULL DEFAULT '',
+            columns TEXT NOT NULL DEFAULT '{}',
+            updated_at TEXT NOT NULL DEFAULT ''
         )""",
 }
 
@@ -112,6 +134,10 @@ INDEXES: dict[str, str] = {
         "CREATE INDEX idx_responses_touchpoint ON responses(touchpoint_id, score, sentiment, segment)"
     ),
     "idx_responses_batch": "CREATE INDEX idx_responses_batch ON responses(batch_id)",
+    "idx_overall_map": "CREATE INDEX idx_overall_map ON overall_responses(map_id, score, segment)",
+    "idx_overall_batch": "CREATE INDEX idx_overall_batch ON overall_responses(batch_id)",
+    "idx_profiles_name": "CREATE UNIQUE INDEX idx_profiles_name ON import_profiles(name)",
+    "idx_profiles_signature": "CREATE INDEX idx_profiles_signature ON import_profiles(signature)",
 }
 
 
@@ -150,9 +176,36 @@ ATTACHMENT_INDEXES: dict[str, str] = {
 TABLES.update(ATTACHMENT_TABLES)
 INDEXES.update(ATTACHMENT_INDEXES)
 
+
+def _rebuild(table: str, indexes: tuple[str, ...]) -> tuple[str, ...]:
+    """Statements that recreate *table* with its current definition, keeping its rows and ids."""
+    new = f"{table}_new"
+    create = TABLES[table].replace(f"CREATE TABLE {table} (", f"CREATE TABLE {new} (", 1)
+    return (
+        create,
+        f"INSERT INTO {new} SELECT * FROM {table}",
+        f"DROP TABLE {table}",
+        f"ALTER TABLE {new} RENAME TO {table}",
+        *(INDEXES[name] for name in indexes),
+    )
+
+
 # Migrations from version N-1 to N, applied in order by ``migrate``.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: (*ATTACHMENT_TABLES.values(), *ATTACHMENT_INDEXES.values()),
+    # Version 3, survey exports (issue 19): a response may carry only a sentiment (a 1-5
+    # or 1-7 satisfaction answer has no 0-10 score); batches remember the file's content
+    # hash; the map's overall NPS; import profiles.
+    3: (
+        *_rebuild("responses", ("idx_responses_touchpoint", "idx_responses_batch")),
+        "ALTER TABLE import_batches ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''",
+        TABLES["overall_responses"],
+        TABLES["import_profiles"],
+        INDEXES["idx_overall_map"],
+        INDEXES["idx_overall_batch"],
+        INDEXES["idx_profiles_name"],
+        INDEXES["idx_profiles_signature"],
+    ),
 }
 
 

@@ -2070,7 +2070,27 @@ Open it read-only?</source>
     </message>
     <message>
         <source>%1: row %2 is longer than %3 characters; this does not look like a survey file.</source>
-        <translation>%1: la fila %2 tiene más de %3 caracteres; no parece un archivo de encuesta.</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no column names a touchpoint of this map (columns: %2); map the columns to touchpoints explicitly.</source>
+        <translation>%1: ninguna columna nombra un punto de contacto de este mapa (columnas: %2); asigna las columnas a puntos de contacto explícitamente.</translation>
+    </message>
+    <message>
+        <source>%1: this file was already imported into this map (%2, %3); nothing was changed.</source>
+        <translation>%1: este archivo ya se importó en este mapa (%2, %3); no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>%1: no import profile named %2 (profiles: %3).</source>
+        <translation>%1: no hay ningún perfil de importación llamado %2 (perfiles: %3).</translation>
+    </message>
+    <message>
+        <source>%1: there is no touchpoint %2 in this map.</source>
+        <translation>%1: no hay ningún punto de contacto %2 en este mapa.</translation>
+    </message>
+    <message>
+        <source>%1: unknown field %2 (fields: %3, ignore or a touchpoint id).</source>
+        <translation>%1: campo desconocido %2 (campos: %3, ignore o el id de un punto de contacto).</translation>
     </message>
 </context>
 <context>
@@ -2110,6 +2130,85 @@ Open it read-only?</source>
     <message>
         <source>Remove this import and all its responses (undoable)</source>
         <translation>Quitar esta importación y todas sus respuestas (se puede deshacer)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportNote</name>
+    <message>
+        <source>Import profile %1 applied.</source>
+        <translation>Se ha aplicado el perfil de importación %1.</translation>
+    </message>
+    <message>
+        <source>Header rows after the first, read as headers: %1.</source>
+        <translation>Filas de cabecera tras la primera, leídas como cabecera: %1.</translation>
+    </message>
+    <message>
+        <source>%1: values 1-11 are Qualtrics&apos; default recode of 0-10; read as value - 1.</source>
+        <translation>%1: los valores 1-11 son la recodificación por defecto de Qualtrics de 0-10; se leen como valor - 1.</translation>
+    </message>
+    <message>
+        <source>%1: a 1-5 satisfaction scale, imported as sentiment (-1..+1), not as NPS.</source>
+        <translation>%1: una escala de satisfacción 1-5, importada como sentimiento (-1..+1), no como NPS.</translation>
+    </message>
+    <message>
+        <source>%1: a 1-7 satisfaction scale, imported as sentiment (-1..+1), not as NPS.</source>
+        <translation>%1: una escala de satisfacción 1-7, importada como sentimiento (-1..+1), no como NPS.</translation>
+    </message>
+    <message>
+        <source>%1: a derived column (group or category), not a score; ignored.</source>
+        <translation>%1: una columna derivada (grupo o categoría), no una puntuación; se ignora.</translation>
+    </message>
+    <message>
+        <source>%1: the overall NPS of the map (it names no touchpoint).</source>
+        <translation>%1: el NPS global del mapa (no nombra ningún punto de contacto).</translation>
+    </message>
+    <message>
+        <source>%1: names a title several touchpoints share; not imported.</source>
+        <translation>%1: nombra un título que comparten varios puntos de contacto; no se importa.</translation>
+    </message>
+    <message>
+        <source>%1: names no touchpoint of this map; not imported.</source>
+        <translation>%1: no nombra ningún punto de contacto de este mapa; no se importa.</translation>
+    </message>
+    <message>
+        <source>Dates in %1 read day first (from their values).</source>
+        <translation>Fechas de %1 leídas con el día primero (según sus valores).</translation>
+    </message>
+    <message>
+        <source>Dates in %1 read month first (from their values).</source>
+        <translation>Fechas de %1 leídas con el mes primero (según sus valores).</translation>
+    </message>
+    <message>
+        <source>Dates in %1 read day first: the values allow both, and the file looks Spanish-locale.</source>
+        <translation>Fechas de %1 leídas con el día primero: los valores admiten ambos órdenes y el archivo parece de configuración regional española.</translation>
+    </message>
+    <message>
+        <source>Dates in %1 read month first: the values allow both.</source>
+        <translation>Fechas de %1 leídas con el mes primero: los valores admiten ambos órdenes.</translation>
+    </message>
+    <message>
+        <source>Dates in %1 read day first: the values allow both, so the app&apos;s language decides.</source>
+        <translation>Fechas de %1 leídas con el día primero: los valores admiten ambos órdenes, así que decide el idioma de la aplicación.</translation>
+    </message>
+    <message>
+        <source>Dates in %1 read month first: the values allow both, so the app&apos;s language decides.</source>
+        <translation>Fechas de %1 leídas con el mes primero: los valores admiten ambos órdenes, así que decide el idioma de la aplicación.</translation>
+    </message>
+    <message>
+        <source>Overall NPS answers stored: %1.</source>
+        <translation>Respuestas de NPS global guardadas: %1.</translation>
+    </message>
+    <message>
+        <source>Answers with a sentiment and no 0-10 score: %1.</source>
+        <translation>Respuestas con sentimiento y sin puntuación 0-10: %1.</translation>
+    </message>
+    <message>
+        <source>Answers whose date could not be read (imported without a date): %1.</source>
+        <translation>Respuestas cuya fecha no se pudo leer (importadas sin fecha): %1.</translation>
+    </message>
+    <message>
+        <source>Unanswered cells skipped (blank, N/A, No aplica): %1.</source>
+        <translation>Celdas sin respuesta omitidas (vacías, N/A, No aplica): %1.</translation>
     </message>
 </context>
 <context>
@@ -3023,6 +3122,26 @@ Puedes deshacerlo.</numerusform>
         <source>no touchpoint %1 in this map</source>
         <translation>no hay ningún punto de contacto %1 en este mapa</translation>
     </message>
+    <message>
+        <source>score %1 is outside 1-11</source>
+        <translation>la puntuación %1 está fuera de 1-11</translation>
+    </message>
+    <message>
+        <source>score %1 is outside 1-5</source>
+        <translation>la puntuación %1 está fuera de 1-5</translation>
+    </message>
+    <message>
+        <source>score %1 is outside 1-7</source>
+        <translation>la puntuación %1 está fuera de 1-7</translation>
+    </message>
+    <message>
+        <source>date %1 has no valid time</source>
+        <translation>la fecha %1 no tiene una hora válida</translation>
+    </message>
+    <message>
+        <source>column %1: %2</source>
+        <translation>columna %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Sentiment</name>
@@ -3600,19 +3719,29 @@ Puedes deshacerlo.</numerusform>
         <translation>columna del recuento de detractores (archivos agregados)</translation>
     </message>
     <message>
-        <source>Columns are guessed from the header row (English or Spanish, any case or
-accents); a --X-col option names the column by header or by 1-based number.
-Rows are matched to touchpoints by id or by title. Invalid rows are rejected
-and listed; valid rows are imported in one transaction as one import batch.
-Exit status: 0 when at least one response was imported, 1 otherwise (nothing
-is recorded then).</source>
-        <translation>Las columnas se deducen de la fila de cabecera (en inglés o en español, con
-o sin mayúsculas y acentos); una opción --X-col indica la columna por su
-cabecera o por su número (empezando en 1). Las filas se asocian a los puntos
-de contacto por id o por título. Las filas no válidas se rechazan y se listan;
-las válidas se importan en una sola transacción, como un único lote.
-Código de salida: 0 si se importó al menos una respuesta; 1 en caso contrario
-(y entonces no se guarda nada).</translation>
+        <source>Reads exports of Qualtrics, SurveyMonkey, Google Forms, Microsoft Forms,
+Typeform, LimeSurvey and Excel as they are: extra header rows, one column per
+touchpoint (wide) or one row per answer (long), score labels, 1-11 recodes,
+1-5 and 1-7 satisfaction scales (as sentiment), dates in either day order.
+A column belongs to a touchpoint when its header names the touchpoint&apos;s title.
+--map-column HEADER=FIELD sets what a column is: touchpoint, score, sentiment,
+comment, date, segment, overall, ignore, or a touchpoint id (its score).
+The mapping is remembered per header signature with --save-profile NAME.
+Invalid answers are rejected and listed; valid ones are imported in one
+transaction as one import batch. Exit status: 0 when something was imported,
+1 otherwise (nothing is recorded then).</source>
+        <translation>Lee las exportaciones de Qualtrics, SurveyMonkey, Google Forms, Microsoft Forms,
+Typeform, LimeSurvey y Excel tal como son: filas de cabecera adicionales, una
+columna por punto de contacto (ancho) o una fila por respuesta (largo), etiquetas
+de puntuación, recodificaciones 1-11, escalas de satisfacción 1-5 y 1-7 (como
+sentimiento) y fechas en cualquier orden de día y mes.
+Una columna pertenece a un punto de contacto cuando su cabecera nombra su título.
+--map-column CABECERA=CAMPO fija qué es una columna: touchpoint, score, sentiment,
+comment, date, segment, overall, ignore o el id de un punto de contacto (su puntuación).
+Con --save-profile NOMBRE la asignación se recuerda por la firma de la cabecera.
+Las respuestas no válidas se rechazan y se listan; las válidas se importan en una
+sola transacción como un lote de importación. Estado de salida: 0 si se importó
+algo, 1 si no (entonces no se registra nada).</translation>
     </message>
     <message>
         <source>import survey responses (CSV or XLSX)</source>
@@ -3627,6 +3756,34 @@ Código de salida: 0 si se importó al menos una respuesta; 1 en caso contrario
         <translation>el archivo de la encuesta (.csv, .txt, .tsv o .xlsx)</translation>
     </message>
     <message>
+        <source>long (one row per answer) or wide (one column per touchpoint)</source>
+        <translation>long (una fila por respuesta) o wide (una columna por punto de contacto)</translation>
+    </message>
+    <message>
+        <source>what a column is: a field, ignore, or a touchpoint id (repeatable)</source>
+        <translation>qué es una columna: un campo, ignore o el id de un punto de contacto (se puede repetir)</translation>
+    </message>
+    <message>
+        <source>import no dates</source>
+        <translation>no importar fechas</translation>
+    </message>
+    <message>
+        <source>use the saved import profile NAME</source>
+        <translation>usar el perfil de importación guardado NOMBRE</translation>
+    </message>
+    <message>
+        <source>save this file&apos;s column mapping as import profile NAME</source>
+        <translation>guardar la asignación de columnas de este archivo como perfil de importación NOMBRE</translation>
+    </message>
+    <message>
+        <source>import the file even if it was imported before</source>
+        <translation>importar el archivo aunque ya se haya importado</translation>
+    </message>
+    <message>
+        <source>save the rejected rows to CSV, with a reason column</source>
+        <translation>guardar las filas rechazadas en un CSV, con una columna de motivo</translation>
+    </message>
+    <message>
         <source>XLSX sheet (default: the first)</source>
         <translation>hoja del XLSX (por defecto: la primera)</translation>
     </message>
@@ -3635,8 +3792,20 @@ Código de salida: 0 si se importó al menos una respuesta; 1 en caso contrario
         <translation>muestra solo la línea de resumen</translation>
     </message>
     <message>
+        <source>--map-column %1: expected HEADER=FIELD</source>
+        <translation>--map-column %1: se esperaba CABECERA=CAMPO</translation>
+    </message>
+    <message>
+        <source>Use --again to import it anyway.</source>
+        <translation>Usa --again para importarlo de todos modos.</translation>
+    </message>
+    <message>
         <source>imported %1, rejected %2</source>
         <translation>importadas %1, rechazadas %2</translation>
+    </message>
+    <message>
+        <source>layout: wide (one row per respondent, one column per touchpoint)</source>
+        <translation>formato: ancho (una fila por encuestado, una columna por punto de contacto)</translation>
     </message>
     <message>
         <source>row %1: %2</source>
@@ -3645,6 +3814,10 @@ Código de salida: 0 si se importó al menos una respuesta; 1 en caso contrario
     <message>
         <source>... more rejected rows: %1</source>
         <translation>... más filas rechazadas: %1</translation>
+    </message>
+    <message>
+        <source>rejected rows saved to %1 (rows: %2)</source>
+        <translation>filas rechazadas guardadas en %1 (filas: %2)</translation>
     </message>
     <message>
         <source>journeymap: nothing imported; the document is unchanged</source>
@@ -3665,6 +3838,18 @@ Código de salida: 0 si se importó al menos una respuesta; 1 en caso contrario
     <message>
         <source>only responses of this segment</source>
         <translation>solo las respuestas de este segmento</translation>
+    </message>
+    <message>
+        <source>the map&apos;s overall NPS (the survey&apos;s recommend question) instead</source>
+        <translation>en su lugar, el NPS global del mapa (la pregunta de recomendación de la encuesta)</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>fila</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,266 @@
+"""Cell values as survey tools write them: score labels, recoded scales, dates of every order.
+
+Each parser returns the value, ``None`` (an unanswered or empty cell) or a
+:class:`Reject` (a string: the reason). Parsers are built per column once its
+sample has been looked at (:func:`score_scale`, :func:`date_order`), so a
+column of ``03/04/2024`` values is read the same way from its first row to its
+last.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from journeymap.services.import_mapping import normalise
+
+__all__ = [
+    "UNANSWERED",
+    "Reject",
+    "date_order",
+    "date_parser",
+    "is_unanswered",
+    "leading_number",
+    "score_parser",
+    "score_scale",
+]
+
+
+class Reject(str):
+    """A parse failure: the reason (checked with ``type(x) is Reject``)."""
+
+
+# Cells that mean "not answered": never an error, never a response.
+UNANSWERED = frozenset({
+    "", "n/a", "na", "n.a.", "n/d", "-", "--", "no aplica", "no procede", "not applicable",
+    "ns/nc", "nsnc", "no sabe", "no contesta", "prefer not to say", "prefiero no contestar",
+    "don't know", "dont know", "no se", "none", "null", "no answer", "sin respuesta", "not answered",
+})
+
+
+def is_unanswered(raw: Any) -> bool:
+    if raw is None:
+        return True
+    if raw.__class__ is str:
+        return normalise(raw) in UNANSWERED
+    return isinstance(raw, float) and math.isnan(raw)
+
+
+def _show(raw: Any) -> str:
+    text = repr(raw.strip()) if isinstance(raw, str) else repr(raw)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+# "10 - Extremely likely", "0 = Nada probable", "9 (Promoter)", "7.", "8,0"
+_LEADING = re.compile(r"\s*(-?\d{1,3})(?:[.,]0+)?(?=\s*(?:$|[-–—:=().,/]|\s))")
+# "Extremely likely 10", "Muy probable - 10"
+_TRAILING = re.compile(r".*?[\s\-–—:=(](\d{1,2})\)?\s*$")
+ANCHOR_WORDS = {
+    "extremely likely": 10, "extremadamente probable": 10, "muy probable": 10,
+    "not at all likely": 0, "nada probable": 0, "nada probable en absoluto": 0,
+    "not likely at all": 0, "en absoluto probable": 0,
+}
+
+
+def leading_number(raw: Any) -> float | None:
+    """The number a score cell holds: ``9``, ``"9"``, ``"9,0"``, ``"10 - Extremely likely"``."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int | float):
+        return None if isinstance(raw, float) and math.isnan(raw) else float(raw)
+    if raw.__class__ is not str:
+        return None
+    s = raw.strip()
+    try:
+        return float(s.replace(",", "."))
+    except ValueError:
+        pass
+    m = _LEADING.match(s)
+    if m:
+        return float(m.group(1))
+    anchor = ANCHOR_WORDS.get(normalise(s))
+    if anchor is not None:
+        return float(anchor)
+    m = _TRAILING.match(s)
+    if m and re.search(r"[a-zA-Z]", s):
+        return float(m.group(1))
+    return None
+
+
+# ------------------------------------------------------------------ scores
+# What a column of numbers is, from its sample.
+NPS = "nps"  # 0-10 as they are
+RECODED = "recoded"  # 1-11: Qualtrics' default recode of an NPS question; score = value - 1
+FIVE = "five"  # 1-5 satisfaction: sentiment (v - 3) / 2
+SEVEN = "seven"  # 1-7 satisfaction: sentiment (v - 4) / 3
+GROUP = "group"  # 1/2/3 (Qualtrics *_NPS_GROUP) or other derived categories: never a score
+TEXT = "text"  # mostly not numbers
+EMPTY = "empty"  # nothing answered in the sample
+
+
+def score_scale(values: Iterable[Any], recommend: bool = False) -> str:
+    """Decide what a column holds from a sample of its cells (see the module constants).
+
+    *recommend* says the header asks the recommendation question, so a sample
+    that happens to hold only 1-5 is still a 0-10 answer.
+    """
+    numbers: list[float] = []
+    texts = 0
+    for raw in values:
+        if is_unanswered(raw):
+            continue
+        v = leading_number(raw)
+        if v is None:
+            texts += 1
+        else:
+            numbers.append(v)
+    if not numbers:
+        return TEXT if texts else EMPTY
+    # Invalid cells (typos, out of range) do not decide the scale: they are rejected one by one.
+    valid = [v for v in numbers if v.is_integer() and 0 <= v <= 11]
+    if len(valid) * 2 < len(numbers) + texts or not valid:
+        return TEXT
+    numbers = valid
+    lo, hi = min(numbers), max(numbers)
+    if hi == 11 and lo >= 1:
+        return RECODED
+    if lo >= 0 and hi <= 10 and (lo == 0 or hi > 7 or recommend):
+        return NPS
+    if lo >= 1 and hi <= 3 and not recommend:
+        return GROUP if hi == 3 and len(set(numbers)) <= 3 else FIVE
+    if lo >= 1 and hi <= 5:
+        return FIVE
+    if lo >= 1 and hi <= 7:
+        return SEVEN
+    return NPS
+
+
+def score_parser(scale: str) -> Callable[[Any], int | float | None | Reject]:
+    """Cell -> 0-10 score (NPS, RECODED) or -1..1 sentiment (FIVE, SEVEN); None when unanswered."""
+    top = {NPS: 10, RECODED: 11, FIVE: 5, SEVEN: 7}.get(scale, 10)
+    low = 0 if scale == NPS else 1
+    outside = {NPS: "is outside 0-10", RECODED: "is outside 1-11", FIVE: "is outside 1-5",
+               SEVEN: "is outside 1-7"}.get(scale, "is outside 0-10")
+
+    def parse(raw: Any) -> int | float | None | Reject:
+        if is_unanswered(raw):
+            return None
+        v = leading_number(raw)
+        if v is None:
+            return Reject(f"score {_show(raw)} is not a number")
+        if not v.is_integer():
+            return Reject(f"score {_show(raw)} is not a whole number")
+        if not low <= v <= top:
+            return Reject(f"score {_show(raw)} {outside}")
+        if scale == RECODED:
+            return int(v) - 1
+        if scale == FIVE:
+            return (v - 3.0) / 2.0
+        if scale == SEVEN:
+            return (v - 4.0) / 3.0
+        return int(v)
+
+    return parse
+
+
+# ------------------------------------------------------------------- dates
+DMY = "dmy"
+MDY = "mdy"
+_SLASHED = re.compile(
+    r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})"
+    r"(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([AaPp]\.?\s?[Mm]\.?)?)?\s*"
+)
+_YEAR_FIRST = re.compile(
+    r"(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})"
+    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp]\.?\s?[Mm]\.?)?)?"
+    r"\s*(Z|UTC|GMT|[+\-]\d{2}:?\d{2})?\s*"
+)
+EXCEL_EPOCH = datetime(1899, 12, 30)
+EXCEL_RANGE = (20000, 80000)  # 1954 .. 2119: a serial date, not a count
+
+
+def has_slashed_dates(values: Iterable[Any]) -> bool:
+    """Whether any cell is a d/m/y or m/d/y date (whose order needs deciding)."""
+    return any(raw.__class__ is str and _SLASHED.fullmatch(raw.strip()) for raw in values)
+
+
+def date_order(values: Iterable[Any]) -> str | None:
+    """``"dmy"`` or ``"mdy"`` when the slashed dates of a sample decide it, else None (ambiguous)."""
+    for raw in values:
+        if raw.__class__ is not str:
+            continue
+        m = _SLASHED.fullmatch(raw.strip())
+        if not m:
+            continue
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b:
+            return DMY
+        if b > 12 >= a:
+            return MDY
+    return None
+
+
+def _hour(h: str | None, ampm: str | None) -> int:
+    hour = int(h or 0)
+    if ampm:
+        pm = ampm.strip().lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    return hour
+
+
+def date_parser(order: str) -> Callable[[Any], str | None | Reject]:
+    """Cell -> ISO ``YYYY-MM-DD``; slashed dates read day-first (``dmy``) or month-first (``mdy``).
+
+    The time of day is only checked (``13:61`` is not a time); a time zone is
+    kept as written, so the date is the respondent's local date the tool wrote.
+    """
+    day_first = order == DMY
+
+    def parse(raw: Any) -> str | None | Reject:
+        if raw is None:
+            return None
+        if isinstance(raw, datetime):
+            return raw.date().isoformat()
+        if isinstance(raw, date):
+            return raw.isoformat()
+        if isinstance(raw, bool):
+            return Reject(f"date {_show(raw)} is not a date")
+        if isinstance(raw, int | float):
+            return _serial(raw)
+        if raw.__class__ is not str:
+            return Reject(f"date {_show(raw)} is not a date")
+        s = raw.strip()
+        if not s or is_unanswered(s):
+            return None
+        m = _YEAR_FIRST.fullmatch(s)
+        if m:
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            hh, mm, ampm = m.group(4), m.group(5), m.group(7)
+        else:
+            m = _SLASHED.fullmatch(s)
+            if not m:
+                try:
+                    return _serial(float(s.replace(",", ".")))
+                except ValueError:
+                    return Reject(f"date {_show(raw)} is not a date")
+            a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            y += 2000 if y < 100 else 0
+            d, mo = (a, b) if day_first else (b, a)
+            hh, mm, ampm = m.group(4), m.group(5), m.group(7)
+        if hh is not None and (_hour(hh, ampm) > 23 or int(mm) > 59):
+            return Reject(f"date {_show(raw)} has no valid time")
+        try:
+            return date(y, mo, d).isoformat()
+        except ValueError:
+            return Reject(f"date {_show(raw)} does not exist")
+
+    return parse
+
+
+def _serial(value: float) -> str | Reject:
+    if not EXCEL_RANGE[0] <= value <= EXCEL_RANGE[1]:
+        return Reject(f"date {_show(value)} is not a date")
+    return (EXCEL_EPOCH + timedelta(days=int(value))).date().isoformat()
