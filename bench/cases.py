@@ -117,6 +117,23 @@ def import_1m() -> float:
     return elapsed
 
 
+def import_wide_200k() -> float:
+    """A wide export of 200,000 respondents x 30 touchpoint columns (about 5.5M answers) into the big map."""
+    from journeymap.services.survey_import import import_survey
+    from journeymap.storage import Document
+
+    path = data.fresh_copy(data.big_map(), "import-wide.jmap")
+    csv_path = data.wide_csv()
+    with Document.open(path) as doc:
+        map_id = doc.maps()[0].id
+        t0 = time.perf_counter()
+        result = import_survey(doc, map_id, csv_path)
+        elapsed = time.perf_counter() - t0
+    assert result.layout == "wide" and result.overall > 0.85 * data.WIDE_RESPONDENTS, result
+    assert result.imported > 0.85 * data.WIDE_RESPONDENTS * data.WIDE_COLUMNS, result
+    return elapsed
+
+
 def pandas_to_sql() -> float:
     import sqlite3
 
@@ -361,6 +378,7 @@ CASES: dict[str, Case] = {
     "cold_start": Case(cold_start, target=1.0, peers=("bare_window",), max_ratio=2.0, child_peak=True),
     "import_1m_csv": Case(import_1m, target=3.0, max_mb=200, repeat=3,
                           peers=("pandas_to_sql", "sqlite_utils_insert"), max_ratio=1.0),
+    "import_wide_200k_x30": Case(import_wide_200k, target=15.0, max_mb=300, repeat=3),
     "pandas_to_sql": Case(pandas_to_sql, target=60, peer_only=True, repeat=3),
     "sqlite_utils_insert": Case(sqlite_utils_insert, target=60, peer_only=True, repeat=1, child_peak=True),
     "report_1m": Case(report_1m, target=0.2),

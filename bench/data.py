@@ -65,3 +65,31 @@ def fresh_copy(src: Path, name: str) -> Path:
         Path(f"{dst}{suffix}").unlink(missing_ok=True)
     shutil.copy(src, dst)
     return dst
+
+
+WIDE_RESPONDENTS, WIDE_COLUMNS = 200_000, 30
+
+
+def wide_csv(rows: int = WIDE_RESPONDENTS, columns: int = WIDE_COLUMNS) -> Path:
+    """A wide survey export (Google Forms grid shape): one row per respondent, one column per touchpoint,
+    plus a timestamp, the overall recommend question, a store and a comment; ~8 % of cells unanswered."""
+    path = DATA / f"wide-{rows}x{columns}.csv"
+    if path.exists():
+        return path
+    DATA.mkdir(exist_ok=True)
+    with Document.open(big_map(), read_only=True) as doc:
+        titles = [tp.title for tp in doc.touchpoints(doc.maps()[0].id)[:columns]]
+    rng = random.Random(19)
+    tmp = path.with_suffix(".part")
+    with open(tmp, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Timestamp", "How likely are you to recommend us to a friend?",
+                    *(f"How would you rate each step? [{t}]" for t in titles), "Store", "Any comments?"])
+        cells = [str(v) for v in range(11)] + [""]
+        weights = [3, 2, 2, 3, 4, 6, 8, 12, 16, 18, 16, 8]
+        for i in range(rows):
+            stamp = f"{rng.randint(1, 12)}/{rng.randint(1, 28)}/2026 {rng.randint(0, 23)}:{rng.randint(0, 59):02d}:00"
+            answers = rng.choices(cells, weights, k=columns + 1)
+            w.writerow([stamp, *answers, rng.choice(["north", "south", "online"]), "" if i % 7 else "slow queue"])
+    tmp.replace(path)
+    return path

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from test_import_support import by_title, fingerprint, make_doc, write
 
 from journeymap.services.importing import import_file
+from journeymap.storage import Document
 from journeymap.ui.commands.imports import ImportBatchCommand, RemoveBatchCommand, run_import
 from journeymap.ui.dialogs.import_dialog import ImportDialog, ImportSummaryDialog
 from journeymap.ui.dialogs.import_history import ImportHistoryDialog
@@ -94,14 +95,19 @@ def test_dialog_preview_mapping_and_import(qtbot, session, tmp_path):
     assert dialog.model.horizontalHeaderItem(1).text() == "Valoración"
     assert dialog.model.item(0, 0).text() == "Atención en caja"
     assert dialog.model.verticalHeaderItem(0).text() == "2"
-    assert dialog.mapping()["touchpoint"] == 0 and dialog.mapping()["score"] == 1
-    assert dialog.mapping()["sentiment"] == 2 and dialog.mapping()["comment"] is None
-    assert "cp1252" in dialog.info_label.text()
+    keys = dialog.columns.keys()
+    assert (keys[0], keys[1], keys[2], keys[3]) == ("touchpoint", "score", "sentiment", "unknown")
+    assert "cp1252" in dialog.info_label.text() and "long" in dialog.info_label.text()
+    assert dialog.layout_combo.currentData() == "long"
+    # Live preview of the NPS the first rows give.
+    assert dialog.nps_model.rowCount() == 1
+    assert [dialog.nps_model.item(0, c).text() for c in range(3)] == ["Atención en caja", "25", "+100"]
+    assert "Notas" in dialog.nps_label.text()
     assert dialog.import_button.isEnabled()
-    dialog.set_column("comment", 3)
-    dialog.set_column("touchpoint", None)
+    assert dialog.set_column(3, "comment")
+    assert dialog.set_column(0, "ignored")
     assert not dialog.import_button.isEnabled()
-    dialog.set_column("touchpoint", 0)
+    assert dialog.set_column(0, "touchpoint")
     assert dialog.import_button.isEnabled()
 
     result = dialog.start_import()
@@ -116,6 +122,64 @@ def test_dialog_preview_mapping_and_import(qtbot, session, tmp_path):
     assert summary.model.rowCount() == 1
     assert summary.model.item(0, 0).data(0) == 27
     assert "Nadie" in summary.model.item(0, 1).text()
+    assert summary.save_button.isVisible() or not summary.isVisible()
+    out = tmp_path / "rechazadas.csv"
+    assert summary.save_rejected(out)
+    assert out.read_text(encoding="utf-8-sig").splitlines()[1].startswith("27,no touchpoint 'Nadie'")
+
+
+def test_dialog_wide_export_new_touchpoint_profile_and_reimport(qtbot, session, tmp_path, monkeypatch):
+    import survey_fixtures as F
+    from PySide6.QtWidgets import QMessageBox
+
+    from journeymap.services import import_profiles
+
+    folder = tmp_path / "wide"
+    folder.mkdir()
+    new_doc, new_map, _ids = F.survey_doc(folder)
+    new_doc.close()
+    session2 = DocumentSession(Document.open(new_doc.path), new_map)
+    qtbot.addWidget(QMessageBox())  # a QApplication exists
+    data = F.surveymonkey_csv(tmp_path)
+    dialog = ImportDialog(session2, path=data)
+    qtbot.addWidget(dialog)
+    assert dialog.layout_combo.currentData() == "wide"
+    assert "SurveyMonkey" in dialog.info_label.text()
+    nps = {dialog.nps_model.item(r, 0).text(): dialog.nps_model.item(r, 2).text()
+           for r in range(dialog.nps_model.rowCount())}
+    assert nps == {"Checkout queue": "-67", "Fitting rooms": "+100", "Window display": "+50"}
+    assert "Overall NPS: +33 (3 answers)" in dialog.nps_label.text()
+    parking = next(c.index for c in dialog.preview.plan.columns if "parking" in c.label)
+    assert dialog.columns.keys()[parking] == "unknown"
+    stage = session2.document.stages(new_map)[0].id
+    assert dialog.set_column(parking, f"new:{stage}")
+    dialog.profile_edit.setText("monthly")
+    before = len(session2.document.touchpoints(new_map))
+    result = dialog.start_import()
+    assert (result.imported, result.overall) == (8 + 3, 3)
+    tps = session2.document.touchpoints(new_map)
+    assert len(tps) == before + 1
+    created = tps[-1]
+    assert created.title == "How would you rate the parking?"
+    assert {r.score for r in session2.document.responses(created.id)} == {8, 9, 10}
+    assert import_profiles.get(session2.document, "monthly") is not None
+    assert session2.undo_stack.count() == 1
+    session2.undo_stack.undo()  # one step: the answers, the overall NPS and the new touchpoint
+    assert len(session2.document.touchpoints(new_map)) == before
+    assert session2.document.overall_counts(new_map) == (0, 0, 0)
+    session2.undo_stack.redo()
+    assert [t.title for t in session2.document.touchpoints(new_map)][-1] == created.title
+    assert session2.document.overall_counts(new_map) == (2, 0, 1)
+    dialog.summary.close()
+    # The same file again: the dialog warns; declining the question changes nothing.
+    again = ImportDialog(session2, path=data)
+    qtbot.addWidget(again)
+    assert "already imported" in again.warning_label.text()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert again.start_import() is None
+    assert session2.undo_stack.count() == 1
+    session2.undo_stack.clear()
+    session2.document.close()
 
 
 def test_dialog_cancel_leaves_document_unchanged(qtbot, session, tmp_path):

@@ -276,6 +276,13 @@ def make_plan(
         if c.index in overrides:
             role, tp = overrides[c.index]
             c.role, c.touchpoint_id, c.why = role, tp, "explicit"
+            if role in (SCORE, SENTIMENT, OVERALL):
+                # The user says what the column is about; its content still says which scale.
+                scale = score_scale(header.column(c.index), _has_stem(text, RECOMMEND_STEMS) or role == OVERALL)
+                if scale in (FIVE, SEVEN) and role != OVERALL:
+                    c.role, c.scale = SENTIMENT, scale
+                elif scale == RECODED:
+                    c.scale = RECODED
             continue
         if c.role == TOUCHPOINT:
             continue

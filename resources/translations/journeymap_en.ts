@@ -91,17 +91,17 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <source>CSV file, encoding %1, separator “%2”. First %Ln rows:</source>
+        <source>From the first %Ln rows.</source>
         <translation>
-            <numerusform>CSV file, encoding %1, separator “%2”. First row:</numerusform>
-            <numerusform>CSV file, encoding %1, separator “%2”. First %Ln rows:</numerusform>
+            <numerusform>From the first row.</numerusform>
+            <numerusform>From the first %Ln rows.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Excel workbook, sheet “%1”. First %Ln rows:</source>
+        <source>Overall NPS: %1 (%Ln answers).</source>
         <translation>
-            <numerusform>Excel workbook, sheet “%1”. First row:</numerusform>
-            <numerusform>Excel workbook, sheet “%1”. First %Ln rows:</numerusform>
+            <numerusform>Overall NPS: %1 (%Ln answer).</numerusform>
+            <numerusform>Overall NPS: %1 (%Ln answers).</numerusform>
         </translation>
     </message>
 </context>

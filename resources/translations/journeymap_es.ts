@@ -475,6 +475,74 @@
         <translation>Copiar el mapa como imagen</translation>
     </message>
     <message>
+        <source>its header</source>
+        <translation>su cabecera</translation>
+    </message>
+    <message>
+        <source>its values are touchpoint titles</source>
+        <translation>sus valores son títulos de puntos de contacto</translation>
+    </message>
+    <message>
+        <source>derived (group or category)</source>
+        <translation>derivada (grupo o categoría)</translation>
+    </message>
+    <message>
+        <source>survey tool metadata</source>
+        <translation>metadatos de la herramienta de encuestas</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>tu elección</translation>
+    </message>
+    <message>
+        <source>names no touchpoint</source>
+        <translation>no nombra ningún punto de contacto</translation>
+    </message>
+    <message>
+        <source>several touchpoints have that title</source>
+        <translation>varios puntos de contacto tienen ese título</translation>
+    </message>
+    <message>
+        <source>another date column is used</source>
+        <translation>se usa otra columna de fecha</translation>
+    </message>
+    <message>
+        <source>dates not imported</source>
+        <translation>no se importan fechas</translation>
+    </message>
+    <message>
+        <source>only one such column is used</source>
+        <translation>solo se usa una columna de ese tipo</translation>
+    </message>
+    <message>
+        <source>Columns of the file and what each becomes</source>
+        <translation>Columnas del archivo y en qué se convierte cada una</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Ejemplos</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Se convierte en</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignorada</translation>
+    </message>
+    <message>
+        <source>Comment (every answer of the row)</source>
+        <translation>Comentario (todas las respuestas de la fila)</translation>
+    </message>
+    <message>
         <source>Touchpoint (id or title)</source>
         <translation>Punto de contacto (id o título)</translation>
     </message>
@@ -487,8 +555,28 @@
         <translation>Sentimiento</translation>
     </message>
     <message>
-        <source>Comment</source>
-        <translation>Comentario</translation>
+        <source>Overall NPS of the map</source>
+        <translation>NPS global del mapa</translation>
+    </message>
+    <message>
+        <source>Answer about “%1”</source>
+        <translation>Respuesta sobre «%1»</translation>
+    </message>
+    <message>
+        <source>New touchpoint in “%1”</source>
+        <translation>Nuevo punto de contacto en «%1»</translation>
+    </message>
+    <message>
+        <source>What column %1 becomes</source>
+        <translation>En qué se convierte la columna %1</translation>
+    </message>
+    <message>
+        <source>Not imported (names no touchpoint)</source>
+        <translation>No se importa (no nombra ningún punto de contacto)</translation>
+    </message>
+    <message>
+        <source>satisfaction scale, imported as sentiment</source>
+        <translation>escala de satisfacción, importada como sentimiento</translation>
     </message>
     <message>
         <source>Date</source>
@@ -497,18 +585,6 @@
     <message>
         <source>Segment</source>
         <translation>Segmento</translation>
-    </message>
-    <message>
-        <source>Promoters (count)</source>
-        <translation>Promotores (recuento)</translation>
-    </message>
-    <message>
-        <source>Passives (count)</source>
-        <translation>Pasivos (recuento)</translation>
-    </message>
-    <message>
-        <source>Detractors (count)</source>
-        <translation>Detractores (recuento)</translation>
     </message>
     <message>
         <source>Import</source>
@@ -1538,7 +1614,11 @@ Open it read-only?</source>
     </message>
     <message>
         <source>Show this chart in its own window, at any size</source>
-        <translation>Muestra este gráfico en su propia ventana, a cualquier tamaño</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall NPS of the map</source>
+        <translation>NPS global del mapa</translation>
     </message>
     <message>
         <source>Chart area</source>
@@ -1551,6 +1631,10 @@ Open it read-only?</source>
     <message>
         <source>Open a document to see its analytics.</source>
         <translation>Abre un documento para ver su analítica.</translation>
+    </message>
+    <message>
+        <source>Overall NPS of the map: %1 (n = %2, ±%3)</source>
+        <translation>NPS global del mapa: %1 (n = %2, ±%3)</translation>
     </message>
     <message>
         <source>NPS by touchpoint</source>
@@ -1880,12 +1964,110 @@ Open it read-only?</source>
         <translation>Hoja:</translation>
     </message>
     <message>
+        <source>Wide: one row per respondent, one column per touchpoint</source>
+        <translation>Ancho: una fila por encuestado, una columna por punto de contacto</translation>
+    </message>
+    <message>
+        <source>Long: one row per answer, with a touchpoint column</source>
+        <translation>Largo: una fila por respuesta, con una columna de punto de contacto</translation>
+    </message>
+    <message>
+        <source>Layout of the file</source>
+        <translation>Formato del archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Layout:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
         <source>First rows of the file</source>
         <translation>Primeras filas del archivo</translation>
     </message>
     <message>
-        <source>Columns</source>
-        <translation>Columnas</translation>
+        <source>NPS per touchpoint of the first rows</source>
+        <translation>NPS por punto de contacto de las primeras filas</translation>
+    </message>
+    <message>
+        <source>NPS per touchpoint from the first rows (what the import will add):</source>
+        <translation>NPS por punto de contacto de las primeras filas (lo que añadirá la importación):</translation>
+    </message>
+    <message>
+        <source>&amp;Remember this mapping for files like this one, as:</source>
+        <translation>&amp;Recordar esta asignación para archivos como este, como:</translation>
+    </message>
+    <message>
+        <source>Import profile name</source>
+        <translation>Nombre del perfil de importación</translation>
+    </message>
+    <message>
+        <source>CSV file, encoding %1, separator “%2”.</source>
+        <translation>Archivo CSV, codificación %1, separador «%2».</translation>
+    </message>
+    <message>
+        <source>Excel workbook, sheet “%1”.</source>
+        <translation>Libro de Excel, hoja «%1».</translation>
+    </message>
+    <message>
+        <source>Qualtrics export</source>
+        <translation>Exportación de Qualtrics</translation>
+    </message>
+    <message>
+        <source>SurveyMonkey export</source>
+        <translation>Exportación de SurveyMonkey</translation>
+    </message>
+    <message>
+        <source>Detected layout: wide (one row per respondent, one column per touchpoint).</source>
+        <translation>Formato detectado: ancho (una fila por encuestado, una columna por punto de contacto).</translation>
+    </message>
+    <message>
+        <source>Detected layout: long (one row per answer).</source>
+        <translation>Formato detectado: largo (una fila por respuesta).</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>Punto de contacto</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message numerus="yes">
+        <source>From the first %Ln rows.</source>
+        <translation>
+            <numerusform>De la primera fila.</numerusform>
+            <numerusform>De las primeras %Ln filas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Overall NPS: %1 (%Ln answers).</source>
+        <translation>
+            <numerusform>NPS global: %1 (%Ln respuesta).</numerusform>
+            <numerusform>NPS global: %1 (%Ln respuestas).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not imported, they name no touchpoint (map them above): %1</source>
+        <translation>No se importan, no nombran ningún punto de contacto (asígnalas arriba): %1</translation>
+    </message>
+    <message>
+        <source>Choose the score column.</source>
+        <translation>Elige la columna de puntuación.</translation>
+    </message>
+    <message>
+        <source>No column names a touchpoint of this map: choose what the columns are about.</source>
+        <translation>Ninguna columna nombra un punto de contacto de este mapa: elige de qué trata cada columna.</translation>
+    </message>
+    <message>
+        <source>This file was already imported into this map (%1). Importing it again adds its answers twice.</source>
+        <translation>Este archivo ya se importó en este mapa (%1). Si lo importas otra vez, sus respuestas se sumarán dos veces.</translation>
+    </message>
+    <message>
+        <source>This file was already imported into this map (%1). Import it again?</source>
+        <translation>Este archivo ya se importó en este mapa (%1). ¿Importarlo otra vez?</translation>
     </message>
     <message>
         <source>Import</source>
@@ -1903,51 +2085,17 @@ Open it read-only?</source>
         <source>space</source>
         <translation>espacio</translation>
     </message>
-    <message numerus="yes">
-        <source>CSV file, encoding %1, separator “%2”. First %Ln rows:</source>
-        <translation>
-            <numerusform>Archivo CSV, codificación %1, separador «%2». Primera fila:</numerusform>
-            <numerusform>Archivo CSV, codificación %1, separador «%2». Primeras %Ln filas:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Excel workbook, sheet “%1”. First %Ln rows:</source>
-        <translation>
-            <numerusform>Libro de Excel, hoja «%1». Primera fila:</numerusform>
-            <numerusform>Libro de Excel, hoja «%1». Primeras %Ln filas:</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Column %1</source>
         <translation>Columna %1</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(ninguna)</translation>
     </message>
     <message>
         <source>Choose the column that names the touchpoint.</source>
         <translation>Elige la columna que identifica el punto de contacto.</translation>
     </message>
     <message>
-        <source>Choose the score column, or the promoters/passives/detractors counts.</source>
-        <translation>Elige la columna de puntuación o los recuentos de promotores/pasivos/detractores.</translation>
-    </message>
-    <message>
-        <source>Each column can be used for one field only.</source>
-        <translation>Cada columna solo puede usarse para un campo.</translation>
-    </message>
-    <message>
         <source>Aggregated file: each row adds that many promoters (10), passives (8) and detractors (0).</source>
         <translation>Archivo agregado: cada fila añade esa cantidad de promotores (10), pasivos (8) y detractores (0).</translation>
-    </message>
-    <message>
-        <source>One response per row; the count columns are ignored.</source>
-        <translation>Una respuesta por fila; las columnas de recuento se ignoran.</translation>
-    </message>
-    <message>
-        <source>One response per row.</source>
-        <translation>Una respuesta por fila.</translation>
     </message>
     <message>
         <source>Importing %1…</source>
@@ -2070,7 +2218,7 @@ Open it read-only?</source>
     </message>
     <message>
         <source>%1: row %2 is longer than %3 characters; this does not look like a survey file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: la fila %2 tiene más de %3 caracteres; no parece un archivo de encuestas.</translation>
     </message>
     <message>
         <source>%1: no column names a touchpoint of this map (columns: %2); map the columns to touchpoints explicitly.</source>
@@ -2254,6 +2402,22 @@ Open it read-only?</source>
     <message>
         <source>Only the first %1 rejected rows are listed.</source>
         <translation>Solo se muestran las primeras %1 filas rechazadas.</translation>
+    </message>
+    <message>
+        <source>&amp;Save Rejected Rows…</source>
+        <translation>&amp;Guardar filas rechazadas…</translation>
+    </message>
+    <message>
+        <source>Save Rejected Rows</source>
+        <translation>Guardar filas rechazadas</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The rejected rows could not be saved: %1</source>
+        <translation>No se pudieron guardar las filas rechazadas: %1</translation>
     </message>
 </context>
 <context>
@@ -2672,6 +2836,10 @@ Open it read-only?</source>
     <message>
         <source>Notes</source>
         <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Overall NPS %1 (n = %2)</source>
+        <translation>NPS global %1 (n = %2)</translation>
     </message>
 </context>
 <context>

@@ -116,6 +116,12 @@ class AnalyticsDock(QDockWidget):
         row.addWidget(self.save_button)
         layout.addLayout(row)
 
+        self.overall_label = QLabel(body)
+        self.overall_label.setAccessibleName(self.tr("Overall NPS of the map"))
+        self.overall_label.setWordWrap(True)
+        self.overall_label.hide()
+        layout.addWidget(self.overall_label)
+
         self.scroll = QScrollArea(body)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -219,6 +225,7 @@ class AnalyticsDock(QDockWidget):
                 items = charts.render(name, fig, ctx)
             except DocumentError as exc:  # e.g. the document was closed under us
                 charts.draw_empty(fig, str(exc))
+        self._show_overall()
         self._dirty = False
         self._drawn_width = self._canvas.width()
         if name in ("nps_by_touchpoint", "nps_split") and items:
@@ -227,6 +234,26 @@ class AnalyticsDock(QDockWidget):
             height = MIN_CANVAS_PX
         self._canvas.setMinimumHeight(max(MIN_CANVAS_PX, min(MAX_CANVAS_PX, height)))
         self._canvas.draw_idle()
+
+    def _show_overall(self) -> None:
+        """The map's overall (relationship) NPS from a wide survey, above the charts."""
+        session = self._session
+        o = None
+        if session is not None and session.map_id is not None:
+            from journeymap.services.reporting import overall_summary
+
+            try:
+                o = overall_summary(session.document, session.map_id, session.segment)
+            except DocumentError:
+                o = None
+        if o is None or not o.n:
+            self.overall_label.hide()
+            return
+        text = self.tr("Overall NPS of the map: %1 (n = %2, ±%3)")
+        text = text.replace("%1", f"{o.nps:+.0f}").replace("%2", f"{o.n:,}")
+        text = text.replace("%3", "–" if o.margin is None else f"{o.margin:.0f}")
+        self.overall_label.setText(text)
+        self.overall_label.show()
 
     # ------------------------------------------------------------- internals
     def _chart_label(self, name: str) -> str:

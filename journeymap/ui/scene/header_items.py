@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QPainter, QPainterPath, QPen, QTextCursor
@@ -91,12 +91,19 @@ class TitleBlockItem(QGraphicsItem):
         super().__init__()
         self._scene = scene
         self.journey_map: JourneyMap | None = None
+        self.overall: Any = None  # domain.metrics.NpsSummary of the map's overall NPS answers
         self._rect = QRectF()
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_map(self, journey_map: JourneyMap | None) -> None:
         self.journey_map = journey_map
         self.update()
+
+    def set_overall(self, summary: Any) -> None:
+        """The map's overall (relationship) NPS from a survey, shown after the persona line."""
+        if summary != self.overall:
+            self.overall = summary
+            self.update()
 
     def relayout(self) -> None:
         self.prepareGeometryChange()
@@ -133,6 +140,16 @@ class TitleBlockItem(QGraphicsItem):
             painter.setPen(style.TEXT_MUTED)
             text = "  —  ".join(parts)
             painter.drawText(QPointF(r.left(), y), pfm.elidedText(text, Qt.TextElideMode.ElideRight, r.width()))
+        o = self.overall
+        if o is not None and o.n:
+            painter.setFont(pf)
+            painter.setPen(style.TEXT)
+            text = _tr(QT_TRANSLATE_NOOP("MapScene", "Overall NPS %1 (n = %2)"))
+            text = text.replace("%1", f"{o.nps:+.0f}").replace("%2", f"{o.n:,}")
+            x = r.left() + (pfm.horizontalAdvance("  —  ".join(parts)) + 24 if parts else 0)
+            if x + pfm.horizontalAdvance(text) > r.right():
+                x = r.right() - pfm.horizontalAdvance(text)
+            painter.drawText(QPointF(max(r.left(), x), y), text)
 
 
 class _HeaderBase(QGraphicsItem):

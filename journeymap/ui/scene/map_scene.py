@@ -363,6 +363,16 @@ class MapScene(QGraphicsScene):
             self.title_item.set_map(self.doc.get_map(self.map_id) if self.map_id is not None else None)
         except DocumentError:
             self.title_item.set_map(None)
+        self._refresh_overall()
+
+    def _refresh_overall(self) -> None:
+        from journeymap.domain.metrics import NpsSummary
+
+        try:
+            counts = self.doc.overall_counts(self.map_id, self.session.segment) if self.map_id is not None else None
+        except DocumentError:
+            counts = None
+        self.title_item.set_overall(NpsSummary(*counts) if counts else None)
 
     def _apply_layout(self, cells: Iterable[Cell] | None = None) -> None:
         """Position items from ``self.grid``; only the cards of *cells* unless None (all)."""
@@ -459,6 +469,7 @@ class MapScene(QGraphicsScene):
         self._compute_metrics([card.touchpoint for card in self.cards.values()])
         self._apply_filter(self.cards.values())
         self._refresh_overlays()
+        self._refresh_overall()
 
     def set_filter(self, text: str) -> None:
         """Dim the cards that do not match every word of *text*.
