@@ -150,3 +150,29 @@ def test_long_file_finds_its_touchpoint_column_by_values_and_dates_by_locale(tmp
         assert report["Probadores"] == (2, 50.0, None)
         assert _dates(doc)[0] == "2024-04-03"  # ';' file: day first
         assert any("Spanish-locale" in n.english() for n in result.notes)
+
+
+def test_a_question_naming_a_touchpoint_called_touchpoint_is_not_the_touchpoint_column(tmp_path):
+    """``[Touchpoint 1 wifi]`` contains the word "touchpoint": still a wide file's answer column."""
+    doc, m, ids = F.survey_doc(tmp_path, ("Touchpoint 1 wifi", "Touchpoint 12 bill"))
+    path = tmp_path / "grid.csv"
+    path.write_text("Timestamp,Rate each step [Touchpoint 1 wifi],Rate each step [Touchpoint 12 bill]\n"
+                    "3/15/2024 10:00:00,9,10\n3/16/2024 10:00:00,3,\n", encoding="utf-8")
+    with doc:
+        result = import_survey(doc, m, path)
+        assert (result.layout, result.imported) == ("wide", 3)
+        assert _report(doc, m) == {"Touchpoint 1 wifi": (2, 0.0, None), "Touchpoint 12 bill": (1, 100.0, None)}
+
+
+def test_more_distinct_dates_than_the_memo_holds(tmp_path, monkeypatch):
+    import journeymap.services.survey_wide as wide
+
+    monkeypatch.setattr(wide, "MEMO_LIMIT", 3)
+    doc, m, _ = F.survey_doc(tmp_path)
+    lines = ["Timestamp,Rate [Window display]"] + [f"3/{d}/2024 10:00:00,{d % 11}" for d in range(1, 29)]
+    path = tmp_path / "dates.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with doc:
+        result = import_survey(doc, m, path)
+        assert (result.imported, result.rejected) == (28, 0)
+        assert len(_dates(doc)) == 28

@@ -58,6 +58,8 @@ IGNORED = "ignored"
 UNKNOWN = "unknown"  # names no touchpoint: reported, not imported
 ROLES = (TOUCHPOINT, SCORE, SENTIMENT, COMMENT, DATE, SEGMENT, OVERALL, IGNORED, UNKNOWN)
 
+TOUCHPOINT_HEADERS = frozenset({"touchpoint", "touchpoint id", "touch point", "punto de contacto", "punto contacto",
+                                "interaction", "interaccion", "touchpoint title"})
 RECOMMEND_STEMS = ("recomend", "recommend", "likel", "probab", "nps")
 SCORE_WORDS = ("score", "puntuacion", "valoracion", "rating", "nota", "calificacion")
 DATE_PHRASES = (
@@ -206,6 +208,18 @@ class TitleIndex:
         return hits / seen if seen else 0.0
 
 
+def _is_touchpoint_column(col: Column, values: list[Any], titles: TitleIndex) -> bool:
+    """A header that says "touchpoint" is the touchpoint column unless it is a question about one
+    (``Rate each step [Touchpoint 12]``) whose values are scores rather than titles or ids."""
+    if normalise_header(col.code) in TOUCHPOINT_HEADERS:
+        return True
+    answered = [v for v in values if not is_unanswered(v)]
+    if not answered:
+        return True
+    ids = sum(1 for v in answered if (n := leading_number(v)) is not None and n.is_integer() and int(n) in titles.ids)
+    return titles.share_of_titles(answered) >= 0.5 or ids * 2 >= len(answered) and score_scale(answered) != NPS
+
+
 def _mean_length(values: Iterable[Any]) -> float:
     texts = [v.strip() for v in values if isinstance(v, str) and not is_unanswered(v)]
     return sum(map(len, texts)) / len(texts) if texts else 0.0
@@ -255,8 +269,9 @@ def make_plan(
     if forced:
         tp_col = min(forced)
     elif layout != WIDE:
-        if guess["touchpoint"] is not None:
-            tp_col = guess["touchpoint"]
+        guessed = guess["touchpoint"]
+        if guessed is not None and _is_touchpoint_column(cols[guessed], header.column(guessed), titles):
+            tp_col = guessed
         else:
             for c in cols:
                 if c.index in overrides:

@@ -118,13 +118,15 @@ def import_wide(imp: Any, plan: Plan, blocks: Iterable[Any], batch_id: int, map_
             dates: list[Any] = list(repeat(None, n))
             if date_col is not None:
                 raw_dates = cols[date_col.index]
-                for v in set(raw_dates).difference(date_memo):
+                new = set(raw_dates).difference(date_memo)
+                if len(date_memo) + len(new) > MEMO_LIMIT:
+                    date_memo.clear()  # before this block's values are learned, never during
+                    new = set(raw_dates)
+                for v in new:
                     parsed = parse_date(v)
                     if type(parsed) is Reject:
                         undated_raw.add(v)
                         parsed = None
-                    if len(date_memo) > MEMO_LIMIT:
-                        date_memo.clear()
                     date_memo[v] = parsed
                 dates = list(map(date_memo.__getitem__, raw_dates))
                 if undated_raw:
