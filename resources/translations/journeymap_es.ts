@@ -1614,7 +1614,7 @@ Open it read-only?</source>
     </message>
     <message>
         <source>Show this chart in its own window, at any size</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar este gráfico en su propia ventana, del tamaño que quieras</translation>
     </message>
     <message>
         <source>Overall NPS of the map</source>
