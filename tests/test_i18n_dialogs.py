@@ -15,7 +15,8 @@ from journeymap import i18n
 
 # Words that are the same in Spanish and English, or names.
 SAME = {"NPS", "PNG", "SVG", "PDF", "CSV", "XLSX", "JSON", "OK", "Excel", "JourneyMap", "English", "Español",
-        "UTF-8", "F2", "Web", "Email", "SMS", "Outlet", "Tab", "Alt", "Inspector", "Mapas", "Escape"}
+        "UTF-8", "F2", "Web", "Email", "SMS", "Outlet", "Tab", "Alt", "Inspector", "Mapas", "Escape",
+        "Persona"}  # the same word in Spanish
 
 
 def visible_texts(widget) -> set[str]:
