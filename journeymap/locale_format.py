@@ -63,6 +63,12 @@ def decimal(value: float, decimals: int = 1, *, lang: str | None = None, groupin
     return (MINUS + out) if value < 0 and float(text) != 0 else out
 
 
+def written_decimals(value: float, fallback: int) -> int:
+    """How many decimals *value* carries as Python writes it (``44.75`` → 2); *fallback* for ``1e-07``."""
+    text = repr(float(value))
+    return len(text.partition(".")[2]) if "e" not in text and "." in text else fallback
+
+
 def integer(n: int, *, lang: str | None = None) -> str:
     return decimal(n, 0, lang=lang)
 

@@ -82,9 +82,7 @@ def table_cell(value: object) -> str:
     if value is None:
         return "–"
     if isinstance(value, float):
-        text = repr(value)
-        decimals = len(text.partition(".")[2]) if "e" not in text and "." in text else 2
-        return locale_format.decimal(value, decimals, grouping=False)
+        return locale_format.decimal(value, locale_format.written_decimals(value, 2), grouping=False)
     if isinstance(value, int) and not isinstance(value, bool):
         return locale_format.integer(value)
     return strip_controls(str(value))

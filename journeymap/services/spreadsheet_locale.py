@@ -58,8 +58,7 @@ class SheetLocale:
     def number(self, value: float | int) -> str:
         if self.lang != "es" or isinstance(value, int):
             return str(value)
-        text = repr(float(value))
-        decimals = len(text.partition(".")[2]) if "e" not in text else 6
+        decimals = locale_format.written_decimals(value, 6)
         return locale_format.decimal(value, decimals, lang="es", grouping=False).replace(locale_format.MINUS, "-")
 
     def value(self, column: str, value: object) -> object:
