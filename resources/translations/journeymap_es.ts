@@ -402,7 +402,7 @@
     </message>
     <message>
         <source>Persona</source>
-        <translation>Persona</translation>
+        <translation>Datos de la persona</translation>
     </message>
     <message>
         <source>Stages to include</source>
