@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "journeymap.cli.exporting",
     "journeymap.cli.importing",
     "journeymap.cli.attach",
+    "journeymap.cli.comments",
+    "journeymap.cli.compare",
 )
 
 

@@ -31,7 +31,7 @@ from journeymap.domain.model import (
     Stage,
     Touchpoint,
 )
-from journeymap.storage import schema, sidecars, validation
+from journeymap.storage import comments_index, schema, sidecars, validation
 
 try:  # POSIX advisory lock that never touches SQLite's own fcntl locks.
     import fcntl
@@ -45,7 +45,7 @@ CHECKPOINT_INTERVAL_S = 0.2
 # Opening checks the whole file up to this size; larger, cleanly closed files skip
 # the tables below (see _quick_check).
 QUICK_CHECK_WHOLE_BYTES = 16 * 1024 * 1024
-QUICK_CHECK_SKIPPED_TABLES = frozenset({"responses"})
+QUICK_CHECK_SKIPPED_TABLES = frozenset({"responses", *comments_index.BIG_TABLES})
 
 Snapshot = dict[str, list[dict[str, Any]]]
 # Parents before children, so that restoring satisfies foreign keys.
@@ -678,7 +678,11 @@ class Document:
         self._update("maps", map_id, _check_fields(JourneyMap, values))
 
     def delete_map(self, map_id: int) -> None:
-        self._delete("maps", map_id)
+        with self.transaction():
+            comments_index.forget(
+                self._conn, "touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?) "
+                "OR batch_id IN (SELECT id FROM import_batches WHERE map_id = ?)", [map_id, map_id])
+            self._delete("maps", map_id)
 
     # --------------------------------------------------------------------- stages
     def stages(self, map_id: int) -> list[Stage]:
@@ -694,7 +698,10 @@ class Document:
         self._update("stages", stage_id, _check_fields(Stage, values))
 
     def delete_stage(self, stage_id: int) -> None:
-        self._delete("stages", stage_id)
+        with self.transaction():
+            comments_index.forget(self._conn, "touchpoint_id IN (SELECT id FROM touchpoints WHERE stage_id = ?)",
+                                  [stage_id])
+            self._delete("stages", stage_id)
 
     def move_stage(self, stage_id: int, index: int) -> int:
         """Move a stage to *index* among its map's stages; returns its old index."""
@@ -714,7 +721,10 @@ class Document:
         self._update("lanes", lane_id, _db_values(_check_fields(Lane, values)))
 
     def delete_lane(self, lane_id: int) -> None:
-        self._delete("lanes", lane_id)
+        with self.transaction():
+            comments_index.forget(self._conn, "touchpoint_id IN (SELECT id FROM touchpoints WHERE lane_id = ?)",
+                                  [lane_id])
+            self._delete("lanes", lane_id)
 
     def move_lane(self, lane_id: int, index: int) -> int:
         return self._reorder("lanes", lane_id, index)
@@ -809,6 +819,7 @@ class Document:
     def delete_touchpoint(self, touchpoint_id: int) -> None:
         with self.transaction():
             tp = self.touchpoint(touchpoint_id)
+            comments_index.forget(self._conn, "touchpoint_id = ?", [touchpoint_id])
             self._delete("touchpoints", touchpoint_id)
             self._renumber(self._cell_ids(tp.map_id, tp.stage_id, tp.lane_id))
 
@@ -895,10 +906,15 @@ class Document:
         ]
 
     def delete_batch(self, batch_id: int) -> None:
-        self._delete("import_batches", batch_id)
+        with self.transaction():
+            comments_index.forget(self._conn, "batch_id = ?", [batch_id])
+            self._delete("import_batches", batch_id)
 
     def add_response(self, response: Response) -> int:
-        return self._insert("responses", asdict(response))
+        with self.transaction():
+            new_id = self._insert("responses", asdict(response))
+            comments_index.index_ids(self._conn, [new_id])
+        return new_id
 
     def insert_responses(self, rows: Iterable[tuple[Any, ...]]) -> int:
         """Bulk insert of (touchpoint_id, score, sentiment, comment, date, segment, batch_id) tuples.
@@ -907,11 +923,13 @@ class Document:
         can stream millions of rows and still commit or roll back as a unit.
         """
         with self.transaction():
+            top = self._conn.execute("SELECT MAX(id) FROM responses").fetchone()[0] or 0
             cur = self._conn.executemany(
                 "INSERT INTO responses (touchpoint_id, score, sentiment, comment, date, segment, batch_id) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
+            comments_index.index(self._conn, "id > ?", [top])
         return cur.rowcount
 
     def responses(self, touchpoint_id: int) -> list[Response]:
@@ -1075,7 +1093,11 @@ class Document:
                     f"VALUES ({', '.join('?' * len(cols))}) "
                     f"ON CONFLICT(id) DO UPDATE SET {updates}"
                 )
+                if table == "responses":  # rows still there are re-indexed with their restored text
+                    comments_index.forget_ids(self._conn, [r["id"] for r in rows])
                 self._conn.executemany(sql, [[r[c] for c in cols] for r in rows])
+                if table == "responses":
+                    comments_index.index_ids(self._conn, [r["id"] for r in rows])
 
     def duplicate_map(self, map_id: int, title: str | None = None) -> int:
         """Copy a map with its stages, lanes, touchpoints, notes and photos (not responses)."""

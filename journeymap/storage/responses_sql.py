@@ -27,6 +27,7 @@ from dataclasses import asdict
 from typing import Any
 
 from journeymap.domain.model import ImportBatch
+from journeymap.storage import comments_index
 from journeymap.storage.document import Document, DocumentError
 from journeymap.storage.schema import INDEXES
 
@@ -68,7 +69,7 @@ def trusted_inserts(doc: Document) -> Iterator[None]:
 
 RESPONSE_COLUMNS = ("touchpoint_id", "score", "sentiment", "date", "segment", "comment")
 ROWS_PER_STATEMENT = 500  # rows of one multi-row INSERT (bounded by SQLite's variable limit)
-REBUILT_INDEX = "idx_responses_touchpoint"
+REBUILT_INDEXES = ("idx_responses_touchpoint", "idx_responses_comments")
 REBUILD_MIN_ROWS = 20_000  # below this, updating the index row by row is cheap enough
 QUEUE_CHUNKS = 4  # chunks parsed ahead of the writer (bounds memory)
 SORT_THREADS = 2  # SQLite's sorter helper threads for an index rebuild
@@ -118,6 +119,7 @@ class ResponseWriter:
             f"{head}SELECT {picked}, {int(batch_id)} FROM (VALUES {', '.join([row] * self.per_statement)}) "
             f"ORDER BY column1, column{self.width + 1}"
         )
+        self.batch_id = int(batch_id)
         self.expected_rows = expected_rows
         self.rebuild = rebuild
         self.dropped = False
@@ -133,7 +135,8 @@ class ResponseWriter:
             # MAX(id) is an upper bound of the rows there (O(log n), unlike COUNT).
             top = self.conn.execute("SELECT MAX(id) FROM responses").fetchone()[0] or 0
             if top <= self.expected_rows:
-                self.conn.execute(f"DROP INDEX {REBUILT_INDEX}")
+                for name in REBUILT_INDEXES:
+                    self.conn.execute(f"DROP INDEX {name}")
                 self.dropped = True
         sys.setswitchinterval(min(self._switch, SWITCH_INTERVAL))
         self._thread = threading.Thread(target=self._run, name="jm-response-writer", daemon=True)
@@ -207,8 +210,10 @@ class ResponseWriter:
             self._raise()
         if self.dropped:
             with _parallel_sort(self.conn):
-                self.conn.execute(INDEXES[REBUILT_INDEX])
+                for name in REBUILT_INDEXES:
+                    self.conn.execute(INDEXES[name])
             self.dropped = False
+        comments_index.index(self.conn, "batch_id = ?", [self.batch_id])
         return self.rows
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
@@ -288,6 +293,7 @@ def unstash_batch(doc: Document, stash: Stash) -> None:
         )
         doc.execute(f"INSERT INTO main.responses SELECT * FROM temp.{stash.table}")
         doc.execute(f"INSERT INTO main.overall_responses SELECT * FROM temp.{stash.table}_overall")
+        comments_index.index(doc._conn, "batch_id = ?", [stash.batch.id])  # noqa: SLF001
         doc.execute(f"DROP TABLE temp.{stash.table}")
         doc.execute(f"DROP TABLE temp.{stash.table}_overall")
 

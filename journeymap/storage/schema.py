@@ -11,9 +11,11 @@ import sqlite3
 from functools import lru_cache
 from typing import Any
 
+from journeymap.storage import comments_index
+
 # "JMap" as a big-endian 32-bit integer.
 APPLICATION_ID = int.from_bytes(b"JMap", "big")
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SUFFIX = ".jmap"
 
 TABLES: dict[str, str] = {
@@ -138,6 +140,12 @@ INDEXES: dict[str, str] = {
     "idx_overall_batch": "CREATE INDEX idx_overall_batch ON overall_responses(batch_id)",
     "idx_profiles_name": "CREATE UNIQUE INDEX idx_profiles_name ON import_profiles(name)",
     "idx_profiles_signature": "CREATE INDEX idx_profiles_signature ON import_profiles(signature)",
+    "idx_responses_comments": (
+        # Only responses with a comment (partial), newest first for the comments panel's
+        # first page, and covering for its counts per group, segment and sentiment.
+        "CREATE INDEX idx_responses_comments ON responses(date, touchpoint_id, score, segment, sentiment) "
+        "WHERE comment != ''"
+    ),
 }
 
 
@@ -206,6 +214,12 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         INDEXES["idx_profiles_name"],
         INDEXES["idx_profiles_signature"],
     ),
+    # 4: the comments panel (issue 17): full-text index of comments and their partial index.
+    4: (
+        INDEXES["idx_responses_comments"],
+        comments_index.DDL,
+        "INSERT INTO comments_fts(rowid, comment) SELECT id, comment FROM responses WHERE comment != ''",
+    ),
 }
 
 
@@ -215,6 +229,7 @@ def create(conn: sqlite3.Connection) -> None:
         conn.execute(ddl)
     for ddl in INDEXES.values():
         conn.execute(ddl)
+    conn.execute(comments_index.DDL)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -239,6 +254,7 @@ def unexpected_objects(conn: sqlite3.Connection) -> list[str]:
     """
     expected = {("table", name) for name in TABLES} | {("index", name) for name in INDEXES}
     expected |= {("table", name) for name in _SQLITE_OWN_TABLES}
+    expected |= {("table", name) for name in comments_index.NAMES}
     found = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
     return sorted(f"{kind} {name}" for kind, name in found if (kind, name) not in expected)
 
@@ -251,7 +267,7 @@ def missing_tables(conn: sqlite3.Connection) -> list[str]:
 def missing_objects(conn: sqlite3.Connection) -> list[str]:
     """Our tables and indexes that the document lacks."""
     found = set(conn.execute("SELECT type, name FROM sqlite_master").fetchall())
-    wanted = [("table", n) for n in TABLES] + [("index", n) for n in INDEXES]
+    wanted = [("table", n) for n in (*TABLES, *comments_index.NAMES)] + [("index", n) for n in INDEXES]
     return [f"{kind} {name}" for kind, name in wanted if (kind, name) not in found]
 
 
@@ -360,6 +376,8 @@ def created_as_ours(conn: sqlite3.Connection) -> bool:
     ``ALTER TABLE`` included, goes through the full comparison.
     """
     stored = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'index')"))
+    if stored.get(comments_index.TABLE) != comments_index.DDL:
+        return False
     return all(stored.get(name) == ddl.strip() for name, ddl in (*TABLES.items(), *INDEXES.items()))
 
 
@@ -368,4 +386,9 @@ def altered_tables(conn: sqlite3.Connection) -> list[str]:
     if created_as_ours(conn):
         return []
     expected, found = expected_shape(), shape(conn)
-    return sorted(t for t in TABLES if t in found and found[t] != expected.get(t))
+    altered = [t for t in TABLES if t in found and found[t] != expected.get(t)]
+    # The full-text index: its tokenizer and content table are in its CREATE text.
+    fts_sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [comments_index.TABLE]).fetchone()
+    if fts_sql is not None and fts_sql[0] != comments_index.DDL:
+        altered.append(comments_index.TABLE)
+    return sorted(altered)

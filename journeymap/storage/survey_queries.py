@@ -1,0 +1,212 @@
+"""Read-only survey queries of the voice-of-the-customer features (comments, comparisons, trends).
+
+The SQL lives here (storage is the only layer that speaks it); services turn
+the rows into what the CLI and the GUI show. Every comments query carries
+``comment != ''`` so SQLite can use the partial index ``idx_responses_comments``
+(date first: the newest page of a million comments is a short index walk),
+and a search goes through the FTS5 index ``comments_fts`` (see comments_index).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from journeymap.storage import comments_index
+from journeymap.storage.document import Document
+
+GROUPS = ("promoter", "passive", "detractor")
+GROUP_SQL = {"promoter": "r.score >= 9", "passive": "r.score BETWEEN 7 AND 8", "detractor": "r.score <= 6"}
+# The faces of the sentiment overlay, coarsened to three (ui.scene.overlays.sentiment_level).
+SENTIMENTS = ("negative", "neutral", "positive", "none")
+SENTIMENT_SQL = {
+    "negative": "r.sentiment < -0.25",
+    "neutral": "r.sentiment BETWEEN -0.25 AND 0.25",
+    "positive": "r.sentiment > 0.25",
+    "none": "r.sentiment IS NULL",
+}
+SORTS = {
+    "newest": "r.date DESC, r.id DESC",
+    "oldest": "r.date ASC, r.id ASC",
+    "lowest": "r.score ASC, r.date DESC, r.id DESC",
+    "highest": "r.score DESC, r.date DESC, r.id DESC",
+}
+
+
+@dataclass(frozen=True)
+class CommentQuery:
+    """Which comments: a scope (touchpoints, a stage or the whole map) and filters.
+
+    Dates are ISO ``YYYY-MM-DD`` and both ends are included.
+    """
+
+    map_id: int
+    touchpoint_ids: tuple[int, ...] = ()
+    stage_id: int | None = None
+    group: str | None = None
+    segment: str | None = None
+    sentiment: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    search: str = ""
+
+    def replace(self, **changes: object) -> CommentQuery:
+        values = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        values.update(changes)
+        return CommentQuery(**values)  # type: ignore[arg-type]
+
+
+class CommentRow(NamedTuple):
+    id: int
+    touchpoint_id: int
+    score: int
+    sentiment: float | None
+    comment: str
+    date: str | None
+    segment: str
+
+
+def _where(q: CommentQuery, *, with_group: bool = True) -> tuple[str, list[object]] | None:
+    """SQL condition and parameters on ``responses r``; None when nothing can match."""
+    parts = ["r.comment != ''"]
+    params: list[object] = []
+    if q.touchpoint_ids:
+        parts.append(f"r.touchpoint_id IN ({','.join('?' * len(q.touchpoint_ids))})")
+        params += list(q.touchpoint_ids)
+    elif q.stage_id is not None:
+        parts.append("r.touchpoint_id IN (SELECT id FROM touchpoints WHERE stage_id = ? AND map_id = ?)")
+        params += [q.stage_id, q.map_id]
+    else:
+        parts.append("r.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?)")
+        params.append(q.map_id)
+    if with_group and q.group:
+        parts.append(GROUP_SQL[q.group])
+    if q.segment:
+        parts.append("r.segment = ?")
+        params.append(q.segment)
+    if q.sentiment:
+        parts.append(SENTIMENT_SQL[q.sentiment])
+    if q.date_from:
+        parts.append("r.date >= ?")
+        params.append(q.date_from)
+    if q.date_to:
+        parts.append("r.date < ?")  # dates may carry a time: up to the next day
+        params.append(_next_day(q.date_to))
+    if q.search.strip():
+        match = comments_index.match_query(q.search)
+        if match is None:
+            return None
+        parts.append(f"r.id IN (SELECT rowid FROM {comments_index.TABLE} WHERE {comments_index.TABLE} MATCH ?)")
+        params.append(match)
+    return " AND ".join(parts), params
+
+
+def _next_day(iso: str) -> str:
+    try:
+        return (date.fromisoformat(iso[:10]) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return iso
+
+
+_COLUMNS = "r.id, r.touchpoint_id, r.score, r.sentiment, r.comment, r.date, r.segment"
+
+
+def comment_page(doc: Document, q: CommentQuery, sort: str = "newest", offset: int = 0,
+                 limit: int = 200) -> list[CommentRow]:
+    """One page of comments in *sort* order."""
+    where = _where(q)
+    if where is None:
+        return []
+    sql, params = where
+    rows = doc.execute(
+        f"SELECT {_COLUMNS} FROM responses r WHERE {sql} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+        [*params, int(limit), int(offset)],
+    )
+    return [CommentRow(*r) for r in rows]
+
+
+def iter_comments(doc: Document, q: CommentQuery, sort: str = "newest") -> Iterator[CommentRow]:
+    """Every matching comment, streamed (the CLI's whole list)."""
+    where = _where(q)
+    if where is None:
+        return
+    sql, params = where
+    for r in doc.execute(f"SELECT {_COLUMNS} FROM responses r WHERE {sql} ORDER BY {SORTS[sort]}", params):
+        yield CommentRow(*r)
+
+
+class CommentCounts(NamedTuple):
+    """Comments matching a query, in all and per NPS group (the group filter itself left out)."""
+
+    promoter: int = 0
+    passive: int = 0
+    detractor: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.promoter + self.passive + self.detractor
+
+
+def comment_counts(doc: Document, q: CommentQuery) -> CommentCounts:
+    where = _where(q, with_group=False)
+    if where is None:
+        return CommentCounts()
+    sql, params = where
+    row = doc.execute(
+        "SELECT TOTAL(r.score >= 9), TOTAL(r.score BETWEEN 7 AND 8), TOTAL(r.score <= 6) "
+        f"FROM responses r WHERE {sql}",
+        params,
+    ).fetchone()
+    return CommentCounts(*(int(v) for v in row))
+
+
+def comment_segments(doc: Document, map_id: int) -> list[str]:
+    """Segments that have comments (the panel's segment filter)."""
+    return [r[0] for r in doc.execute(
+        "SELECT DISTINCT r.segment FROM responses r WHERE r.comment != '' AND r.segment != '' AND "
+        "r.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?) ORDER BY r.segment", [map_id])]
+
+
+# ---------------------------------------------------------------- comparisons
+Counts = dict[int, tuple[int, int, int]]  # touchpoint id -> (promoters, passives, detractors)
+
+
+def group_counts(doc: Document, map_id: int, *, segment: str | None = None,
+                 period: tuple[str, str] | None = None) -> Counts:
+    """Promoters, passives and detractors per touchpoint, in one segment or one period (ends included)."""
+    sql = ("SELECT r.touchpoint_id, TOTAL(r.score >= 9), TOTAL(r.score BETWEEN 7 AND 8), TOTAL(r.score <= 6) "
+           "FROM responses r WHERE r.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?)")
+    params: list[object] = [map_id]
+    if segment is not None:
+        sql += " AND r.segment = ?"
+        params.append(segment)
+    if period is not None:
+        sql += " AND r.date >= ? AND r.date < ?"
+        params += [period[0], _next_day(period[1])]
+    sql += " GROUP BY r.touchpoint_id"
+    return {tid: (int(p), int(q), int(d)) for tid, p, q, d in doc.execute(sql, params)}
+
+
+def monthly_counts(doc: Document, map_id: int, touchpoint_ids: Sequence[int] = (),
+                   segment: str | None = None) -> dict[int, dict[str, tuple[int, int, int]]]:
+    """Per touchpoint, per month ``YYYY-MM`` of dated answers: (promoters, passives, detractors)."""
+    sql = ("SELECT r.touchpoint_id, substr(r.date, 1, 7) AS month, TOTAL(r.score >= 9), "
+           "TOTAL(r.score BETWEEN 7 AND 8), TOTAL(r.score <= 6) FROM responses r WHERE r.date IS NOT NULL AND ")
+    params: list[object] = []
+    if touchpoint_ids:
+        sql += f"r.touchpoint_id IN ({','.join('?' * len(touchpoint_ids))})"
+        params += list(touchpoint_ids)
+    else:
+        sql += "r.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?)"
+        params.append(map_id)
+    if segment:
+        sql += " AND r.segment = ?"
+        params.append(segment)
+    sql += " GROUP BY r.touchpoint_id, month"
+    out: dict[int, dict[str, tuple[int, int, int]]] = {}
+    for tid, month, p, q, d in doc.execute(sql, params):
+        if month and len(month) == 7:
+            out.setdefault(tid, {})[month] = (int(p), int(q), int(d))
+    return out
