@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from helpers_formats import downgrade
 
 from journeymap.domain.model import JourneyMap, Lane, Response, Stage, Touchpoint
 from journeymap.services.comments import CommentQuery, CommentSource
@@ -140,12 +141,10 @@ def _pre_comments_document(path):
         m = d.add_map(JourneyMap("Old"))
         s, lane = d.add_stage(Stage(m, "S")), d.add_lane(Lane(m, "L"))
         tp = d.add_touchpoint(Touchpoint(m, s, lane, "Recepción"))
+    downgrade(path, version - 1)
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("DROP TABLE comments_fts")
-    conn.execute("DROP INDEX idx_responses_comments")
     conn.execute("INSERT INTO responses (touchpoint_id, score, comment) VALUES (?, 3, 'Recepción lentísima')",
                  [tp])
-    conn.execute(f"PRAGMA user_version = {version - 1}")
     conn.close()
     return m
 

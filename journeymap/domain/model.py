@@ -132,6 +132,18 @@ class ImportBatch:
     content_hash: str = ""  # SHA-256 of the imported file, to warn before importing it again
 
 
+@dataclass
+class Quote:
+    """A customer's comment pinned on a card as evidence (a copy: it outlives a removed import)."""
+
+    touchpoint_id: int
+    text: str
+    response_id: int | None = None
+    score: int | None = None
+    position: int = 0
+    id: int | None = None
+
+
 IMPACT_RANGE = range(1, 6)
 
 # Bounds on what one map may hold. Far above any real journey map (a hotel has

@@ -51,7 +51,7 @@ Snapshot = dict[str, list[dict[str, Any]]]
 # Parents before children, so that restoring satisfies foreign keys.
 # (Photo blobs are not in snapshots: deleting a touchpoint leaves them, see storage.attachments.)
 TABLE_ORDER = (
-    "maps", "stages", "lanes", "import_batches", "touchpoints", "notes", "attachments", "responses",
+    "maps", "stages", "lanes", "import_batches", "touchpoints", "notes", "attachments", "quotes", "responses",
     "overall_responses",
 )
 
@@ -1069,6 +1069,7 @@ class Document:
         tp_ids = list(tps)
         snap["notes"] = grab("notes", "touchpoint_id", tp_ids)
         snap["attachments"] = grab("attachments", "touchpoint_id", tp_ids)
+        snap["quotes"] = grab("quotes", "touchpoint_id", tp_ids)
         responses = {r["id"]: r for r in grab("responses", "touchpoint_id", tp_ids)}
         all_batches = [b["id"] for b in snap["import_batches"]]
         responses.update({r["id"]: r for r in grab("responses", "batch_id", all_batches)})

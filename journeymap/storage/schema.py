@@ -15,7 +15,7 @@ from journeymap.storage import comments_index
 
 # "JMap" as a big-endian 32-bit integer.
 APPLICATION_ID = int.from_bytes(b"JMap", "big")
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SUFFIX = ".jmap"
 
 TABLES: dict[str, str] = {
@@ -197,6 +197,24 @@ def _rebuild(table: str, indexes: tuple[str, ...]) -> tuple[str, ...]:
         *(INDEXES[name] for name in indexes),
     )
 
+# Version 4: quotes pinned on cards (issue 17). ``response_id`` is not a foreign key:
+# a pinned quote is the consultant's evidence and stays when its import is removed.
+QUOTE_TABLES: dict[str, str] = {
+    "quotes": """
+        CREATE TABLE quotes (
+            id INTEGER PRIMARY KEY,
+            touchpoint_id INTEGER NOT NULL REFERENCES touchpoints(id) ON DELETE CASCADE,
+            response_id INTEGER,
+            text TEXT NOT NULL CHECK (length(text) > 0),
+            score INTEGER CHECK (score IS NULL OR score BETWEEN 0 AND 10),
+            position INTEGER NOT NULL DEFAULT 0
+        )""",
+}
+QUOTE_INDEXES: dict[str, str] = {
+    "idx_quotes_touchpoint": "CREATE INDEX idx_quotes_touchpoint ON quotes(touchpoint_id, position)",
+}
+TABLES.update(QUOTE_TABLES)
+INDEXES.update(QUOTE_INDEXES)
 
 # Migrations from version N-1 to N, applied in order by ``migrate``.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -220,6 +238,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         comments_index.DDL,
         "INSERT INTO comments_fts(rowid, comment) SELECT id, comment FROM responses WHERE comment != ''",
     ),
+    5: (*QUOTE_TABLES.values(), *QUOTE_INDEXES.values()),
 }
 
 

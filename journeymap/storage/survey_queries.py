@@ -210,3 +210,11 @@ def monthly_counts(doc: Document, map_id: int, touchpoint_ids: Sequence[int] = (
         if month and len(month) == 7:
             out.setdefault(tid, {})[month] = (int(p), int(q), int(d))
     return out
+
+
+def date_range(doc: Document, map_id: int) -> tuple[str | None, str | None]:
+    """First and last date of the map's dated answers (the compare dialog's default periods)."""
+    row = doc.execute(
+        "SELECT MIN(r.date), MAX(r.date) FROM responses r WHERE r.date IS NOT NULL AND "
+        "r.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?)", [map_id]).fetchone()
+    return (row[0][:10] if row[0] else None, row[1][:10] if row[1] else None)

@@ -150,6 +150,9 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._create_toolbar()
         self._create_status_bar()
+        from journeymap.ui import voice
+
+        voice.install(self)
         if not defer_docks:
             self.ensure_docks()
 
@@ -471,7 +474,10 @@ class MainWindow(QMainWindow):
         self.inspector_dock.raise_()
         self.resizeDocks([self.outline_dock, self.palette_dock], [160, 400], Qt.Orientation.Vertical)
         self.resizeDocks([self.outline_dock, self.inspector_dock], [250, 390], Qt.Orientation.Horizontal)
-        self.docks = [self.outline_dock, self.palette_dock, self.inspector_dock, self.analytics_dock]
+        from journeymap.ui import voice
+
+        self.docks = [self.outline_dock, self.palette_dock, self.inspector_dock, self.analytics_dock,
+                      *voice.create_docks(self)]
         self.sessionOpened.connect(lambda session: [d.set_session(session) for d in self.docks])
         self.sessionClosed.connect(lambda: [d.set_session(None) for d in self.docks])
         self.palette_dock.itemActivated.connect(self._add_library_item)

@@ -136,6 +136,8 @@ class MapScene(QGraphicsScene):
         self._overlays: set[str] = set()
         self.export_mode = False
         self.card_overlay_painters: list[CardOverlayPainter] = []
+        # Extra entries of a card's context menu: hook(menu, selected touchpoint ids).
+        self.card_menu_hooks: list[Callable[[QMenu, list[int]], None]] = []
         self.metrics: dict[int, TouchpointMetrics] = {}
         self.filter_text = ""
         self.last_cell: Cell | None = None
@@ -203,7 +205,7 @@ class MapScene(QGraphicsScene):
         names = set(names)
         if names == self._overlays:
             return
-        on_cards = {"nps", "sentiment", "photos"}
+        on_cards = {"nps", "sentiment", "photos", "quotes", "compare", "trend"}
         if names & on_cards != self._overlays & on_cards:
             for card in self.cards.values():
                 card.update()
@@ -1248,6 +1250,9 @@ class MapScene(QGraphicsScene):
             a.setChecked(card.touchpoint.moment_of_truth)
             a.setEnabled(not ro)
             a.triggered.connect(lambda: self.toggle_moment_of_truth(ids))
+            menu.addSeparator()
+            for hook in self.card_menu_hooks:
+                hook(menu, ids)
             menu.addSeparator()
             act(tr("Copy"), self.copy_selection, True)
             act(tr("Duplicate"), self.duplicate_selection)
