@@ -136,3 +136,18 @@ def test_comments_panel_in_spanish(window, qapp):
         dock.deleteLater()
     finally:
         i18n.install(qapp, "en")
+
+
+def test_quotes_and_trend_in_image_exports(window, tmp_path):
+    from journeymap.cli import main
+    from journeymap.domain.model import Quote
+    from journeymap.storage.quotes import add_quote
+
+    doc = window.session.document
+    add_quote(doc, Quote(_ids(window)["Caja"], "Mucha cola en caja", score=2))
+    path = doc.path
+    window.close_document()
+    out = tmp_path / "map.svg"
+    assert main(["export", str(path), str(out), "--overlay", "nps,quotes,trend"]) == 0
+    svg = out.read_text(encoding="utf-8")
+    assert "Mucha cola en caja" in svg

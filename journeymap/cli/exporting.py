@@ -21,7 +21,7 @@ from journeymap.services.exporting import DATA_FORMATS, DECK_FORMATS, FORMATS, I
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QGraphicsScene
 
-OVERLAY_NAMES = ("nps", "sentiment", "emotion", "photos")
+OVERLAY_NAMES = ("nps", "sentiment", "emotion", "photos", "quotes", "trend")
 PAGES = ("fit", "a4", "a3", "letter", "tabloid", "slide")
 
 
@@ -48,8 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=translate("cli", "PNG: image width in pixels (instead of --scale)"))
     p.add_argument("--overlay", metavar="LIST",
                    help=translate("cli", "images and decks: overlays to show, comma separated from "
-                                  "nps,sentiment,emotion,photos, or 'none' (default: none; decks: nps,sentiment); "
-                                  "a legend is added when overlays are shown"))
+                                  "nps,sentiment,emotion,photos,quotes,trend, or 'none' (default: none; decks: "
+                                  "nps,sentiment); a legend is added when overlays are shown"))
     p.add_argument("--page", choices=PAGES,
                    help=translate("cli", "PDF: one page sized to the map (fit, default), a paper size "
                                   "(A4, A3, Letter, Tabloid) or a 16:9 slide, landscape unless --portrait"))

@@ -13,8 +13,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from journeymap.ui.scene.voice_marks import VoiceMarks
-
 if TYPE_CHECKING:  # pragma: no cover
     from journeymap.services.comments import Comment
     from journeymap.ui.main_window import MainWindow
@@ -64,11 +62,9 @@ def _attach(window: MainWindow, session: DocumentSession) -> None:
     scene = window.scene
     if scene is None:
         return
-    scene.voice_marks = VoiceMarks(scene)  # type: ignore[attr-defined]
     hooks = getattr(scene, "card_menu_hooks", None)
     if hooks is not None:
         hooks.append(lambda menu, ids: _card_menu(window, menu, ids))
-    session.touchpointsChanged.connect(lambda _ids: scene.voice_marks.reload_quotes())
 
 
 def _card_menu(window: MainWindow, menu: QMenu, ids: list[int]) -> None:

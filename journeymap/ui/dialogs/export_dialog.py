@@ -103,6 +103,8 @@ OVERLAY_LABELS = {
     "sentiment": QT_TRANSLATE_NOOP("ExportDialog", "Sentiment"),
     "emotion": QT_TRANSLATE_NOOP("ExportDialog", "Emotion curve"),
     "photos": QT_TRANSLATE_NOOP("ExportDialog", "Photos"),
+    "quotes": QT_TRANSLATE_NOOP("ExportDialog", "Quotes"),
+    "trend": QT_TRANSLATE_NOOP("ExportDialog", "Trend"),
 }
 PAGE_CHOICES = (
     ("fit", QT_TRANSLATE_NOOP("ExportDialog", "One page sized to the map")),

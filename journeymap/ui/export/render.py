@@ -53,7 +53,7 @@ from journeymap.services.exporting import ExportError, atomic_path
 from journeymap.ui.scene import stamps
 from journeymap.ui.scene.legend import LegendItem as SceneLegend
 
-OVERLAYS = ("nps", "sentiment", "emotion", "photos")
+OVERLAYS = ("nps", "sentiment", "emotion", "photos", "quotes", "trend")
 PAGES = ("fit", "a4", "a3", "letter", "tabloid", "slide")
 PAGE_IDS = {
     "a4": QPageSize.PageSizeId.A4,

@@ -145,6 +145,10 @@ class MapScene(QGraphicsScene):
         self.cells: dict[Cell, list[int]] = {}
         self.stage_headers: dict[int, StageHeaderItem] = {}
         self.lane_headers: dict[int, LaneHeaderItem] = {}
+        from journeymap.ui.scene.voice_marks import VoiceMarks
+
+        # Quotes, compare and trend marks: on every scene, so exports draw them as the canvas does.
+        self.voice_marks = VoiceMarks(self)
         self.stages: list[Stage] = []
         self.lanes: list[Lane] = []
         self.grid = GridLayout([], [], {})

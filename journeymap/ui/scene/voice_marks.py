@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from journeymap.domain.metrics import NpsSummary, compare_nps
@@ -46,10 +46,14 @@ def delta_text(delta: float) -> str:
     return f"{arrow} {sign}{value}"
 
 
-class VoiceMarks:
-    """Per-scene data and painter of the three overlays (see the module docstring)."""
+class VoiceMarks(QObject):
+    """Per-scene data and painter of the three overlays (see the module docstring).
+
+    A child of the scene, so its connections to the session end with the scene.
+    """
 
     def __init__(self, scene: MapScene):
+        super().__init__(scene)
         self.scene = scene
         self.sides: tuple[Side, Side] | None = None
         self._compare: dict[int, tuple[float | None, bool]] | None = None
@@ -58,7 +62,15 @@ class VoiceMarks:
         scene.card_overlay_painters.append(self.paint)
         session = scene.session
         session.metricsChanged.connect(self.invalidate)
-        session.currentMapChanged.connect(lambda _id: self.invalidate())
+        session.currentMapChanged.connect(self._map_changed)
+        session.touchpointsChanged.connect(self._touchpoints_changed)
+        self.reload_quotes()
+
+    def _map_changed(self, _map_id: int) -> None:
+        self.reload_quotes()
+        self.invalidate()
+
+    def _touchpoints_changed(self, _ids: list[int]) -> None:
         self.reload_quotes()
 
     # ------------------------------------------------------------------ data
