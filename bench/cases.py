@@ -171,6 +171,47 @@ def report_1m() -> float:
     return elapsed
 
 
+# ---------------------------------------------------------------- comments
+def _comments_doc() -> Path:
+    """The big map with 1,000,000 responses that all carry a comment (built once, cached)."""
+    path = data.DATA / "big-1m-comments.jmap"
+    if not path.exists():
+        from journeymap.services import importing
+        from journeymap.storage import Document
+
+        tmp = data.fresh_copy(data.big_map(), "big-1m-comments.part")
+        with Document.open(tmp) as doc:
+            result = importing.import_file(doc, doc.maps()[0].id, data.comments_csv())
+            assert result.imported == data.RESPONSES, result
+        os.replace(tmp, path)
+    return path
+
+
+def _comments(search: str) -> float:
+    """What the comments panel does to show a query: its first page and the counts per group."""
+    from journeymap.services.comments import CommentQuery, CommentSource
+    from journeymap.storage import Document
+
+    with Document.open(_comments_doc(), read_only=True) as doc:
+        map_id = doc.maps()[0].id
+        source = CommentSource(doc, map_id)  # touchpoint names: read once per document, not per query
+        query = CommentQuery(map_id, search=search)
+        t0 = time.perf_counter()
+        page = source.page(query)
+        counts = source.counts(query)
+        elapsed = time.perf_counter() - t0
+    assert len(page) == 200 and counts.total > 0
+    return elapsed
+
+
+def comments_first_page() -> float:
+    return _comments("")
+
+
+def comments_search() -> float:
+    return _comments("atencion")
+
+
 # ------------------------------------------------------------------ canvas
 def _app():
     from journeymap.app import create_app
@@ -382,6 +423,8 @@ CASES: dict[str, Case] = {
     "pandas_to_sql": Case(pandas_to_sql, target=60, peer_only=True, repeat=3),
     "sqlite_utils_insert": Case(sqlite_utils_insert, target=60, peer_only=True, repeat=1, child_peak=True),
     "report_1m": Case(report_1m, target=0.2),
+    "comments_first_page_1m": Case(comments_first_page, target=0.1),
+    "comments_search_1m": Case(comments_search, target=0.2),
     "open_2000": Case(open_2000, target=0.3),
     "repaint_2000": Case(repaint_2000, target=0.016),
     "move_card_2000": Case(move_card, target=0.010),

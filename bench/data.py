@@ -92,4 +92,29 @@ def wide_csv(rows: int = WIDE_RESPONDENTS, columns: int = WIDE_COLUMNS) -> Path:
             answers = rng.choices(cells, weights, k=columns + 1)
             w.writerow([stamp, *answers, rng.choice(["north", "south", "online"]), "" if i % 7 else "slow queue"])
     tmp.replace(path)
+
+
+COMMENT_WORDS = (
+    "la atención fue excelente", "mucha cola en caja", "esperé veinte minutos", "el personal muy amable",
+    "precios confusos", "no había nadie para atender", "todo perfecto y volveré", "la app se cierra sola",
+    "entrega rápida", "el baño estaba sucio", "buena relación calidad precio", "la cola no avanzaba",
+    "me atendieron con una sonrisa", "faltaba stock de tallas", "la web es lenta", "check-in sin esperas",
+)
+
+
+def comments_csv(rows: int = RESPONSES) -> Path:
+    """A survey export where every answer carries a Spanish comment (for the comments panel)."""
+    path = DATA / f"comments-{rows}.csv"
+    if path.exists():
+        return path
+    DATA.mkdir(exist_ok=True)
+    rng = random.Random(13)
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["touchpoint", "score", "sentiment", "comment", "date", "segment"])
+        for _ in range(rows):
+            date = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            comment = " y ".join(rng.sample(COMMENT_WORDS, rng.randint(1, 3))).capitalize()
+            w.writerow([rng.randint(1, TOUCHPOINTS), rng.randint(0, 10), round(rng.uniform(-1, 1), 2), comment,
+                        date, rng.choice(["north", "south", "online"])])
     return path

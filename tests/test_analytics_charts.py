@@ -187,11 +187,11 @@ def test_trend_chart_empty_states(data):
 def test_priority_matrix(data):
     doc, m, ids = data
     fig, n = draw("priority_matrix", doc, m)
-    assert n == 3
+    assert n == 4  # D has no NPS: it sits in the band under the matrix, by impact and sensation
     ax = fig.axes[0]
     points = [c for c in ax.collections if isinstance(c, PathCollection)]
     offsets = [tuple(o) for c in points for o in c.get_offsets()]
-    assert sorted(offsets) == [(2, 80), (4, 25), (5, -50)]
+    assert sorted(offsets) == [(2, 80), (3, charts.UNSCORED_Y["neutral"]), (4, 25), (5, -50)]
     labels = texts(fig)
     assert "A" in labels and "B" in labels
     assert "FIX FIRST" in labels
@@ -199,7 +199,7 @@ def test_priority_matrix(data):
     assert charts.priority_quadrant(2, 80) == "maintain"
     assert charts.priority_quadrant(4, 25) == "protect"
     assert charts.priority_quadrant(1, -5) == "monitor"
-    assert len(ax.patches) == 1  # the shaded fix-first quadrant
+    assert len(ax.patches) == 3  # the shaded fix-first quadrant; the no-NPS band and its fix-first row
 
 
 def test_priority_matrix_spreads_equal_impacts(data):
@@ -207,7 +207,7 @@ def test_priority_matrix_spreads_equal_impacts(data):
     for tid in ids.values():
         doc.update_touchpoint(tid, impact=3)
     fig, _ = draw("priority_matrix", doc, m)
-    xs = [o[0] for c in fig.axes[0].collections for o in c.get_offsets()]
+    xs = [o[0] for c in fig.axes[0].collections for o in c.get_offsets() if o[1] >= -100]
     assert len(set(xs)) == 3 and all(2.7 <= x <= 3.3 for x in xs)
 
 
@@ -219,10 +219,13 @@ def test_every_chart_has_an_empty_state(tmp_path, name):
         lane = doc.add_lane(Lane(m, "L"))
         tid = doc.add_touchpoint(Touchpoint(m, s, lane, "T"))
         fig, n = draw(name, doc, m, selected=[tid])
-        assert n == 0 and not fig.axes
-        assert fig.texts
-        if name != "nps_trend":
-            assert charts.empty_message() in texts(fig)
+        if name == "priority_matrix":  # a fresh map can be prioritised: by sensation and impact
+            assert n == 1 and fig.axes
+        else:
+            assert n == 0 and not fig.axes
+            assert fig.texts
+            if name != "nps_trend":
+                assert charts.empty_message() in texts(fig)
         fig, n = draw(name, doc, None)
         assert n == 0 and not fig.axes
 

@@ -7,7 +7,6 @@ Orientation tag, an Artist and a GPS IFD) so we know exactly what it carries.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import struct
 from pathlib import Path
 
@@ -221,6 +220,9 @@ def test_a_format_1_document_gains_the_attachment_tables(tmp_path):
     conn.execute("DROP TABLE overall_responses")
     conn.execute("DROP TABLE import_profiles")
     conn.execute("ALTER TABLE import_batches DROP COLUMN content_hash")
+    for name in ("comments_fts", "quotes", "comment_rows"):  # and what formats 4 and 5 added
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+    conn.execute("DROP INDEX IF EXISTS idx_responses_comments")
     conn.execute("PRAGMA user_version = 1")
     conn.close()
     with Document.open(path) as doc:

@@ -151,3 +151,18 @@ def test_quotes_and_trend_in_image_exports(window, tmp_path):
     assert main(["export", str(path), str(out), "--overlay", "nps,quotes,trend"]) == 0
     svg = out.read_text(encoding="utf-8")
     assert "Mucha cola en caja" in svg
+
+
+def test_trend_chart_marks_significant_months_and_matrix_places_unscored_touchpoints(tmp_path):
+    from journeymap.domain.metrics import NpsSummary
+    from journeymap.services.charts import TrendPoint, significant_changes, unscored_rows
+
+    points = [TrendPoint("2024-01", NpsSummary(10, 10, 40)), TrendPoint("2024-02", NpsSummary()),
+              TrendPoint("2024-03", NpsSummary(45, 10, 5)), TrendPoint("2024-04", NpsSummary(44, 10, 6))]
+    assert significant_changes(points) == [(2, True)]  # the empty month is skipped, April is noise
+    with Document.create(tmp_path / "m.jmap") as doc:
+        m = doc.add_map(JourneyMap("M"))
+        s, lane = doc.add_stage(Stage(m, "S")), doc.add_lane(Lane(m, "L"))
+        doc.add_touchpoint(Touchpoint(m, s, lane, "Fresh", impact=5, sensation="negative"))
+        doc.add_touchpoint(Touchpoint(m, s, lane, "Scored", manual_nps=10))
+        assert unscored_rows(doc, m) == [("Fresh", 5, "negative")]

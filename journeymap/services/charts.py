@@ -28,7 +28,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import ScalarFormatter
 
 from journeymap import locale_format
-from journeymap.domain.metrics import NpsSummary, summarise
+from journeymap.domain.metrics import NpsSummary, compare_nps, summarise
 from journeymap.services.chart_names import CHART_NAMES
 from journeymap.services.reporting import StageMetrics, stage_metrics, touchpoint_metrics
 from journeymap.storage import Document, DocumentError
@@ -604,6 +604,14 @@ def draw_nps_trend(fig: Figure, ctx: ChartContext) -> int:
     ax.plot(xs, values, color=PROMOTER, linewidth=2, zorder=3, label=tr("NPS per month"))
     ax.scatter(xs, values, s=36, color=[_sign_colour(v) if not math.isnan(v) else PASSIVE for v in values],
                edgecolor="white", linewidth=1, zorder=4)
+    changes = significant_changes(points)
+    if changes:
+        ax.scatter([xs[i] for i, _up in changes], [values[i] for i, _up in changes], s=150, facecolor="none",
+                   edgecolor=INK, linewidth=1.6, zorder=5, label=tr("significant change from the month before"))
+        for i, up in changes:
+            ax.annotate("\u25b2" if up else "\u25bc", (xs[i], values[i]), xytext=(0, -16 if up else 10),
+                        textcoords="offset points", ha="center", fontsize=TICK_SIZE, fontweight="bold",
+                        color=PROMOTER if up else DETRACTOR, zorder=6)
     max_ticks = max(4, int(fig.get_figwidth() * 1.3))  # about one month label per 0.75 inch
     step = max(1, math.ceil(len(points) / max_ticks))
     if step == 1:  # every month has a tick: n goes under the month
@@ -628,6 +636,24 @@ def draw_nps_trend(fig: Figure, ctx: ChartContext) -> int:
     return sum(1 for p in points if p.n)
 
 
+def significant_changes(points: Sequence[TrendPoint]) -> list[tuple[int, bool]]:
+    """(index, went up) of the months whose NPS differs significantly from the previous month with answers.
+
+    Adjusted-Wald test of two NPS at 95 % (domain.metrics.compare_nps).
+    """
+    out: list[tuple[int, bool]] = []
+    previous: TrendPoint | None = None
+    for i, p in enumerate(points):
+        if not p.n:
+            continue
+        if previous is not None:
+            diff = compare_nps(previous.summary, p.summary)
+            if diff.significant and diff.delta is not None:
+                out.append((i, diff.delta > 0))
+        previous = p
+    return out
+
+
 # --------------------------------------------------------- 5. priority matrix
 def priority_quadrant(impact: int, nps: float) -> str:
     """'fix_first', 'protect', 'maintain' or 'monitor'."""
@@ -645,16 +671,31 @@ def _spread(values: list[float], gap: float) -> list[float]:
     return out
 
 
+# Touchpoints without an NPS sit in a band under the matrix, one row per sensation.
+UNSCORED_Y = {"negative": -150.0, "neutral": -170.0, "positive": -190.0}
+UNSCORED_BOTTOM = -205.0
+
+
+def unscored_rows(doc: Document, map_id: int, segment: str | None = None) -> list[tuple[str, int, str]]:
+    """(title, impact, sensation) of the touchpoints that have no NPS yet, in map order."""
+    touchpoints = doc.touchpoints(map_id)
+    metrics = touchpoint_metrics(doc, map_id, segment, touchpoints)
+    return [(tp.title, int(tp.impact), str(tp.sensation)) for tp in touchpoints if metrics[tp.id].nps is None]
+
+
 def draw_priority_matrix(fig: Figure, ctx: ChartContext) -> int:
     tr = ctx.tr
     title = tr("Priority matrix: impact against NPS")
     rows = touchpoint_rows(ctx.doc, ctx.map_id, ctx.segment)
-    ax = _axes(fig, title, tr, has_data=bool(rows))
+    unscored = unscored_rows(ctx.doc, ctx.map_id, ctx.segment)
+    ax = _axes(fig, title, tr, has_data=bool(rows or unscored))
     if ax is None:
         return 0
     # NPS lives in -100..100; the bands above and below hold the quadrant names, so no
-    # point or label can ever sit on them.
-    x0, x1, y0, y1 = 0.4, 5.6, -128.0, 122.0
+    # point or label can ever sit on them. Below those, a band for touchpoints without NPS.
+    x0, x1, y1 = 0.4, 5.6, 122.0
+    y0 = -128.0
+    bottom = UNSCORED_BOTTOM if unscored else y0
     x_split = HIGH_IMPACT - 0.5
     ax.add_patch(Rectangle((x_split, y0), x1 - x_split, LOW_NPS - y0, facecolor=FIX_FIRST,
                            alpha=0.28, edgecolor="none", zorder=0, label=tr("Fix first")))
@@ -705,10 +746,15 @@ def draw_priority_matrix(fig: Figure, ctx: ChartContext) -> int:
                 bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.7),
                 arrowprops=dict(arrowstyle="-", color="#9a9a9a", linewidth=0.6) if abs(ly - r.nps) > 2 else None,
             )
+    yticks, ylabels = list(range(-100, 101, 50)), [str(v).replace("-", "\N{MINUS SIGN}") for v in range(-100, 101, 50)]
+    if unscored:
+        _draw_unscored(ax, unscored, x0, x1, x_split, y0, tr)
+        yticks = [UNSCORED_Y["positive"], UNSCORED_Y["neutral"], UNSCORED_Y["negative"], *yticks]
+        ylabels = [tr("positive"), tr("neutral"), tr("negative"), *ylabels]
     ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
+    ax.set_ylim(bottom, y1)
     ax.set_xticks(range(1, 6))
-    ax.set_yticks(range(-100, 101, 50))
+    ax.set_yticks(yticks, ylabels)
     ax.grid(True, color=GRID, linewidth=0.6)
     ax.set_xlabel(tr("Impact (1 = low, 5 = high)"), fontsize=LABEL_SIZE, color=INK)
     ax.set_ylabel(tr("NPS"), fontsize=LABEL_SIZE, color=INK)
@@ -718,7 +764,33 @@ def draw_priority_matrix(fig: Figure, ctx: ChartContext) -> int:
     ]
     fig.legend(handles=handles, loc="outside lower center", frameon=False, fontsize=TICK_SIZE)
     _header(ax, ctx, title)
-    return len(rows)
+    return len(rows) + len(unscored)
+
+
+def _draw_unscored(ax, unscored: list[tuple[str, int, str]], x0: float, x1: float, x_split: float, y0: float,
+                   tr: Translate) -> None:
+    """The band of touchpoints without NPS: placed by impact and by the consultant's sensation."""
+    ax.add_patch(Rectangle((x0, UNSCORED_BOTTOM), x1 - x0, y0 - UNSCORED_BOTTOM - 6, facecolor="#f4f4f4",
+                           edgecolor="none", zorder=0))
+    ax.add_patch(Rectangle((x_split, UNSCORED_Y["negative"] - 9), x1 - x_split, 18, facecolor=FIX_FIRST,
+                           alpha=0.28, edgecolor="none", zorder=0))
+    ax.axhline(y0 - 3, color="#8c8c8c", linewidth=1, zorder=1)
+    ax.text(x0 + 0.05, y0 - 9, tr("No NPS yet: by sensation"), ha="left", va="top", fontsize=NOTE_SIZE,
+            color=MUTED, zorder=2)
+    cells: dict[tuple[int, str], list[str]] = {}
+    for title, impact, sensation in unscored:
+        cells.setdefault((min(5, max(1, impact)), sensation), []).append(title)
+    for (impact, sensation), titles in cells.items():
+        k = len(titles)
+        width = min(0.5, 0.14 * (k - 1))
+        xs = [impact + (width * (i / (k - 1) - 0.5) if k > 1 else 0.0) for i in range(k)]
+        y = UNSCORED_Y.get(sensation, UNSCORED_Y["neutral"])
+        colour = DETRACTOR if sensation == "negative" and impact >= HIGH_IMPACT else PASSIVE
+        ax.scatter(xs, [y] * k, s=46, marker="D", c=colour, edgecolor="white", linewidth=1, zorder=4)
+        if k <= 2 and colour == DETRACTOR:
+            for x, title in zip(xs, titles, strict=True):
+                ax.annotate(_short(title, 18), (x, y), xytext=(x + 0.09, y + 6), ha="left", va="center",
+                            fontsize=NOTE_SIZE, color=INK, zorder=5)
 
 
 def height_hint(name: str, items: int) -> float:

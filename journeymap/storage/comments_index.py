@@ -42,6 +42,11 @@ def index(conn: sqlite3.Connection, where: str, params: Sequence[object] = ()) -
         f"WHERE comment != '' AND ({where})",
         list(params),
     )
+    conn.execute(
+        "INSERT OR REPLACE INTO comment_rows (id, touchpoint_id, score, sentiment, date, segment) "
+        f"SELECT id, touchpoint_id, score, sentiment, date, segment FROM responses WHERE comment != '' AND ({where})",
+        list(params),
+    )
 
 
 def forget(conn: sqlite3.Connection, where: str, params: Sequence[object] = ()) -> None:
@@ -51,6 +56,8 @@ def forget(conn: sqlite3.Connection, where: str, params: Sequence[object] = ()) 
         f"WHERE comment != '' AND ({where})",
         list(params),
     )
+    conn.execute(f"DELETE FROM comment_rows WHERE id IN (SELECT id FROM responses WHERE comment != '' AND ({where}))",
+                 list(params))
 
 
 def index_ids(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
@@ -66,6 +73,7 @@ def forget_ids(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
 def rebuild(conn: sqlite3.Connection) -> None:
     """Index every comment afresh (a migration, or repair)."""
     conn.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('delete-all')")
+    conn.execute("DELETE FROM comment_rows")
     index(conn, "1")
 
 

@@ -69,7 +69,7 @@ def trusted_inserts(doc: Document) -> Iterator[None]:
 
 RESPONSE_COLUMNS = ("touchpoint_id", "score", "sentiment", "date", "segment", "comment")
 ROWS_PER_STATEMENT = 500  # rows of one multi-row INSERT (bounded by SQLite's variable limit)
-REBUILT_INDEXES = ("idx_responses_touchpoint", "idx_responses_comments")
+REBUILT_INDEXES = ("idx_responses_touchpoint",)
 REBUILD_MIN_ROWS = 20_000  # below this, updating the index row by row is cheap enough
 QUEUE_CHUNKS = 4  # chunks parsed ahead of the writer (bounds memory)
 SORT_THREADS = 2  # SQLite's sorter helper threads for an index rebuild

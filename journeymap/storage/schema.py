@@ -140,12 +140,6 @@ INDEXES: dict[str, str] = {
     "idx_overall_batch": "CREATE INDEX idx_overall_batch ON overall_responses(batch_id)",
     "idx_profiles_name": "CREATE UNIQUE INDEX idx_profiles_name ON import_profiles(name)",
     "idx_profiles_signature": "CREATE INDEX idx_profiles_signature ON import_profiles(signature)",
-    "idx_responses_comments": (
-        # Only responses with a comment (partial), newest first for the comments panel's
-        # first page, and covering for its counts per group, segment and sentiment.
-        "CREATE INDEX idx_responses_comments ON responses(date, touchpoint_id, score, segment, sentiment) "
-        "WHERE comment != ''"
-    ),
 }
 
 
@@ -216,6 +210,30 @@ QUOTE_INDEXES: dict[str, str] = {
 TABLES.update(QUOTE_TABLES)
 INDEXES.update(QUOTE_INDEXES)
 
+# The facets of responses that carry a comment (one row per such response, same id),
+# kept in step with responses by storage.comments_index like the full-text index. The
+# comments panel filters, sorts and counts here, on covering indexes, and reads
+# ``responses`` only for the page of comments it shows.
+COMMENT_ROW_TABLES: dict[str, str] = {
+    "comment_rows": """
+        CREATE TABLE comment_rows (
+            id INTEGER PRIMARY KEY,
+            touchpoint_id INTEGER NOT NULL,
+            score INTEGER NOT NULL,
+            sentiment REAL,
+            date TEXT,
+            segment TEXT NOT NULL DEFAULT ''
+        )""",
+}
+COMMENT_ROW_INDEXES: dict[str, str] = {
+    "idx_comment_rows_date": (
+        "CREATE INDEX idx_comment_rows_date ON comment_rows(date, touchpoint_id, score, segment, sentiment)"
+    ),
+    "idx_comment_rows_touchpoint": "CREATE INDEX idx_comment_rows_touchpoint ON comment_rows(touchpoint_id, date)",
+}
+TABLES.update(COMMENT_ROW_TABLES)
+INDEXES.update(COMMENT_ROW_INDEXES)
+
 # Migrations from version N-1 to N, applied in order by ``migrate``.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: (*ATTACHMENT_TABLES.values(), *ATTACHMENT_INDEXES.values()),
@@ -232,13 +250,22 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         INDEXES["idx_profiles_name"],
         INDEXES["idx_profiles_signature"],
     ),
-    # 4: the comments panel (issue 17): full-text index of comments and their partial index.
+    # 4: the comments panel (issue 17): full-text index of comments (and a partial index, see 5).
     4: (
-        INDEXES["idx_responses_comments"],
+        "CREATE INDEX idx_responses_comments ON responses(date, touchpoint_id, score, segment, sentiment) "
+        "WHERE comment != ''",
         comments_index.DDL,
         "INSERT INTO comments_fts(rowid, comment) SELECT id, comment FROM responses WHERE comment != ''",
     ),
-    5: (*QUOTE_TABLES.values(), *QUOTE_INDEXES.values()),
+    # 5: quotes; the comments' facets table replaces format 4's partial index (which could not
+    # cover its queries: every row it found was read again from responses for ``comment != ''``).
+    5: (
+        *QUOTE_TABLES.values(), *QUOTE_INDEXES.values(),
+        "DROP INDEX IF EXISTS idx_responses_comments",
+        *COMMENT_ROW_TABLES.values(), *COMMENT_ROW_INDEXES.values(),
+        "INSERT INTO comment_rows (id, touchpoint_id, score, sentiment, date, segment) "
+        "SELECT id, touchpoint_id, score, sentiment, date, segment FROM responses WHERE comment != ''",
+    ),
 }
 
 

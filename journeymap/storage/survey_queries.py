@@ -1,10 +1,11 @@
 """Read-only survey queries of the voice-of-the-customer features (comments, comparisons, trends).
 
 The SQL lives here (storage is the only layer that speaks it); services turn
-the rows into what the CLI and the GUI show. Every comments query carries
-``comment != ''`` so SQLite can use the partial index ``idx_responses_comments``
-(date first: the newest page of a million comments is a short index walk),
-and a search goes through the FTS5 index ``comments_fts`` (see comments_index).
+the rows into what the CLI and the GUI show. Comments are filtered, sorted and
+counted in ``comment_rows`` (one narrow row per response with a comment, on
+covering indexes: date first, so the newest page of a million comments is a
+short index walk); ``responses`` is read only for the rows of the page, and a
+search goes through the FTS5 index ``comments_fts`` (see comments_index).
 """
 
 from __future__ import annotations
@@ -18,20 +19,20 @@ from journeymap.storage import comments_index
 from journeymap.storage.document import Document
 
 GROUPS = ("promoter", "passive", "detractor")
-GROUP_SQL = {"promoter": "r.score >= 9", "passive": "r.score BETWEEN 7 AND 8", "detractor": "r.score <= 6"}
+GROUP_SQL = {"promoter": "c.score >= 9", "passive": "c.score BETWEEN 7 AND 8", "detractor": "c.score <= 6"}
 # The faces of the sentiment overlay, coarsened to three (ui.scene.overlays.sentiment_level).
 SENTIMENTS = ("negative", "neutral", "positive", "none")
 SENTIMENT_SQL = {
-    "negative": "r.sentiment < -0.25",
-    "neutral": "r.sentiment BETWEEN -0.25 AND 0.25",
-    "positive": "r.sentiment > 0.25",
-    "none": "r.sentiment IS NULL",
+    "negative": "c.sentiment < -0.25",
+    "neutral": "c.sentiment BETWEEN -0.25 AND 0.25",
+    "positive": "c.sentiment > 0.25",
+    "none": "c.sentiment IS NULL",
 }
 SORTS = {
-    "newest": "r.date DESC, r.id DESC",
-    "oldest": "r.date ASC, r.id ASC",
-    "lowest": "r.score ASC, r.date DESC, r.id DESC",
-    "highest": "r.score DESC, r.date DESC, r.id DESC",
+    "newest": "c.date DESC, c.id DESC",
+    "oldest": "c.date ASC, c.id ASC",
+    "lowest": "c.score ASC, c.date DESC, c.id DESC",
+    "highest": "c.score DESC, c.date DESC, c.id DESC",
 }
 
 
@@ -69,36 +70,36 @@ class CommentRow(NamedTuple):
 
 
 def _where(q: CommentQuery, *, with_group: bool = True) -> tuple[str, list[object]] | None:
-    """SQL condition and parameters on ``responses r``; None when nothing can match."""
-    parts = ["r.comment != ''"]
+    """SQL condition and parameters on ``comment_rows c``; None when nothing can match."""
+    parts: list[str] = []
     params: list[object] = []
     if q.touchpoint_ids:
-        parts.append(f"r.touchpoint_id IN ({','.join('?' * len(q.touchpoint_ids))})")
+        parts.append(f"c.touchpoint_id IN ({','.join('?' * len(q.touchpoint_ids))})")
         params += list(q.touchpoint_ids)
     elif q.stage_id is not None:
-        parts.append("r.touchpoint_id IN (SELECT id FROM touchpoints WHERE stage_id = ? AND map_id = ?)")
+        parts.append("c.touchpoint_id IN (SELECT id FROM touchpoints WHERE stage_id = ? AND map_id = ?)")
         params += [q.stage_id, q.map_id]
     else:
-        parts.append("r.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?)")
+        parts.append("c.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?)")
         params.append(q.map_id)
     if with_group and q.group:
         parts.append(GROUP_SQL[q.group])
     if q.segment:
-        parts.append("r.segment = ?")
+        parts.append("c.segment = ?")
         params.append(q.segment)
     if q.sentiment:
         parts.append(SENTIMENT_SQL[q.sentiment])
     if q.date_from:
-        parts.append("r.date >= ?")
+        parts.append("c.date >= ?")
         params.append(q.date_from)
     if q.date_to:
-        parts.append("r.date < ?")  # dates may carry a time: up to the next day
+        parts.append("c.date < ?")  # dates may carry a time: up to the next day
         params.append(_next_day(q.date_to))
     if q.search.strip():
         match = comments_index.match_query(q.search)
         if match is None:
             return None
-        parts.append(f"r.id IN (SELECT rowid FROM {comments_index.TABLE} WHERE {comments_index.TABLE} MATCH ?)")
+        parts.append(f"c.id IN (SELECT rowid FROM {comments_index.TABLE} WHERE {comments_index.TABLE} MATCH ?)")
         params.append(match)
     return " AND ".join(parts), params
 
@@ -110,7 +111,9 @@ def _next_day(iso: str) -> str:
         return iso
 
 
-_COLUMNS = "r.id, r.touchpoint_id, r.score, r.sentiment, r.comment, r.date, r.segment"
+# Filter, sort and page on comment_rows (covering indexes); read responses only for the rows shown.
+_SELECT = ("SELECT c.id, c.touchpoint_id, c.score, c.sentiment, r.comment, c.date, c.segment "
+           "FROM comment_rows c CROSS JOIN responses r ON r.id = c.id")
 
 
 def comment_page(doc: Document, q: CommentQuery, sort: str = "newest", offset: int = 0,
@@ -120,10 +123,8 @@ def comment_page(doc: Document, q: CommentQuery, sort: str = "newest", offset: i
     if where is None:
         return []
     sql, params = where
-    rows = doc.execute(
-        f"SELECT {_COLUMNS} FROM responses r WHERE {sql} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
-        [*params, int(limit), int(offset)],
-    )
+    rows = doc.execute(f"{_SELECT} WHERE {sql} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+                       [*params, int(limit), int(offset)])
     return [CommentRow(*r) for r in rows]
 
 
@@ -133,7 +134,7 @@ def iter_comments(doc: Document, q: CommentQuery, sort: str = "newest") -> Itera
     if where is None:
         return
     sql, params = where
-    for r in doc.execute(f"SELECT {_COLUMNS} FROM responses r WHERE {sql} ORDER BY {SORTS[sort]}", params):
+    for r in doc.execute(f"{_SELECT} WHERE {sql} ORDER BY {SORTS[sort]}", params):
         yield CommentRow(*r)
 
 
@@ -155,8 +156,8 @@ def comment_counts(doc: Document, q: CommentQuery) -> CommentCounts:
         return CommentCounts()
     sql, params = where
     row = doc.execute(
-        "SELECT TOTAL(r.score >= 9), TOTAL(r.score BETWEEN 7 AND 8), TOTAL(r.score <= 6) "
-        f"FROM responses r WHERE {sql}",
+        "SELECT TOTAL(c.score >= 9), TOTAL(c.score BETWEEN 7 AND 8), TOTAL(c.score <= 6) "
+        f"FROM comment_rows c WHERE {sql}",
         params,
     ).fetchone()
     return CommentCounts(*(int(v) for v in row))
@@ -165,8 +166,8 @@ def comment_counts(doc: Document, q: CommentQuery) -> CommentCounts:
 def comment_segments(doc: Document, map_id: int) -> list[str]:
     """Segments that have comments (the panel's segment filter)."""
     return [r[0] for r in doc.execute(
-        "SELECT DISTINCT r.segment FROM responses r WHERE r.comment != '' AND r.segment != '' AND "
-        "r.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?) ORDER BY r.segment", [map_id])]
+        "SELECT DISTINCT c.segment FROM comment_rows c WHERE c.segment != '' AND "
+        "c.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?) ORDER BY c.segment", [map_id])]
 
 
 # ---------------------------------------------------------------- comparisons

@@ -176,6 +176,10 @@
         <translation>NPS por mes</translation>
     </message>
     <message>
+        <source>significant change from the month before</source>
+        <translation>cambio significativo respecto al mes anterior</translation>
+    </message>
+    <message>
         <source>Priority matrix: impact against NPS</source>
         <translation>Matriz de prioridades: impacto frente a NPS</translation>
     </message>
@@ -200,12 +204,20 @@
         <translation>Proteger fortalezas</translation>
     </message>
     <message>
+        <source>positive</source>
+        <translation>positiva</translation>
+    </message>
+    <message>
         <source>Impact (1 = low, 5 = high)</source>
         <translation>Impacto (1 = bajo, 5 = alto)</translation>
     </message>
     <message>
         <source>Fix first: impact ≥ {0} and NPS &lt; {1}</source>
         <translation>Corregir primero: impacto ≥ {0} y NPS &lt; {1}</translation>
+    </message>
+    <message>
+        <source>No NPS yet: by sensation</source>
+        <translation>Sin NPS todavía: por sensación</translation>
     </message>
     <message>
         <source>Import %1</source>
