@@ -89,6 +89,65 @@
     </message>
 </context>
 <context>
+    <name>CommentsDock</name>
+    <message numerus="yes">
+        <source>%n comment(s) mention “%1”</source>
+        <translation>
+            <numerusform>%n comment mentions “%1”</numerusform>
+            <numerusform>%n comments mention “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detractor comment(s) mention “%1”</source>
+        <translation>
+            <numerusform>%n detractor comment mentions “%1”</numerusform>
+            <numerusform>%n detractor comments mention “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passive comment(s) mention “%1”</source>
+        <translation>
+            <numerusform>%n passive comment mentions “%1”</numerusform>
+            <numerusform>%n passive comments mention “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n promoter comment(s) mention “%1”</source>
+        <translation>
+            <numerusform>%n promoter comment mentions “%1”</numerusform>
+            <numerusform>%n promoter comments mention “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n comment</numerusform>
+            <numerusform>%n comments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detractor comment(s)</source>
+        <translation>
+            <numerusform>%n detractor comment</numerusform>
+            <numerusform>%n detractor comments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passive comment(s)</source>
+        <translation>
+            <numerusform>%n passive comment</numerusform>
+            <numerusform>%n passive comments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n promoter comment(s)</source>
+        <translation>
+            <numerusform>%n promoter comment</numerusform>
+            <numerusform>%n promoter comments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <source>From the first %Ln rows.</source>
