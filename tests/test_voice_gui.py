@@ -166,3 +166,19 @@ def test_trend_chart_marks_significant_months_and_matrix_places_unscored_touchpo
         doc.add_touchpoint(Touchpoint(m, s, lane, "Fresh", impact=5, sensation="negative"))
         doc.add_touchpoint(Touchpoint(m, s, lane, "Scored", manual_nps=10))
         assert unscored_rows(doc, m) == [("Fresh", 5, "negative")]
+
+
+def test_a_big_result_shows_its_page_before_counting(window, qtbot, monkeypatch):
+    from journeymap.ui.docks import comments_model
+
+    monkeypatch.setattr(comments_model, "PAGE", 4)
+    dock = window.comments_dock
+    window.act_comments.trigger()
+    dock.scope.setCurrentIndex(dock.scope.findData("map"))
+    dock.refresh()
+    assert dock.model.rowCount() == 4 and dock.headline.text() == "Counting…"
+    qtbot.waitUntil(lambda: dock.headline.text() == "10 comments", timeout=3000)
+    assert dock.model.canFetchMore()
+    dock.model.fetchMore()
+    dock.model.fetchMore()
+    assert dock.model.rowCount() == 10 and not dock.model.canFetchMore()

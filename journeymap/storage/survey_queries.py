@@ -69,11 +69,17 @@ class CommentRow(NamedTuple):
     segment: str
 
 
-def _where(q: CommentQuery, *, with_group: bool = True) -> tuple[str, list[object]] | None:
-    """SQL condition and parameters on ``comment_rows c``; None when nothing can match."""
-    parts: list[str] = []
+def _where(q: CommentQuery, *, with_group: bool = True, whole_document: bool = False
+           ) -> tuple[str, list[object]] | None:
+    """SQL condition and parameters on ``comment_rows c``; None when nothing can match.
+
+    *whole_document*: the map is the document's only one, so the map scope needs no test.
+    """
+    parts: list[str] = ["1"]
     params: list[object] = []
-    if q.touchpoint_ids:
+    if whole_document and not q.touchpoint_ids and q.stage_id is None:
+        pass
+    elif q.touchpoint_ids:
         parts.append(f"c.touchpoint_id IN ({','.join('?' * len(q.touchpoint_ids))})")
         params += list(q.touchpoint_ids)
     elif q.stage_id is not None:
@@ -116,14 +122,26 @@ _SELECT = ("SELECT c.id, c.touchpoint_id, c.score, c.sentiment, r.comment, c.dat
            "FROM comment_rows c CROSS JOIN responses r ON r.id = c.id")
 
 
+def _only_map(doc: Document, map_id: int) -> bool:
+    return doc.execute("SELECT COUNT(*) = 1 AND MIN(id) = ? FROM maps", [map_id]).fetchone()[0] == 1
+
+
+def _select(q: CommentQuery, sort: str) -> str:
+    """The page query's FROM: a map or stage walks the date index (newest first, stop at the page),
+    a few touchpoints their own index (SQLite's planner would take that one for a whole map too)."""
+    if q.touchpoint_ids or sort not in ("newest", "oldest"):
+        return _SELECT
+    return _SELECT.replace("FROM comment_rows c", "FROM comment_rows c INDEXED BY idx_comment_rows_date")
+
+
 def comment_page(doc: Document, q: CommentQuery, sort: str = "newest", offset: int = 0,
                  limit: int = 200) -> list[CommentRow]:
     """One page of comments in *sort* order."""
-    where = _where(q)
+    where = _where(q, whole_document=_only_map(doc, q.map_id))
     if where is None:
         return []
     sql, params = where
-    rows = doc.execute(f"{_SELECT} WHERE {sql} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+    rows = doc.execute(f"{_select(q, sort)} WHERE {sql} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
                        [*params, int(limit), int(offset)])
     return [CommentRow(*r) for r in rows]
 
@@ -151,7 +169,7 @@ class CommentCounts(NamedTuple):
 
 
 def comment_counts(doc: Document, q: CommentQuery) -> CommentCounts:
-    where = _where(q, with_group=False)
+    where = _where(q, with_group=False, whole_document=_only_map(doc, q.map_id))
     if where is None:
         return CommentCounts()
     sql, params = where

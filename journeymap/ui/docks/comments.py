@@ -246,8 +246,24 @@ class CommentsDock(QDockWidget):
             self.model.load(None, None)
             self.headline.setText(str(exc))
             return
-        self._update_headline(query)
+        if self.model.counts is None:
+            self.headline.setText(self.tr("Counting…"))
+            self.breakdown.setText("")
+            QTimer.singleShot(0, lambda q=query: self._count(q))
+        else:
+            self._update_headline(query)
         self._show_current()
+
+    def _count(self, query: CommentQuery | None) -> None:
+        """The counts of a big result, once its first page is on screen."""
+        if query is None or query != self.model.query:
+            return  # another query replaced it meanwhile
+        try:
+            self.model.count()
+        except DocumentError as exc:
+            self.headline.setText(str(exc))
+            return
+        self._update_headline(query)
 
     def _reload_segments(self) -> None:
         current = self.segment.currentData()
@@ -287,6 +303,8 @@ class CommentsDock(QDockWidget):
             }
             self.headline.setText(texts[group])
         c = self.model.counts
+        if c is None:
+            return
         self.breakdown.setText(self.tr("Detractors %1 · Passives %2 · Promoters %3")
                                .replace("%1", str(c.detractor))
                                .replace("%2", str(c.passive)).replace("%3", str(c.promoter)))

@@ -43,34 +43,47 @@ class CommentsModel(QAbstractTableModel):
         self.query: CommentQuery | None = None
         self.sort_key = "newest"
         self.rows: list[Comment] = []
-        self.counts = CommentCounts()
-        self.total = 0  # rows matching the query (its group filter included)
+        self.counts: CommentCounts | None = CommentCounts()  # None: not counted yet (see count())
+        self.total = 0  # rows matching the query (its group filter included), once counted
+        self._more = False  # the last page was full: there may be more
 
     # ------------------------------------------------------------ loading
     def load(self, source: CommentSource | None, query: CommentQuery | None, sort_key: str = "newest") -> None:
-        """Show the first page of *query* (None: nothing) and count what matches."""
+        """Show the first page of *query* (None: nothing).
+
+        When the page holds every match the counts come from it; otherwise
+        ``counts`` stays None until :meth:`count` (a scan of every match, which
+        the panel runs after the page is on screen).
+        """
         self.beginResetModel()
         self.source, self.query, self.sort_key = source, query, sort_key
         if source is None or query is None:
-            self.rows, self.counts, self.total = [], CommentCounts(), 0
+            self.rows, self.counts, self.total, self._more = [], CommentCounts(), 0, False
         else:
             self.rows = source.page(query, sort_key, 0, PAGE)
-            if len(self.rows) < PAGE:  # the whole list is here: no count query needed for it
+            self._more = len(self.rows) == PAGE
+            if self._more:
+                self.counts, self.total = None, 0
+            else:  # every match is here: counting is cheap (the group filter needs the others too)
                 self.counts = source.counts(query) if query.group else _count(self.rows)
-            else:
-                self.counts = source.counts(query)
-            self.total = getattr(self.counts, query.group) if query.group else self.counts.total
+                self.total = len(self.rows)
         self.endResetModel()
 
+    def count(self) -> None:
+        """Count the matches per group (the headline's numbers)."""
+        if self.counts is None and self.source is not None and self.query is not None:
+            self.counts = self.source.counts(self.query)
+            self.total = getattr(self.counts, self.query.group) if self.query.group else self.counts.total
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008 - Qt API
-        return not parent.isValid() and len(self.rows) < self.total
+        return not parent.isValid() and self._more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008 - Qt API
         if parent.isValid() or self.source is None or self.query is None:
             return
         more = self.source.page(self.query, self.sort_key, len(self.rows), PAGE)
+        self._more = len(more) == PAGE
         if not more:
-            self.total = len(self.rows)  # the document changed under us: stop asking
             return
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
         self.rows.extend(more)
