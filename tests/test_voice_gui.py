@@ -182,3 +182,15 @@ def test_a_big_result_shows_its_page_before_counting(window, qtbot, monkeypatch)
     dock.model.fetchMore()
     dock.model.fetchMore()
     assert dock.model.rowCount() == 10 and not dock.model.canFetchMore()
+
+
+def test_comparison_chart_bold_only_when_significant(window):
+    from journeymap.services import charts
+
+    ctx = charts.ChartContext(window.session.document, window.session.map_id,
+                              compare=(Side(segment="Madrid"), Side(segment="Sevilla")))
+    fig = charts.new_figure()
+    assert charts.render("compare", fig, ctx) == 2
+    labels = {t.get_text(): t.get_fontweight() for t in fig.axes[0].texts}
+    assert labels["▲ +93"] == "bold"
+    assert any(w == "normal" for w in labels.values())  # Salida: one answer a side, not significant

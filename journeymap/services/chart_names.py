@@ -11,4 +11,6 @@ CHART_NAMES: tuple[str, ...] = (
     "nps_split",
     "nps_trend",
     "priority_matrix",
+    "compare",
+    "drivers",
 )

@@ -192,6 +192,7 @@ class ChartContext:
     tr: Translate = _identity
     map_title: str | None = None
     max_rows: int | None = None  # per-touchpoint charts: beyond this, the best and the worst half each
+    compare: tuple | None = None  # (services.compare.Side A, Side B) for the comparison chart
 
     def subtitle(self) -> str:
         parts = []
@@ -240,6 +241,9 @@ def render(name: str, fig: Figure, ctx: ChartContext) -> int:
         "nps_trend": draw_nps_trend,
         "priority_matrix": draw_priority_matrix,
     }
+    from journeymap.services.voice_charts import DRAWERS
+
+    drawers.update(DRAWERS)
     try:
         drawer = drawers[name]
     except KeyError:
@@ -751,6 +755,7 @@ def draw_priority_matrix(fig: Figure, ctx: ChartContext) -> int:
         _draw_unscored(ax, unscored, x0, x1, x_split, y0, tr)
         yticks = [UNSCORED_Y["positive"], UNSCORED_Y["neutral"], UNSCORED_Y["negative"], *yticks]
         ylabels = [tr("positive"), tr("neutral"), tr("negative"), *ylabels]
+    data_impact = _impact_from_data(ax, ctx, rows)
     ax.set_xlim(x0, x1)
     ax.set_ylim(bottom, y1)
     ax.set_xticks(range(1, 6))
@@ -759,12 +764,31 @@ def draw_priority_matrix(fig: Figure, ctx: ChartContext) -> int:
     ax.set_xlabel(tr("Impact (1 = low, 5 = high)"), fontsize=LABEL_SIZE, color=INK)
     ax.set_ylabel(tr("NPS"), fontsize=LABEL_SIZE, color=INK)
     handles = [
+        *([Line2D([], [], marker="o", linestyle="none", markerfacecolor="none", markeredgecolor=INK,
+                  label=tr("impact from data (correlation with the overall NPS)"))] if data_impact else []),
         Patch(facecolor=FIX_FIRST, alpha=0.6, label=tr("Fix first: impact ≥ {0} and NPS < {1}").format(
             HIGH_IMPACT, locale_format.signed(LOW_NPS))),
     ]
     fig.legend(handles=handles, loc="outside lower center", frameon=False, fontsize=TICK_SIZE)
     _header(ax, ctx, title)
     return len(rows) + len(unscored)
+
+
+def _impact_from_data(ax, ctx: ChartContext, rows: list[TouchpointRow]) -> int:
+    """Hollow rings at the impact the survey data gives (domain.drivers), joined to the consultant's point."""
+    from journeymap.domain.drivers import rank_drivers
+    from journeymap.storage.drivers_sql import overall_pairs
+
+    drivers = {d.touchpoint_id: d for d in rank_drivers(overall_pairs(ctx.doc, ctx.map_id, ctx.segment))}
+    shown = 0
+    for r in rows:
+        d = drivers.get(r.id)
+        if d is None:
+            continue
+        ax.plot([r.impact, d.impact], [r.nps, r.nps], color="#9a9a9a", linewidth=0.8, zorder=3)
+        ax.scatter([d.impact], [r.nps], s=70, facecolor="none", edgecolor=INK, linewidth=1.2, zorder=4)
+        shown += 1
+    return shown
 
 
 def _draw_unscored(ax, unscored: list[tuple[str, int, str]], x0: float, x1: float, x_split: float, y0: float,

@@ -117,5 +117,7 @@ def open_compare_dialog(window: MainWindow) -> None:
     marks = window.scene.voice_marks  # type: ignore[attr-defined]
     dialog = CompareDialog(session, marks.sides, window)
     if dialog.exec():
-        marks.set_sides(dialog.sides())
+        session.compare_sides = dialog.sides()  # type: ignore[attr-defined] - read by the comparison chart
+        marks.set_sides(session.compare_sides)
+        session.metricsChanged.emit()  # charts follow
         window.overlay_actions["compare"].setChecked(True)

@@ -220,7 +220,8 @@ class AnalyticsDock(QDockWidget):
             charts.draw_empty(fig, self.tr("Open a document to see its analytics."))
         else:
             ctx = charts.ChartContext(session.document, session.map_id, session.segment,
-                                      tuple(session.selected_ids), _chart_text)
+                                      tuple(session.selected_ids), _chart_text,
+                                      compare=getattr(session, "compare_sides", None))
             try:
                 items = charts.render(name, fig, ctx)
             except DocumentError as exc:  # e.g. the document was closed under us
@@ -263,6 +264,8 @@ class AnalyticsDock(QDockWidget):
             "nps_split": self.tr("Promoters, passives, detractors"),
             "nps_trend": self.tr("NPS trend of the selected touchpoint"),
             "priority_matrix": self.tr("Priority matrix (impact × NPS)"),
+            "compare": self.tr("Comparison of two segments or periods"),
+            "drivers": self.tr("Drivers of the overall NPS"),
         }[name]
 
     def _ensure_canvas(self) -> Any:
