@@ -39,8 +39,8 @@ class Comment(NamedTuple):
     touchpoint_id: int
     touchpoint: str
     stage: str
-    score: int
-    group: str  # promoter, passive, detractor
+    score: int | None  # None: an answer with a sentiment but no 0-10 score
+    group: str | None  # promoter, passive, detractor (None without a score)
     sentiment: float | None
     comment: str
     date: str | None
@@ -65,7 +65,8 @@ class CommentSource:
 
     def _comment(self, r: CommentRow) -> Comment:
         return Comment(r.id, r.touchpoint_id, self.titles.get(r.touchpoint_id, ""),
-                       self.stage_of.get(r.touchpoint_id, ""), r.score, classify(r.score),
+                       self.stage_of.get(r.touchpoint_id, ""), r.score,
+                       None if r.score is None else classify(r.score),
                        r.sentiment, r.comment, r.date, r.segment)
 
     def page(self, q: CommentQuery, sort: str = "newest", offset: int = 0, limit: int = 200) -> list[Comment]:

@@ -219,7 +219,7 @@ COMMENT_ROW_TABLES: dict[str, str] = {
         CREATE TABLE comment_rows (
             id INTEGER PRIMARY KEY,
             touchpoint_id INTEGER NOT NULL,
-            score INTEGER NOT NULL,
+            score INTEGER,
             sentiment REAL,
             date TEXT,
             segment TEXT NOT NULL DEFAULT ''

@@ -62,7 +62,7 @@ class CommentQuery:
 class CommentRow(NamedTuple):
     id: int
     touchpoint_id: int
-    score: int
+    score: int | None
     sentiment: float | None
     comment: str
     date: str | None

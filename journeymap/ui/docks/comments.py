@@ -323,7 +323,7 @@ class CommentsDock(QDockWidget):
         comments = self.selected_comments()
         if len(comments) == 1:
             c = comments[0]
-            self.detail.setText(f"“{c.comment}” — {c.touchpoint}, {c.score}"
+            self.detail.setText(f"“{c.comment}” — {c.touchpoint}" + ("" if c.score is None else f", {c.score}")
                                 + (f", {c.date}" if c.date else "") + (f", {c.segment}" if c.segment else ""))
         else:
             self.detail.setText("")

@@ -22,8 +22,8 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("CommentsDock", text)
 
 
-def group_label(group: str) -> str:
-    return {"promoter": tr("promoter"), "passive": tr("passive"), "detractor": tr("detractor")}[group]
+def group_label(group: str | None) -> str:
+    return {"promoter": tr("promoter"), "passive": tr("passive"), "detractor": tr("detractor")}.get(group or "", "")
 
 
 def sentiment_text(value: float | None) -> str:
@@ -108,19 +108,20 @@ class CommentsModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                "score": str(c.score), "comment": " ".join(c.comment.split()), "touchpoint": c.touchpoint,
+                "score": "–" if c.score is None else str(c.score), "comment": " ".join(c.comment.split()),
+                "touchpoint": c.touchpoint,
                 "sentiment": sentiment_text(c.sentiment), "date": c.date or "–", "segment": c.segment or "–",
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == "score":
+            if column == "score" and c.score is not None:
                 return f"{c.score} · {group_label(c.group)}"
             if column == "comment":
                 return c.comment
             if column == "touchpoint":
                 return f"{c.touchpoint} ({c.stage})" if c.stage else c.touchpoint
-        if role == Qt.ItemDataRole.BackgroundRole and column == "score":
+        if role == Qt.ItemDataRole.BackgroundRole and column == "score" and c.group:
             return GROUP_COLOURS[c.group]
-        if role == Qt.ItemDataRole.ForegroundRole and column == "score":
+        if role == Qt.ItemDataRole.ForegroundRole and column == "score" and c.group:
             return QColor("#ffffff")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("score", "sentiment"):
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -133,7 +134,7 @@ class CommentsModel(QAbstractTableModel):
 
 
 def _count(rows: list[Comment]) -> CommentCounts:
-    groups = [c.group for c in rows]
+    groups = [c.group for c in rows if c.group]
     return CommentCounts(groups.count("promoter"), groups.count("passive"), groups.count("detractor"))
 
 
@@ -141,7 +142,8 @@ def copy_text(comments: list[Comment]) -> str:
     """Tab-separated lines for the clipboard: comment, score, group, touchpoint, date, segment."""
     lines = []
     for c in comments:
-        fields = [" ".join(c.comment.split()), str(c.score), group_label(c.group), c.touchpoint, c.date or "",
+        fields = [" ".join(c.comment.split()), "" if c.score is None else str(c.score), group_label(c.group),
+                  c.touchpoint, c.date or "",
                   c.segment]
         lines.append("\t".join(fields))
     return "\n".join(lines)
