@@ -44,8 +44,10 @@ def draw_compare(fig: Figure, ctx: charts.ChartContext) -> int:
     ax.set_xlim(-210, 210)
     ax.xaxis.grid(True, color=charts.GRID, linewidth=0.8)
     a, b = sides
-    ax.set_xlabel(tr("NPS of B ({1}) minus A ({0}); bold and solid: significant at 95 % (adjusted Wald)")
-                  .format(a.label, b.label), fontsize=charts.LABEL_SIZE, color=charts.INK)
+    narrow = fig.get_figwidth() < 6  # the dock rather than a saved chart
+    label = tr("NPS of B ({1}) minus A ({0}); bold and solid: significant at 95 % (adjusted Wald)")
+    ax.set_xlabel(charts._wrap(label.format(a.label, b.label), 30 if narrow else 70, 3),  # noqa: SLF001
+                  fontsize=charts.LABEL_SIZE, color=charts.INK)
     charts._header(ax, ctx, title)  # noqa: SLF001
     return len(rows)
 
