@@ -212,6 +212,10 @@
         <translation>Impacto (1 = bajo, 5 = alto)</translation>
     </message>
     <message>
+        <source>impact from data (correlation with the overall NPS)</source>
+        <translation>impacto según los datos (correlación con el NPS global)</translation>
+    </message>
+    <message>
         <source>Fix first: impact ≥ {0} and NPS &lt; {1}</source>
         <translation>Corregir primero: impacto ≥ {0} y NPS &lt; {1}</translation>
     </message>
@@ -1577,6 +1581,74 @@ Open it read-only?</source>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
+    <message>
+        <source>Comparison: B minus A</source>
+        <translation>Comparación: B menos A</translation>
+    </message>
+    <message>
+        <source>Choose two segments or periods in View ▸ Overlays ▸ Compare</source>
+        <translation>Elige dos segmentos o periodos en Ver ▸ Capas ▸ Comparar</translation>
+    </message>
+    <message>
+        <source>NPS of B ({1}) minus A ({0}); bold and solid: significant at 95 % (adjusted Wald)</source>
+        <translation>NPS de B ({1}) menos A ({0}); en negrita y relleno: significativo al 95 % (Wald ajustado)</translation>
+    </message>
+    <message>
+        <source>What drives the overall NPS</source>
+        <translation>Qué impulsa el NPS global</translation>
+    </message>
+    <message>
+        <source>Needs a survey with the overall NPS question and at least {0} answers per touchpoint</source>
+        <translation>Hace falta una encuesta con la pregunta del NPS global y al menos {0} respuestas por punto de contacto</translation>
+    </message>
+    <message>
+        <source>Correlation with the overall NPS score (Pearson r, 95 % interval)</source>
+        <translation>Correlación con la puntuación del NPS global (r de Pearson, intervalo del 95 %)</translation>
+    </message>
+    <message>
+        <source>Pin quote</source>
+        <translation>Fijar cita</translation>
+    </message>
+    <message>
+        <source>Unpin quote</source>
+        <translation>Quitar cita</translation>
+    </message>
+    <message>
+        <source>promoter</source>
+        <translation>promotor</translation>
+    </message>
+    <message>
+        <source>passive</source>
+        <translation>pasivo</translation>
+    </message>
+    <message>
+        <source>detractor</source>
+        <translation>detractor</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>Punto de contacto</translation>
+    </message>
+    <message>
+        <source>Compare Segments or &amp;Periods…</source>
+        <translation>Comparar se&amp;gmentos o periodos…</translation>
+    </message>
+    <message>
+        <source>Show &amp;Comments</source>
+        <translation>Mostrar co&amp;mentarios</translation>
+    </message>
+    <message>
+        <source>Show Comments</source>
+        <translation>Mostrar comentarios</translation>
+    </message>
+    <message>
+        <source>Quote pinned on “%1” (Quotes overlay)</source>
+        <translation>Cita fijada en «%1» (capa Citas)</translation>
+    </message>
 </context>
 <context>
     <name>AnalyticsDock</name>
@@ -1669,6 +1741,14 @@ Open it read-only?</source>
         <translation>Matriz de prioridades (impacto × NPS)</translation>
     </message>
     <message>
+        <source>Comparison of two segments or periods</source>
+        <translation>Comparación de dos segmentos o periodos</translation>
+    </message>
+    <message>
+        <source>Drivers of the overall NPS</source>
+        <translation>Impulsores del NPS global</translation>
+    </message>
+    <message>
         <source>All respondents</source>
         <translation>Todos los encuestados</translation>
     </message>
@@ -1692,6 +1772,256 @@ Open it read-only?</source>
     <message>
         <source>Chart</source>
         <translation>Gráfico</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsDock</name>
+    <message>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
+        <source>Search comments (accents and case ignored)</source>
+        <translation>Buscar en los comentarios (sin importar tildes ni mayúsculas)</translation>
+    </message>
+    <message>
+        <source>Search comments</source>
+        <translation>Buscar en los comentarios</translation>
+    </message>
+    <message>
+        <source>Selected touchpoints</source>
+        <translation>Puntos de contacto seleccionados</translation>
+    </message>
+    <message>
+        <source>Stage of the selection</source>
+        <translation>Etapa de la selección</translation>
+    </message>
+    <message>
+        <source>Whole map</source>
+        <translation>Todo el mapa</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Todos los grupos</translation>
+    </message>
+    <message>
+        <source>Detractors</source>
+        <translation>Detractores</translation>
+    </message>
+    <message>
+        <source>Passives</source>
+        <translation>Pasivos</translation>
+    </message>
+    <message>
+        <source>Promoters</source>
+        <translation>Promotores</translation>
+    </message>
+    <message>
+        <source>Any sentiment</source>
+        <translation>Cualquier sentimiento</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativo</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutro</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positivo</translation>
+    </message>
+    <message>
+        <source>No sentiment</source>
+        <translation>Sin sentimiento</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Más recientes primero</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Más antiguos primero</translation>
+    </message>
+    <message>
+        <source>Lowest score first</source>
+        <translation>Puntuación más baja primero</translation>
+    </message>
+    <message>
+        <source>Highest score first</source>
+        <translation>Puntuación más alta primero</translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation>Á&amp;mbito:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Grupo:</translation>
+    </message>
+    <message>
+        <source>Se&amp;gment:</source>
+        <translation>Segme&amp;nto:</translation>
+    </message>
+    <message>
+        <source>Se&amp;ntiment:</source>
+        <translation>&amp;Sentimiento:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>S&amp;ort:</source>
+        <translation>&amp;Orden:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;Pin as quote</source>
+        <translation>&amp;Fijar como cita</translation>
+    </message>
+    <message>
+        <source>Show this comment on its card (the Quotes overlay)</source>
+        <translation>Muestra este comentario en su tarjeta (la capa Citas)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>cualquiera</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
+    <message>
+        <source>All segments</source>
+        <translation>Todos los segmentos</translation>
+    </message>
+    <message>
+        <source>Select a touchpoint to read its comments, or choose Whole map.</source>
+        <translation>Selecciona un punto de contacto para leer sus comentarios, o elige Todo el mapa.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) mention “%1”</source>
+        <translation>
+            <numerusform>%n comentario menciona «%1»</numerusform>
+            <numerusform>%n comentarios mencionan «%1»</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detractor comment(s) mention “%1”</source>
+        <translation>
+            <numerusform>%n comentario de detractor menciona «%1»</numerusform>
+            <numerusform>%n comentarios de detractores mencionan «%1»</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passive comment(s) mention “%1”</source>
+        <translation>
+            <numerusform>%n comentario de pasivo menciona «%1»</numerusform>
+            <numerusform>%n comentarios de pasivos mencionan «%1»</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n promoter comment(s) mention “%1”</source>
+        <translation>
+            <numerusform>%n comentario de promotor menciona «%1»</numerusform>
+            <numerusform>%n comentarios de promotores mencionan «%1»</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n comentario</numerusform>
+            <numerusform>%n comentarios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detractor comment(s)</source>
+        <translation>
+            <numerusform>%n comentario de detractor</numerusform>
+            <numerusform>%n comentarios de detractores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passive comment(s)</source>
+        <translation>
+            <numerusform>%n comentario de pasivo</numerusform>
+            <numerusform>%n comentarios de pasivos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n promoter comment(s)</source>
+        <translation>
+            <numerusform>%n comentario de promotor</numerusform>
+            <numerusform>%n comentarios de promotores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Detractors %1 · Passives %2 · Promoters %3</source>
+        <translation>Detractores %1 · Pasivos %2 · Promotores %3</translation>
+    </message>
+    <message>
+        <source>Pin as quote</source>
+        <translation>Fijar como cita</translation>
+    </message>
+    <message>
+        <source>Show the touchpoint</source>
+        <translation>Mostrar el punto de contacto</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <source>Cards show B minus A (▲ better, ▼ worse); bold when the difference is significant at 95 % (adjusted-Wald test).</source>
+        <translation>Las tarjetas muestran B menos A (▲ mejor, ▼ peor); en negrita cuando la diferencia es significativa al 95 % (prueba de Wald ajustada).</translation>
+    </message>
+    <message>
+        <source>Two &amp;segments</source>
+        <translation>Dos &amp;segmentos</translation>
+    </message>
+    <message>
+        <source>Two &amp;periods</source>
+        <translation>Dos &amp;periodos</translation>
+    </message>
+    <message>
+        <source>Segment A:</source>
+        <translation>Segmento A:</translation>
+    </message>
+    <message>
+        <source>Segment B:</source>
+        <translation>Segmento B:</translation>
+    </message>
+    <message>
+        <source>Period A:</source>
+        <translation>Periodo A:</translation>
+    </message>
+    <message>
+        <source>Period B:</source>
+        <translation>Periodo B:</translation>
+    </message>
+    <message>
+        <source>Choose two different segments.</source>
+        <translation>Elige dos segmentos distintos.</translation>
+    </message>
+    <message>
+        <source>A period ends before it starts.</source>
+        <translation>Un periodo termina antes de empezar.</translation>
     </message>
 </context>
 <context>
@@ -1873,6 +2203,14 @@ Open it read-only?</source>
     <message>
         <source>Photos</source>
         <translation>Fotos</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendencia</translation>
     </message>
     <message>
         <source>One page sized to the map</source>
@@ -3367,6 +3705,21 @@ Puedes deshacerlo.</numerusform>
     </message>
 </context>
 <context>
+    <name>Voice</name>
+    <message>
+        <source>&amp;Quotes</source>
+        <translation>&amp;Citas</translation>
+    </message>
+    <message>
+        <source>&amp;Compare ▲/▼</source>
+        <translation>Com&amp;parar ▲/▼</translation>
+    </message>
+    <message>
+        <source>&amp;Trend sparklines</source>
+        <translation>Minigráficos de &amp;tendencia</translation>
+    </message>
+</context>
+<context>
     <name>WalkMode</name>
     <message>
         <source>Exit walk (Esc)</source>
@@ -3743,8 +4096,8 @@ Puedes deshacerlo.</numerusform>
         <translation>Exporta un mapa. El formato depende de la extensión de OUT: .png, .svg, .pdf (el mapa tal como se dibuja en el lienzo), .pptx (una presentación de PowerPoint: portada, el mapa, una diapositiva por etapa con tarjetas editables, gráficos de NPS, comentarios) o .csv, .xlsx (puntos de contacto con métricas), .json (el mapa completo).</translation>
     </message>
     <message>
-        <source>images and decks: overlays to show, comma separated from nps,sentiment,emotion,photos, or &apos;none&apos; (default: none; decks: nps,sentiment); a legend is added when overlays are shown</source>
-        <translation>imágenes y presentaciones: capas que mostrar, separadas por comas, de entre nps,sentiment,emotion,photos, o &apos;none&apos; (predeterminado: none; presentaciones: nps,sentiment); se añade una leyenda cuando se muestran capas</translation>
+        <source>images and decks: overlays to show, comma separated from nps,sentiment,emotion,photos,quotes,trend, or &apos;none&apos; (default: none; decks: nps,sentiment); a legend is added when overlays are shown</source>
+        <translation>imágenes y presentaciones: capas que mostrar, separadas por comas, de entre nps,sentiment,emotion,photos,quotes,trend, o &apos;none&apos; (predeterminado: none; presentaciones: nps,sentiment); se añade una leyenda cuando se muestran capas</translation>
     </message>
     <message>
         <source>PDF: one page sized to the map (fit, default), a paper size (A4, A3, Letter, Tabloid) or a 16:9 slide, landscape unless --portrait</source>
