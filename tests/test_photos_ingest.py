@@ -7,6 +7,7 @@ Orientation tag, an Artist and a GPS IFD) so we know exactly what it carries.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import struct
 from pathlib import Path
 

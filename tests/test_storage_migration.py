@@ -163,7 +163,8 @@ def format_1_document(path: Path) -> Path:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("BEGIN")
-    for name in ("overall_responses", "import_profiles", "attachments", "attachment_blobs"):
+    for name in ("overall_responses", "import_profiles", "attachments", "attachment_blobs", "comments_fts",
+                 "quotes", "comment_rows"):  # formats 4 and 5 (comments, quotes) are newer than 1 too
         conn.execute(f"DROP TABLE {name}")
     conn.execute("ALTER TABLE responses RENAME TO r_old")
     conn.execute(FORMAT_1_RESPONSES)

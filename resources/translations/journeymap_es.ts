@@ -1634,6 +1634,10 @@ Open it read-only?</source>
         <translation>Punto de contacto</translation>
     </message>
     <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
         <source>Compare Segments or &amp;Periods…</source>
         <translation>Comparar se&amp;gmentos o periodos…</translation>
     </message>
@@ -4365,8 +4369,60 @@ algo, 1 si no (entonces no se registra nada).</translation>
         <translation>Muestra una fila por punto de contacto con su NPS y su sentimiento.</translation>
     </message>
     <message>
+        <source>survey comments, filtered and searched</source>
+        <translation>comentarios de las encuestas, filtrados y buscados</translation>
+    </message>
+    <message>
+        <source>Print the survey comments of a map, a stage or touchpoints, with score, NPS group, sentiment, date and segment. --search finds words in any case and with or without accents.</source>
+        <translation>Muestra los comentarios de las encuestas de un mapa, una etapa o puntos de contacto, con su puntuación, grupo NPS, sentimiento, fecha y segmento. --search encuentra las palabras en mayúsculas o minúsculas y con o sin tildes.</translation>
+    </message>
+    <message>
+        <source>only this touchpoint (repeat for several)</source>
+        <translation>solo este punto de contacto (repítelo para varios)</translation>
+    </message>
+    <message>
+        <source>only the touchpoints of this stage</source>
+        <translation>solo los puntos de contacto de esta etapa</translation>
+    </message>
+    <message>
+        <source>only promoters, passives or detractors</source>
+        <translation>solo promotores, pasivos o detractores</translation>
+    </message>
+    <message>
+        <source>only comments of this sentiment</source>
+        <translation>solo comentarios con este sentimiento</translation>
+    </message>
+    <message>
+        <source>only from this date</source>
+        <translation>solo desde esta fecha</translation>
+    </message>
+    <message>
+        <source>only up to this date</source>
+        <translation>solo hasta esta fecha</translation>
+    </message>
+    <message>
+        <source>only comments containing every word of TEXT</source>
+        <translation>solo comentarios que contengan todas las palabras de TEXT</translation>
+    </message>
+    <message>
+        <source>order (default: %(default)s)</source>
+        <translation>orden (por defecto: %(default)s)</translation>
+    </message>
+    <message>
         <source>output format (default: %(default)s)</source>
         <translation>formato de salida (por defecto: %(default)s)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a date (YYYY-MM-DD)</source>
+        <translation>%1: %2 no es una fecha (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>%1: map %2 has no touchpoint %3.</source>
+        <translation>%1: el mapa %2 no tiene el punto de contacto %3.</translation>
+    </message>
+    <message>
+        <source>%1: map %2 has no stage %3.</source>
+        <translation>%1: el mapa %2 no tiene la etapa %3.</translation>
     </message>
     <message>
         <source>only responses of this segment</source>
@@ -4383,6 +4439,34 @@ algo, 1 si no (entonces no se registra nada).</translation>
     <message>
         <source>reason</source>
         <translation>motivo</translation>
+    </message>
+    <message>
+        <source>compare the NPS of two segments or two periods</source>
+        <translation>compara el NPS de dos segmentos o dos periodos</translation>
+    </message>
+    <message>
+        <source>Compare the NPS of two segments (--segment A --segment B) or two periods (--period 2024-01-01..2024-03-31 --period 2024-04-01..2024-06-30), per touchpoint and per stage. delta is B minus A; significant is the adjusted-Wald test of the difference of two NPS at 95 % (Sauro &amp; Lewis, after Rocks 2016).</source>
+        <translation>Compara el NPS de dos segmentos (--segment A --segment B) o dos periodos (--period 2024-01-01..2024-03-31 --period 2024-04-01..2024-06-30), por punto de contacto y por etapa. delta es B menos A; significant es la prueba de Wald ajustada de la diferencia entre dos NPS al 95 % (Sauro y Lewis, a partir de Rocks 2016).</translation>
+    </message>
+    <message>
+        <source>a segment to compare (give two)</source>
+        <translation>un segmento que comparar (indica dos)</translation>
+    </message>
+    <message>
+        <source>a period to compare, both ends included (give two)</source>
+        <translation>un periodo que comparar, ambos extremos incluidos (indica dos)</translation>
+    </message>
+    <message>
+        <source>give two --segment or two --period</source>
+        <translation>indica dos --segment o dos --period</translation>
+    </message>
+    <message>
+        <source>--period %1 ends before it starts</source>
+        <translation>--period %1 termina antes de empezar</translation>
+    </message>
+    <message>
+        <source>--period %1 is not YYYY-MM-DD..YYYY-MM-DD</source>
+        <translation>--period %1 no es AAAA-MM-DD..AAAA-MM-DD</translation>
     </message>
 </context>
 <context>
