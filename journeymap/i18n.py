@@ -27,11 +27,12 @@ import sys
 from functools import cache
 from typing import Any
 
+from journeymap import settings as app_settings
 from journeymap.resources import resource
 
 SUPPORTED: tuple[str, ...] = ("en", "es")
 DEFAULT = "en"
-LANGUAGE_KEY = "ui/language"
+LANGUAGE_KEY = app_settings.LANGUAGE.key
 ENV_VAR = "JOURNEYMAP_LANG"
 CATALOGUE = "journeymap"
 TRANSLATIONS_DIR = resource("translations")
@@ -78,12 +79,7 @@ def system_language() -> str:
 
 def stored_language(settings: Any = None) -> str:
     """The Preferences choice: "" (follow the system), "en" or "es"."""
-    if settings is None:
-        from journeymap.ui.main_window import settings as app_settings
-
-        settings = app_settings()
-    value = str(settings.value(LANGUAGE_KEY, "") or "")
-    return value if value in SUPPORTED else ""
+    return app_settings.LANGUAGE.get(settings)
 
 
 def preferred_language(settings: Any = None) -> str:

@@ -21,17 +21,48 @@ def isolated_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def session(qapp, tmp_path):
-    """A session on a new document holding the retail-store template (test modules may override it)."""
+def doc_path(tmp_path):
+    """A document file holding the retail-store template (closed: tests open it as they need)."""
     from journeymap.services.templates import create_map_from_template
+    from journeymap.storage import Document
+
+    path = tmp_path / "map.jmap"
+    doc = Document.create(path)
+    create_map_from_template(doc, "retail-store")
+    doc.close()
+    return path
+
+
+@pytest.fixture
+def session(qapp, doc_path):
+    """A session on the retail-store document (test modules may override it)."""
     from journeymap.storage import Document
     from journeymap.ui.session import DocumentSession
 
-    doc = Document.create(tmp_path / "retail.jmap")
-    s = DocumentSession(doc, create_map_from_template(doc, "retail-store"))
+    doc = Document.open(doc_path)
+    s = DocumentSession(doc)
     yield s
     s.undo_stack.clear()
     doc.close()
+
+
+@pytest.fixture
+def canvas(qtbot, session):
+    """The session's map on a scene in a shown 1400×900 view with the keyboard focus."""
+    from journeymap.ui.scene import MapScene, MapView
+
+    scene = MapScene(session)
+    view = MapView()
+    view.setScene(scene)
+    view.resize(1400, 900)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.setFocus()
+    yield scene, view
+    view.setScene(None)
+    scene.dispose()
 
 
 @pytest.fixture

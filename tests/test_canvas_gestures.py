@@ -1,13 +1,12 @@
 """Mouse and keyboard gestures on the real canvas, checked against the SQLite file."""
-# ruff: noqa: F811  (fixtures imported from test_canvas_support)
 
 from __future__ import annotations
 
+from canvas_helpers import card_centre, click, drag, rows
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from test_canvas_support import canvas, card_centre, click, doc_path, drag, rows, session  # noqa: F401
 
 from journeymap.ui.mime import library_item_mime
 from journeymap.ui.scene import style

@@ -1,5 +1,4 @@
 """Grid layout: a 70-card map built through commands never overlaps, and a reopened file looks the same."""
-# ruff: noqa: F811  (fixtures imported from test_canvas_support)
 
 from __future__ import annotations
 
@@ -8,8 +7,8 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPointF
-from test_canvas_support import doc_path  # noqa: F401
 
+from journeymap.domain.grid import gather
 from journeymap.domain.model import Lane, Sensation, Stage, Touchpoint
 from journeymap.storage import Document
 from journeymap.ui.commands.structure import AddLaneCommand, AddStageCommand
@@ -62,7 +61,7 @@ def test_seventy_touchpoints_through_commands(qtbot, tmp_path):
     _assert_no_overlap(scene)
     # Move a crowd of cards into one cell: the row grows, and nothing overlaps.
     ids = list(scene.cards)[:15]
-    push(MoveTouchpointsCommand(session, ids, stages[0], lanes[0], 0))
+    push(MoveTouchpointsCommand(session, ids, gather(scene.model_grid(), ids, (stages[0], lanes[0]), 0)))
     _assert_no_overlap(scene)
     assert set(scene.session.document.cell_ids(map_id, stages[0], lanes[0])[:15]) == set(ids)
     session.undo_stack.undo()
@@ -86,7 +85,7 @@ def test_reopening_shows_the_same_map(qtbot, doc_path):
     scene = MapScene(session)
     card = next(iter(scene.cards.values()))
     target = scene.grid.stage_ids[-1], scene.grid.lane_ids[-1]
-    session.undo_stack.push(MoveTouchpointsCommand(session, [card.touchpoint_id], *target, 0))
+    session.editor.move_touchpoints([card.touchpoint_id], target, 0, grid=scene.model_grid())
     before = {tid: (c.cell, c.pos(), c.touchpoint.title) for tid, c in scene.cards.items()}
     headers = [h.stage.name for h in scene.stage_headers.values()]
     content = scene.content_rect()

@@ -1,12 +1,11 @@
 """Stages and lanes on the canvas: delete with undo, in-place rename, reorder by dragging headers."""
-# ruff: noqa: F811  (fixtures imported from test_canvas_support)
 
 from __future__ import annotations
 
+from canvas_helpers import click, drag, rows
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
-from test_canvas_support import canvas, click, doc_path, drag, rows, session  # noqa: F401
 
 
 def test_delete_stage_asks_then_undo_restores_cards(canvas, doc_path, monkeypatch):
@@ -49,10 +48,10 @@ def test_f2_renames_stage_in_place(canvas, doc_path):
     click(view, header.sceneBoundingRect().center())
     assert scene.current_header is header
     QTest.keyClick(view.viewport(), Qt.Key.Key_F2)
-    assert scene.editor is not None
+    assert scene.inline_editor is not None
     QTest.keyClicks(view.viewport(), "Arrival")
     QTest.keyClick(view.viewport(), Qt.Key.Key_Return)
-    assert scene.editor is None
+    assert scene.inline_editor is None
     assert next(s for s in rows(doc_path)[1] if s.id == stage.id).name == "Arrival"
     assert scene.stage_headers[stage.id].stage.name == "Arrival"
     scene.session.undo_stack.undo()
@@ -65,10 +64,10 @@ def test_double_click_card_edits_title_escape_cancels(canvas, doc_path):
     title = scene.cards[tid].touchpoint.title
     pos = view.mapFromScene(scene.cards[tid].sceneBoundingRect().center())
     QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
-    assert scene.editor is not None
+    assert scene.inline_editor is not None
     QTest.keyClicks(view.viewport(), "Nope")
     QTest.keyClick(view.viewport(), Qt.Key.Key_Escape)
-    assert scene.editor is None and rows(doc_path)[0][tid].title == title
+    assert scene.inline_editor is None and rows(doc_path)[0][tid].title == title
     scene.select_ids([tid])
     QTest.keyClick(view.viewport(), Qt.Key.Key_F2)
     QTest.keyClicks(view.viewport(), "Shop window glance")
@@ -104,7 +103,7 @@ def test_add_stage_and_lane_then_rename_inline(canvas, doc_path):
     scene, view = canvas
     n_stages, n_lanes = len(scene.stages), len(scene.lanes)
     sid = scene.add_stage(1)
-    assert scene.grid.stage_ids[1] == sid and scene.editor is not None
+    assert scene.grid.stage_ids[1] == sid and scene.inline_editor is not None
     QTest.keyClicks(view.viewport(), "Discovery")
     QTest.keyClick(view.viewport(), Qt.Key.Key_Return)
     lid = scene.add_lane()

@@ -1,9 +1,6 @@
 """Touchpoint and structure commands against a real document: apply, undo, redo."""
-# ruff: noqa: F811  (fixtures imported from test_canvas_support)
 
 from __future__ import annotations
-
-from test_canvas_support import doc_path, session  # noqa: F401
 
 from journeymap.domain.model import Lane, Stage, Touchpoint
 from journeymap.ui.commands.maps import UpdateMapCommand
@@ -17,7 +14,6 @@ from journeymap.ui.commands.structure import (
 from journeymap.ui.commands.touchpoints import (
     AddTouchpointsCommand,
     DeleteTouchpointsCommand,
-    MoveTouchpointsCommand,
 )
 
 
@@ -55,23 +51,26 @@ def test_delete_undo_restores_order_and_rows(session):
     assert _cells(doc, m) == cells
 
 
-def test_move_several_cards_one_step(session):
+def test_move_several_cards_one_step_each_keeps_its_lane(session):
     doc, m = session.document, session.map_id
     cells = _cells(doc, m)
-    (c1, ids1), (c2, ids2) = [(c, v) for c, v in cells.items() if len(v) >= 2][:2]
-    moving = [ids2[1], ids1[0]]
-    cmd = MoveTouchpointsCommand(session, moving, *c1, 1)
-    assert cmd.changed
-    session.undo_stack.push(cmd)
-    after = doc.cell_ids(m, *c1)
-    assert set(after[:2]) == set(moving) or after[0] != ids1[0]
-    assert len(after) == len(ids1) + 1 and ids2[1] not in doc.cell_ids(m, *c2)
+    stages = [s.id for s in doc.stages(m)]
+    # Two cards of one stage in two lanes, with a stage to their right.
+    sid = next(s for s in stages[:-1] if len({lid for (st, lid) in cells if st == s}) >= 2)
+    (ca, ida), (cb, idb) = [(c, v) for c, v in cells.items() if c[0] == sid][:2]
+    moving = [ida[0], idb[-1]]
+    right = stages[stages.index(sid) + 1]
+    assert session.editor.move_touchpoints(moving, (right, ca[1]), 0, anchor=ida[0])
+    assert (doc.touchpoint(ida[0]).stage_id, doc.touchpoint(ida[0]).lane_id) == (right, ca[1])
+    assert (doc.touchpoint(idb[-1]).stage_id, doc.touchpoint(idb[-1]).lane_id) == (right, cb[1])
+    assert doc.cell_ids(m, right, ca[1])[0] == ida[0]
     assert session.undo_stack.count() == 1
     session.undo_stack.undo()
     assert _cells(doc, m) == cells
     # Dropping a card where it already is changes nothing.
-    assert not MoveTouchpointsCommand(session, [ids1[0]], *c1, 0).changed
-    assert not MoveTouchpointsCommand(session, [ids1[0]], *c1, 1).changed
+    assert not session.editor.move_touchpoints([ida[0]], ca, 0)
+    assert not session.editor.move_touchpoints([ida[0]], ca, 1)
+    assert session.undo_stack.count() == 1
 
 
 def test_structure_commands_round_trip(session):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
+from journeymap import settings as app_settings
 from journeymap.domain.model import JourneyMap, Lane, Stage, Touchpoint
 from journeymap.storage import Document
 from journeymap.ui.commands.maps import AddMapCommand, RenameMapCommand, UpdateMapCommand
@@ -80,7 +80,7 @@ def test_note_commands(session):
 
 def test_default_author_prefers_setting(session):
     assert default_author()  # the OS user name
-    QSettings().setValue("author", "Marta")
+    app_settings.AUTHOR.set("Marta")
     assert default_author() == "Marta"
     tp_id = session.document.touchpoints(session.map_id)[0].id
     command = AddNoteCommand(session, tp_id, "hello")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
+from journeymap import settings as app_settings
 from journeymap.domain.model import JourneyMap, Lane, Response, Sensation, Stage, Touchpoint
 from journeymap.services.reporting import report_rows
 from journeymap.storage import Document
+from journeymap.ui.changes import Change
 from journeymap.ui.docks.inspector import InspectorDock
 from journeymap.ui.session import DocumentSession
 
@@ -207,7 +209,7 @@ def test_notes_add_delete_undo(setup, qtbot):
     assert notes[0].created_at[:4].isdigit() and "T" in notes[0].created_at
     assert dock.notes_list.count() == 1 and "Ana" in dock.notes_list.item(0).text()
     assert dock.note_edit.toPlainText() == ""
-    assert QSettings().value("author") == "Ana"  # remembered for next time
+    assert app_settings.AUTHOR.get() == "Ana"  # remembered for next time
 
     second = dock.add_note("Second thought")
     assert second is not None and doc.notes(ids[0])[1].author == "Ana"
@@ -248,7 +250,7 @@ def test_deleted_touchpoint_clears_inspector(setup):
     _path, doc, session, dock, ids, _map = setup
     session.set_selection([ids[0]])
     doc.delete_touchpoint(ids[0])
-    session.touchpointsChanged.emit([ids[0]])
+    session.announce(Change.of(session.map_id, removed=[ids[0]]))
     assert dock.touchpoint_id is None
 
 

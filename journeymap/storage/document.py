@@ -852,6 +852,50 @@ class Document:
             self._renumber(new_ids)
         return old
 
+    def touchpoints_by_id(self, ids: Iterable[int]) -> dict[int, Touchpoint]:
+        """The touchpoints with these ids (missing ones left out), in one query per 500 ids."""
+        out: dict[int, Touchpoint] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            marks = ", ".join("?" for _ in chunk)
+            for row in self._rows(f"SELECT * FROM touchpoints WHERE id IN ({marks})", chunk):
+                out[row["id"]] = _touchpoint(row)
+        return out
+
+    def places(self, ids: Iterable[int]) -> dict[int, tuple[int, int, int]]:
+        """(stage_id, lane_id, position) of these touchpoints, in one query per 500 ids."""
+        out: dict[int, tuple[int, int, int]] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            marks = ", ".join("?" for _ in chunk)
+            for tid, sid, lid, pos in self._conn.execute(
+                f"SELECT id, stage_id, lane_id, position FROM touchpoints WHERE id IN ({marks})", chunk
+            ):
+                out[tid] = (sid, lid, pos)
+        return out
+
+    def set_places(self, places: dict[int, tuple[int, int, int]]) -> None:
+        """Put each touchpoint at its (stage_id, lane_id, position): one UPDATE for all of them.
+
+        The caller writes only the rows whose place changes (a drag writes a few rows,
+        not whole cells); the stages and lanes must belong to the touchpoints' map.
+        """
+        if not places:
+            return
+        with self.transaction():
+            for chunk in _chunks(list(places), 300):
+                cases = " ".join("WHEN ? THEN ?" for _ in chunk)
+                params: list[Any] = []
+                for column in range(3):
+                    for tid in chunk:
+                        params += [tid, places[tid][column]]
+                params += chunk
+                cur = self._conn.execute(
+                    f"UPDATE touchpoints SET stage_id = CASE id {cases} END, lane_id = CASE id {cases} END, "
+                    f"position = CASE id {cases} END WHERE id IN ({', '.join('?' for _ in chunk)})",
+                    params,
+                )
+                if cur.rowcount != len(chunk):
+                    raise DocumentError(f"{self.path}: there is no touchpoint with id {chunk}.")
+
     def cell_ids(self, map_id: int, stage_id: int, lane_id: int) -> list[int]:
         """Touchpoint ids of one cell, in display order."""
         return self._cell_ids(map_id, stage_id, lane_id)

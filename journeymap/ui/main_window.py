@@ -11,6 +11,7 @@ Other parts plug in through:
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,8 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymap import settings as app_settings
 from journeymap.i18n import current_language, error_text
 from journeymap.storage import Document, DocumentError, DocumentLockedError
+from journeymap.ui.changes import Source
 from journeymap.ui.icons import icon
 from journeymap.ui.scene import MapScene, MapView
 from journeymap.ui.session import DocumentSession
@@ -51,8 +54,8 @@ if TYPE_CHECKING:  # built after the first frame; imported there
 DOCUMENT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "JourneyMap documents (*.jmap)")
 MAX_RECENT = 10
 FIRST_FRAME_TIMEOUT_MS = 500  # deferred panels: built by then even if no frame was painted
-SETTINGS_ORG = "JourneyMap"
-SETTINGS_APP = "JourneyMap"
+SETTINGS_ORG = app_settings.ORGANIZATION
+SETTINGS_APP = app_settings.APPLICATION
 OVERLAYS = (
     ("nps", QT_TRANSLATE_NOOP("MainWindow", "&NPS badges")),
     ("sentiment", QT_TRANSLATE_NOOP("MainWindow", "&Sentiment")),
@@ -81,9 +84,23 @@ def _add_mnemonic(action: QAction, siblings: list[QAction]) -> None:
     action.setText(text[:pos] + "&" + text[pos:] if pos is not None else "&" + text)
 
 
+def redo_shortcuts() -> list[QKeySequence]:
+    """The platform's redo keys plus Ctrl+Shift+Z and Ctrl+Y, each once.
+
+    On X11 the platform's Redo already is Ctrl+Shift+Z: registering it twice makes
+    Qt report the key ambiguous and trigger neither.
+    """
+    keys: list[QKeySequence] = []
+    for seq in [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z"),
+                QKeySequence("Ctrl+Y")]:
+        if not seq.isEmpty() and seq not in keys:
+            keys.append(seq)
+    return keys
+
+
 def settings() -> QSettings:
-    """The app's settings, in ``QSettings.defaultFormat()`` (tests point it at a temporary INI)."""
-    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, SETTINGS_ORG, SETTINGS_APP)
+    """The app's settings store (see ``journeymap.settings`` for the keys)."""
+    return app_settings.store()
 
 
 class _CheckRelay(QObject):
@@ -160,7 +177,7 @@ class MainWindow(QMainWindow):
 
         field_mode.install(self)  # walk mode, focus mode, never larger than the screen
         self.resize(field_mode.default_size(self))
-        geometry = settings().value("window/geometry")
+        geometry = app_settings.WINDOW_GEOMETRY.get()
         if geometry is not None:
             self.restoreGeometry(geometry)
         self._update_actions()
@@ -196,24 +213,24 @@ class MainWindow(QMainWindow):
         self.act_undo = self.undo_group.createUndoAction(self, tr("&Undo"))
         self.act_undo.setShortcut(SK.Undo)
         self.act_redo = self.undo_group.createRedoAction(self, tr("&Redo"))
-        self.act_redo.setShortcuts([QKeySequence(SK.Redo), QKeySequence("Ctrl+Shift+Z")])
-        self.act_cut = self._action(tr("Cu&t"), lambda: self._scene_call("cut_selection"), SK.Cut, True)
-        self.act_copy = self._action(tr("&Copy"), lambda: self._scene_call("copy_selection"), SK.Copy, True)
-        self.act_paste = self._action(tr("&Paste"), lambda: self._scene_call("paste"), SK.Paste, True)
+        self.act_redo.setShortcuts(redo_shortcuts())
+        self.act_cut = self._action(tr("Cu&t"), lambda: self._scene_call(MapScene.cut_selection), SK.Cut, True)
+        self.act_copy = self._action(tr("&Copy"), lambda: self._scene_call(MapScene.copy_selection), SK.Copy, True)
+        self.act_paste = self._action(tr("&Paste"), lambda: self._scene_call(MapScene.paste), SK.Paste, True)
         self.act_duplicate = self._action(
-            tr("D&uplicate"), lambda: self._scene_call("duplicate_selection"), "Ctrl+D", True
+            tr("D&uplicate"), lambda: self._scene_call(MapScene.duplicate_selection), "Ctrl+D", True
         )
         self.act_delete = self._action(
             tr("&Delete"),
-            lambda: self._scene_call("delete_selected"),
+            lambda: self._scene_call(MapScene.delete_selected),
             [QKeySequence(SK.Delete), QKeySequence("Backspace")],
             True,
         )
         self.act_select_all = self._action(
-            tr("Select &All"), lambda: self._scene_call("select_all"), SK.SelectAll, True
+            tr("Select &All"), lambda: self._scene_call(MapScene.select_all), SK.SelectAll, True
         )
         self.act_rename = self._action(
-            tr("&Rename / Edit Title"), lambda: self._scene_call("rename_current"), "F2", True
+            tr("&Rename / Edit Title"), lambda: self._scene_call(MapScene.rename_current), "F2", True
         )
         self.act_find = self._action(tr("&Filter Cards…"), self._focus_filter, SK.Find)
         self.act_preferences = self._action(tr("Pr&eferences…"), self.preferences_dialog, SK.Preferences)
@@ -241,9 +258,9 @@ class MainWindow(QMainWindow):
             self.overlay_actions[name] = a
 
         # Not Ctrl+Shift+S: that is Save As on most platforms (an ambiguous shortcut triggers neither).
-        self.act_add_stage = self._action(tr("Add &Stage"), lambda: self._scene_call("add_stage"), "Ctrl+Alt+S")
-        self.act_add_lane = self._action(tr("Add &Lane"), lambda: self._scene_call("add_lane"), "Ctrl+Shift+L")
-        self.act_rename_map = self._action(tr("Rename &Map"), lambda: self._scene_call("edit_map_title"))
+        self.act_add_stage = self._action(tr("Add &Stage"), lambda: self._scene_call(MapScene.add_stage), "Ctrl+Alt+S")
+        self.act_add_lane = self._action(tr("Add &Lane"), lambda: self._scene_call(MapScene.add_lane), "Ctrl+Shift+L")
+        self.act_rename_map = self._action(tr("Rename &Map"), lambda: self._scene_call(MapScene.edit_map_title))
 
         self.act_shortcuts = self._action(tr("&Keyboard Shortcuts"), self.show_shortcuts, SK.HelpContents)
         self.act_about = self._action(tr("&About JourneyMap"), self.show_about)
@@ -518,8 +535,9 @@ class MainWindow(QMainWindow):
         if target is None:
             return
         (stage_id, lane_id), index = target
-        new_id = self.scene.add_touchpoint(
-            stage_id, lane_id, item.get("title", ""), item.get("channel", ""), item.get("description", ""), index
+        new_id = self.session.editor.add_touchpoint(
+            stage_id, lane_id, item.get("title", ""), item.get("channel", ""), item.get("description", ""), index,
+            Source.MENU,
         )
         if new_id is not None:
             self.scene.select_ids([new_id])
@@ -608,6 +626,8 @@ class MainWindow(QMainWindow):
         scene: MapScene | None = None
         try:
             session = DocumentSession(doc, parent=self)
+            session.editor.window = self
+            session.editor.refused.connect(self._show_refusal)
             scene = MapScene(session, self)
             scene.set_overlays(self._overlays)
             scene.set_filter(self.filter_edit.text())
@@ -798,10 +818,7 @@ class MainWindow(QMainWindow):
 
     # ================================================================ recent files
     def recent_files(self) -> list[str]:
-        value = settings().value("recentFiles", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
+        return app_settings.RECENT_FILES.get()
 
     def _add_recent(self, path: str) -> None:
         recent = self.recent_files()
@@ -809,7 +826,7 @@ class MainWindow(QMainWindow):
             return  # already first: writing the settings file again costs an fsync
         files = [p for p in recent if p != path]
         files.insert(0, path)
-        settings().setValue("recentFiles", files[:MAX_RECENT])
+        app_settings.RECENT_FILES.set(files[:MAX_RECENT])
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -820,15 +837,20 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _=False, p=path: self.open_path(p))
         if files:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction(tr("&Clear list"), lambda: settings().setValue("recentFiles", []))
+            self.recent_menu.addAction(tr("&Clear list"), lambda: app_settings.RECENT_FILES.set([]))
         else:
             a = self.recent_menu.addAction(tr("No recent documents"))
             a.setEnabled(False)
 
     # ================================================================ state updates
-    def _scene_call(self, name: str) -> None:
+    def _scene_call(self, method: Callable[[MapScene], object]) -> None:
         if self.scene is not None:
-            getattr(self.scene, name)()
+            method(self.scene)
+
+    def _show_refusal(self, msg_id: str) -> None:
+        from journeymap.ui.messages import message_text
+
+        self.statusBar().showMessage(message_text(msg_id), 6000)
 
     def _focus_filter(self) -> None:
         self.filter_edit.setFocus()
@@ -911,7 +933,7 @@ class MainWindow(QMainWindow):
         if not self._state_restored:
             # Docks are added by other parts after construction; restore their layout on first show.
             self._state_restored = True
-            state = settings().value("window/state")
+            state = app_settings.WINDOW_STATE.get()
             if state is not None:
                 if self._docks_ready:
                     self.restoreState(state)
@@ -949,9 +971,9 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         s = settings()
-        s.setValue("window/geometry", self.saveGeometry())
+        app_settings.WINDOW_GEOMETRY.set(self.saveGeometry(), s)
         if self._docks_ready:  # else the saved layout of the panels stays as it was
-            s.setValue("window/state", self.saveState())
+            app_settings.WINDOW_STATE.set(self.saveState(), s)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_settings()

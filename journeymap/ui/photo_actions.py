@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 
 from journeymap.i18n import error_text
 from journeymap.services.photos import SUFFIXES, PhotoError, PreparedPhoto, is_image_name, prepare, prepare_file
+from journeymap.ui.changes import Source
 from journeymap.ui.commands.attachments import AttachPhotosCommand
 from journeymap.ui.session import DocumentSession
 
@@ -101,7 +102,7 @@ def attach(
     command = None
     if photos:
         command = AttachPhotosCommand(session, touchpoint_id, photos, note_id, index)
-        session.undo_stack.push(command)
+        session.editor.push(command, Source.CANVAS)
     if errors and parent is not None:
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Photos not attached"),
                           tr("This file could not be attached:") if len(errors) == 1 else

@@ -1,16 +1,25 @@
-"""The open document as the UI sees it: current map, undo stack, change signals.
+"""The open document as the UI sees it: current map, undo stack, change announcements.
 
-Commands change the document through the storage layer and then announce what
-changed here; the scene and the docks listen and re-read from the document, so
-no widget ever owns the truth.
+Commands (built by :class:`journeymap.ui.editor.MapEditor`, the only place that
+pushes them) change the document through the storage layer and then announce a
+typed :class:`~journeymap.ui.changes.Change` here (``changed``); the scene and
+the docks apply it, so no widget ever owns the truth. The older per-kind signals
+(``touchpointsChanged``, ``structureChanged``...) follow every announcement for
+listeners that only need to know that something changed.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from journeymap.storage import Document
+from journeymap.ui.changes import Change
+
+if TYPE_CHECKING:
+    from journeymap.ui.editor import MapEditor
 
 # The editor never waits long for another program's write lock (the sqlite3 shell,
 # Datasette): the window would freeze meanwhile. The edit fails instead and says why.
@@ -21,6 +30,8 @@ CHECKPOINT_RETRY_MS = 250
 
 
 class DocumentSession(QObject):
+    # Every edit, undo and redo: a journeymap.ui.changes.Change (emitted before the signals below).
+    changed = Signal(object)
     mapsChanged = Signal()
     currentMapChanged = Signal(int)
     # The grid of the current map changed (stages or lanes added, removed, renamed, reordered).
@@ -46,6 +57,7 @@ class DocumentSession(QObject):
             map_id = maps[0].id
         self._map_id: int | None = map_id
         self.selected_ids: list[int] = []
+        self._editor: MapEditor | None = None
         self._checkpoint_timer = QTimer(self)
         self._checkpoint_timer.setInterval(CHECKPOINT_RETRY_MS)
         self._checkpoint_timer.timeout.connect(self._retry_checkpoint)
@@ -63,6 +75,7 @@ class DocumentSession(QObject):
 
     def write_failed(self, message: str) -> None:
         """An edit was rolled back: every view re-reads the document, then the user is told."""
+        self.changed.emit(Change(self._map_id, structure=True, maps=True, metrics=True))
         self.mapsChanged.emit()
         self.structureChanged.emit()
         if self._map_id is not None:
@@ -74,6 +87,29 @@ class DocumentSession(QObject):
         self.metricsChanged.emit()
         self.selectionChanged.emit(list(self.selected_ids))
         self.writeFailed.emit(message)
+
+    @property
+    def editor(self) -> MapEditor:
+        """The session's editor: every edit of the document goes through it."""
+        if self._editor is None:
+            from journeymap.ui.editor import MapEditor  # the editor imports the commands, which import us
+
+            self._editor = MapEditor(self)
+        return self._editor
+
+    def announce(self, change: Change) -> None:
+        """Tell every view what an edit changed (commands call this after their transaction)."""
+        self.changed.emit(change)
+        if change.maps:
+            self.mapsChanged.emit()
+        if change.structure:
+            self.structureChanged.emit()
+        if change.touchpoints or change.notes:
+            self.touchpointsChanged.emit(sorted(change.touchpoints | change.notes))
+        if change.metrics:
+            self.metricsChanged.emit()
+        if change.select is not None:
+            self.selectRequested.emit(list(change.select))
 
     @property
     def map_id(self) -> int | None:
@@ -91,7 +127,7 @@ class DocumentSession(QObject):
     def set_segment(self, segment: str | None) -> None:
         if segment != self.segment:
             self.segment = segment or None
-            self.metricsChanged.emit()
+            self.announce(Change(self._map_id, metrics=True))
 
     def set_selection(self, ids: list[int]) -> None:
         if ids != self.selected_ids:

@@ -1,6 +1,6 @@
 """Where the user was: the last document, its current map, zoom, centre and the overlays.
 
-Saved to the app's settings (``main_window.settings()``) *as the user works*
+Saved to the app's settings (``journeymap.settings.VIEW_STATE``) *as the user works*
 (on opening a document, switching maps, toggling overlays, and shortly after
 zooming or scrolling) and synced to disk at once, so a crash or a SIGKILL
 loses at most the last half second of panning. On a start with no file,
@@ -24,10 +24,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QTimer
 
+from journeymap.settings import VIEW_STATE
+from journeymap.settings import store as settings
 from journeymap.storage import DocumentError, DocumentLockedError
-from journeymap.ui.main_window import settings
 
-KEY = "viewState/json"
+KEY = VIEW_STATE.key
 MAX_DOCUMENTS = 10
 SAVE_DELAY_MS = 400  # zoom/scroll: saved this long after the last change
 STATUS_MS = 15000

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from journeymap.domain.metrics import NpsSummary
 from journeymap.domain.model import Sensation, Touchpoint
 from journeymap.storage import DocumentError
+from journeymap.ui.changes import Source
 from journeymap.ui.commands.notes import AddNoteCommand
 from journeymap.ui.commands.touchpoints import UpdateTouchpointCommand
 from journeymap.ui.docks.photo_gallery import PhotoGallery
@@ -468,7 +469,7 @@ class WalkMode(QWidget):
         current = self.session.document.touchpoint(tp.id)
         if all(getattr(current, k) == v for k, v in values.items()):
             return
-        self.session.undo_stack.push(UpdateTouchpointCommand(self.session, tp.id, values, text))
+        self.session.editor.push(UpdateTouchpointCommand(self.session, tp.id, values, text), Source.WALK)
 
     def _commit_sensation(self, button: QPushButton) -> None:
         self.set_sensation(Sensation(button.property("sensation")))
@@ -519,7 +520,7 @@ class WalkMode(QWidget):
         if not text or tp is None or self.session.read_only:
             return None
         command = AddNoteCommand(self.session, tp.id, text)
-        self.session.undo_stack.push(command)
+        self.session.editor.push(command, Source.WALK)
         return command.note_id
 
     def _view_photo(self, touchpoint_id: int, attachment_id: int) -> None:

@@ -17,6 +17,7 @@ from journeymap.services.attaching import store_photos
 from journeymap.services.photos import PreparedPhoto
 from journeymap.storage import DocumentError
 from journeymap.storage import attachments as store
+from journeymap.ui.changes import Change
 from journeymap.ui.commands.base import DocumentCommand
 from journeymap.ui.session import DocumentSession
 
@@ -29,9 +30,11 @@ class _PhotoCommand(DocumentCommand):
     def __init__(self, session: DocumentSession, touchpoint_id: int, text: str):
         super().__init__(session, text)
         self.touchpoint_id = touchpoint_id
+        self.map_id = session.document.touchpoint(touchpoint_id).map_id
 
-    def announce(self) -> None:
-        self.session.touchpointsChanged.emit([self.touchpoint_id])
+    def change(self) -> Change:
+        # The card is re-read (its photo count and thumbnail); the inspector shows the gallery again.
+        return Change.of(self.map_id, touchpoints=[self.touchpoint_id])
 
 
 class AttachPhotosCommand(_PhotoCommand):

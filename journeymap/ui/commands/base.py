@@ -7,6 +7,7 @@ from PySide6.QtGui import QUndoCommand
 
 from journeymap.i18n import error_text
 from journeymap.storage import DocumentError
+from journeymap.ui.changes import Change, Source
 from journeymap.ui.session import DocumentSession
 
 
@@ -15,17 +16,28 @@ class DocumentCommand(QUndoCommand):
 
     ``redo`` and ``undo`` each run in one storage transaction, so an edit is
     either wholly on disk or not at all; subclasses implement ``apply`` and
-    ``revert`` and announce their changes on the session.
+    ``revert`` and describe what they changed in ``change()``, which the base
+    announces on the session with who made it (``source``, set by the editor).
+
+    Undo and redo of an edit of another map than the one shown first switch
+    to that map (``map_id``), so nothing changes out of sight.
     """
 
     def __init__(self, session: DocumentSession, text: str):
         super().__init__(text)
         self.session = session
         self.doc = session.document
+        self.map_id: int | None = session.map_id
+        self.source = Source.SCRIPT
+        self.undone = False  # the last run was undo()
+        self._ran = False  # redo() ran once: later runs are undo/redo from the history
 
     def redo(self) -> None:
         if self._skip_once():
             return
+        history = self._ran
+        if history:
+            self.show_map()
         try:
             with self.doc.transaction():
                 self.apply()
@@ -33,19 +45,30 @@ class DocumentCommand(QUndoCommand):
             self._failed(exc, "undo")
             return
         self._pushed = True
+        self._ran = True
+        self.undone = False
+        self._history = history
         self.announce()
 
     def undo(self) -> None:
         if self._skip_once():
             return
+        self.show_map()
         try:
             with self.doc.transaction():
                 self.revert()
         except DocumentError as exc:
             self._failed(exc, "redo")
             return
+        self.undone = True
+        self._history = True
         self.announce()
 
+    def show_map(self) -> None:
+        """Before undo/redo: show the map this edit is about."""
+        if self.map_id is not None and self.session.map_id != self.map_id:
+            self.session.set_selection([])
+            self.session.set_map(self.map_id)
     # A write that fails (disk full, another program's lock) was rolled back by the
     # storage layer. Nothing may then look done: a new edit is not kept on the stack
     # (obsolete: QUndoStack.push drops it), a failed undo or redo moves the stack
@@ -75,5 +98,9 @@ class DocumentCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
+    def change(self) -> Change:
+        """What the last ``apply`` (or, when ``self.undone``, ``revert``) changed."""
+        return Change(self.map_id)
+
     def announce(self) -> None:
-        """Emit the session signals for what this command changed."""
+        self.session.announce(self.change().by(self.source, getattr(self, "_history", False)))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from journeymap.services.importing import ImportResult, import_file
 from journeymap.storage.responses_sql import Stash, batch, stash_batch, unstash_batch
+from journeymap.ui.changes import Change
 from journeymap.ui.commands.base import DocumentCommand
 from journeymap.ui.session import DocumentSession
 
@@ -34,6 +35,7 @@ class ImportBatchCommand(DocumentCommand):
         source = batch(session.document, batch_id).source
         super().__init__(session, text or tr("Import %1").replace("%1", source))
         self.batch_id = batch_id
+        self.map_id = batch(session.document, batch_id).map_id
         self._stash: Stash | None = None
 
     def apply(self) -> None:
@@ -44,8 +46,8 @@ class ImportBatchCommand(DocumentCommand):
     def revert(self) -> None:
         self._stash = stash_batch(self.doc, self.batch_id)
 
-    def announce(self) -> None:
-        self.session.metricsChanged.emit()
+    def change(self) -> Change:
+        return Change(self.map_id, metrics=True)
 
 
 class RemoveBatchCommand(DocumentCommand):
@@ -55,6 +57,7 @@ class RemoveBatchCommand(DocumentCommand):
         source = batch(session.document, batch_id).source
         super().__init__(session, text or tr("Remove import %1").replace("%1", source))
         self.batch_id = batch_id
+        self.map_id = batch(session.document, batch_id).map_id
         self._stash: Stash | None = None
 
     def apply(self) -> None:
@@ -65,8 +68,8 @@ class RemoveBatchCommand(DocumentCommand):
             unstash_batch(self.doc, self._stash)
             self._stash = None
 
-    def announce(self) -> None:
-        self.session.metricsChanged.emit()
+    def change(self) -> Change:
+        return Change(self.map_id, metrics=True)
 
 
 def run_import(session: DocumentSession, path: str | Path, **options: Any) -> ImportResult:
@@ -79,5 +82,5 @@ def run_import(session: DocumentSession, path: str | Path, **options: Any) -> Im
         raise ValueError("no current map to import into")
     result = import_file(session.document, session.map_id, path, **options)
     if result.batch_id is not None:
-        session.undo_stack.push(ImportBatchCommand(session, result.batch_id))
+        session.editor.record_import(result.batch_id)
     return result

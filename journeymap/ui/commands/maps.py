@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from journeymap.domain.model import JourneyMap, Lane, LaneKind, Stage
 from journeymap.storage import Document
 from journeymap.storage.document import Snapshot
+from journeymap.ui.changes import Change
 from journeymap.ui.commands.base import DocumentCommand
 from journeymap.ui.session import DocumentSession
 
@@ -75,6 +76,9 @@ class _CreatedMapCommand(DocumentCommand):
         self._snapshot: Snapshot | None = None
         self._applied = False
 
+    def show_map(self) -> None:
+        """The map appears or goes: ``announce`` chooses what to show."""
+
     def create(self) -> int:
         raise NotImplementedError
 
@@ -91,9 +95,12 @@ class _CreatedMapCommand(DocumentCommand):
         self.doc.delete_map(self.map_id)
         self._applied = False
 
+    def change(self) -> Change:
+        return Change(self.map_id, maps=True)
+
     def announce(self) -> None:
         if self._applied:
-            self.session.mapsChanged.emit()
+            super().announce()
             self.session.set_selection([])
             self.session.set_map(self.map_id)
         else:
@@ -102,7 +109,7 @@ class _CreatedMapCommand(DocumentCommand):
                 existing = {m.id for m in self.doc.maps()}
                 target = self.previous_map_id if self.previous_map_id in existing else None
                 self.session.set_map(target if target is not None else _fallback_map(self.doc, self.map_id))
-            self.session.mapsChanged.emit()
+            super().announce()
 
 
 class AddMapCommand(_CreatedMapCommand):
@@ -178,8 +185,8 @@ class UpdateMapCommand(DocumentCommand):
     def revert(self) -> None:
         self.doc.update_map(self.map_id, **self.old)
 
-    def announce(self) -> None:
-        self.session.mapsChanged.emit()
+    def change(self) -> Change:
+        return Change(self.map_id, maps=True)
 
 
 class RenameMapCommand(UpdateMapCommand):
@@ -222,14 +229,20 @@ class DeleteMapCommand(DocumentCommand):
         self.doc.restore(self._snapshot)
         self._applied = False
 
+    def show_map(self) -> None:
+        """The map goes or comes back: ``announce`` chooses what to show."""
+
+    def change(self) -> Change:
+        return Change(self.map_id, maps=True)
+
     def announce(self) -> None:
         if self._applied:
             if self._was_current:
                 self.session.set_selection([])
                 self.session.set_map(self._fallback)
-            self.session.mapsChanged.emit()
+            super().announce()
         else:
-            self.session.mapsChanged.emit()
-            if self._was_current:
+            super().announce()
+            if self._was_current or self._history:
                 self.session.set_selection([])
                 self.session.set_map(self.map_id)

@@ -7,14 +7,16 @@ import os
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 
+from journeymap import settings as app_settings
 from journeymap.domain.model import Note
 from journeymap.storage import Document, DocumentError
+from journeymap.ui.changes import Change
 from journeymap.ui.commands.base import DocumentCommand
 from journeymap.ui.session import DocumentSession
 
-AUTHOR_KEY = "author"
+AUTHOR_KEY = app_settings.AUTHOR.key
 
 
 def tr(text: str) -> str:
@@ -23,7 +25,7 @@ def tr(text: str) -> str:
 
 def default_author() -> str:
     """The note author: the "author" setting, else the operating-system user name."""
-    value = QSettings().value(AUTHOR_KEY, "")
+    value = app_settings.AUTHOR.get()
     if value:
         return str(value)
     try:
@@ -48,9 +50,11 @@ class _NoteCommand(DocumentCommand):
     def __init__(self, session: DocumentSession, touchpoint_id: int, text: str):
         super().__init__(session, text)
         self.touchpoint_id = touchpoint_id
+        self.map_id = session.document.touchpoint(touchpoint_id).map_id
 
-    def announce(self) -> None:
-        self.session.touchpointsChanged.emit([self.touchpoint_id])
+    def change(self) -> Change:
+        select = [self.touchpoint_id] if self._history else None
+        return Change.of(self.map_id, notes=[self.touchpoint_id], select=select)
 
 
 class AddNoteCommand(_NoteCommand):

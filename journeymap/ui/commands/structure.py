@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from journeymap.domain.model import Lane, Stage
+from journeymap.ui.changes import Change
 from journeymap.ui.commands.base import DocumentCommand
 from journeymap.ui.session import DocumentSession
 
@@ -17,8 +18,10 @@ def tr(text: str) -> str:
 
 
 class _StructureCommand(DocumentCommand):
-    def announce(self) -> None:
-        self.session.structureChanged.emit()
+    removes_cards = False  # deleting a stage or lane takes its cards (and their scores) with it
+
+    def change(self) -> Change:
+        return Change(self.map_id, structure=True, metrics=self.removes_cards)
 
 
 # ------------------------------------------------------------------- stages
@@ -28,6 +31,7 @@ class AddStageCommand(_StructureCommand):
     def __init__(self, session: DocumentSession, stage: Stage, index: int | None = None, text: str = ""):
         super().__init__(session, text or tr("Add stage “%1”").replace("%1", stage.name))
         self.stage = replace(stage)
+        self.map_id = stage.map_id
         self.index = index
         self.stage_id: int | None = None
 
@@ -78,9 +82,7 @@ class DeleteStageCommand(_StructureCommand):
     def revert(self) -> None:
         self.doc.restore(self.snapshot)
 
-    def announce(self) -> None:
-        super().announce()
-        self.session.metricsChanged.emit()
+    removes_cards = True
 
 
 class MoveStageCommand(_StructureCommand):
@@ -103,6 +105,7 @@ class AddLaneCommand(_StructureCommand):
     def __init__(self, session: DocumentSession, lane: Lane, index: int | None = None, text: str = ""):
         super().__init__(session, text or tr("Add lane “%1”").replace("%1", lane.name))
         self.lane = replace(lane)
+        self.map_id = lane.map_id
         self.index = index
         self.lane_id: int | None = None
 
@@ -149,9 +152,7 @@ class DeleteLaneCommand(_StructureCommand):
     def revert(self) -> None:
         self.doc.restore(self.snapshot)
 
-    def announce(self) -> None:
-        super().announce()
-        self.session.metricsChanged.emit()
+    removes_cards = True
 
 
 class MoveLaneCommand(_StructureCommand):

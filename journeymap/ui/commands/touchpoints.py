@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from journeymap.domain.model import Touchpoint
+from journeymap.storage import DocumentError
+from journeymap.ui.changes import Change
 from journeymap.ui.commands.base import DocumentCommand
 from journeymap.ui.session import DocumentSession
 
 METRIC_FIELDS = {"manual_nps", "manual_sentiment", "manual_promoters", "manual_passives", "manual_detractors"}
+Cell = tuple[int, int]
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -19,53 +23,67 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate("commands", text, disambiguation, n)
 
 
-class UpdateTouchpointCommand(DocumentCommand):
-    """Change some fields of one touchpoint (title, channel, sensation, manual NPS...).
+class UpdateTouchpointsCommand(DocumentCommand):
+    """Change some fields of one or more touchpoints, in one transaction and one undo step
+    (a sensation on ten cards, an inspector edit of a selection).
 
-    Consecutive edits of the same fields of the same card merge into one undo
+    Consecutive edits of the same fields of the same cards merge into one undo
     step, so typing in the inspector does not flood the history.
     """
 
     ID = 1001
 
-    def __init__(self, session: DocumentSession, touchpoint_id: int, values: dict[str, Any], text: str = ""):
-        super().__init__(session, text or tr("Edit touchpoint"))
-        self.touchpoint_id = touchpoint_id
-        current = session.document.touchpoint(touchpoint_id)
-        self.old = {k: getattr(current, k) for k in values}
-        self.new = dict(values)
+    def __init__(self, session: DocumentSession, changes: Mapping[int, Mapping[str, Any]], text: str = ""):
+        n = len(changes)
+        super().__init__(session, text or tr("Edit %n touchpoints", "", n))
+        current = session.document.touchpoints_by_id(changes)
+        missing = [tid for tid in changes if tid not in current]
+        if missing:
+            raise DocumentError(f"{session.document.path}: there is no touchpoint with id {missing[0]}.")
+        self.before = {tid: current[tid] for tid in changes}
+        self.new = {tid: dict(values) for tid, values in changes.items()}
+        self.old = {tid: {k: getattr(self.before[tid], k) for k in values} for tid, values in self.new.items()}
+        if self.before:
+            self.map_id = next(iter(self.before.values())).map_id
 
     def id(self) -> int:
         return self.ID
 
+    def _shape(self) -> dict[int, frozenset[str]]:
+        return {tid: frozenset(values) for tid, values in self.new.items()}
+
     def mergeWith(self, other: DocumentCommand) -> bool:  # noqa: N802 - Qt API
-        if other.isObsolete() or not isinstance(other, UpdateTouchpointCommand):
-            return False
-        if other.touchpoint_id != self.touchpoint_id or set(other.new) != set(self.new):
+        if other.isObsolete() or not isinstance(other, UpdateTouchpointsCommand) or other._shape() != self._shape():
             return False
         self.new = other.new
         return True
 
     def apply(self) -> None:
-        self.doc.update_touchpoint(self.touchpoint_id, **self.new)
+        for tid, values in self.new.items():
+            self.doc.update_touchpoint(tid, **values)
 
     def revert(self) -> None:
-        self.doc.update_touchpoint(self.touchpoint_id, **self.old)
+        for tid, values in self.old.items():
+            self.doc.update_touchpoint(tid, **values)
 
-    def announce(self) -> None:
-        self.session.touchpointsChanged.emit([self.touchpoint_id])
-        if METRIC_FIELDS & set(self.new):
-            self.session.metricsChanged.emit()
+    def change(self) -> Change:
+        values = self.old if self.undone else self.new
+        fields = {k for v in self.new.values() for k in v}
+        return Change.of(
+            self.map_id,
+            values=[replace(self.before[tid], **v) for tid, v in values.items()],
+            metrics=bool(METRIC_FIELDS & fields),
+            select=list(self.new) if self._history else None,
+        )
 
 
-Cell = tuple[int, int]
 
+class UpdateTouchpointCommand(UpdateTouchpointsCommand):
+    """Change some fields of one touchpoint (title, channel, sensation, manual NPS...)."""
 
-def _write_cells(doc, map_id: int, cells: dict[Cell, list[int]]) -> None:
-    """Put every listed card in its cell at its list index (one transaction by the caller)."""
-    for (stage_id, lane_id), ids in cells.items():
-        for i, tid in enumerate(ids):
-            doc.update_touchpoint(tid, stage_id=stage_id, lane_id=lane_id, position=i)
+    def __init__(self, session: DocumentSession, touchpoint_id: int, values: dict[str, Any], text: str = ""):
+        super().__init__(session, {touchpoint_id: values}, text or tr("Edit touchpoint"))
+        self.touchpoint_id = touchpoint_id
 
 
 class AddTouchpointsCommand(DocumentCommand):
@@ -83,6 +101,8 @@ class AddTouchpointsCommand(DocumentCommand):
         )
         self.items = [(replace(tp), index) for tp, index in items]
         self.ids: list[int] = []
+        if self.items:
+            self.map_id = self.items[0][0].map_id
 
     def apply(self) -> None:
         ids = []
@@ -96,13 +116,10 @@ class AddTouchpointsCommand(DocumentCommand):
         for tid in reversed(self.ids):
             self.doc.delete_touchpoint(tid)
 
-    def announce(self) -> None:
-        self.session.touchpointsChanged.emit(list(self.ids))
-        self.session.metricsChanged.emit()
-
-    def redo(self) -> None:
-        super().redo()
-        self.session.selectRequested.emit(list(self.ids))
+    def change(self) -> Change:
+        if self.undone:
+            return Change.of(self.map_id, removed=self.ids, metrics=True)
+        return Change.of(self.map_id, values=[replace(tp) for tp, _i in self.items], metrics=True, select=self.ids)
 
 
 class AddTouchpointCommand(AddTouchpointsCommand):
@@ -123,73 +140,68 @@ class DeleteTouchpointsCommand(DocumentCommand):
             session, text or tr("Delete %n touchpoints", "", n)
         )
         self.ids = list(ids)
-        self.map_id = session.map_id
         self.snapshot = None
-        self.cells: dict[Cell, list[int]] = {}
+        self.places: dict[int, tuple[int, int, int]] = {}
 
     def apply(self) -> None:
         self.snapshot = self.doc.snapshot(touchpoint_ids=self.ids)
-        self.cells = {}
-        for tid in self.ids:
-            tp = self.doc.touchpoint(tid)
-            cell = (tp.stage_id, tp.lane_id)
-            if cell not in self.cells:
-                self.cells[cell] = self.doc.cell_ids(tp.map_id, *cell)
+        cells = {(s, lane) for s, lane, _p in self.doc.places(self.ids).values()}
+        # Every card of the cells, to put back the order exactly on undo.
+        self.places = {}
+        map_id = self.map_id
+        for cell in cells:
+            ids = self.doc.cell_ids(map_id, *cell) if map_id is not None else []
+            self.places.update(self.doc.places(ids))
         for tid in self.ids:
             self.doc.delete_touchpoint(tid)
 
     def revert(self) -> None:
         self.doc.restore(self.snapshot)
-        _write_cells(self.doc, self.map_id, self.cells)
+        self.doc.set_places(self.places)
 
-    def announce(self) -> None:
-        self.session.touchpointsChanged.emit(list(self.ids))
-        self.session.metricsChanged.emit()
+    def change(self) -> Change:
+        if self.undone:
+            return Change.of(self.map_id, touchpoints=self.ids, metrics=True, select=self.ids)
+        return Change.of(self.map_id, removed=self.ids, metrics=True)
 
 
 class MoveTouchpointsCommand(DocumentCommand):
-    """Move one or more cards to *index* in a cell (drag and drop, Alt+arrows): one undo step.
+    """Put cards in new places (drag and drop, Alt+arrows): one undo step, one transaction.
 
-    *index* is the insertion index in the target cell as shown (moved cards
-    included), i.e. where the drop indicator was.
+    *after* is the complete new order of every cell the move touches (from
+    ``journeymap.domain.grid``); only the rows whose stage, lane or position
+    changes are written, and undo writes back exactly what was there.
     """
 
     def __init__(
-        self, session: DocumentSession, ids: list[int], stage_id: int, lane_id: int, index: int, text: str = ""
+        self, session: DocumentSession, ids: Sequence[int], after: Mapping[Cell, Sequence[int]], text: str = ""
     ):
         n = len(ids)
         super().__init__(
             session, text or tr("Move %n touchpoints", "", n)
         )
-        doc = session.document
-        self.map_id = session.map_id
         self.ids = list(ids)
-        target: Cell = (stage_id, lane_id)
-        before: dict[Cell, list[int]] = {}
-        for tid in self.ids:
-            tp = doc.touchpoint(tid)
-            cell = (tp.stage_id, tp.lane_id)
-            if cell not in before:
-                before[cell] = doc.cell_ids(tp.map_id, *cell)
-        if target not in before:
-            before[target] = doc.cell_ids(self.map_id, *target)
-        moving = set(self.ids)
-        target_list = before[target]
-        adjusted = sum(1 for tid in target_list[: max(0, index)] if tid not in moving)
-        after = {cell: [tid for tid in ids_ if tid not in moving] for cell, ids_ in before.items()}
-        # Keep the cards' visual order (by cell order, then position) rather than selection order.
-        order = {tid: (i, j) for i, ids_ in enumerate(before.values()) for j, tid in enumerate(ids_)}
-        ordered = sorted(self.ids, key=lambda t: order.get(t, (0, 0)))
-        after[target][adjusted:adjusted] = ordered
-        self.before, self.after = before, after
-        self.changed = before != after
+        self.after = {cell: tuple(order) for cell, order in after.items()}
+        everyone = [tid for order in self.after.values() for tid in order]
+        self.old_places = session.document.places(everyone)
+        if len(self.old_places) != len(everyone):
+            raise DocumentError(f"{session.document.path}: there is no touchpoint with id {everyone}.")
+        self.new_places = {
+            tid: (cell[0], cell[1], i) for cell, order in self.after.items() for i, tid in enumerate(order)
+        }
+        self.writes = {tid: p for tid, p in self.new_places.items() if self.old_places[tid] != p}
+        self.before: dict[Cell, tuple[int, ...]] = {}
+        for cell in {(s, lane) for s, lane, _p in self.old_places.values()} | set(self.after):
+            members = [t for t, (s, lane, _p) in self.old_places.items() if (s, lane) == cell]
+            self.before[cell] = tuple(sorted(members, key=lambda t: (self.old_places[t][2], t)))
+        self.changed = bool(self.writes)
 
     def apply(self) -> None:
-        _write_cells(self.doc, self.map_id, self.after)
+        self.doc.set_places(self.writes)
 
     def revert(self) -> None:
-        _write_cells(self.doc, self.map_id, self.before)
+        self.doc.set_places({tid: self.old_places[tid] for tid in self.writes})
 
-    def announce(self) -> None:
-        self.session.touchpointsChanged.emit(list(self.ids))
-        self.session.selectRequested.emit(list(self.ids))
+    def change(self) -> Change:
+        cells = self.before if self.undone else self.after
+        return Change.of(self.map_id, touchpoints=self.ids, cells=cells, select=self.ids)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from journeymap.i18n import error_text
-from journeymap.ui.commands.imports import RemoveBatchCommand
 from journeymap.ui.session import DocumentSession
 
 BATCH_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -111,7 +110,7 @@ class ImportHistoryDialog(QDialog):
         if batch_id is None:
             return
         try:
-            self.session.undo_stack.push(RemoveBatchCommand(self.session, batch_id))
+            self.session.editor.remove_import(batch_id)
         except Exception as exc:  # noqa: BLE001 - shown to the user; the transaction rolled back
             QMessageBox.warning(self, self.tr("Import history"), error_text(exc))
 

@@ -8,9 +8,10 @@ showing a value never writes it back.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QSettings, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,14 +38,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymap import settings as app_settings
 from journeymap.domain.channels import CHANNELS
 from journeymap.domain.metrics import SENTIMENT_SCALE, NpsSummary, TouchpointMetrics
 from journeymap.domain.model import Note, Sensation, Touchpoint
 from journeymap.locale_format import decimal, integer, signed
 from journeymap.services.reporting import touchpoint_metrics
 from journeymap.storage import DocumentError
-from journeymap.ui.commands.notes import AUTHOR_KEY, AddNoteCommand, DeleteNoteCommand, EditNoteCommand, default_author
-from journeymap.ui.commands.touchpoints import UpdateTouchpointCommand
+from journeymap.ui.changes import Change, Source
+from journeymap.ui.commands.notes import default_author
 from journeymap.ui.docks import SessionConnections
 from journeymap.ui.docks.widgets import FocusOutPlainTextEdit
 from journeymap.ui.session import DocumentSession
@@ -93,6 +95,7 @@ class InspectorDock(QDockWidget):
         self._touchpoints: list[Touchpoint] = []
         self._loading = False
         self._description_dirty = False
+        self._names: dict[int, tuple[dict[int, str], dict[int, str]]] = {}  # map id → stage and lane names
         self._build()
         self._load()
 
@@ -394,11 +397,8 @@ class InspectorDock(QDockWidget):
         if session is not None:
             c = self._connections
             c.connect(session.selectionChanged, self._on_selection_changed)
-            c.connect(session.touchpointsChanged, self._on_touchpoints_changed)
-            c.connect(session.metricsChanged, self._refresh_metrics)
+            c.connect(session.changed, self._on_change)
             c.connect(session.currentMapChanged, self._on_map_changed)
-            c.connect(session.mapsChanged, self._load)
-            c.connect(session.structureChanged, self._load)
         self._load()
 
     @property
@@ -418,11 +418,37 @@ class InspectorDock(QDockWidget):
         self._commit_pending()
         self._load()
 
-    def _on_touchpoints_changed(self, ids: list[int]) -> None:
-        if set(ids) & set(self.touchpoint_ids) or set(ids) & set(self._selected_ids()):
+    def _on_change(self, change: Change) -> None:
+        """Show what an edit changed; the inspector's own edits are already on screen."""
+        if change.structure or change.maps:
+            self._names.clear()
             self._load()
+            return
+        shown = set(self.touchpoint_ids) | set(self._selected_ids())
+        hit = (change.touchpoints | change.notes) & shown
+        if change.own(Source.INSPECTOR) or not hit:
+            self._touchpoints = [change.values.get(tp.id, tp) for tp in self._touchpoints]  # type: ignore[arg-type]
+            if hit and len(self._touchpoints) == 1:
+                self.header.setText(self._touchpoints[0].title or self.tr("(untitled touchpoint)"))
+                if change.notes & shown:  # the list shows notes the inspector did not draw itself
+                    self._show_notes(self._touchpoints[0])
+            if change.metrics:
+                self._refresh_metrics()
+            return
+        placed = {tid: cell for cell, ids in change.cells.items() for tid in ids}
+        if not change.notes & shown and not change.removed & shown and hit <= set(placed) - set(change.values):
+            # Moved only: where the card sits changed, nothing else.
+            self._touchpoints = [
+                replace(tp, stage_id=placed[tp.id][0], lane_id=placed[tp.id][1]) if tp.id in placed else tp
+                for tp in self._touchpoints
+            ]
+            if len(self._touchpoints) == 1:
+                self.subheader.setText(self._context_text(self._touchpoints[0]))
+            return
+        self._load()
 
     def _on_map_changed(self, map_id: int) -> None:
+        self._names.clear()
         self._load()
 
     def _selected_ids(self) -> list[int]:
@@ -499,12 +525,16 @@ class InspectorDock(QDockWidget):
         self._show_scores_enabled()
 
     def _context_text(self, tp: Touchpoint) -> str:
-        """Where the card sits: "Stage · Lane"."""
+        """Where the card sits: "Stage · Lane" (names read once per map until its structure changes)."""
         assert self.session is not None
         doc = self.session.document
-        stage = next((st.name for st in doc.stages(tp.map_id) if st.id == tp.stage_id), "")
-        lane = next((ln.name for ln in doc.lanes(tp.map_id) if ln.id == tp.lane_id), "")
-        return " · ".join(p for p in (stage, lane) if p)
+        if tp.map_id not in self._names:
+            self._names[tp.map_id] = (
+                {st.id: st.name for st in doc.stages(tp.map_id)},
+                {ln.id: ln.name for ln in doc.lanes(tp.map_id)},
+            )
+        stages, lanes = self._names[tp.map_id]
+        return " · ".join(p for p in (stages.get(tp.stage_id, ""), lanes.get(tp.lane_id, "")) if p)
 
     def _show_single(self, tp: Touchpoint) -> None:
         if not (self.title_edit.hasFocus() and self.title_edit.isModified()):
@@ -679,31 +709,7 @@ class InspectorDock(QDockWidget):
         if self._loading or not self._editable() or not self._touchpoints:
             return
         assert self.session is not None
-        doc = self.session.document
-        changes: list[tuple[int, dict[str, Any]]] = []
-        for shown in self._touchpoints:
-            try:
-                current = doc.touchpoint(shown.id)  # type: ignore[arg-type]
-            except DocumentError:
-                continue
-            diff = {k: v for k, v in values.items() if getattr(current, k) != v}
-            if diff and together:
-                diff = dict(values)
-            if diff:
-                changes.append((current.id, diff))  # type: ignore[arg-type]
-        if not changes:
-            return
-        stack = self.session.undo_stack
-        if len(changes) == 1:
-            tp_id, diff = changes[0]
-            stack.push(UpdateTouchpointCommand(self.session, tp_id, diff, text))
-            return
-        stack.beginMacro(text or self.tr("Edit %n touchpoints", "", len(changes)))
-        try:
-            for tp_id, diff in changes:
-                stack.push(UpdateTouchpointCommand(self.session, tp_id, diff, text))
-        finally:
-            stack.endMacro()
+        self.session.editor.set_fields(self.touchpoint_ids, values, text, Source.INSPECTOR, together)
 
     def _commit_pending(self) -> None:
         """Write text the user typed but has not confirmed (before the selection moves on)."""
@@ -865,21 +871,16 @@ class InspectorDock(QDockWidget):
         assert self.session is not None
         if author is None:
             author = self.author_edit.text().strip() or default_author()
-        settings = QSettings()
-        if author and settings.value(AUTHOR_KEY, "") != author:
-            settings.setValue(AUTHOR_KEY, author)
-        command = AddNoteCommand(self.session, self.touchpoint_id, text, author)
-        self.session.undo_stack.push(command)
-        return command.note_id
+        if author and app_settings.AUTHOR.get() != author:
+            app_settings.AUTHOR.set(author)
+        return self.session.editor.add_note(self.touchpoint_id, text, author, Source.INSPECTOR)
 
     def delete_selected_note(self) -> None:
         item = self.notes_list.currentItem()
         if item is None or not self._editable() or self.touchpoint_id is None:
             return
         assert self.session is not None
-        self.session.undo_stack.push(
-            DeleteNoteCommand(self.session, self.touchpoint_id, int(item.data(NOTE_ID_ROLE)))
-        )
+        self.session.editor.delete_note(self.touchpoint_id, int(item.data(NOTE_ID_ROLE)), Source.INSPECTOR)
 
     def _edit_note_dialog(self, item: QListWidgetItem) -> None:
         if not self._editable() or self.touchpoint_id is None:
@@ -889,7 +890,7 @@ class InspectorDock(QDockWidget):
         current = item.toolTip()
         text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit note"), self.tr("Note:"), current)
         if ok and text.strip() and text != current:
-            self.session.undo_stack.push(EditNoteCommand(self.session, self.touchpoint_id, note_id, text.strip()))
+            self.session.editor.edit_note(self.touchpoint_id, note_id, text, Source.INSPECTOR)
 
 
 def _escape(text: str) -> str:

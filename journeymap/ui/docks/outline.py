@@ -22,15 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from journeymap.domain.model import JourneyMap
+from journeymap.i18n import error_text
 from journeymap.services.templates import TemplateError, describe, template_names
 from journeymap.storage import DocumentError
-from journeymap.ui.commands.maps import (
-    AddMapCommand,
-    DeleteMapCommand,
-    DuplicateMapCommand,
-    RenameMapCommand,
-    UpdateMapCommand,
-)
+from journeymap.ui.changes import Source
 from journeymap.ui.docks import SessionConnections
 from journeymap.ui.docks.palette import ui_language
 from journeymap.ui.docks.widgets import FocusOutPlainTextEdit
@@ -375,13 +370,11 @@ class OutlineDock(QDockWidget):
         if not self._editable():
             return None
         assert self.session is not None
-        command = AddMapCommand(self.session, template, title, self.lang)
         try:
-            self.session.undo_stack.push(command)
+            return self.session.editor.add_map(template, title, self.lang, Source.OUTLINE)
         except (TemplateError, DocumentError) as exc:
-            QMessageBox.warning(self, self.tr("Add map"), str(exc))
+            QMessageBox.warning(self, self.tr("Add map"), error_text(exc))
             return None
-        return command.map_id
 
     def rename_selected(self) -> None:
         item = self.list.currentItem()
@@ -400,16 +393,14 @@ class OutlineDock(QDockWidget):
         if not title or title == current:
             self._refresh()  # an empty name puts the old one back
             return
-        self.session.undo_stack.push(RenameMapCommand(self.session, map_id, title))
+        self.session.editor.rename_map(map_id, title, Source.OUTLINE)
 
     def duplicate_selected(self) -> int | None:
         map_id = self.selected_map_id()
         if map_id is None or not self._editable():
             return None
         assert self.session is not None
-        command = DuplicateMapCommand(self.session, map_id)
-        self.session.undo_stack.push(command)
-        return command.map_id
+        return self.session.editor.duplicate_map(map_id, Source.OUTLINE)
 
     def delete_selected(self, confirm: bool = True) -> bool:
         map_id = self.selected_map_id()
@@ -420,22 +411,7 @@ class OutlineDock(QDockWidget):
         if not self._editable() or self.list.count() <= 1:
             return False
         assert self.session is not None
-        doc = self.session.document
-        if confirm:
-            m = doc.get_map(map_id)
-            _stages, _lanes, touchpoints = doc.counts(map_id)
-            answer = QMessageBox.question(
-                self,
-                self.tr("Delete map"),
-                self.tr("Delete the map “%1” and its %n touchpoints?\n\nYou can undo this.", "", touchpoints)
-                .replace("%1", m.title),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-        self.session.undo_stack.push(DeleteMapCommand(self.session, map_id))
-        return True
+        return self.session.editor.delete_map(map_id, confirm, Source.OUTLINE)
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
@@ -476,7 +452,7 @@ class OutlineDock(QDockWidget):
             return
         if getattr(m, name) != value:
             assert self.session is not None
-            self.session.undo_stack.push(UpdateMapCommand(self.session, m.id, {name: value}))
+            self.session.editor.update_map(m.id, {name: value}, source=Source.OUTLINE)
 
     def commit_pending(self) -> None:
         """Write what was typed in the map fields and not yet confirmed."""

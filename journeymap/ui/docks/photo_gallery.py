@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from journeymap.domain.model import Attachment
 from journeymap.storage import attachments as store
 from journeymap.ui import photo_actions
+from journeymap.ui.changes import Source
 from journeymap.ui.commands.attachments import MovePhotoCommand, RemovePhotoCommand
 from journeymap.ui.session import DocumentSession
 
@@ -218,7 +219,7 @@ class PhotoGallery(QWidget):
     def remove(self) -> None:
         att_id = self.selected_id()
         if self.editable and self.session and att_id is not None:
-            self.session.undo_stack.push(RemovePhotoCommand(self.session, att_id))
+            self.session.editor.push(RemovePhotoCommand(self.session, att_id), Source.INSPECTOR)
 
     def shift(self, step: int) -> None:
         att_id = self.selected_id()
@@ -230,7 +231,7 @@ class PhotoGallery(QWidget):
 
     def _move(self, att_id: int, index: int) -> None:
         if self.editable and self.session:
-            self.session.undo_stack.push(MovePhotoCommand(self.session, att_id, index))
+            self.session.editor.push(MovePhotoCommand(self.session, att_id, index), Source.INSPECTOR)
             for i in range(self.list.count()):
                 item = self.list.item(i)
                 if int(item.data(ID_ROLE)) == att_id:

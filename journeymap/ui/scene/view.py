@@ -124,7 +124,7 @@ class MapView(QGraphicsView):
     # ------------------------------------------------------------------- pan
     def _editing(self) -> bool:
         scene = self.scene()
-        return scene is not None and getattr(scene, "editor", None) is not None
+        return scene is not None and getattr(scene, "inline_editor", None) is not None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Space and not self._editing():

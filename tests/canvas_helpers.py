@@ -1,49 +1,14 @@
-"""Shared fixtures of the canvas tests: a real document from a template, a scene and a view."""
+"""Helpers of the canvas tests: real mouse gestures on a view's viewport, and the rows of a document file.
+
+The fixtures they go with (``doc_path``, ``session``, ``canvas``) are in conftest.py.
+"""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
-from journeymap.services.templates import create_map_from_template
 from journeymap.storage import Document
-from journeymap.ui.scene import MapScene, MapView
-from journeymap.ui.session import DocumentSession
-
-
-@pytest.fixture
-def doc_path(tmp_path):
-    path = tmp_path / "map.jmap"
-    doc = Document.create(path)
-    create_map_from_template(doc, "retail-store")
-    doc.close()
-    return path
-
-
-@pytest.fixture
-def session(doc_path):
-    doc = Document.open(doc_path)
-    s = DocumentSession(doc)
-    yield s
-    s.undo_stack.clear()
-    doc.close()
-
-
-@pytest.fixture
-def canvas(qtbot, session):
-    scene = MapScene(session)
-    view = MapView()
-    view.setScene(scene)
-    view.resize(1400, 900)
-    qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    view.setFocus()
-    yield scene, view
-    view.setScene(None)
-    scene.dispose()
 
 
 def vp(view, scene_pos: QPointF) -> QPoint:

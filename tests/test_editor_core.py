@@ -1,0 +1,132 @@
+"""The editor core: one editor, typed changes, one command and one commit per edit, few SQL statements."""
+
+from __future__ import annotations
+
+import pytest
+from canvas_helpers import card_centre, drag
+from PySide6.QtCore import QPointF
+
+from journeymap.domain.model import Sensation
+from journeymap.ui.changes import Change, Source
+from journeymap.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, doc_path):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.open_path(doc_path)
+    w.ensure_docks()
+    yield w
+    w.close()
+
+
+class Statements:
+    """Every SQL statement the document's connection runs (sqlite3's trace callback)."""
+
+    def __init__(self, doc):
+        self.conn = doc._conn
+        self.sql: list[str] = []
+
+    def __enter__(self):
+        self.conn.set_trace_callback(self.sql.append)
+        return self
+
+    def __exit__(self, *exc):
+        self.conn.set_trace_callback(None)
+
+
+def _card_to_move(scene):
+    first, second = scene.stages[0].id, scene.stages[1].id
+    tid = next(t for t, c in scene.cards.items() if c.cell[0] == first)
+    return tid, (second, scene.cards[tid].cell[1])
+
+
+def test_one_card_drag_runs_at_most_ten_statements_and_the_inspector_does_not_reload(window):
+    scene, view = window.scene, window.view
+    tid, target = _card_to_move(scene)
+    scene.select_ids([tid])
+    inspector = window.inspector_dock
+    assert inspector.touchpoint_id == tid
+    loads = []
+    original = inspector._load
+    inspector._load = lambda: (loads.append(1), original())
+    rect = scene.cell_rect(*target)
+    with Statements(window.session.document) as trace:
+        drag(view, card_centre(scene, tid), QPointF(rect.center().x(), rect.bottom() - 4))
+    assert window.session.document.touchpoint(tid).stage_id == target[0]
+    assert scene.cards[tid].cell == target
+    assert len(trace.sql) <= 10, "\n".join(trace.sql)
+    assert not loads
+    assert scene.stages[1].name in inspector.subheader.text()  # where the card sits now
+
+
+def test_sensation_on_ten_cards_is_one_command_and_one_commit(window):
+    session = window.session
+    ids = list(window.scene.cards)[:10]
+    stack = session.undo_stack
+    before = stack.count()
+    old = {t: session.document.touchpoint(t).sensation for t in ids}
+    with Statements(session.document) as trace:
+        assert session.editor.set_sensation(ids, Sensation.NEGATIVE)
+    assert stack.count() == before + 1
+    assert [s for s in trace.sql if s.upper().startswith("COMMIT")] == ["COMMIT"]
+    assert {session.document.touchpoint(t).sensation for t in ids} == {Sensation.NEGATIVE}
+    stack.undo()
+    assert {t: session.document.touchpoint(t).sensation for t in ids} == old
+
+
+def test_inspector_edit_of_a_selection_is_one_command_and_one_commit(window):
+    session, inspector = window.session, window.inspector_dock
+    ids = list(window.scene.cards)[:4]
+    window.scene.select_ids(ids)
+    assert inspector.touchpoint_ids == ids
+    before = session.undo_stack.count()
+    with Statements(session.document) as trace:
+        inspector.mot_check.click()
+    assert session.undo_stack.count() == before + 1
+    assert [s for s in trace.sql if s.upper().startswith("COMMIT")] == ["COMMIT"]
+    assert all(session.document.touchpoint(t).moment_of_truth for t in ids)
+
+
+def test_changes_say_what_and_who(window):
+    session = window.session
+    seen: list[Change] = []
+    session.changed.connect(seen.append)
+    tid, target = _card_to_move(window.scene)
+    assert session.editor.move_touchpoints([tid], target, 0, grid=window.scene.model_grid())
+    move = seen[-1]
+    assert move.source == Source.CANVAS and not move.history
+    assert tid in move.touchpoints and move.cells[target][0] == tid and not move.structure
+    session.undo_stack.undo()
+    assert seen[-1].history and seen[-1].source == Source.HISTORY
+    assert tid in seen[-1].cells[(window.scene.stages[0].id, target[1])]
+    window.scene.add_stage(rename=False)
+    assert seen[-1].structure and seen[-1].source == Source.CANVAS
+
+
+def test_moves_write_only_the_rows_that_change(window):
+    scene, session = window.scene, window.session
+    tid, target = _card_to_move(scene)
+    with Statements(session.document) as trace:
+        assert session.editor.move_touchpoints([tid], target, len(scene.cells.get(target, [])), grid=scene.model_grid())
+    updates = [s for s in trace.sql if s.upper().startswith("UPDATE")]
+    assert len(updates) == 1  # one statement for every row that changes, not one per row of the cells
+
+
+def test_read_only_document_refuses_every_edit(qapp, doc_path):
+    from journeymap.storage import Document
+    from journeymap.ui.session import DocumentSession
+
+    doc = Document.open(doc_path, read_only=True)
+    session = DocumentSession(doc)
+    refused = []
+    session.editor.refused.connect(refused.append)
+    tid = doc.touchpoints(session.map_id)[0].id
+    assert not session.editor.set_sensation([tid], Sensation.NEGATIVE)
+    assert not session.editor.add_stage()
+    assert session.undo_stack.count() == 0
+    doc.close()
