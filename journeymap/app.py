@@ -27,15 +27,9 @@ GC_RESUME_LATEST_MS = 2000
 
 def data_dir() -> Path:
     """The user's JourneyMap data folder (created if needed)."""
-    override = os.environ.get("JOURNEYMAP_DATA_DIR")
-    if override:
-        folder = Path(override)
-    else:
-        from PySide6.QtCore import QStandardPaths
+    from journeymap.settings import data_dir as folder
 
-        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return folder()
 
 
 def ensure_sample_document() -> Path:
@@ -106,7 +100,35 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
     return app, window
 
 
+def missing_display(environ: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
+    """Why the editor cannot open a window here (Linux without X11 or Wayland), or None.
+
+    Qt would abort with a message about the xcb plugin that names neither the missing
+    display nor the way out: the headless command line.
+    """
+    env = os.environ if environ is None else environ
+    if not platform.startswith("linux"):
+        return None
+    qpa = env.get("QT_QPA_PLATFORM", "")
+    if qpa and not qpa.startswith(("xcb", "wayland")):
+        return None  # offscreen, vnc, eglfs...: no X11 or Wayland display needed
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    from journeymap.i18n import install_for_cli, translate
+
+    install_for_cli(dict(env))
+    return translate(
+        "app",
+        "journeymap: no display to open the editor on (DISPLAY and WAYLAND_DISPLAY are not set). "
+        "Start it from a desktop session, or use the command line without a display: journeymap --help",
+    )
+
+
 def run(argv: list[str]) -> int:
+    problem = missing_display()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     app, window = start(argv)
     if os.environ.get("JOURNEYMAP_EXIT_AFTER_PAINT"):
         _exit_after_first_paint(app, window)

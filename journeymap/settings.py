@@ -14,13 +14,29 @@ is imported only when a setting is read.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 ORGANIZATION = "JourneyMap"
 APPLICATION = "JourneyMap"
 
 T = TypeVar("T")
+
+
+def data_dir(create: bool = True) -> Path:
+    """The user's JourneyMap data folder (the sample document); ``JOURNEYMAP_DATA_DIR`` overrides it."""
+    override = os.environ.get("JOURNEYMAP_DATA_DIR")
+    if override:
+        folder = Path(override)
+    else:
+        from PySide6.QtCore import QStandardPaths
+
+        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def store() -> Any:

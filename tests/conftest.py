@@ -4,6 +4,8 @@ import pytest
 
 # Qt aborts without a display; every test runs offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The real-display tier (tests/display) runs in its own process under Xvfb: tests/test_display_tier.py.
+collect_ignore = [] if os.environ.get("JOURNEYMAP_DISPLAY_TIER") == "1" else ["display"]
 # Tests expect English whatever the machine's locale (tests of Spanish ask for it).
 os.environ["JOURNEYMAP_LANG"] = "en"
 

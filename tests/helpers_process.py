@@ -19,8 +19,22 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from journeymap.domain.grid import Grid, gather  # noqa: E402
 from journeymap.domain.model import Touchpoint  # noqa: E402
 from journeymap.storage import Document  # noqa: E402
+
+
+def move(doc: Document, map_id: int, tid: int, stage: int, lane: int, index: int) -> None:
+    """Move a card as the editor does: the grid's cell orders, then one write of the rows that change."""
+    cells: dict = {}
+    for tp in doc.touchpoints(map_id):
+        cells.setdefault((tp.stage_id, tp.lane_id), []).append(tp.id)
+    grid = Grid.of([s.id for s in doc.stages(map_id)], [la.id for la in doc.lanes(map_id)], cells)
+    after = gather(grid, [tid], (stage, lane), index)
+    old = doc.places([t for ids in after.values() for t in ids])
+    new = {t: (cell[0], cell[1], i) for cell, ids in after.items() for i, t in enumerate(ids)}
+    with doc.transaction():
+        doc.set_places({t: p for t, p in new.items() if old[t] != p})
 
 
 def held(path: Path) -> bool:
@@ -74,7 +88,7 @@ def edit(path: str, map_id: int, seed: int) -> None:
         elif action < 0.7:
             tid, stage, lane = rng.choice(ids), rng.choice(stages), rng.choice(lanes)
             print(f"begin {n} move {tid} {stage} {lane}", flush=True)
-            doc.move_touchpoint(tid, stage, lane, rng.randint(0, 5))
+            move(doc, map_id, tid, stage, lane, rng.randint(0, 5))
             what = f"move {tid} {stage} {lane}"
         else:
             tid = rng.choice(ids)

@@ -20,7 +20,7 @@ def test_delete_stage_asks_then_undo_restores_cards(canvas, doc_path, monkeypatc
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    assert scene.delete_stage(stage.id)
+    assert scene.editor.delete_stage(stage.id)
     assert str(len(ids)) in asked[0] and stage.name in asked[0]
     tps, stages, _ = rows(doc_path)
     assert stage.id not in {s.id for s in stages} and not ids & set(tps)
@@ -37,7 +37,7 @@ def test_delete_stage_asks_then_undo_restores_cards(canvas, doc_path, monkeypatc
 def test_delete_stage_cancelled_keeps_everything(canvas, monkeypatch):
     scene, _view = canvas
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Cancel)
-    assert not scene.delete_stage(scene.stages[0].id)
+    assert not scene.editor.delete_stage(scene.stages[0].id)
     assert scene.session.undo_stack.count() == 0
 
 
@@ -111,7 +111,7 @@ def test_add_stage_and_lane_then_rename_inline(canvas, doc_path):
     _tps, stages, lanes = rows(doc_path)
     assert len(stages) == n_stages + 1 and stages[1].name == "Discovery"
     assert len(lanes) == n_lanes + 1 and lanes[-1].id == lid
-    scene.recolour_stage(sid, "#123456")
+    scene.editor.recolour_stage(sid, "#123456")
     assert scene.stage_headers[sid].stage.colour == "#123456"
     stack = scene.session.undo_stack
     while stack.canUndo():

@@ -111,7 +111,7 @@ def test_lane_recolour_is_undoable_and_survives_json_and_duplication(tmp_path, q
     scene = MapScene(session)
     lane = doc.lanes(map_id)[1]
     assert lane.colour == ""
-    assert scene.recolour_lane(lane.id, "#b07aa1")
+    assert scene.editor.recolour_lane(lane.id, "#b07aa1")
     assert doc.lanes(map_id)[1].colour == "#b07aa1"
     assert scene.lane_headers[lane.id].lane.colour == "#b07aa1"
     copy = doc.duplicate_map(map_id)

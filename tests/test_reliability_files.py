@@ -126,10 +126,11 @@ def test_save_as_writes_only_the_copy(tree) -> None:
 def test_window_new_and_save_as_write_only_the_chosen_files(qtbot, tree, monkeypatch) -> None:
     from PySide6.QtCore import QSettings
 
+    from journeymap import settings as app_settings
     from journeymap.ui import main_window as mw
 
     settings_file = tree.root.parent / f"{tree.root.name}-settings.ini"  # outside the tree
-    monkeypatch.setattr(mw, "settings", lambda: QSettings(str(settings_file), QSettings.Format.IniFormat))
+    monkeypatch.setattr(app_settings, "store", lambda: QSettings(str(settings_file), QSettings.Format.IniFormat))
     window = mw.MainWindow()
     qtbot.addWidget(window)
     new = tree.root / "docs" / "new.jmap"

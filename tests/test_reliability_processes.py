@@ -73,7 +73,7 @@ def test_second_process_is_locked_out_and_can_read(tmp_path: Path) -> None:
                 lambda: ro.move_lane(ro.lanes(m)[0].id, 1),
                 lambda: ro.add_touchpoint(Touchpoint(m, tp.stage_id, tp.lane_id, "x")),
                 lambda: ro.update_touchpoint(tp.id, title="x"),
-                lambda: ro.move_touchpoint(tp.id, tp.stage_id, tp.lane_id, 3),
+                lambda: ro.set_places({tp.id: (tp.stage_id, tp.lane_id, 3)}),
                 lambda: ro.delete_touchpoint(tp.id),
                 lambda: ro.add_note(Note(tp.id, "x")),
                 lambda: ro.add_batch(ImportBatch(m, "x", "now")),

@@ -64,7 +64,9 @@ def child_work(doc: str) -> int:
         else:
             QTimer.singleShot(200, lambda: ready_when_saved(window))
 
-    QTimer.singleShot(300, act)
+    # Counted from the first turn of the event loop: on a slow machine start() alone can take
+    # longer than 300 ms, and act() must come after the window's own queued fit-to-window.
+    QTimer.singleShot(0, lambda: QTimer.singleShot(300, act))
     return run([doc])
 
 

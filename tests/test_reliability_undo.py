@@ -35,7 +35,7 @@ from journeymap.ui.commands.structure import (
     UpdateLaneCommand,
     UpdateStageCommand,
 )
-from journeymap.ui.commands.touchpoints import MoveTouchpointsCommand, UpdateTouchpointCommand
+from journeymap.ui.commands.touchpoints import UpdateTouchpointCommand
 from journeymap.ui.scene import MapScene
 from journeymap.ui.session import DocumentSession
 
@@ -111,9 +111,10 @@ class UndoMachine(RuleBasedStateMachine):
         ids = data.draw(st.lists(st.sampled_from(self.card_ids()), min_size=1, max_size=3, unique=True), label="ids")
         sid = self.pick(data, [s.id for s in self.scene.stages], "stage")
         lid = self.pick(data, [lane.id for lane in self.scene.lanes], "lane")
-        cmd = MoveTouchpointsCommand(self.session, ids, sid, lid, index)
-        if cmd.changed:
-            assert self.scene.push(cmd)
+        before = self.stack.index()
+        anchor = data.draw(st.sampled_from(ids), label="anchor")
+        if self.scene.editor.move_touchpoints(ids, (sid, lid), index, anchor=anchor, grid=self.scene.model_grid()):
+            assert self.stack.index() == before + 1
             self.pushed()
 
     @precondition(lambda self: self.scene.cards)
@@ -158,7 +159,7 @@ class UndoMachine(RuleBasedStateMachine):
     @rule(data=st.data(), sensation=st.sampled_from(list(Sensation)))
     def set_sensation(self, data, sensation) -> None:
         ids = data.draw(st.lists(st.sampled_from(self.card_ids()), min_size=1, max_size=3, unique=True), label="ids")
-        self.scene.set_sensation(ids, sensation)
+        self.scene.editor.set_sensation(ids, sensation)
         self.pushed()
 
     # ------------------------------------------------------------ notes
@@ -212,11 +213,11 @@ class UndoMachine(RuleBasedStateMachine):
     def delete_header(self, data, kind) -> None:
         if kind == "stage":
             sid = self.pick(data, [s.id for s in self.scene.stages], "stage")
-            assert self.scene.delete_stage(sid, confirm=False)
+            assert self.scene.editor.delete_stage(sid, confirm=False)
             assert sid not in self.scene.stage_headers
         else:
             lid = self.pick(data, [lane.id for lane in self.scene.lanes], "lane")
-            assert self.scene.delete_lane(lid, confirm=False)
+            assert self.scene.editor.delete_lane(lid, confirm=False)
             assert lid not in self.scene.lane_headers
         self.pushed()
 

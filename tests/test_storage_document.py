@@ -269,10 +269,14 @@ def test_impact_check(doc: Document, impact: int) -> None:
 
 def test_scores_at_the_bounds_are_accepted(doc: Document) -> None:
     ids = build(doc)
+    tid = ids["tps"][0]
+    before = [r.score for r in doc.responses(tid)]
     for score in (0, 10):
-        doc.add_response(Response(ids["tps"][0], score))
+        doc.add_response(Response(tid, score))
+    assert sorted(r.score for r in doc.responses(tid)) == sorted([*before, 0, 10])
     for impact in (1, 5):
-        doc.update_touchpoint(ids["tps"][0], impact=impact)
+        doc.update_touchpoint(tid, impact=impact)
+        assert doc.touchpoint(tid).impact == impact
 
 
 # ------------------------------------------------------------------ ordering
@@ -300,15 +304,31 @@ def test_add_touchpoint_at_index(doc: Document) -> None:
     assert positions_are_dense(doc)
 
 
+def move(doc: Document, m: int, tid: int, s: int, l: int, index: int) -> dict:
+    """The app's one cell-order algorithm (journeymap.domain.grid) written with set_places, as the editor does."""
+    from journeymap.domain.grid import Grid, gather
+
+    cells: dict = {}
+    for tp in doc.touchpoints(m):
+        cells.setdefault((tp.stage_id, tp.lane_id), []).append(tp.id)
+    grid = Grid.of([x.id for x in doc.stages(m)], [x.id for x in doc.lanes(m)], cells)
+    after = gather(grid, [tid], (s, l), index)
+    old = doc.places([t for ids in after.values() for t in ids])
+    new = {t: (cell[0], cell[1], i) for cell, ids in after.items() for i, t in enumerate(ids)}
+    with doc.transaction():
+        doc.set_places({t: p for t, p in new.items() if old[t] != p})
+    return old
+
+
 def test_move_touchpoint_within_a_cell(doc: Document) -> None:
     m = doc.add_map(JourneyMap("M"))
     s, l = doc.add_stage(Stage(m, "S")), doc.add_lane(Lane(m, "L"))
     ids = [doc.add_touchpoint(Touchpoint(m, s, l, n)) for n in "abcd"]
-    assert doc.move_touchpoint(ids[0], s, l, 2) == (s, l, 0)
+    move(doc, m, ids[0], s, l, 3)  # the gap after "c", as the drop indicator shows it
     assert titles(doc, m, s, l) == ["b", "c", "a", "d"]
-    assert doc.move_touchpoint(ids[3], s, l, 0) == (s, l, 3)
+    move(doc, m, ids[3], s, l, 0)
     assert titles(doc, m, s, l) == ["d", "b", "c", "a"]
-    doc.move_touchpoint(ids[1], s, l, 100)
+    move(doc, m, ids[1], s, l, 100)
     assert titles(doc, m, s, l) == ["d", "c", "a", "b"]
     assert positions_are_dense(doc)
 
@@ -320,18 +340,18 @@ def test_move_touchpoint_across_cells_and_undo(doc: Document) -> None:
     a = [doc.add_touchpoint(Touchpoint(m, s1, l1, n)) for n in "abc"]
     for n in "xy":
         doc.add_touchpoint(Touchpoint(m, s2, l2, n))
-    old = doc.move_touchpoint(a[1], s2, l2, 1)
-    assert old == (s1, l1, 1)
+    old = move(doc, m, a[1], s2, l2, 1)
     assert titles(doc, m, s1, l1) == ["a", "c"]
     assert titles(doc, m, s2, l2) == ["x", "b", "y"]
     tp = doc.touchpoint(a[1])
     assert (tp.stage_id, tp.lane_id) == (s2, l2)
     assert positions_are_dense(doc)
-    doc.move_touchpoint(a[1], *old)  # undo
+    with doc.transaction():
+        doc.set_places(old)  # undo writes back what was there
     assert titles(doc, m, s1, l1) == ["a", "b", "c"]
     assert titles(doc, m, s2, l2) == ["x", "y"]
     # Into an empty cell.
-    doc.move_touchpoint(a[2], s1, l2, 5)
+    move(doc, m, a[2], s1, l2, 5)
     assert titles(doc, m, s1, l2) == ["c"]
     assert positions_are_dense(doc)
 
@@ -340,7 +360,8 @@ def test_move_touchpoint_refuses_a_cell_of_another_map(doc: Document) -> None:
     ids, other = build(doc, "one"), build(doc, "two")
     before = doc_dump(doc)
     with pytest.raises(DocumentError, match="not a cell"):
-        doc.move_touchpoint(ids["tps"][0], other["stages"][0], other["lanes"][0], 0)
+        with doc.transaction():
+            doc.set_places({ids["tps"][0]: (other["stages"][0], other["lanes"][0], 0)})
     assert doc_dump(doc) == before
 
 

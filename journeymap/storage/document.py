@@ -823,35 +823,6 @@ class Document:
             self._delete("touchpoints", touchpoint_id)
             self._renumber(self._cell_ids(tp.map_id, tp.stage_id, tp.lane_id))
 
-    def move_touchpoint(self, touchpoint_id: int, stage_id: int, lane_id: int, index: int) -> tuple[int, int, int]:
-        """Move a card to (stage, lane) at *index*; returns its old (stage, lane, index)."""
-        with self.transaction():
-            tp = self.touchpoint(touchpoint_id)
-            old_ids = self._cell_ids(tp.map_id, tp.stage_id, tp.lane_id)
-            old = (tp.stage_id, tp.lane_id, old_ids.index(touchpoint_id))
-            old_ids.remove(touchpoint_id)
-            if (stage_id, lane_id) == (tp.stage_id, tp.lane_id):
-                new_ids = old_ids
-            else:
-                ok = self._conn.execute(
-                    "SELECT (SELECT map_id FROM stages WHERE id = ?) = ? "
-                    "AND (SELECT map_id FROM lanes WHERE id = ?) = ?",
-                    [stage_id, tp.map_id, lane_id, tp.map_id],
-                ).fetchone()[0]
-                if not ok:
-                    raise DocumentError(
-                        f"{self.path}: stage {stage_id} / lane {lane_id} is not a cell of map {tp.map_id}."
-                    )
-                self._renumber(old_ids)
-                new_ids = self._cell_ids(tp.map_id, stage_id, lane_id)
-                self._conn.execute(
-                    "UPDATE touchpoints SET stage_id = ?, lane_id = ? WHERE id = ?",
-                    [stage_id, lane_id, touchpoint_id],
-                )
-            new_ids.insert(max(0, min(index, len(new_ids))), touchpoint_id)
-            self._renumber(new_ids)
-        return old
-
     def touchpoints_by_id(self, ids: Iterable[int]) -> dict[int, Touchpoint]:
         """The touchpoints with these ids (missing ones left out), in one query per 500 ids."""
         out: dict[int, Touchpoint] = {}
@@ -895,6 +866,16 @@ class Document:
                 )
                 if cur.rowcount != len(chunk):
                     raise DocumentError(f"{self.path}: there is no touchpoint with id {chunk}.")
+                marks = ", ".join("?" for _ in chunk)
+                strays = self._conn.execute(
+                    "SELECT t.id, t.stage_id, t.lane_id, t.map_id FROM touchpoints t "
+                    "LEFT JOIN stages s ON s.id = t.stage_id LEFT JOIN lanes l ON l.id = t.lane_id "
+                    f"WHERE t.id IN ({marks}) AND (s.map_id IS NOT t.map_id OR l.map_id IS NOT t.map_id) LIMIT 1",
+                    chunk,
+                ).fetchone()
+                if strays:  # raising rolls the whole edit back
+                    _tid, sid, lid, mid = strays
+                    raise DocumentError(f"{self.path}: stage {sid} / lane {lid} is not a cell of map {mid}.")
 
     def cell_ids(self, map_id: int, stage_id: int, lane_id: int) -> list[int]:
         """Touchpoint ids of one cell, in display order."""

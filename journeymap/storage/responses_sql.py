@@ -303,3 +303,22 @@ def drop_stash(doc: Document, stash: Stash) -> None:
     if doc._conn is not None:  # noqa: SLF001
         doc.execute(f"DROP TABLE IF EXISTS temp.{stash.table}")
         doc.execute(f"DROP TABLE IF EXISTS temp.{stash.table}_overall")
+
+
+def move_stashes(source: Document, target: Document) -> None:
+    """Copy the stashed batches (TEMP tables of *source*'s connection) to *target*'s connection.
+
+    Save As continues in a copy of the document; the undo steps of imports and removed
+    imports keep working there.
+    """
+    tables = source.execute(
+        "SELECT name, sql FROM temp.sqlite_master WHERE type = 'table' AND name LIKE 'jm_stash_%'"
+    ).fetchall()
+    for name, sql in tables:
+        target.execute("CREATE TEMP TABLE" + sql[len("CREATE TABLE"):])
+        cursor = source.execute(f"SELECT * FROM temp.{name}")
+        width = len(cursor.description)
+        marks = ", ".join("?" * width)
+        while rows := cursor.fetchmany(10_000):
+            target.executemany(f"INSERT INTO temp.{name} VALUES ({marks})", rows)
+

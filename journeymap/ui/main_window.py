@@ -84,6 +84,15 @@ def _add_mnemonic(action: QAction, siblings: list[QAction]) -> None:
     action.setText(text[:pos] + "&" + text[pos:] if pos is not None else "&" + text)
 
 
+def menu_path(menu: QMenu, action: QAction) -> str:
+    """ "File ▸ Open…": how the user finds *action* in *menu* (accelerator marks removed)."""
+
+    def plain(text: str) -> str:
+        return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+    return f"{plain(menu.title())} ▸ {plain(action.text())}"
+
+
 def redo_shortcuts() -> list[QKeySequence]:
     """The platform's redo keys plus Ctrl+Shift+Z and Ctrl+Y, each once.
 
@@ -146,8 +155,9 @@ class MainWindow(QMainWindow):
         self.view.setAccessibleDescription(
             tr("Stages are columns and lanes are rows. Arrow keys move between cards, F2 edits, Delete removes.")
         )
-        self._empty = QLabel(tr("Open a document (File ▸ Open) or start a new map (File ▸ New)."))
+        self._empty = QLabel()
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
         self._stack = QStackedWidget()
         self._stack.addWidget(self._empty)
         self._stack.addWidget(self.view)
@@ -167,6 +177,11 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._create_toolbar()
         self._create_status_bar()
+        self._empty.setText(
+            tr("Open a document (%1) or start a new one (%2).")
+            .replace("%1", menu_path(self.file_menu, self.act_open))
+            .replace("%2", menu_path(self.file_menu, self.act_new))
+        )
         from journeymap.ui import voice
 
         voice.install(self)
@@ -658,9 +673,12 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.session.undo_stack)
         self.session.mapsChanged.connect(self._update_title)
         self.session.currentMapChanged.connect(lambda _id: self._update_title())
-        self.session.touchpointsChanged.connect(lambda _ids: self._update_counts())
-        self.session.structureChanged.connect(self._update_counts)
+        self.session.documentReplaced.connect(self._document_replaced)
+        # Every relayout (cards added or moved, structure rebuilt, another map shown) updates the counts.
+        self.scene.layoutChanged.connect(self._update_counts)
         self._add_recent(str(path.resolve()))
+        if path.resolve().parent != app_settings.data_dir(create=False).resolve():
+            app_settings.LAST_FOLDER.set(str(path.resolve().parent))
         self._update_actions()
         self._update_title()
         self._update_counts()
@@ -743,7 +761,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
     def new_document(self, path: str | os.PathLike[str], template: str) -> bool:
-        """Create *path* from a template and open it."""
+        """Create *path* from a template ("" for a blank map) and open it."""
         from PySide6.QtWidgets import QMessageBox
 
         from journeymap.services.templates import create_map_from_template
@@ -751,7 +769,12 @@ class MainWindow(QMainWindow):
         try:
             doc = Document.create(path)
             try:
-                create_map_from_template(doc, template, lang=current_language())
+                if template:
+                    create_map_from_template(doc, template, lang=current_language())
+                else:
+                    from journeymap.ui.commands.maps import create_blank_map
+
+                    create_blank_map(doc, tr("New journey map"))
             finally:
                 doc.close()
         except (DocumentError, Exception) as exc:  # templates may raise their own errors
@@ -762,12 +785,14 @@ class MainWindow(QMainWindow):
     def new_from_template_dialog(self) -> None:
         from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+        from journeymap.ui.dialogs.export_dialog import safe_file_name
         from journeymap.ui.dialogs.new_map import NewMapDialog
 
         dialog = NewMapDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.template_name():
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.template_name() is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, tr("New document"), self._last_folder(), tr(DOCUMENT_FILTER))
+        proposed = os.path.join(self._last_folder(), f"{safe_file_name(dialog.template_title())}.jmap")
+        path, _ = QFileDialog.getSaveFileName(self, tr("New document"), proposed, tr(DOCUMENT_FILTER))
         if not path:
             return
         if not path.endswith(".jmap"):
@@ -794,10 +819,20 @@ class MainWindow(QMainWindow):
             return False
         try:
             self.session.document.backup_to(target)
+            copy = Document.open(target)
         except (DocumentError, OSError) as exc:
             QMessageBox.critical(self, tr("Cannot save the document"), error_text(exc))
             return False
-        return self.open_path(target)
+        # The same session goes on in the copy: the map shown, the selection and the undo history stay.
+        self.session.replace_document(copy)
+        return True
+
+    def _document_replaced(self) -> None:
+        if self.session is not None:
+            path = self.session.document.path
+            self._add_recent(str(path.resolve()))
+            app_settings.LAST_FOLDER.set(str(path.resolve().parent))
+            self._update_title()
 
     def save_as_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -811,10 +846,19 @@ class MainWindow(QMainWindow):
             self.save_as(path)
 
     def _last_folder(self) -> str:
+        """Where file dialogs start: the folder last used for documents, never the hidden data folder."""
+        from PySide6.QtCore import QStandardPaths
+
+        hidden = app_settings.data_dir(create=False).resolve()
+        candidates = [app_settings.LAST_FOLDER.get()]
         if self.session is not None:
-            return str(self.session.document.path.parent)
-        recent = self.recent_files()
-        return str(Path(recent[0]).parent) if recent else str(Path.home())
+            candidates.append(str(self.session.document.path.resolve().parent))
+        candidates += [str(Path(p).parent) for p in self.recent_files()[:1]]
+        candidates.append(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+        for folder in candidates:
+            if folder and Path(folder).is_dir() and Path(folder).resolve() != hidden:
+                return folder
+        return str(Path.home())
 
     # ================================================================ recent files
     def recent_files(self) -> list[str]:
@@ -905,9 +949,11 @@ class MainWindow(QMainWindow):
             self.status_counts.setText("")
             return
         s = self.scene
-        self.status_counts.setText(" · ".join((
-            tr("%Ln stages", "", len(s.stages)), tr("%Ln lanes", "", len(s.lanes)), tr("%Ln cards", "", len(s.cards)),
-        )))
+        parts = (tr("%Ln stages", "", len(s.stages)), tr("%Ln lanes", "", len(s.lanes)),
+                 tr("%Ln cards", "", len(s.cards)))
+        text = " · ".join(parts)
+        if text != self.status_counts.text():
+            self.status_counts.setText(text)
 
     # ================================================================ help
     def show_shortcuts(self) -> None:
@@ -918,11 +964,14 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from journeymap import __version__
+
         QMessageBox.about(
             self,
             tr("About JourneyMap"),
-            tr(
-                "<h3>JourneyMap</h3><p>An offline editor for customer journey maps: stages, lanes and "
+            tr("<h3>JourneyMap %1</h3>").replace("%1", __version__)
+            + tr(
+                "<p>An offline editor for customer journey maps: stages, lanes and "
                 "touchpoints, with NPS and sentiment from your surveys.</p>"
                 "<p>Every edit is saved to the document as you go and can be undone.</p>"
             ),

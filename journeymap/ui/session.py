@@ -30,6 +30,8 @@ CHECKPOINT_RETRY_MS = 250
 
 
 class DocumentSession(QObject):
+    # Save As: the session goes on in a copy of the document (``document`` is the copy now).
+    documentReplaced = Signal()
     # Every edit, undo and redo: a journeymap.ui.changes.Change (emitted before the signals below).
     changed = Signal(object)
     mapsChanged = Signal()
@@ -96,6 +98,18 @@ class DocumentSession(QObject):
 
             self._editor = MapEditor(self)
         return self._editor
+
+    def replace_document(self, document: Document) -> None:
+        """Go on editing *document*, a copy of the current one (Save As): same map, selection and undo history.
+
+        Undo steps of imports keep their rows in TEMP tables of the connection; they move to the copy's.
+        """
+        from journeymap.storage.responses_sql import move_stashes
+
+        old, self.document = self.document, document
+        move_stashes(old, document)
+        old.close()
+        self.documentReplaced.emit()
 
     def announce(self, change: Change) -> None:
         """Tell every view what an edit changed (commands call this after their transaction)."""

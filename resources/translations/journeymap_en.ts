@@ -4,6 +4,13 @@
 <context>
     <name></name>
     <message numerus="yes">
+        <source>Edit %n touchpoints</source>
+        <translation type="unfinished">
+            <numerusform>Edit %n touchpoint</numerusform>
+            <numerusform>Edit %n touchpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Add %n touchpoints</source>
         <translation>
             <numerusform>Add touchpoint</numerusform>
@@ -50,6 +57,19 @@
         <translation>
             <numerusform>Delete the lane “%1” and its card?</numerusform>
             <numerusform>Delete the lane “%1” and its %n cards?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the map “%1” and its %n touchpoints?
+
+You can undo this.</source>
+        <translation type="unfinished">
+            <numerusform>Delete the map “%1” and its touchpoint?
+
+You can undo this.</numerusform>
+            <numerusform>Delete the map “%1” and its %n touchpoints?
+
+You can undo this.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -197,13 +217,6 @@
             <numerusform>From %n survey responses; they take precedence over manual values.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Edit %n touchpoints</source>
-        <translation>
-            <numerusform>Edit %n touchpoint</numerusform>
-            <numerusform>Edit %n touchpoints</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>OutlineDock</name>
@@ -226,19 +239,6 @@
         <translation>
             <numerusform>%n touchpoint</numerusform>
             <numerusform>%n touchpoints</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete the map “%1” and its %n touchpoints?
-
-You can undo this.</source>
-        <translation>
-            <numerusform>Delete the map “%1” and its touchpoint?
-
-You can undo this.</numerusform>
-            <numerusform>Delete the map “%1” and its %n touchpoints?
-
-You can undo this.</numerusform>
         </translation>
     </message>
 </context>

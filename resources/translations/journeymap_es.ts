@@ -307,6 +307,13 @@
         <source>Move lane</source>
         <translation>Mover fila</translation>
     </message>
+    <message numerus="yes">
+        <source>Edit %n touchpoints</source>
+        <translation type="unfinished">
+            <numerusform>Editar %n punto de contacto</numerusform>
+            <numerusform>Editar %n puntos de contacto</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Edit touchpoint</source>
         <translation>Editar punto de contacto</translation>
@@ -615,50 +622,6 @@
         <translation>Crea primero un mapa.</translation>
     </message>
     <message>
-        <source>New map from a template</source>
-        <translation>Nuevo mapa a partir de una plantilla</translation>
-    </message>
-    <message>
-        <source>Open a document</source>
-        <translation>Abrir un documento</translation>
-    </message>
-    <message>
-        <source>Save a copy and continue in it</source>
-        <translation>Guardar una copia y seguir trabajando en ella</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Deshacer</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Rehacer</translation>
-    </message>
-    <message>
-        <source>Cut / copy the selected cards</source>
-        <translation>Cortar / copiar las tarjetas seleccionadas</translation>
-    </message>
-    <message>
-        <source>Paste after the selected card, or in the last clicked cell</source>
-        <translation>Pegar tras la tarjeta seleccionada o en la última celda en la que se hizo clic</translation>
-    </message>
-    <message>
-        <source>Duplicate the selected cards</source>
-        <translation>Duplicar las tarjetas seleccionadas</translation>
-    </message>
-    <message>
-        <source>Delete / Backspace</source>
-        <translation>Suprimir / Borrar</translation>
-    </message>
-    <message>
-        <source>Delete the selected cards</source>
-        <translation>Eliminar las tarjetas seleccionadas</translation>
-    </message>
-    <message>
-        <source>Select every card</source>
-        <translation>Seleccionar todas las tarjetas</translation>
-    </message>
-    <message>
         <source>F2 / Enter / double-click</source>
         <translation>F2 / Retorno / doble clic</translation>
     </message>
@@ -723,10 +686,6 @@
         <translation>Cancelar la edición o el arrastre; vaciar la selección</translation>
     </message>
     <message>
-        <source>Zoom in / out</source>
-        <translation>Acercar / alejar</translation>
-    </message>
-    <message>
         <source>Ctrl+wheel</source>
         <translation>Control+rueda</translation>
     </message>
@@ -735,36 +694,12 @@
         <translation>Hacer zoom bajo el ratón</translation>
     </message>
     <message>
-        <source>Fit the map to the window</source>
-        <translation>Ajustar el mapa a la ventana</translation>
-    </message>
-    <message>
-        <source>Actual size</source>
-        <translation>Tamaño real</translation>
-    </message>
-    <message>
         <source>Space+drag / middle button drag</source>
         <translation>Espacio+arrastrar / arrastrar con el botón central</translation>
     </message>
     <message>
         <source>Pan</source>
         <translation>Desplazar la vista</translation>
-    </message>
-    <message>
-        <source>Filter cards (text, channel, sensation, NPS band)</source>
-        <translation>Filtrar tarjetas (texto, canal, sensación, franja de NPS)</translation>
-    </message>
-    <message>
-        <source>Go to the Maps, Library, Inspector or Analytics panel</source>
-        <translation>Ir al panel Mapas, Biblioteca, Inspector o Analítica</translation>
-    </message>
-    <message>
-        <source>Walk the journey: one touchpoint at a time (Esc leaves, arrow keys or a swipe move on)</source>
-        <translation>Recorrer el viaje: un punto de contacto cada vez (Esc para salir; las flechas o un deslizamiento para avanzar)</translation>
-    </message>
-    <message>
-        <source>Focus: hide the panels and the toolbar (again to bring them back)</source>
-        <translation>Modo enfoque: ocultar los paneles y la barra de herramientas (otra vez para recuperarlos)</translation>
     </message>
     <message>
         <source>Pinch / two fingers</source>
@@ -806,6 +741,14 @@
         <source>Templates</source>
         <translation>Plantillas</translation>
     </message>
+    <message>
+        <source>Blank map</source>
+        <translation type="unfinished">Mapa en blanco</translation>
+    </message>
+    <message>
+        <source>Five stages and five lanes, no touchpoints yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n touchpoints</source>
         <translation>
@@ -838,10 +781,6 @@
         <translation>Las etapas son columnas; las filas, los distintos planos del recorrido. Las flechas recorren las tarjetas, F2 edita y Supr elimina.</translation>
     </message>
     <message>
-        <source>Open a document (File ▸ Open) or start a new map (File ▸ New).</source>
-        <translation>Abre un documento (Archivo ▸ Abrir) o empieza un mapa nuevo (Archivo ▸ Nuevo).</translation>
-    </message>
-    <message>
         <source>&lt;original document&gt;</source>
         <translation>&lt;documento original&gt;</translation>
     </message>
@@ -856,6 +795,10 @@
     <message>
         <source>&amp;New from Template…</source>
         <translation>&amp;Nuevo desde plantilla…</translation>
+    </message>
+    <message>
+        <source>Open a document (%1) or start a new one (%2).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -1086,6 +1029,14 @@
         </translation>
     </message>
     <message>
+        <source>&lt;h3&gt;JourneyMap %1&lt;/h3&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;An offline editor for customer journey maps: stages, lanes and touchpoints, with NPS and sentiment from your surveys.&lt;/p&gt;&lt;p&gt;Every edit is saved to the document as you go and can be undone.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Map copied to the clipboard as an image</source>
         <translation>Mapa copiado al portapapeles como imagen</translation>
     </message>
@@ -1144,10 +1095,6 @@ Open it read-only?</source>
     <message>
         <source>About JourneyMap</source>
         <translation>Acerca de JourneyMap</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;JourneyMap&lt;/h3&gt;&lt;p&gt;An offline editor for customer journey maps: stages, lanes and touchpoints, with NPS and sentiment from your surveys.&lt;/p&gt;&lt;p&gt;Every edit is saved to the document as you go and can be undone.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;JourneyMap&lt;/h3&gt;&lt;p&gt;Un editor sin conexión de mapas de experiencia del cliente (customer journey maps): etapas, filas y puntos de contacto, con el NPS y el sentimiento de tus encuestas.&lt;/p&gt;&lt;p&gt;Cada cambio se guarda en el documento sobre la marcha y se puede deshacer.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>No sentiment data</source>
@@ -1244,6 +1191,19 @@ Open it read-only?</source>
     <message>
         <source>Delete stage “%1”</source>
         <translation>Eliminar la etapa «%1»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the map “%1” and its %n touchpoints?
+
+You can undo this.</source>
+        <translation type="unfinished">
+            <numerusform>¿Eliminar el mapa «%1» y su punto de contacto?
+
+Puedes deshacerlo.</numerusform>
+            <numerusform>¿Eliminar el mapa «%1» y sus %n puntos de contacto?
+
+Puedes deshacerlo.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete the stage “%1” and its %n cards?</source>
@@ -1464,10 +1424,6 @@ Open it read-only?</source>
     <message>
         <source>Add lane</source>
         <translation>Añadir fila</translation>
-    </message>
-    <message>
-        <source>This map has no stages or lanes yet: use Map ▸ Add stage and Map ▸ Add lane.</source>
-        <translation>Este mapa aún no tiene etapas ni filas: usa Mapa ▸ Añadir etapa y Mapa ▸ Añadir fila.</translation>
     </message>
     <message>
         <source>The last document, %1, is no longer there; the sample map is open instead.</source>
@@ -3066,13 +3022,6 @@ Open it read-only?</source>
         <source>Segment: %1</source>
         <translation>Segmento: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Edit %n touchpoints</source>
-        <translation>
-            <numerusform>Editar %n punto de contacto</numerusform>
-            <numerusform>Editar %n puntos de contacto</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Rename touchpoint</source>
         <translation>Renombrar punto de contacto</translation>
@@ -3195,6 +3144,10 @@ Open it read-only?</source>
         <source>Overall NPS %1 (n = %2)</source>
         <translation>NPS global %1 (n = %2)</translation>
     </message>
+    <message>
+        <source>This map has no stages or lanes yet: use %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OutlineDock</name>
@@ -3315,19 +3268,6 @@ Open it read-only?</source>
             <numerusform>%n puntos de contacto</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Delete the map “%1” and its %n touchpoints?
-
-You can undo this.</source>
-        <translation>
-            <numerusform>¿Eliminar el mapa «%1» y su punto de contacto?
-
-Puedes deshacerlo.</numerusform>
-            <numerusform>¿Eliminar el mapa «%1» y sus %n puntos de contacto?
-
-Puedes deshacerlo.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>A document needs at least one map</source>
         <translation>Un documento necesita al menos un mapa</translation>
@@ -3343,10 +3283,6 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>From a template</source>
         <translation>Desde una plantilla</translation>
-    </message>
-    <message>
-        <source>Delete map</source>
-        <translation>Eliminar mapa</translation>
     </message>
 </context>
 <context>
@@ -3835,6 +3771,13 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>Answer counts</source>
         <translation>Recuento de respuestas</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>journeymap: no display to open the editor on (DISPLAY and WAYLAND_DISPLAY are not set). Start it from a desktop session, or use the command line without a display: journeymap --help</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4530,6 +4473,17 @@ algo, 1 si no (entonces no se registra nada).</translation>
     <message>
         <source>touchpoints</source>
         <translation>puntos_de_contacto</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>The selection cannot move there: some cards would leave the map. Nothing was moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is open read-only; it cannot be changed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

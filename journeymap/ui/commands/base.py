@@ -26,11 +26,15 @@ class DocumentCommand(QUndoCommand):
     def __init__(self, session: DocumentSession, text: str):
         super().__init__(text)
         self.session = session
-        self.doc = session.document
         self.map_id: int | None = session.map_id
         self.source = Source.SCRIPT
         self.undone = False  # the last run was undo()
         self._ran = False  # redo() ran once: later runs are undo/redo from the history
+
+    @property
+    def doc(self):
+        """The session's document (Save As replaces it; the history goes on in the copy)."""
+        return self.session.document
 
     def redo(self) -> None:
         if self._skip_once():

@@ -176,8 +176,10 @@ class ImportDialog(QDialog):
 
     # ----------------------------------------------------------------- file
     def browse(self) -> None:
+        # Before the dialog shows, the file dialog belongs to the window (else it opens at the screen's corner).
+        owner = self if self.isVisible() else (self.parentWidget() or self)
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import survey responses"), str(self.path.parent if self.path else ""),
+            owner, self.tr("Import survey responses"), str(self.path.parent if self.path else ""),
             self.tr("Survey files (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"),
         )
         if name:

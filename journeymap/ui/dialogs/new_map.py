@@ -22,7 +22,7 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 
 class NewMapDialog(QDialog):
-    """Choose the template of a new document."""
+    """Choose the template of a new document (or a blank map, first)."""
 
     def __init__(self, parent: QWidget | None = None):
         from journeymap.services.templates import describe, template_names
@@ -33,6 +33,10 @@ class NewMapDialog(QDialog):
         self.list.setAccessibleName(tr("Templates"))
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
+        blank = QListWidgetItem(tr("Blank map") + "\n" + tr("Five stages and five lanes, no touchpoints yet."))
+        blank.setData(Qt.ItemDataRole.UserRole, "")
+        blank.setData(Qt.ItemDataRole.UserRole + 1, tr("New journey map"))
+        self.list.addItem(blank)
         for name in template_names():
             try:
                 info = describe(name, current_language())
@@ -42,6 +46,7 @@ class NewMapDialog(QDialog):
             text = f"{info.title}\n{info.description}  ({count})"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setData(Qt.ItemDataRole.UserRole + 1, info.title)
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
@@ -56,5 +61,11 @@ class NewMapDialog(QDialog):
         self.resize(520, 380)
 
     def template_name(self) -> str | None:
+        """The chosen template; "" for a blank map, None when nothing is chosen."""
         item = self.list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def template_title(self) -> str:
+        """The title of the chosen map, for the proposed file name."""
+        item = self.list.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole + 1) or "") if item else ""

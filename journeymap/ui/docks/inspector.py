@@ -49,13 +49,11 @@ from journeymap.ui.changes import Change, Source
 from journeymap.ui.commands.notes import default_author
 from journeymap.ui.docks import SessionConnections
 from journeymap.ui.docks.widgets import FocusOutPlainTextEdit
+from journeymap.ui.scene import style
 from journeymap.ui.session import DocumentSession
 
-SENSATION_COLOURS = {
-    Sensation.POSITIVE: "#59A14F",
-    Sensation.NEUTRAL: "#8C8C8C",
-    Sensation.NEGATIVE: "#E15759",
-}
+# The canvas's colour-blind-safe palette (blue / grey / orange), so a sensation looks the same everywhere.
+SENSATION_COLOURS = {s: style.sensation_colour(s).name() for s in Sensation}
 COMMON_FIELDS = ("channel", "sensation", "moment_of_truth")
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -806,7 +804,19 @@ class InspectorDock(QDockWidget):
             return
         self.nps_spin.setEnabled(self._editable() and self.nps_check.isChecked())
         value = float(self.nps_spin.value()) if self.nps_check.isChecked() else None
-        self._push({"manual_nps": value}, self.tr("Manual NPS"))
+        values: dict[str, Any] = {"manual_nps": value}
+        if value is not None and self.counts_check.isChecked():
+            # A manual NPS and answer counts are alternatives: the counts would silently win.
+            with QSignalBlocker(self.counts_check):
+                self.counts_check.setChecked(False)
+            self._enable_counts(False)
+            values.update(manual_promoters=None, manual_passives=None, manual_detractors=None)
+        self._push(values, self.tr("Manual NPS"))
+        self._refresh_metrics()
+
+    def _enable_counts(self, on: bool) -> None:
+        for spin in (self.promoters_spin, self.passives_spin, self.detractors_spin):
+            spin.setEnabled(self._editable() and on)
 
     def _commit_counts(self, *_: object) -> None:
         if self._loading:
@@ -815,17 +825,18 @@ class InspectorDock(QDockWidget):
         if not all(spin.exact for spin in spins) and self.counts_check.isChecked():
             return  # a stored count too large to show is never rewritten from what the box shows
         on = self.counts_check.isChecked()
-        for spin in (self.promoters_spin, self.passives_spin, self.detractors_spin):
-            spin.setEnabled(self._editable() and on)
-        self._push(
-            {
-                "manual_promoters": self.promoters_spin.value() if on else None,
-                "manual_passives": self.passives_spin.value() if on else None,
-                "manual_detractors": self.detractors_spin.value() if on else None,
-            },
-            self.tr("Answer counts"),
-            together=True,
-        )
+        self._enable_counts(on)
+        values: dict[str, Any] = {
+            "manual_promoters": self.promoters_spin.value() if on else None,
+            "manual_passives": self.passives_spin.value() if on else None,
+            "manual_detractors": self.detractors_spin.value() if on else None,
+        }
+        if on and self.nps_check.isChecked():
+            with QSignalBlocker(self.nps_check):
+                self.nps_check.setChecked(False)
+            self.nps_spin.setEnabled(False)
+            values["manual_nps"] = None
+        self._push(values, self.tr("Answer counts"), together=True)
         self._refresh_metrics()
 
     def _commit_sentiment(self, *_: object) -> None:

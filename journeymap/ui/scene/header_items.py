@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QPainter, QPainterPath, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
@@ -461,3 +461,22 @@ class LayerItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         pass
+
+
+def empty_map_hint() -> str:
+    """The hint on a map without stages or lanes, naming the menu items as the menus show them."""
+
+    def menu(*texts: str) -> str:
+        return " ▸ ".join(QCoreApplication.translate("MainWindow", t).replace("&", "") for t in texts)
+
+    return (
+        QCoreApplication.translate("MapScene", "This map has no stages or lanes yet: use %1 and %2.")
+        .replace("%1", menu("&Map", "Add &Stage"))
+        .replace("%2", menu("&Map", "Add &Lane"))
+    )
+
+
+def draw_empty_map_hint(painter: QPainter, rect: QRectF) -> None:
+    painter.setPen(style.TEXT_MUTED)
+    painter.setFont(style.font(11))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, empty_map_hint())

@@ -41,6 +41,7 @@ from journeymap.ui.scene.header_items import (
     StageHeaderItem,
     TitleBlockItem,
     _HeaderBase,
+    draw_empty_map_hint,
 )
 from journeymap.ui.scene.interactions import CardDrag, HeaderDrag, InlineEdit, Interaction, PaletteDrop
 from journeymap.ui.scene.layout import Cell, GridLayout, compute_layout
@@ -58,6 +59,7 @@ CardOverlayPainter = Callable[[QPainter, CardItem], None]
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """With *n*: a numerus form ("%n cards"), the language's plural chosen and %n filled."""
     return QCoreApplication.translate("MapScene", text, disambiguation, n)
+
 
 
 class MapScene(QGraphicsScene):
@@ -608,8 +610,4 @@ class MapScene(QGraphicsScene):
         """Empty-map hint (not in exports)."""
         if self.export_mode or self.map_id is None or (self.stages and self.lanes):
             return
-        painter.setPen(style.TEXT_MUTED)
-        painter.setFont(style.font(11))
-        r = QRectF(self.grid.origin.x(), self.grid.grid_top, 700, 60)
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(r, flags, tr("This map has no stages or lanes yet: use Map ▸ Add stage and Map ▸ Add lane."))
+        draw_empty_map_hint(painter, QRectF(self.grid.origin.x(), self.grid.grid_top, 700, 60))
