@@ -125,7 +125,9 @@ def test_every_menu_shortcut_triggers_its_action(window, qtbot, close_dialogs):
                 if action is window.act_redo:
                     session.editor.add_stage()
                     session.undo_stack.undo()
+            qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=3000)
             window.activateWindow()
+            qtbot.waitUntil(window.isActiveWindow, timeout=3000)  # window shortcuts need the active window
             window.view.setFocus()
             hits = []
             action.triggered.connect(lambda *_a, h=hits: h.append(1))
