@@ -137,6 +137,11 @@ def test_status_bar_text_is_not_clipped_at_1366(window):
 
 # ------------------------------------------------------------------ stages, save as, new document
 def test_a_new_stage_comes_into_view_with_its_rename_box(window, qtbot):
+    for dock in window.docks:  # a canvas as wide as the window (the offscreen screen is small)
+        dock.hide()
+    window.layout().activate()
+    qtbot.wait(50)
+    assert window.view.viewport().width() > 400
     window.view.reset_zoom()
     window.view.horizontalScrollBar().setValue(0)
     window.act_add_stage.trigger()

@@ -1,13 +1,12 @@
 """Photos in the editor: drop on a card, the inspector's gallery, the Photos overlay and its exports."""
-# ruff: noqa: F811  (fixtures imported from test_canvas_support)
 
 from __future__ import annotations
 
+from canvas_helpers import card_centre
 from photo_fixtures import huge_png_header, phone_jpeg, plain_png
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
-from test_canvas_support import canvas, card_centre, doc_path, session  # noqa: F401
 
 from journeymap.cli import main as cli
 from journeymap.storage import Document

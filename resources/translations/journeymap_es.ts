@@ -2089,6 +2089,10 @@ Puedes deshacerlo.</numerusform>
         <source>%1: the change could not be saved (%2).</source>
         <translation>%1: no se ha podido guardar el cambio (%2).</translation>
     </message>
+    <message>
+        <source>%1: there is no attachment %2.</source>
+        <translation>%1: no hay ningún adjunto %2.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
