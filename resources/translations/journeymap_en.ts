@@ -5,7 +5,7 @@
     <name></name>
     <message numerus="yes">
         <source>Edit %n touchpoints</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Edit %n touchpoint</numerusform>
             <numerusform>Edit %n touchpoints</numerusform>
         </translation>
@@ -63,7 +63,7 @@
         <source>Delete the map “%1” and its %n touchpoints?
 
 You can undo this.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Delete the map “%1” and its touchpoint?
 
 You can undo this.</numerusform>

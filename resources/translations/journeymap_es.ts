@@ -309,7 +309,7 @@
     </message>
     <message numerus="yes">
         <source>Edit %n touchpoints</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Editar %n punto de contacto</numerusform>
             <numerusform>Editar %n puntos de contacto</numerusform>
         </translation>
@@ -743,11 +743,11 @@
     </message>
     <message>
         <source>Blank map</source>
-        <translation type="unfinished">Mapa en blanco</translation>
+        <translation>Mapa en blanco</translation>
     </message>
     <message>
         <source>Five stages and five lanes, no touchpoints yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cinco etapas y cinco filas, aún sin puntos de contacto.</translation>
     </message>
     <message numerus="yes">
         <source>%n touchpoints</source>
@@ -798,7 +798,7 @@
     </message>
     <message>
         <source>Open a document (%1) or start a new one (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Abre un documento (%1) o empieza uno nuevo (%2).</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -1030,11 +1030,11 @@
     </message>
     <message>
         <source>&lt;h3&gt;JourneyMap %1&lt;/h3&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;JourneyMap %1&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;An offline editor for customer journey maps: stages, lanes and touchpoints, with NPS and sentiment from your surveys.&lt;/p&gt;&lt;p&gt;Every edit is saved to the document as you go and can be undone.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Un editor sin conexión de customer journey maps: etapas, filas y puntos de contacto, con el NPS y el sentimiento de tus encuestas.&lt;/p&gt;&lt;p&gt;Cada cambio se guarda en el documento sobre la marcha y se puede deshacer.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Map copied to the clipboard as an image</source>
@@ -1196,7 +1196,7 @@ Open it read-only?</source>
         <source>Delete the map “%1” and its %n touchpoints?
 
 You can undo this.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>¿Eliminar el mapa «%1» y su punto de contacto?
 
 Puedes deshacerlo.</numerusform>
@@ -2088,10 +2088,6 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>%1: the change could not be saved (%2).</source>
         <translation>%1: no se ha podido guardar el cambio (%2).</translation>
-    </message>
-    <message>
-        <source>%1: there is no attachment %2.</source>
-        <translation>%1: no hay ningún adjunto %2.</translation>
     </message>
 </context>
 <context>
@@ -3150,7 +3146,7 @@ Puedes deshacerlo.</numerusform>
     </message>
     <message>
         <source>This map has no stages or lanes yet: use %1 and %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este mapa aún no tiene etapas ni filas: usa %1 y %2.</translation>
     </message>
 </context>
 <context>
@@ -3781,7 +3777,7 @@ Puedes deshacerlo.</numerusform>
     <name>app</name>
     <message>
         <source>journeymap: no display to open the editor on (DISPLAY and WAYLAND_DISPLAY are not set). Start it from a desktop session, or use the command line without a display: journeymap --help</source>
-        <translation type="unfinished"></translation>
+        <translation>journeymap: no hay pantalla donde abrir el editor (DISPLAY y WAYLAND_DISPLAY no están definidas). Ábrelo desde una sesión de escritorio o usa la línea de órdenes, que no necesita pantalla: journeymap --help</translation>
     </message>
 </context>
 <context>
@@ -4483,11 +4479,11 @@ algo, 1 si no (entonces no se registra nada).</translation>
     <name>messages</name>
     <message>
         <source>The selection cannot move there: some cards would leave the map. Nothing was moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>La selección no puede moverse ahí: algunas tarjetas saldrían del mapa. No se ha movido nada.</translation>
     </message>
     <message>
         <source>The document is open read-only; it cannot be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>El documento está abierto en solo lectura; no se puede modificar.</translation>
     </message>
 </context>
 </TS>
