@@ -43,7 +43,7 @@ def overlaps(a, b, slack=0.5):
     return (a.x0 + slack < b.x1 and b.x0 + slack < a.x1 and a.y0 + slack < b.y1 and b.y0 + slack < a.y1)
 
 
-@pytest.mark.parametrize("name", CHART_NAMES)
+@pytest.mark.parametrize("name", [n for n in CHART_NAMES if n not in ("compare", "drivers")])  # own tests
 @pytest.mark.parametrize("width_px", [400, 1200])
 def test_chart_texts_do_not_overlap(surveyed, name, width_px):
     doc, map_id, first = surveyed
@@ -75,7 +75,8 @@ def test_chart_opens_in_its_own_window_and_redraws_at_its_size(qtbot, session):
     qtbot.addWidget(window)
     window.resize(1400, 900)
     qtbot.waitUntil(lambda: abs(window.figure.get_figwidth() * window.figure.dpi - window.canvas.width()) < 2)
-    assert window.redraw() == 4 and window.name == "priority_matrix"
+    # 4 scored touchpoints, and the ones without NPS in the band under the matrix
+    assert window.redraw() == 28 and window.name == "priority_matrix"
     window.resize(500, 400)
-    assert window.redraw() == 4
+    assert window.redraw() == 28
     assert abs(window.figure.get_figwidth() * window.figure.dpi - window.canvas.width()) < 2

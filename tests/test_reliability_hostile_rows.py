@@ -66,7 +66,7 @@ def test_a_big_documents_responses_are_checked_after_opening(tmp_path: Path, mon
     path = tamper(good(tmp_path / "doc.jmap"), "UPDATE responses SET score = 42 WHERE id = 3")
     monkeypatch.setattr(document_module, "QUICK_CHECK_WHOLE_BYTES", 0)  # as if it were a big file
     with Document.open(path, read_only=True) as doc:
-        assert doc.unchecked_tables == ("responses",)
+        assert doc.unchecked_tables == ("comments_fts_data", "comments_fts_docsize", "responses")
         assert "CHECK" in doc.check_unchecked_tables()
 
 
