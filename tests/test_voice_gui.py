@@ -54,7 +54,9 @@ def _ids(w):
 def test_card_menu_opens_the_comments_of_the_card(window, qtbot):
     caja = _ids(window)["Caja"]
     card = window.scene.cards[caja]
-    menu = window.scene.build_context_menu(card.sceneBoundingRect().center())
+    from journeymap.ui.scene.context_menu import build_context_menu
+
+    menu = build_context_menu(window.scene, card.sceneBoundingRect().center())
     action = next(a for a in menu.actions() if a.text() == "Show Comments")
     action.trigger()
     dock = window.comments_dock
