@@ -101,7 +101,7 @@ def pin_quote(window: MainWindow, comment: Comment) -> None:
         return
     from journeymap.ui.commands.quotes import PinQuote
 
-    session.undo_stack.push(PinQuote(session, comment.touchpoint_id, comment.id, comment.comment, comment.score))
+    session.editor.push(PinQuote(session, comment.touchpoint_id, comment.id, comment.comment, comment.score))
     window.statusBar().showMessage(tr("Quote pinned on “%1” (Quotes overlay)").replace("%1", comment.touchpoint),
                                    4000)
     if not window.overlay_actions["quotes"].isChecked():

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from journeymap.domain.model import Quote
 from journeymap.storage import DocumentError
 from journeymap.storage.quotes import add_quote, delete_quote, get_quote
+from journeymap.ui.changes import Change
 from journeymap.ui.commands.base import DocumentCommand
 from journeymap.ui.session import DocumentSession
 
@@ -35,8 +36,8 @@ class PinQuote(DocumentCommand):
         assert self.quote.id is not None
         delete_quote(self.doc, self.quote.id)
 
-    def announce(self) -> None:
-        self.session.touchpointsChanged.emit([self.quote.touchpoint_id])
+    def change(self) -> Change:
+        return Change.of(self.map_id, notes=[self.quote.touchpoint_id])
 
 
 class UnpinQuote(DocumentCommand):
@@ -54,5 +55,5 @@ class UnpinQuote(DocumentCommand):
     def revert(self) -> None:
         add_quote(self.doc, replace(self.quote))
 
-    def announce(self) -> None:
-        self.session.touchpointsChanged.emit([self.quote.touchpoint_id])
+    def change(self) -> Change:
+        return Change.of(self.map_id, notes=[self.quote.touchpoint_id])

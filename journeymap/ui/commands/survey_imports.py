@@ -20,6 +20,7 @@ from journeymap.services.importing import ImportResult
 from journeymap.services.survey_import import Options, import_survey
 from journeymap.storage.document import Snapshot
 from journeymap.storage.responses_sql import Stash, batch, stash_batch, unstash_batch
+from journeymap.ui.changes import Change, Source
 from journeymap.ui.commands.base import DocumentCommand
 from journeymap.ui.session import DocumentSession
 
@@ -56,10 +57,9 @@ class SurveyImportCommand(DocumentCommand):
             for tp in self.new_touchpoints:
                 self.doc.delete_touchpoint(tp)
 
-    def announce(self) -> None:
-        if self.new_touchpoints:
-            self.session.touchpointsChanged.emit(list(self.new_touchpoints))
-        self.session.metricsChanged.emit()
+    def change(self) -> Change:
+        # New touchpoints (columns the user turned into cards) appear or go with the import.
+        return Change.of(self.map_id, touchpoints=self.new_touchpoints, metrics=True)
 
 
 def _touchpoint_lane(session: DocumentSession) -> int:
@@ -99,5 +99,5 @@ def run_survey_import(
     except _NothingImported:
         return result
     if result.batch_id is not None:
-        session.undo_stack.push(SurveyImportCommand(session, result.batch_id, created))
+        session.editor.push(SurveyImportCommand(session, result.batch_id, created), Source.DIALOG)
     return result

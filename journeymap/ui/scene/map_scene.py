@@ -361,7 +361,7 @@ class MapScene(QGraphicsScene):
             return
         if change.touchpoints or change.cells:
             apply_card_change(self, change)
-        elif change.metrics:
+        if change.metrics:
             self.refresh_metrics()
 
     # ================================================================ metrics, filter
