@@ -36,6 +36,7 @@ def visible_texts(widget) -> set[str]:
 
 
 def dialogs(session, scene, tmp_path):
+    from journeymap.ui.dialogs.camera_capture import CameraDialog
     from journeymap.ui.dialogs.export_dialog import ExportDialog
     from journeymap.ui.dialogs.import_dialog import ImportDialog
     from journeymap.ui.dialogs.import_history import ImportHistoryDialog
@@ -46,6 +47,7 @@ def dialogs(session, scene, tmp_path):
     survey = tmp_path / "survey.csv"
     survey.write_text("touchpoint,score,comment\n1,9,ok\n2,3,mal\n", encoding="utf-8")
     return {
+        "camera": lambda: CameraDialog([]),
         "export": lambda: ExportDialog(session, scene),
         "import": lambda: ImportDialog(session, path=survey),
         "import history": lambda: ImportHistoryDialog(session),
@@ -54,7 +56,7 @@ def dialogs(session, scene, tmp_path):
     }
 
 
-@pytest.mark.parametrize("name", ["export", "import", "import history", "new map", "preferences"])
+@pytest.mark.parametrize("name", ["camera", "export", "import", "import history", "new map", "preferences"])
 def test_dialog_has_no_english_left_in_spanish(qapp, qtbot, session, tmp_path, name):
     from journeymap.ui.scene import MapScene
 

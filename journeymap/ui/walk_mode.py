@@ -262,8 +262,9 @@ class WalkMode(QWidget):
         # Photos
         right.addWidget(self._caption(self.tr("Photos")))
         self.gallery = PhotoGallery(self)
-        for b in (self.gallery.add_button, self.gallery.paste_button, self.gallery.view_button,
-                  self.gallery.earlier_button, self.gallery.later_button, self.gallery.remove_button):
+        g = self.gallery
+        for b in (g.add_button, g.camera_button, g.paste_button, g.view_button, g.earlier_button, g.later_button,
+                  g.remove_button):
             b.setMinimumSize(target, target)
         self.gallery.add_button.setText(self.tr("Attach photo…"))
         self.gallery.viewRequested.connect(self._view_photo)

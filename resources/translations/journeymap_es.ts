@@ -1728,6 +1728,77 @@ Puedes deshacerlo.</numerusform>
     </message>
 </context>
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <source>Take a photo</source>
+        <translation>Hacer una foto</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Photo taken</source>
+        <translation>Foto hecha</translation>
+    </message>
+    <message>
+        <source>Take photo</source>
+        <translation>Hacer foto</translation>
+    </message>
+    <message>
+        <source>Take the photo (Space)</source>
+        <translation>Hacer la foto (Espacio)</translation>
+    </message>
+    <message>
+        <source>Retake</source>
+        <translation>Repetir</translation>
+    </message>
+    <message>
+        <source>Attach photo</source>
+        <translation>Adjuntar foto</translation>
+    </message>
+    <message>
+        <source>The camera reports a problem: %1</source>
+        <translation>La cámara informa de un problema: %1</translation>
+    </message>
+    <message>
+        <source>Taking the photo…</source>
+        <translation>Haciendo la foto…</translation>
+    </message>
+    <message>
+        <source>the photo is empty</source>
+        <translation>la foto está vacía</translation>
+    </message>
+    <message>
+        <source>Attach this photo, or retake it.</source>
+        <translation>Adjunta esta foto o repítela.</translation>
+    </message>
+    <message>
+        <source>Point the camera and press Take photo (Space).</source>
+        <translation>Apunta con la cámara y pulsa Hacer foto (Espacio).</translation>
+    </message>
+    <message>
+        <source>No camera is connected.</source>
+        <translation>No hay ninguna cámara conectada.</translation>
+    </message>
+    <message>
+        <source>Connect a camera, or attach a photo taken with another device.</source>
+        <translation>Conecta una cámara o adjunta una foto hecha con otro dispositivo.</translation>
+    </message>
+    <message>
+        <source>This installation of JourneyMap cannot use a camera.</source>
+        <translation>Esta instalación de JourneyMap no puede usar una cámara.</translation>
+    </message>
+    <message>
+        <source>Install the Qt Multimedia module (pip install PySide6-Addons), or attach a photo taken with another device.</source>
+        <translation>Instala el módulo Qt Multimedia (pip install PySide6-Addons) o adjunta una foto hecha con otro dispositivo.</translation>
+    </message>
+    <message>
+        <source>Attach a file…</source>
+        <translation>Adjuntar un archivo…</translation>
+    </message>
+</context>
+<context>
     <name>Canvas</name>
     <message>
         <source>Chart</source>
@@ -3402,6 +3473,14 @@ Puedes deshacerlo.</numerusform>
         <translation>Adjunta la imagen del portapapeles</translation>
     </message>
     <message>
+        <source>Take photo…</source>
+        <translation>Hacer foto…</translation>
+    </message>
+    <message>
+        <source>Take a photo with the camera and attach it</source>
+        <translation>Hacer una foto con la cámara y adjuntarla</translation>
+    </message>
+    <message>
         <source>View</source>
         <translation>Ver</translation>
     </message>
@@ -3432,6 +3511,10 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>No photos.</source>
         <translation>No hay fotos.</translation>
+    </message>
+    <message>
+        <source>Photo %1</source>
+        <translation>Foto %1</translation>
     </message>
 </context>
 <context>

@@ -111,11 +111,14 @@ class PhotoGallery(QWidget):
         row.setSpacing(4)
         self.add_button = self._button(self.tr("Add…"), self.tr("Attach image files to this touchpoint"), self.add)
         self.paste_button = self._button(self.tr("Paste"), self.tr("Attach the image on the clipboard"), self.paste)
+        self.camera_button = self._button(self.tr("Take photo…"), self.tr("Take a photo with the camera and attach it"),
+                                          self.take_photo)
         self.view_button = self._button(self.tr("View"), self.tr("Show the photo full size (Enter)"), self.view)
         self.earlier_button = self._button("◀", self.tr("Move the photo earlier (Ctrl+Left)"), lambda: self.shift(-1))
         self.later_button = self._button("▶", self.tr("Move the photo later (Ctrl+Right)"), lambda: self.shift(1))
         self.remove_button = self._button(self.tr("Remove"), self.tr("Remove the photo (Delete)"), self.remove)
-        for b in (self.add_button, self.paste_button, self.view_button, self.earlier_button, self.later_button):
+        for b in (self.add_button, self.camera_button, self.paste_button, self.view_button, self.earlier_button,
+                  self.later_button):
             row.addWidget(b)
         row.addStretch(1)
         row.addWidget(self.remove_button)
@@ -191,6 +194,7 @@ class PhotoGallery(QWidget):
         row = self.list.currentRow() if selected else -1
         self.add_button.setEnabled(self.editable and has_target)
         self.paste_button.setEnabled(self.editable and has_target)
+        self.camera_button.setEnabled(self.editable and has_target)
         self.view_button.setEnabled(selected)
         self.remove_button.setEnabled(self.editable and selected)
         self.earlier_button.setEnabled(self.editable and selected and row > 0)
@@ -207,6 +211,31 @@ class PhotoGallery(QWidget):
         paths = photo_actions.pick_files(self)
         if paths:
             photo_actions.attach_paths(self, self.session, self.touchpoint_id, paths)
+
+    def take_photo(self) -> None:
+        """The camera dialog; without a camera, say so and offer the file picker."""
+        if not (self.editable and self.session and self.touchpoint_id is not None):
+            return
+        from journeymap.ui.dialogs import camera_capture
+
+        if not camera_capture.cameras():
+            if camera_capture.no_camera_message(self):
+                self.add()
+            return
+        image = camera_capture.take_photo(self)
+        if image is not None:
+            self.attach_image(image)
+
+    def attach_image(self, image: QImage) -> None:
+        """Attach a photo taken with the camera, named after the time it was taken."""
+        from PySide6.QtCore import QDateTime
+
+        from journeymap.ui.dialogs.camera_capture import image_bytes
+
+        stamp = QDateTime.currentDateTime().toString("yyyy-MM-dd HH.mm.ss")
+        name = self.tr("Photo %1").replace("%1", stamp) + ".jpg"
+        if self.session is not None and self.touchpoint_id is not None:
+            photo_actions.attach(self, self.session, self.touchpoint_id, [(name, image_bytes(image))])
 
     def paste(self) -> None:
         if self.editable and self.session and self.touchpoint_id is not None:
