@@ -92,6 +92,7 @@ def wide_csv(rows: int = WIDE_RESPONDENTS, columns: int = WIDE_COLUMNS) -> Path:
             answers = rng.choices(cells, weights, k=columns + 1)
             w.writerow([stamp, *answers, rng.choice(["north", "south", "online"]), "" if i % 7 else "slow queue"])
     tmp.replace(path)
+    return path
 
 
 COMMENT_WORDS = (
