@@ -28,6 +28,7 @@ from functools import cache
 from typing import Any
 
 from journeymap import settings as app_settings
+from journeymap.domain.messages import Message, Subjectless
 from journeymap.resources import resource
 
 SUPPORTED: tuple[str, ...] = ("en", "es")
@@ -235,111 +236,6 @@ def install_english_plurals() -> None:
     install(QCoreApplication.instance(), DEFAULT)
 
 
-# Messages of journeymap.storage.DocumentError ("<path>: <what>"), translated where
-# they are shown (CLI, message boxes) since storage speaks no Qt. %1 is the path.
-# tests/test_i18n_catalogue.py checks each one still exists in journeymap/storage.
-DOCUMENT_ERRORS: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("DocumentError", "%1: no such file."),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: not a file."),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: no such folder."),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: the file is empty; it is not a JourneyMap document."),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: not a JourneyMap document (not an SQLite database)."),
-    QT_TRANSLATE_NOOP(
-        "DocumentError", "%1: not a JourneyMap document (it is an SQLite database of another application)."
-    ),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: already exists; refusing to overwrite it."),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot save a document over itself."),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: the document is open read-only."),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: the document is closed."),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: the document changed while it was being opened."),
-    QT_TRANSLATE_NOOP(
-        "DocumentError", "%1: the document is already open in another window. You can open it read-only."
-    ),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: the file is truncated or damaged (%2 bytes)."),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: the document is damaged (%2)."),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: the file is damaged or not a JourneyMap document (%2)."),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot read the file (%2)."),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot create the file (%2)."),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: there is no map with id %2."),
-    QT_TRANSLATE_NOOP(
-        "DocumentError",
-        "%1: the file %2 beside it does not belong to this document (%3); nothing was changed. "
-        "Move that file elsewhere to open the document as it is.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "DocumentError",
-        "%1: the document was not closed cleanly; open it for editing once so that the unfinished change "
-        "is rolled back.",
-    ),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot read the files beside it (%2)."),
-    QT_TRANSLATE_NOOP(
-        "DocumentError",
-        "%1: another program is writing to the document; the change was not saved. Close that program "
-        "(or finish its transaction) and try again.",
-    ),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: the disk is full; the change was not saved."),
-    QT_TRANSLATE_NOOP("DocumentError", "%1: the change could not be saved (%2)."),
-)
-
-
-# Messages of the import and export services (ImportFileError, ExportError, and the
-# CLI errors that carry them), translated where they are shown, like DOCUMENT_ERRORS.
-# tests/test_i18n_catalogue.py checks each one still exists in journeymap/services.
-IMPORT_ERRORS: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("ImportError", "%1: the sheet or file is empty (no header row)."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: the file is empty (no header row)."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: no touchpoint column found among %2; choose the column explicitly."),
-    QT_TRANSLATE_NOOP(
-        "ImportError",
-        "%1: no score column (nor promoters/passives/detractors counts) found among %2; "
-        "choose the column explicitly.",
-    ),
-    QT_TRANSLATE_NOOP("ImportError", "%1: the same column is chosen for %2."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: no column named %2 (columns: %3)."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: column %2 is out of range (the file has %3 columns)."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: unknown field %2 (fields: %3)."),
-    QT_TRANSLATE_NOOP(
-        "ImportError",
-        "%1: not a CSV or text file (it contains NUL bytes or other binary data); "
-        "import a .csv, .txt, .tsv or .xlsx file.",
-    ),
-    QT_TRANSLATE_NOOP("ImportError", "%1: the file is not valid %2 text (undecodable byte near row %3)."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: row %2: malformed CSV (%3)."),
-    QT_TRANSLATE_NOOP(
-        "ImportError", "%1: the header row has %2 columns (at most %3); this does not look like a survey file."
-    ),
-    QT_TRANSLATE_NOOP("ImportError", "%1: not a valid .xlsx file (damaged zip archive: %2)."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: not a valid .xlsx file (it is not a zip archive)."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: not an Excel .xlsx workbook (no workbook inside the zip archive)."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: refusing to open: the workbook would expand to %2 MB."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: refusing to open: %2 expands %3-fold (a zip bomb?)."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: cannot read the workbook (%2)."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: the workbook is damaged (%2)."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: no sheet named %2 (sheets: %3)."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: the workbook has no worksheet."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: the sheet is damaged near row %2 (%3)."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: is a folder, not a file."),
-    QT_TRANSLATE_NOOP(
-        "ImportError", "%1: this is an old Excel .xls workbook; save it as .xlsx or CSV and import that."
-    ),
-    QT_TRANSLATE_NOOP("ImportError", "%1: import cancelled"),
-    QT_TRANSLATE_NOOP(
-        "ImportError", "%1: row %2 is longer than %3 characters; this does not look like a survey file."
-    ),
-    QT_TRANSLATE_NOOP(
-        "ImportError",
-        "%1: no column names a touchpoint of this map (columns: %2); map the columns to touchpoints explicitly.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "ImportError", "%1: this file was already imported into this map (%2, %3); nothing was changed."
-    ),
-    QT_TRANSLATE_NOOP("ImportError", "%1: no import profile named %2 (profiles: %3)."),
-    QT_TRANSLATE_NOOP("ImportError", "%1: there is no touchpoint %2 in this map."),
-    QT_TRANSLATE_NOOP(
-        "ImportError", "%1: unknown field %2 (fields: %3, ignore or a touchpoint id)."
-    ),
-)
-
 # What a survey import decided (services.survey_layout.Note templates), for its summary.
 # tests/test_i18n_catalogue.py checks each one still exists in journeymap/services.
 IMPORT_NOTES: tuple[str, ...] = (
@@ -368,15 +264,6 @@ IMPORT_NOTES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ImportNote", "Answers with a sentiment and no 0-10 score: %1."),
     QT_TRANSLATE_NOOP("ImportNote", "Answers whose date could not be read (imported without a date): %1."),
     QT_TRANSLATE_NOOP("ImportNote", "Unanswered cells skipped (blank, N/A, No aplica): %1."),
-)
-EXPORT_ERRORS: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("ExportError", "%1: unknown export format %2 (use one of: %3)."),
-    QT_TRANSLATE_NOOP("ExportError", "%1: is a folder."),
-    QT_TRANSLATE_NOOP("ExportError", "%1: nothing was written."),
-    QT_TRANSLATE_NOOP("ExportError", "%1: cannot write the file (%2)."),
-    QT_TRANSLATE_NOOP(
-        "ExportError", "%1: the file could not be written completely (%2); the previous file is unchanged."
-    ),
 )
 
 # Why an imported row was rejected (RejectedRow.reason: one or more, joined by "; ").
@@ -413,18 +300,6 @@ def _pattern(template: str) -> re.Pattern[str]:
 
 
 @cache
-def _error_patterns() -> list[tuple[str, str, re.Pattern[str]]]:
-    """(context, template, regex) of every translatable error; compiled on first use (not at start-up)."""
-    return [
-        (context, t, _pattern(t))
-        for context, templates in (
-            ("DocumentError", DOCUMENT_ERRORS), ("ImportError", IMPORT_ERRORS), ("ExportError", EXPORT_ERRORS)
-        )
-        for t in templates
-    ]
-
-
-@cache
 def _reason_patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     return [("RejectReason", t, _pattern(t)) for t in REJECT_REASONS]
 
@@ -438,14 +313,34 @@ def _translated(message: str, patterns: list[tuple[str, str, re.Pattern[str]]]) 
 
 
 def error_text(exc: BaseException) -> str:
-    """The message of *exc* in the current language (known document, import and export errors)."""
+    """The message of *exc* in the current language.
+
+    Errors that carry a declared message (``journeymap.domain.messages.MessageError``:
+    documents, the editor) are translated by their id's context and text, with their
+    arguments (a cause that is itself such an error, or a word that is a Message, is
+    translated too).
+    """
     message = str(exc)
     if _current == DEFAULT:
         return message
+    declared = getattr(exc, "message", None)
+    if isinstance(declared, Message):
+        return fill(translate(declared.context, declared.text), *map(_argument_text, getattr(exc, "message_args", ())))
     template = getattr(exc, "template", None)
     if isinstance(template, str):  # an error that carries its message id and arguments (PhotoError)
         return fill(translate(getattr(exc, "context", ""), template), *getattr(exc, "args_", ()))
-    return _translated(message, _error_patterns())
+    return message
+
+
+def _argument_text(value: object) -> object:
+    """An argument of a message: a cause (an error) or a word (a Message) is translated too."""
+    if isinstance(value, BaseException):
+        return error_text(value)
+    if isinstance(value, Message):
+        return translate(value.context, value.text)
+    if isinstance(value, Subjectless) and value.error.message is not None:
+        return value.text(translate(value.error.message.context, value.error.message.text))
+    return value
 
 
 def reason_text(reason: str) -> str:

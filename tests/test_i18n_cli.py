@@ -115,4 +115,4 @@ def test_unknown_export_format_in_spanish(tmp_path):
     assert cli("new", "m.jmap", cwd=tmp_path, LANG="C.UTF-8").returncode == 0
     result = cli("export", "m.jmap", "out.xyz", cwd=tmp_path, JOURNEYMAP_LANG="es")
     assert result.returncode == 2
-    assert "out.xyz: formato de exportación desconocido '.xyz' (usa uno de: .png, .svg" in result.stderr
+    assert "out.xyz: formato de exportación desconocido «.xyz» (usa uno de: .png, .svg" in result.stderr

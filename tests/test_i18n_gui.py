@@ -104,7 +104,12 @@ def test_blank_map_and_commands_in_spanish(spanish, tmp_path):
     assert QCoreApplication.translate("InspectorDock", "%n touchpoints selected", None, 1) == (
         "1 punto de contacto seleccionado"
     )
-    assert i18n.error_text(Exception("/x/y.jmap: no such file.")) == "/x/y.jmap: el archivo no existe."
+    from journeymap.storage import DocumentError
+    from journeymap.storage.document import NO_SUCH_FILE
+
+    assert i18n.error_text(DocumentError(NO_SUCH_FILE, "/x/y.jmap")) == "/x/y.jmap: el archivo no existe."
+    # Prose is not matched back: only errors that carry a message id are translated.
+    assert i18n.error_text(Exception("/x/y.jmap: no such file.")) == "/x/y.jmap: no such file."
 
 
 def test_english_plural_forms(qapp):

@@ -12,6 +12,7 @@ import importlib
 import sys
 
 from journeymap import __version__, i18n
+from journeymap.domain.messages import MessageError
 from journeymap.i18n import translate
 
 COMMAND_MODULES = (
@@ -26,8 +27,17 @@ COMMAND_MODULES = (
 )
 
 
-class CliError(Exception):
-    """A failure to report on stderr with exit code 1."""
+class CliError(MessageError):
+    """A failure to report on stderr with exit code 1.
+
+    Made from another error it keeps that error's message id, so it is translated as that error.
+    """
+
+    def __init__(self, msg: object, *args: object):
+        if isinstance(msg, MessageError) and msg.message is not None:
+            super().__init__(msg.message, *msg.message_args)
+        else:
+            super().__init__(msg if isinstance(msg, str) else str(msg), *args)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -148,7 +148,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             return _export_deck(args, overlays)
         return _export_image(args, fmt, overlays)
     except ExportError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliError(exc) from exc
 
 
 def _export_data(args: argparse.Namespace, fmt: str) -> int:
@@ -231,14 +231,14 @@ def cmd_import_map(args: argparse.Namespace) -> int:
     try:
         data = load_file(args.json)
     except MapJsonError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliError(exc) from exc
     with Document.open(args.file) as doc:
         if not doc.read_only:
             doc.set_busy_timeout(BUSY_TIMEOUT_SECONDS)
         try:
             map_id = import_map(doc, data, args.title)
         except MapJsonError as exc:
-            raise CliError(f"{args.json}: {exc}") from exc
+            raise CliError(exc) from exc
     print(map_id)
     return 0
 

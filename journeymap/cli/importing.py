@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from journeymap.cli.common import add_map_option, open_map
-from journeymap.i18n import QT_TRANSLATE_NOOP, fill, note_text, reason_text, translate
+from journeymap.i18n import QT_TRANSLATE_NOOP, error_text, fill, note_text, reason_text, translate
 
 SHOWN_REJECTED = 20
 
@@ -97,10 +97,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             result = import_survey(doc, map_id, args.data, options=options, sheet=args.sheet, again=args.again)
         except AlreadyImported as exc:
             raise CliError(
-                str(exc) + " " + translate("cli", "Use --again to import it anyway.")
+                error_text(exc) + " " + translate("cli", "Use --again to import it anyway.")
             ) from exc
         except ImportFileError as exc:
-            raise CliError(str(exc)) from exc
+            raise CliError(exc) from exc
     print(fill(translate("cli", "imported %1, rejected %2"), result.imported, result.rejected))
     if not args.quiet:
         if result.layout == "wide":

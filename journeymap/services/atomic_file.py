@@ -20,12 +20,26 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, MessageError, message
 
-class AtomicWriteError(Exception):
+# The messages this module's errors carry: an id and the English text (translated where shown).
+NO_SUCH_FOLDER = message("file.no_such_folder", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "%1: no such folder."))
+IS_A_FOLDER = message("file.is_a_folder", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "%1: is a folder."))
+NOTHING_WAS_WRITTEN = message("file.nothing_was_written", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "%1: nothing was written."))
+FILE_COULD_NOT_WRITTEN_COMPLETELY_PREVIOUS = message("file.file_could_not_written_completely_previous", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "%1: the file could not be written completely (%2); the previous file is unchanged."))  # noqa: E501
+CANNOT_WRITE_FILE = message("file.cannot_write_file", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "%1: cannot write the file (%2)."))
+
+
+class AtomicWriteError(MessageError):
     """The file could not be written; the target is unchanged. The message is for the user."""
 
 
-class InvalidOutput(Exception):
+class InvalidOutput(MessageError):
     """Raised by a validator: what is wrong with the written content (no path)."""
 
 
@@ -80,9 +94,9 @@ def atomic_file(target: str | os.PathLike[str], validate: Callable[[Path], None]
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise AtomicWriteError(f"{folder}: no such folder.")
+        raise AtomicWriteError(NO_SUCH_FOLDER, folder)
     if target.is_dir():
-        raise AtomicWriteError(f"{target}: is a folder.")
+        raise AtomicWriteError(IS_A_FOLDER, target)
     fd = named = None
     try:
         fd = _unnamed(folder)
@@ -94,7 +108,7 @@ def atomic_file(target: str | os.PathLike[str], validate: Callable[[Path], None]
             named = path = Path(name)
         yield path
         if os.fstat(fd).st_size == 0:
-            raise AtomicWriteError(f"{target}: nothing was written.")
+            raise AtomicWriteError(NOTHING_WAS_WRITTEN, target)
         if validate is not None:
             validate(path)
         os.fsync(fd)
@@ -110,10 +124,9 @@ def atomic_file(target: str | os.PathLike[str], validate: Callable[[Path], None]
             named = None
         _fsync_dir(folder)
     except InvalidOutput as exc:
-        raise AtomicWriteError(f"{target}: the file could not be written completely ({exc}); "
-                               "the previous file is unchanged.") from exc
+        raise AtomicWriteError(FILE_COULD_NOT_WRITTEN_COMPLETELY_PREVIOUS, target, exc) from exc
     except OSError as exc:
-        raise AtomicWriteError(f"{target}: cannot write the file ({exc.strerror or exc}).") from exc
+        raise AtomicWriteError(CANNOT_WRITE_FILE, target, exc.strerror or exc) from exc
     finally:
         if fd is not None:
             os.close(fd)

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, MessageError, message
 from journeymap.services.atomic_file import AtomicWriteError, InvalidOutput, atomic_file
 from journeymap.services.reporting import REPORT_COLUMNS, report_rows
 from journeymap.services.spreadsheet_locale import csv_cell, sheet_locale
@@ -43,8 +44,18 @@ _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MIN_WIDTH, _MAX_WIDTH = 6, 60
 
 
-class ExportError(Exception):
+class ExportError(MessageError):
     """An export cannot be written; the message is for the user."""
+
+# The messages this module's errors carry: an id and the English text (translated where shown).
+IS_AN_IMAGE_FORMAT_IT_NEEDS = message("export.is_an_image_format_it_needs", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "%1: '.%2' is an image format; it needs the scene renderer."))
+UNKNOWN_EXPORT_FORMAT_USE_ONE_OF = message("export.unknown_export_format_use_one_of", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "%1: unknown export format '%2' (use one of: %3)."))
+WORKBOOK_DAMAGED = message("export.workbook_damaged", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "the workbook is damaged: %1"))
+WORKBOOK_INCOMPLETE = message("export.workbook_incomplete", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "the workbook is incomplete: %1"))
 
 
 def format_of(path: str | os.PathLike[str]) -> str:
@@ -52,8 +63,7 @@ def format_of(path: str | os.PathLike[str]) -> str:
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix not in FORMATS:
         raise ExportError(
-            f"{path}: unknown export format '{Path(path).suffix or '(none)'}' "
-            f"(use one of: {', '.join('.' + f for f in FORMATS)})."
+            UNKNOWN_EXPORT_FORMAT_USE_ONE_OF, path, Path(path).suffix or '(none)', ', '.join('.' + f for f in FORMATS)
         )
     return suffix
 
@@ -132,7 +142,7 @@ def atomic_path(target: str | os.PathLike[str], validate: Callable[[Path], None]
         with atomic_file(target, validate) as tmp:
             yield tmp
     except AtomicWriteError as exc:
-        raise ExportError(str(exc)) from exc
+        raise ExportError(exc) from exc
 
 
 def write_atomic(target: str | os.PathLike[str], write: Callable[[Path], None],
@@ -150,9 +160,9 @@ def check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             bad = archive.testzip()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise InvalidOutput(f"the workbook is incomplete: {exc}") from exc
+        raise InvalidOutput(WORKBOOK_INCOMPLETE, exc) from exc
     if bad is not None:
-        raise InvalidOutput(f"the workbook is damaged: {bad}")
+        raise InvalidOutput(WORKBOOK_DAMAGED, bad)
 
 
 # ---------------------------------------------------------------- writers
@@ -270,4 +280,4 @@ def export_data(
         return write_xlsx(doc, map_id, path, segment, lang)
     if fmt == "json":
         return write_json(doc, map_id, path, include_responses)
-    raise ExportError(f"{path}: '.{fmt}' is an image format; it needs the scene renderer.")
+    raise ExportError(IS_AN_IMAGE_FORMAT_IT_NEEDS, path, fmt)

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, MessageError, message
+
 # Fields of a per-response file, then the counts of a pre-aggregated file.
 RESPONSE_FIELDS = ("touchpoint", "score", "sentiment", "comment", "date", "segment")
 COUNT_FIELDS = ("promoters", "passives", "detractors")
@@ -88,8 +90,16 @@ def guess_mapping(headers: Sequence[object]) -> dict[str, int | None]:
     return mapping
 
 
-class ColumnError(ValueError):
+class ColumnError(MessageError, ValueError):
     """An explicit column choice names no column of the file."""
+
+# The messages this module's errors carry: an id and the English text (translated where shown).
+COLUMN_IS_OUT_OF_RANGE_THE = message("import.column_is_out_of_range_the", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "column %1 is out of range (the file has %2 columns)"))
+NO_COLUMN_NAMED_COLUMNS = message("import.no_column_named_columns", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "no column named %1 (columns: %2)"))
+UNKNOWN_FIELD_FIELDS = message("import.unknown_field_fields", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "unknown field %1 (fields: %2)"))
 
 
 def resolve_column(spec: str | int, headers: Sequence[object]) -> int:
@@ -110,9 +120,9 @@ def resolve_column(spec: str | int, headers: Sequence[object]) -> int:
             spec = int(spec.strip())
         else:
             known = ", ".join(repr(str(h)) for h in headers if h not in (None, ""))
-            raise ColumnError(f"no column named {spec!r} (columns: {known})")
+            raise ColumnError(NO_COLUMN_NAMED_COLUMNS, repr(spec), known)
     if not 1 <= spec <= len(headers):
-        raise ColumnError(f"column {spec} is out of range (the file has {len(headers)} columns)")
+        raise ColumnError(COLUMN_IS_OUT_OF_RANGE_THE, spec, len(headers))
     return spec - 1
 
 
@@ -123,7 +133,7 @@ def build_mapping(
     mapping = guess_mapping(headers)
     for field, spec in (explicit or {}).items():
         if field not in mapping:
-            raise ColumnError(f"unknown field {field!r} (fields: {', '.join(FIELDS)})")
+            raise ColumnError(UNKNOWN_FIELD_FIELDS, repr(field), ', '.join(FIELDS))
         if spec is None or spec == "":
             mapping[field] = None
             continue

@@ -24,6 +24,8 @@ from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Any
 
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, MessageError, message
+
 SAMPLE_BYTES = 1 << 20
 # csv.Sniffer's quote regex is quadratic in its input: 1 MB of ',"x' takes
 # hours. It only ranks the candidates, so it sees the first few KB.
@@ -48,8 +50,50 @@ READ_CHARS = 1 << 20  # text read at a time by CsvSource.blocks()
 MAX_LINE_CHARS = 4 * READ_CHARS
 
 
-class ImportFileError(Exception):
+class ImportFileError(MessageError):
     """A survey file cannot be read; the message names the file and says why."""
+
+# The messages this module's errors carry: an id and the English text (translated where shown).
+THE_FILE_IS_NOT_VALID_TEXT = message("import.the_file_is_not_valid_text", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: the file is not valid %2 text (undecodable byte near row %3)."))
+THE_HEADER_ROW_HAS_COLUMNS_AT = message("import.the_header_row_has_columns_at", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: the header row has %2 columns (at most %3); this does not look like a survey file."))  # noqa: E501
+NOT_AN_EXCEL_XLSX_WORKBOOK_NO = message("import.not_an_excel_xlsx_workbook_no", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: not an Excel .xlsx workbook (no workbook inside the zip archive)."))
+REFUSING_TO_OPEN_THE_WORKBOOK_WOULD = message("import.refusing_to_open_the_workbook_would", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: refusing to open: the workbook would expand to %2 MB."))
+THIS_IS_AN_OLD_EXCEL_XLS = message("import.this_is_an_old_excel_xls", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: this is an old Excel .xls workbook; save it as .xlsx or CSV and import that."))  # noqa: E501
+NOT_A_VALID_XLSX_FILE_IT = message("import.not_a_valid_xlsx_file_it", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: not a valid .xlsx file (it is not a zip archive)."))
+NOT_A_CSV_OR_TEXT_FILE = message("import.not_a_csv_or_text_file", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: not a CSV or text file (it contains NUL bytes or other binary data); import a .csv, .txt, .tsv or .xlsx file."))  # noqa: E501
+ROW_MALFORMED_CSV = message("import.row_malformed_csv", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: row %2: malformed CSV (%3)."))
+NOT_A_VALID_XLSX_FILE_DAMAGED = message("import.not_a_valid_xlsx_file_damaged", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: not a valid .xlsx file (damaged zip archive: %2)."))
+REFUSING_TO_OPEN_EXPANDS_FOLD_A = message("import.refusing_to_open_expands_fold_a", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: refusing to open: %2 expands %3-fold (a zip bomb?)."))
+THE_WORKBOOK_HAS_NO_WORKSHEET = message("import.the_workbook_has_no_worksheet", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: the workbook has no worksheet."))
+NO_SUCH_FILE = message("import.no_such_file", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: no such file."))
+IS_A_FOLDER_NOT_A_FILE = message("import.is_a_folder_not_a_file", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: is a folder, not a file."))
+CANNOT_READ_THE_FILE = message("import.cannot_read_the_file", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: cannot read the file (%2)."))
+THE_FILE_IS_EMPTY_NO_HEADER = message("import.the_file_is_empty_no_header", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: the file is empty (no header row)."))
+CANNOT_READ_THE_WORKBOOK = message("import.cannot_read_the_workbook", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: cannot read the workbook (%2)."))
+THE_WORKBOOK_IS_DAMAGED = message("import.the_workbook_is_damaged", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: the workbook is damaged (%2: %3)."))
+NO_SHEET_NAMED_SHEETS = message("import.no_sheet_named_sheets", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: no sheet named %2 (sheets: %3)."))
+THE_SHEET_IS_DAMAGED_NEAR_ROW = message("import.the_sheet_is_damaged_near_row", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: the sheet is damaged near row %2 (%3: %4)."))
+ROW_LONGER_THAN_CHARACTERS_THIS_DOES = message("import.row_longer_than_characters_this_does", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: row %2 is longer than %3 characters; this does not look like a survey file."))
 
 
 class Block:
@@ -223,8 +267,7 @@ class CsvSource:
         text = sample.decode(self.encoding, errors="replace")
         if looks_binary(text[:SAMPLE_BYTES]):
             raise ImportFileError(
-                f"{self.name}: not a CSV or text file (it contains NUL bytes or other binary data); "
-                "import a .csv, .txt, .tsv or .xlsx file."
+                NOT_A_CSV_OR_TEXT_FILE, self.name
             )
         self.delimiter = detect_delimiter(text)
         # Rows to expect (lines of the sample scaled to the file), for the importer's strategy.
@@ -242,7 +285,7 @@ class CsvSource:
                     self.headers = [c.strip() for c in row]
                     break
             if not self.headers:
-                raise ImportFileError(f"{self.name}: the file is empty (no header row).")
+                raise ImportFileError(THE_FILE_IS_EMPTY_NO_HEADER, self.name)
             _check_width(self.name, self.headers)
         except BaseException:
             self.close()  # no descriptor left open when the file is refused
@@ -262,8 +305,7 @@ class CsvSource:
 
     def _long_line(self, line: int) -> ImportFileError:
         return ImportFileError(
-            f"{self.name}: row {line} is longer than {MAX_LINE_CHARS} characters; "
-            "this does not look like a survey file."
+            ROW_LONGER_THAN_CHARACTERS_THIS_DOES, self.name, line, MAX_LINE_CHARS
         )
 
     def _iter(self, line_offset: int = 0) -> Iterator[list[str]]:
@@ -273,12 +315,12 @@ class CsvSource:
             raise self._decode_error(line_offset + self._reader.line_num + 1) from exc
         except csv.Error as exc:
             raise ImportFileError(
-                f"{self.name}: row {line_offset + self._reader.line_num}: malformed CSV ({exc})."
+                ROW_MALFORMED_CSV, self.name, line_offset + self._reader.line_num, exc
             ) from exc
 
     def _decode_error(self, line: int) -> ImportFileError:
         return ImportFileError(
-            f"{self.name}: the file is not valid {self.encoding} text (undecodable byte near row {line})."
+            THE_FILE_IS_NOT_VALID_TEXT, self.name, self.encoding, line
         )
 
     def rows(self) -> Iterator[list[str]]:
@@ -394,14 +436,13 @@ def _line_block(lines: list[str], delim: str, limit: int, src: CsvSource, lines_
     try:
         return Block(len(lines), rows=list(reader))
     except csv.Error as exc:
-        raise ImportFileError(f"{src.name}: row {lines_done + reader.line_num}: malformed CSV ({exc}).") from exc
+        raise ImportFileError(ROW_MALFORMED_CSV, src.name, lines_done + reader.line_num, exc) from exc
 
 
 def _check_width(name: str, headers: Sequence[str]) -> None:
     if len(headers) > MAX_COLUMNS:
         raise ImportFileError(
-            f"{name}: the header row has {len(headers)} columns (at most {MAX_COLUMNS}); "
-            "this does not look like a survey file."
+            THE_HEADER_ROW_HAS_COLUMNS_AT, name, len(headers), MAX_COLUMNS
         )
 
 
@@ -414,19 +455,18 @@ def _check_zip(path: Path) -> None:
             names = {i.filename for i in infos}
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
         # A damaged central directory can also raise ValueError/EOFError (bad offsets).
-        raise ImportFileError(f"{name}: not a valid .xlsx file (damaged zip archive: {exc}).") from exc
+        raise ImportFileError(NOT_A_VALID_XLSX_FILE_DAMAGED, name, exc) from exc
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
-        raise ImportFileError(f"{name}: not an Excel .xlsx workbook (no workbook inside the zip archive).")
+        raise ImportFileError(NOT_AN_EXCEL_XLSX_WORKBOOK_NO, name)
     total = sum(i.file_size for i in infos)
     if total > MAX_XLSX_UNCOMPRESSED:
         raise ImportFileError(
-            f"{name}: refusing to open: the workbook would expand to {total >> 20} MB."
+            REFUSING_TO_OPEN_THE_WORKBOOK_WOULD, name, total >> 20
         )
     for info in infos:
         if info.file_size > (16 << 20) and info.file_size > MAX_XLSX_RATIO * max(info.compress_size, 1):
             raise ImportFileError(
-                f"{name}: refusing to open: {info.filename} expands {info.file_size // max(info.compress_size, 1)}"
-                "-fold (a zip bomb?)."
+                REFUSING_TO_OPEN_EXPANDS_FOLD_A, name, info.filename, info.file_size // max(info.compress_size, 1)
             )
 
 
@@ -447,9 +487,9 @@ class XlsxSource:
         try:
             self._wb = load_workbook(self.path, read_only=True, data_only=True)
         except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
-            raise ImportFileError(f"{self.name}: cannot read the workbook ({exc}).") from exc
+            raise ImportFileError(CANNOT_READ_THE_WORKBOOK, self.name, exc) from exc
         except Exception as exc:  # openpyxl raises many things on malformed XML
-            raise ImportFileError(f"{self.name}: the workbook is damaged ({type(exc).__name__}: {exc}).") from exc
+            raise ImportFileError(THE_WORKBOOK_IS_DAMAGED, self.name, type(exc).__name__, exc) from exc
         self.sheet_names = list(self._wb.sheetnames)
         if sheet is None:
             self._ws = self._wb.worksheets[0] if self._wb.worksheets else None
@@ -458,11 +498,11 @@ class XlsxSource:
         else:
             self.close()
             raise ImportFileError(
-                f"{self.name}: no sheet named {sheet!r} (sheets: {', '.join(self.sheet_names)})."
+                NO_SHEET_NAMED_SHEETS, self.name, repr(sheet), ', '.join(self.sheet_names)
             )
         if self._ws is None or not hasattr(self._ws, "iter_rows"):
             self.close()
-            raise ImportFileError(f"{self.name}: the workbook has no worksheet.")
+            raise ImportFileError(THE_WORKBOOK_HAS_NO_WORKSHEET, self.name)
         self.sheet = self._ws.title
         try:
             self.total = min(int(self._ws.max_row or 0), XLSX_MAX_ROWS)
@@ -503,7 +543,7 @@ class XlsxSource:
             raise
         except Exception as exc:
             raise ImportFileError(
-                f"{self.name}: the sheet is damaged near row {self.position + 1} ({type(exc).__name__}: {exc})."
+                THE_SHEET_IS_DAMAGED_NEAR_ROW, self.name, self.position + 1, type(exc).__name__, exc
             ) from exc
 
     def rows(self) -> Iterator[tuple[Any, ...]]:
@@ -537,19 +577,19 @@ def sniff_kind(path: str | Path) -> str:
         with open(path, "rb") as fh:
             head = fh.read(8)
     except FileNotFoundError:
-        raise ImportFileError(f"{path}: no such file.") from None
+        raise ImportFileError(NO_SUCH_FILE, path) from None
     except IsADirectoryError:
-        raise ImportFileError(f"{path}: is a folder, not a file.") from None
+        raise ImportFileError(IS_A_FOLDER_NOT_A_FILE, path) from None
     except OSError as exc:  # permission denied, I/O error...
-        raise ImportFileError(f"{path}: cannot read the file ({exc.strerror or exc}).") from None
+        raise ImportFileError(CANNOT_READ_THE_FILE, path, exc.strerror or exc) from None
     if head.startswith(OLE_MAGIC):
         raise ImportFileError(
-            f"{path.name}: this is an old Excel .xls workbook; save it as .xlsx or CSV and import that."
+            THIS_IS_AN_OLD_EXCEL_XLS, path.name
         )
     if head.startswith(ZIP_MAGIC):
         return "xlsx"
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        raise ImportFileError(f"{path.name}: not a valid .xlsx file (it is not a zip archive).")
+        raise ImportFileError(NOT_A_VALID_XLSX_FILE_IT, path.name)
     return "csv"
 
 

@@ -51,6 +51,7 @@ from operator import itemgetter, not_
 from pathlib import Path
 from typing import Any
 
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.domain.metrics import SENTIMENT_SCALE
 from journeymap.domain.model import ImportBatch, Touchpoint
 from journeymap.services.import_mapping import (
@@ -64,6 +65,18 @@ from journeymap.services.import_sources import Block, ImportFileError, open_sour
 from journeymap.services.survey_values import Reject
 from journeymap.storage import Document
 from journeymap.storage.responses_sql import ResponseWriter, bulk_cache, trusted_inserts
+
+# The messages this module's errors carry: an id and the English text (translated where shown).
+THE_SHEET_OR_FILE_IS_EMPTY = message("import.the_sheet_or_file_is_empty", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: the sheet or file is empty (no header row)."))
+NO_TOUCHPOINT_COLUMN_FOUND_AMONG_CHOOSE = message("import.no_touchpoint_column_found_among_choose", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: no touchpoint column found among %2; choose the column explicitly."))
+NO_SCORE_COLUMN_NOR_PROMOTERS_PASSIVES = message("import.no_score_column_nor_promoters_passives", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: no score column (nor promoters/passives/detractors counts) found among %2; choose the column explicitly."))  # noqa: E501
+THE_SAME_COLUMN_IS_CHOSEN_FOR = message("import.the_same_column_is_chosen_for", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: the same column is chosen for %2."))
+COLUMN_PROBLEM = message("import.column_problem", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: %2."))
 
 __all__ = [
     "AGGREGATED_SCORES",
@@ -152,7 +165,7 @@ def preview_file(
         try:
             mapping = build_mapping(src.headers, columns)
         except ColumnError as exc:
-            raise ImportFileError(f"{src.name}: {exc}.") from exc
+            raise ImportFileError(COLUMN_PROBLEM, src.name, exc) from exc
         return FilePreview(
             src.kind, list(src.headers), rows, mapping, src.header_row,
             getattr(src, "encoding", ""), getattr(src, "delimiter", ""),
@@ -470,7 +483,7 @@ def import_file(
         try:
             mapping = build_mapping(src.headers, columns)
         except ColumnError as exc:
-            raise ImportFileError(f"{name}: {exc}.") from exc
+            raise ImportFileError(COLUMN_PROBLEM, name, exc) from exc
         explicit_score = bool(columns and columns.get("score") not in (None, ""))
         return import_opened(doc, map_id, src, name, mapping, explicit_score=explicit_score,
                              progress=progress, cancel=cancel, chunk_size=chunk_size)
@@ -581,21 +594,20 @@ def _chain(head: list[Any], rest: Iterable[Any]) -> Iterable[Any]:
 
 def _check_mapping(name: str, headers: list[str], mapping: dict[str, int | None], aggregated: bool) -> None:
     if not any(headers):
-        raise ImportFileError(f"{name}: the sheet or file is empty (no header row).")
+        raise ImportFileError(THE_SHEET_OR_FILE_IS_EMPTY, name)
     known = _headers_text(headers)
     if mapping["touchpoint"] is None:
         raise ImportFileError(
-            f"{name}: no touchpoint column found among {known}; choose the column explicitly."
+            NO_TOUCHPOINT_COLUMN_FOUND_AMONG_CHOOSE, name, known
         )
     if not aggregated and mapping["score"] is None:
         raise ImportFileError(
-            f"{name}: no score column (nor promoters/passives/detractors counts) found among {known}; "
-            "choose the column explicitly."
+            NO_SCORE_COLUMN_NOR_PROMOTERS_PASSIVES, name, known
         )
     used = [c for c in mapping.values() if c is not None]
     if len(used) != len(set(used)):
         dup = sorted({f for f, c in mapping.items() if c is not None and used.count(c) > 1})
-        raise ImportFileError(f"{name}: the same column is chosen for {', '.join(dup)}.")
+        raise ImportFileError(THE_SAME_COLUMN_IS_CHOSEN_FOR, name, ', '.join(dup))
     assert set(mapping) == set(FIELDS)
 
 

@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.domain.metrics import NpsSummary
 from journeymap.domain.model import ImportBatch
 from journeymap.i18n import current_language
@@ -70,14 +71,32 @@ from journeymap.services.survey_wide import import_wide
 from journeymap.storage import Document
 from journeymap.storage.responses_sql import bulk_cache, trusted_inserts
 
+# The messages this module's errors carry: an id and the English text (translated where shown).
+PROBLEM = message("import.problem", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: %2."))
+NO_IMPORT_PROFILE_NAMED_PROFILES = message("import.no_import_profile_named_profiles", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: no import profile named %2 (profiles: %3)."))
+THERE_NO_TOUCHPOINT_THIS_MAP = message("import.there_no_touchpoint_this_map", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: there is no touchpoint %2 in this map."))
+NO_TOUCHPOINT_COLUMN_FOUND_AMONG_CHOOSE = message("import.no_touchpoint_column_found_among_choose", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: no touchpoint column found among %2; choose the column explicitly."))
+NO_SCORE_COLUMN_NOR_PROMOTERS_PASSIVES = message("import.no_score_column_nor_promoters_passives", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: no score column (nor promoters/passives/detractors counts) found among %2; choose the column explicitly."))  # noqa: E501
+NO_COLUMN_NAMES_TOUCHPOINT_THIS_MAP = message("import.no_column_names_touchpoint_this_map", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: no column names a touchpoint of this map (columns: %2); map the columns to touchpoints explicitly."))  # noqa: E501
+UNKNOWN_FIELD_FIELDS_IGNORE_OR_TOUCHPOINT = message("import.unknown_field_fields_ignore_or_touchpoint", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: unknown field %2 (fields: %3, ignore or a touchpoint id)."))
+ALREADY_IMPORTED = message("import.already_imported", "ImportError",
+    QT_TRANSLATE_NOOP("ImportError", "%1: this file was already imported into this map (%2, %3); nothing was changed."))
+
 HASH_CHUNK = 1 << 20
 
 
 class AlreadyImported(ImportFileError):
     """The same file (same content) was already imported into this map."""
 
-    def __init__(self, message: str, batch: ImportBatch):
-        super().__init__(message)
+    def __init__(self, batch: ImportBatch, name: str):
+        super().__init__(ALREADY_IMPORTED, name, batch.source, batch.imported_at)
         self.batch = batch
 
 
@@ -132,8 +151,7 @@ def _overrides(header: Header, columns: Mapping[str | int, str], name: str) -> d
             out[index] = parse_override(str(spec), ROLES)
         except ValueError:
             raise ImportFileError(
-                f"{name}: unknown field {spec!r} (fields: {', '.join(r for r in ROLES if r != UNKNOWN)}, "
-                "ignore or a touchpoint id)."
+                UNKNOWN_FIELD_FIELDS_IGNORE_OR_TOUCHPOINT, name, repr(spec), ', '.join(r for r in ROLES if r != UNKNOWN)
             ) from None
     return out
 
@@ -145,7 +163,7 @@ def _find_column(header: Header, key: str, name: str) -> int:
         labels = [normalise_header(x) for x in header.labels]
         if normalise_header(key) in labels:
             return labels.index(normalise_header(key))
-        raise ImportFileError(f"{name}: {exc}.") from exc
+        raise ImportFileError(PROBLEM, name, exc) from exc
 
 
 def plan_for(
@@ -162,7 +180,7 @@ def plan_for(
         profile = import_profiles.get(doc, options.profile)
         if profile is None:
             known = ", ".join(p.name for p in import_profiles.all_profiles(doc)) or "none"
-            raise ImportFileError(f"{name}: no import profile named {options.profile!r} (profiles: {known}).")
+            raise ImportFileError(NO_IMPORT_PROFILE_NAMED_PROFILES, name, repr(options.profile), known)
     elif options.use_profiles:
         profile = import_profiles.find(doc, header.codes)
     if profile is not None:
@@ -174,7 +192,7 @@ def plan_for(
     overrides.update(_overrides(header, options.columns, name))
     for role, tp in overrides.values():
         if tp is not None and tp not in ids and role != UNKNOWN:
-            raise ImportFileError(f"{name}: there is no touchpoint {tp} in this map.")
+            raise ImportFileError(THERE_NO_TOUCHPOINT_THIS_MAP, name, tp)
     plan = make_plan(
         header, touchpoints, layout=layout, overrides=overrides, no_date=options.no_date,
         delimiter=getattr(src, "delimiter", ""), encoding=getattr(src, "encoding", ""),
@@ -190,18 +208,16 @@ def check_plan(plan: Plan, name: str, header: Header) -> None:
     if plan.layout == LONG:
         if plan.first(TOUCHPOINT) is None:
             raise ImportFileError(
-                f"{name}: no touchpoint column found among {shown}; choose the column explicitly."
+                NO_TOUCHPOINT_COLUMN_FOUND_AMONG_CHOOSE, name, shown
             )
         if plan.first(SCORE) is None and plan.first(SENTIMENT) is None:
             raise ImportFileError(
-                f"{name}: no score column (nor promoters/passives/detractors counts) found among {shown}; "
-                "choose the column explicitly."
+                NO_SCORE_COLUMN_NOR_PROMOTERS_PASSIVES, name, shown
             )
     elif not any(c.touchpoint_id is not None for c in plan.columns if c.role in (SCORE, SENTIMENT)) \
             and plan.first(OVERALL) is None:
         raise ImportFileError(
-            f"{name}: no column names a touchpoint of this map (columns: {shown}); "
-            "map the columns to touchpoints explicitly."
+            NO_COLUMN_NAMES_TOUCHPOINT_THIS_MAP, name, shown
         )
 
 
@@ -267,7 +283,7 @@ def import_survey(
         try:
             legacy = build_mapping(header.codes, options.fields)
         except ColumnError as exc:
-            raise ImportFileError(f"{name}: {exc}.") from exc
+            raise ImportFileError(PROBLEM, name, exc) from exc
         explicit_score = options.fields.get("score") not in (None, "")
         aggregated = is_aggregated(legacy, explicit_score) and options.layout != WIDE
         if not aggregated:
@@ -277,10 +293,7 @@ def import_survey(
         if not again:
             for b in doc.batches(map_id):
                 if b.content_hash == digest:
-                    raise AlreadyImported(
-                        f"{name}: this file was already imported into this map ({b.source}, {b.imported_at}); "
-                        "nothing was changed.", b,
-                    )
+                    raise AlreadyImported(b, name)
         if aggregated:
             # Pre-aggregated promoters/passives/detractors counts: the classic path.
             return import_opened(doc, map_id, src, name, legacy, explicit_score=explicit_score,

@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, MessageError, message
 from journeymap.domain.model import (
     ImportBatch,
     JourneyMap,
@@ -56,28 +57,123 @@ TABLE_ORDER = (
 )
 
 
-class DocumentError(Exception):
-    """A document cannot be opened or written; the message is for the user."""
+class DocumentError(MessageError):
+    """A document cannot be opened or written; the message (an id and arguments) is for the user."""
 
 
 class DocumentLockedError(DocumentError):
     """The document is open for writing in another window or process."""
+
+# Every message a DocumentError carries: an id and its English text (translated where shown).
+THE_FILE_IS_EMPTY_IT_IS = message("document.the_file_is_empty_it_is", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the file is empty; it is not a JourneyMap document."))
+NOT_A_JOURNEYMAP_DOCUMENT_NOT_AN = message("document.not_a_journeymap_document_not_an", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: not a JourneyMap document (not an SQLite database)."))
+THE_FILE_IS_TRUNCATED_OR_DAMAGED = message("document.the_file_is_truncated_or_damaged", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the file is truncated or damaged (%2 bytes)."))
+THE_FILE_IS_TRUNCATED_OR_DAMAGED_2 = message("document.the_file_is_truncated_or_damaged_2", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the file is truncated or damaged (size %2 bytes)."))
+THE_FILE_IS_TRUNCATED_BYTES_EXPECTED = message("document.the_file_is_truncated_bytes_expected", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the file is truncated (%2 bytes, %3 expected)."))
+ALREADY_EXISTS_REFUSING_TO_OVERWRITE_IT = message("document.already_exists_refusing_to_overwrite_it", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: already exists; refusing to overwrite it."))
+NO_SUCH_FOLDER = message("document.no_such_folder", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: no such folder."))
+NO_SUCH_FILE = message("document.no_such_file", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: no such file."))
+NOT_A_FILE = message("document.not_a_file", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: not a file."))
+CANNOT_SAVE_A_DOCUMENT_OVER_ITSELF = message("document.cannot_save_a_document_over_itself", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot save a document over itself."))
+THE_DOCUMENT_IS_OPEN_READ_ONLY = message("document.the_document_is_open_read_only", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the document is open read-only."))
+THE_DOCUMENT_IS_CLOSED = message("document.the_document_is_closed", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the document is closed."))
+THERE_IS_NO_MAP_WITH_ID = message("document.there_is_no_map_with_id", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: there is no map with id %2."))
+THERE_IS_NO_TOUCHPOINT_WITH_ID = message("document.there_is_no_touchpoint_with_id", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: there is no touchpoint with id %2."))
+CANNOT_CREATE_THE_FILE = message("document.cannot_create_the_file", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot create the file (%2)."))
+CANNOT_READ_THE_FILE = message("document.cannot_read_the_file", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot read the file (%2)."))
+THE_DOCUMENT_CHANGED_WHILE_IT_WAS = message("document.the_document_changed_while_it_was", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the document changed while it was being opened."))
+CANNOT_OPEN_THE_FILE = message("document.cannot_open_the_file", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot open the file (%2)."))
+NOT_A_JOURNEYMAP_DOCUMENT_IT_IS = message("document.not_a_journeymap_document_it_is", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: not a JourneyMap document (it is an SQLite database of another application)."))  # noqa: E501
+THIS_DOCUMENT_WAS_MADE_BY_A = message("document.this_document_was_made_by_a", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: this document was made by a newer JourneyMap (format %2; this version reads up to %3). Please update JourneyMap."))  # noqa: E501
+PROBLEM = message("document.problem", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: %2."))
+# What is wrong with a schema (the %2 of PROBLEM, translated with it).
+MISSING_OBJECTS = message("document.missing_objects", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "the document is damaged (missing %1)"))
+FOREIGN_OBJECTS = message("document.foreign_objects", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "the document contains objects JourneyMap did not create (%1); refusing to open it"))  # noqa: E501
+ALTERED_TABLES = message("document.altered_tables", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "the document's tables were altered outside JourneyMap (%1)"))
+THE_DOCUMENT_IS_DAMAGED = message("document.the_document_is_damaged", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the document is damaged (%2)."))
+THE_FILE_IS_DAMAGED_OR_NOT = message("document.the_file_is_damaged_or_not", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the file is damaged or not a JourneyMap document (%2)."))
+AFTER_UPGRADING_FROM_FORMAT = message("document.after_upgrading_from_format", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: after upgrading from format %2, %3."))
+CANNOT_WRITE_THE_COPY = message("document.cannot_write_the_copy", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot write the copy (%2)."))
+THE_CHANGE_COULD_NOT_BE_SAVED = message("document.the_change_could_not_be_saved", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the change could not be saved (%2)."))
+ROW_DOES_NOT_EXIST = message("document.row_does_not_exist", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1 row %2 does not exist."))
+THERE_IS_NO_WITH_ID = message("document.there_is_no_with_id", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: there is no %2 with id %3."))
+CANNOT_CREATE_THE_DOCUMENT = message("document.cannot_create_the_document", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot create the document (%2)."))
+CANNOT_OPEN_THE_DOCUMENT = message("document.cannot_open_the_document", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot open the document (%2)."))
+THE_DOCUMENT_CANNOT_BE_UPGRADED_FROM = message("document.the_document_cannot_be_upgraded_from", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the document cannot be upgraded from format %2 (%3)."))
+CANNOT_REPLACE_THE_FILE = message("document.cannot_replace_the_file", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot replace the file (%2)."))
+STAGE_LANE_IS_NOT_A_CELL = message("document.stage_lane_is_not_a_cell", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: stage %2 / lane %3 is not a cell of map %4."))
+THE_DOCUMENT_IS_ALREADY_OPEN_IN = message("document.the_document_is_already_open_in", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the document is already open in another window. You can open it read-only."))  # noqa: E501
+CHANGE_COULD_NOT_SAVED = message("document.change_could_not_saved", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the change could not be saved (%2)."))
+ANOTHER_PROGRAM_IS_WRITING = message("document.another_program_is_writing", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: another program is writing to the document; the change was not saved. Close that program (or finish its transaction) and try again."))  # noqa: E501
+DISK_FULL_CHANGE_WAS_NOT_SAVED = message("document.disk_full_change_was_not_saved", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the disk is full; the change was not saved."))
+NOT_FILE = message("document.not_file", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: not a file."))
+FILE_BESIDE_DOES_NOT_BELONG_THIS = message("document.file_beside_does_not_belong_this", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the file %2 beside it does not belong to this document (%3); nothing was changed. Move that file elsewhere to open the document as it is."))  # noqa: E501
+CANNOT_READ_FILES_BESIDE = message("document.cannot_read_files_beside", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: cannot read the files beside it (%2)."))
+DOCUMENT_DAMAGED = message("document.document_damaged", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the document is damaged (%2)."))
+DOCUMENT_WAS_NOT_CLOSED_CLEANLY_OPEN = message("document.document_was_not_closed_cleanly_open", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the document was not closed cleanly; open it for editing once so that the unfinished change is rolled back."))  # noqa: E501
+DOCUMENT_WAS_REPLACED_AFTER_THAT_LOG = message("sidecar.document_was_replaced_after_that_log", "SidecarError",
+    QT_TRANSLATE_NOOP("SidecarError", "the document was replaced after that log was copied into it"))
 
 
 def _check_header(path: Path, fd: int) -> int:
     """Refuse anything that is not a whole SQLite file before SQLite touches it."""
     size = os.fstat(fd).st_size
     if size == 0:
-        raise DocumentError(f"{path}: the file is empty; it is not a JourneyMap document.")
+        raise DocumentError(THE_FILE_IS_EMPTY_IT_IS, path)
     header = os.pread(fd, 100, 0)
     if not header.startswith(SQLITE_MAGIC):
-        raise DocumentError(f"{path}: not a JourneyMap document (not an SQLite database).")
+        raise DocumentError(NOT_A_JOURNEYMAP_DOCUMENT_NOT_AN, path)
     if len(header) < 100:
-        raise DocumentError(f"{path}: the file is truncated or damaged ({size} bytes).")
+        raise DocumentError(THE_FILE_IS_TRUNCATED_OR_DAMAGED, path, size)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1) or size % page_size:
-        raise DocumentError(f"{path}: the file is truncated or damaged (size {size} bytes).")
+        raise DocumentError(THE_FILE_IS_TRUNCATED_OR_DAMAGED_2, path, size)
     # The page count in the header is trustworthy when the change counter
     # matches "version-valid-for"; with no WAL beside the file, the file must
     # hold at least that many pages.
@@ -90,7 +186,7 @@ def _check_header(path: Path, fd: int) -> int:
         and pages * page_size > size
     ):
         raise DocumentError(
-            f"{path}: the file is truncated ({size} bytes, {pages * page_size} expected)."
+            THE_FILE_IS_TRUNCATED_BYTES_EXPECTED, path, size, pages * page_size
         )
     return page_size
 
@@ -148,20 +244,17 @@ def _sibling(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
-def _schema_problem(conn: sqlite3.Connection) -> str | None:
+def _schema_problem(conn: sqlite3.Connection) -> MessageError | None:
     """What is wrong with the schema in *conn*, or None if it is exactly ours."""
     missing = schema.missing_objects(conn)
     if missing:
-        return f"the document is damaged (missing {', '.join(missing)})"
+        return MessageError(MISSING_OBJECTS, ", ".join(missing))
     extra = schema.unexpected_objects(conn)
     if extra:
-        return (
-            f"the document contains objects JourneyMap did not create ({', '.join(extra)}); "
-            "refusing to open it"
-        )
+        return MessageError(FOREIGN_OBJECTS, ", ".join(extra))
     altered = schema.altered_tables(conn)
     if altered:
-        return f"the document's tables were altered outside JourneyMap ({', '.join(altered)})"
+        return MessageError(ALTERED_TABLES, ", ".join(altered))
     return None
 
 
@@ -200,9 +293,9 @@ class Document:
         """Create a new, empty document; refuses to overwrite an existing file."""
         path = Path(path)
         if path.exists():
-            raise DocumentError(f"{path}: already exists; refusing to overwrite it.")
+            raise DocumentError(ALREADY_EXISTS_REFUSING_TO_OVERWRITE_IT, path)
         if not path.parent.is_dir():
-            raise DocumentError(f"{path.parent}: no such folder.")
+            raise DocumentError(NO_SUCH_FOLDER, path.parent)
         for suffix in ("-wal", "-shm", "-journal"):
             # Leftovers of another file with this name would be replayed into ours.
             _sibling(path, suffix).unlink(missing_ok=True)
@@ -210,9 +303,9 @@ class Document:
             # O_EXCL: never truncate a file another process created meanwhile.
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
         except FileExistsError:
-            raise DocumentError(f"{path}: already exists; refusing to overwrite it.") from None
+            raise DocumentError(ALREADY_EXISTS_REFUSING_TO_OVERWRITE_IT, path) from None
         except OSError as exc:
-            raise DocumentError(f"{path}: cannot create the file ({exc.strerror}).") from exc
+            raise DocumentError(CANNOT_CREATE_THE_FILE, path, exc.strerror) from exc
         try:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             try:
@@ -228,7 +321,7 @@ class Document:
             path.unlink(missing_ok=True)
             _sibling(path, "-journal").unlink(missing_ok=True)
             if isinstance(exc, sqlite3.Error):
-                raise DocumentError(f"{path}: cannot create the document ({exc}).") from exc
+                raise DocumentError(CANNOT_CREATE_THE_DOCUMENT, path, exc) from exc
             raise
         return cls.open(path)
 
@@ -243,9 +336,9 @@ class Document:
         """
         path = _real_path(Path(path))
         if not path.exists():
-            raise DocumentError(f"{path}: no such file.")
+            raise DocumentError(NO_SUCH_FILE, path)
         if not path.is_file():
-            raise DocumentError(f"{path}: not a file.")
+            raise DocumentError(NOT_FILE, path)
         blocked = _cannot_write(path)
         reason = None if read_only else blocked
         if reason is not None:
@@ -254,7 +347,7 @@ class Document:
         try:
             handle = _FileHandle.acquire(path, write=not read_only)
         except OSError as exc:
-            raise DocumentError(f"{path}: cannot read the file ({exc.strerror}).") from exc
+            raise DocumentError(CANNOT_READ_THE_FILE, path, exc.strerror) from exc
         conn: sqlite3.Connection | None = None
         doc: Document | None = None
         try:
@@ -272,7 +365,7 @@ class Document:
             # What we validated is what we opened (cheap; before any write).
             extra = schema.unexpected_objects(conn)
             if extra:
-                raise DocumentError(f"{path}: the document changed while it was being opened.")
+                raise DocumentError(THE_DOCUMENT_CHANGED_WHILE_IT_WAS, path)
             if not read_only:
                 conn.execute("PRAGMA journal_mode = WAL")
                 # FULL: a committed edit survives power loss, not only a crash.
@@ -298,7 +391,7 @@ class Document:
                 # The disk filled up or the medium turned read-only while opening.
                 return cls.open(path, read_only=True)._because("full" if "full" in str(exc) else "media")
             if isinstance(exc, sqlite3.Error):
-                raise DocumentError(f"{path}: cannot open the document ({exc}).") from exc
+                raise DocumentError(CANNOT_OPEN_THE_DOCUMENT, path, exc) from exc
             raise
 
     def _because(self, reason: str) -> Document:
@@ -322,7 +415,7 @@ class Document:
                 if sidecars.wal_pending(path, page_size):
                     if sidecars.wal_fully_checkpointed(path):
                         raise sidecars.SidecarError(
-                            "the document was replaced after that log was copied into it"
+                            DOCUMENT_WAS_REPLACED_AFTER_THAT_LOG
                         )
                     sidecars.rehearse(path, "-wal", cls._validate)
             if sidecars.journal_hot(path) and not ours_open and not sidecars.journal_in_use(path):
@@ -331,17 +424,15 @@ class Document:
                 sidecars.rehearse(path, "-journal", cls._validate)
                 if not can_write:
                     raise DocumentError(
-                        f"{path}: the document was not closed cleanly; open it for editing once "
-                        "so that the unfinished change is rolled back."
+                        DOCUMENT_WAS_NOT_CLOSED_CLEANLY_OPEN, path
                     )
                 _roll_back(path)
         except sidecars.SidecarError as exc:
             raise DocumentError(
-                f"{path}: the file {what.name} beside it does not belong to this document ({exc}); "
-                "nothing was changed. Move that file elsewhere to open the document as it is."
+                FILE_BESIDE_DOES_NOT_BELONG_THIS, path, what.name, exc
             ) from None
         except OSError as exc:
-            raise DocumentError(f"{path}: cannot read the files beside it ({exc.strerror}).") from exc
+            raise DocumentError(CANNOT_READ_FILES_BESIDE, path, exc.strerror) from exc
 
     @staticmethod
     def _validate(path: Path) -> tuple[str, ...]:
@@ -358,48 +449,43 @@ class Document:
         try:
             conn = _connect_read_only(path, immutable=closed_cleanly)
         except sqlite3.Error as exc:
-            raise DocumentError(f"{path}: cannot open the file ({exc}).") from exc
+            raise DocumentError(CANNOT_OPEN_THE_FILE, path, exc) from exc
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if app_id != schema.APPLICATION_ID:
                 raise DocumentError(
-                    f"{path}: not a JourneyMap document (it is an SQLite database of another application)."
+                    NOT_A_JOURNEYMAP_DOCUMENT_IT_IS, path
                 )
             if version > schema.SCHEMA_VERSION:
                 raise DocumentError(
-                    f"{path}: this document was made by a newer JourneyMap "
-                    f"(format {version}; this version reads up to {schema.SCHEMA_VERSION}). "
-                    "Please update JourneyMap."
+                    THIS_DOCUMENT_WAS_MADE_BY_A, path, version, schema.SCHEMA_VERSION
                 )
             if version == schema.SCHEMA_VERSION:
                 problem = _schema_problem(conn)
             else:
                 # Older formats have other tables; but no format has triggers or views.
                 foreign = [o for o in schema.unexpected_objects(conn) if not o.startswith(("table ", "index "))]
-                problem = foreign and (
-                    f"the document contains objects JourneyMap did not create ({', '.join(foreign)}); "
-                    "refusing to open it"
-                )
+                problem = MessageError(FOREIGN_OBJECTS, ", ".join(foreign)) if foreign else None
             if problem:
-                raise DocumentError(f"{path}: {problem}.")
+                raise DocumentError(PROBLEM, path, problem)
             whole = not closed_cleanly or path.stat().st_size <= QUICK_CHECK_WHOLE_BYTES
             result = _quick_check(conn, whole=whole)
             if result != "ok":
-                raise DocumentError(f"{path}: the document is damaged ({result}).")
+                raise DocumentError(DOCUMENT_DAMAGED, path, result)
             tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
             problem = validation.rows_problem(
                 conn, [t for t in tables if whole or t not in QUICK_CHECK_SKIPPED_TABLES]
             ) or (validation.collation_problem(conn) if version == schema.SCHEMA_VERSION else None)
             if problem:
-                raise DocumentError(f"{path}: the document is damaged ({problem}).")
+                raise DocumentError(DOCUMENT_DAMAGED, path, problem)
             if version < schema.SCHEMA_VERSION:
                 # Rehearse the migration on a copy in memory: the real file is
                 # only migrated if the result has exactly our schema.
                 Document._rehearse_migration(path, conn, version)
             return () if whole else tuple(sorted(QUICK_CHECK_SKIPPED_TABLES))
         except sqlite3.DatabaseError as exc:
-            raise DocumentError(f"{path}: the file is damaged or not a JourneyMap document ({exc}).") from exc
+            raise DocumentError(THE_FILE_IS_DAMAGED_OR_NOT, path, exc) from exc
         finally:
             conn.close()
 
@@ -436,12 +522,12 @@ class Document:
                 schema.migrate(mem, version)
             except sqlite3.Error as exc:
                 raise DocumentError(
-                    f"{path}: the document cannot be upgraded from format {version} ({exc})."
+                    THE_DOCUMENT_CANNOT_BE_UPGRADED_FROM, path, version, exc
                 ) from exc
             mem.execute("COMMIT")
             problem = _schema_problem(mem)
             if problem:
-                raise DocumentError(f"{path}: after upgrading from format {version}, {problem}.")
+                raise DocumentError(AFTER_UPGRADING_FROM_FORMAT, path, version, problem)
         finally:
             mem.close()
 
@@ -487,15 +573,15 @@ class Document:
         """
         target = Path(target)
         if target.resolve() == self.path.resolve():
-            raise DocumentError(f"{target}: cannot save a document over itself.")
+            raise DocumentError(CANNOT_SAVE_A_DOCUMENT_OVER_ITSELF, target)
         if not target.parent.is_dir():
-            raise DocumentError(f"{target.parent}: no such folder.")
+            raise DocumentError(NO_SUCH_FOLDER, target.parent)
         guard = None
         if target.exists():
             try:
                 guard = _FileHandle.acquire(target, write=True)
             except OSError as exc:
-                raise DocumentError(f"{target}: cannot replace the file ({exc.strerror}).") from exc
+                raise DocumentError(CANNOT_REPLACE_THE_FILE, target, exc.strerror) from exc
         tmp = target.with_name(target.name + ".part")
         try:
             for p in (tmp, _sibling(tmp, "-journal")):
@@ -514,9 +600,9 @@ class Document:
                 _sibling(target, suffix).unlink(missing_ok=True)
             _fsync_dir(target.parent)
         except sqlite3.Error as exc:
-            raise DocumentError(f"{target}: cannot write the copy ({exc}).") from exc
+            raise DocumentError(CANNOT_WRITE_THE_COPY, target, exc) from exc
         except OSError as exc:
-            raise DocumentError(f"{target}: cannot write the copy ({exc.strerror}).") from exc
+            raise DocumentError(CANNOT_WRITE_THE_COPY, target, exc.strerror) from exc
         finally:
             tmp.unlink(missing_ok=True)
             _sibling(tmp, "-journal").unlink(missing_ok=True)
@@ -543,9 +629,9 @@ class Document:
     def transaction(self) -> Iterator[None]:
         """One atomic unit of work; nested calls join the outer transaction."""
         if self.read_only:
-            raise DocumentError(f"{self.path}: the document is open read-only.")
+            raise DocumentError(THE_DOCUMENT_IS_OPEN_READ_ONLY, self.path)
         if self._conn is None:
-            raise DocumentError(f"{self.path}: the document is closed.")
+            raise DocumentError(THE_DOCUMENT_IS_CLOSED, self.path)
         if self._depth:
             self._depth += 1
             try:
@@ -629,7 +715,7 @@ class Document:
 
     def _raise_if_read_only(self, exc: sqlite3.Error) -> None:
         if self.read_only and "readonly" in str(exc).replace("read-only", "readonly").replace(" ", ""):
-            raise DocumentError(f"{self.path}: the document is open read-only.") from exc
+            raise DocumentError(THE_DOCUMENT_IS_OPEN_READ_ONLY, self.path) from exc
 
     # ---------------------------------------------------------- generic row I/O
     def _insert(self, table: str, row: dict[str, Any]) -> int:
@@ -650,7 +736,7 @@ class Document:
                 f"UPDATE {table} SET {assign} WHERE id = ?", [*values.values(), row_id]
             )
             if cur.rowcount != 1:
-                raise DocumentError(f"{table} row {row_id} does not exist.")
+                raise DocumentError(ROW_DOES_NOT_EXIST, table, row_id)
 
     def _delete(self, table: str, row_id: int) -> None:
         with self.transaction():
@@ -668,7 +754,7 @@ class Document:
     def get_map(self, map_id: int) -> JourneyMap:
         rows = self._rows("SELECT * FROM maps WHERE id = ?", [map_id])
         if not rows:
-            raise DocumentError(f"{self.path}: there is no map with id {map_id}.")
+            raise DocumentError(THERE_IS_NO_MAP_WITH_ID, self.path, map_id)
         return JourneyMap(**rows[0])
 
     def add_map(self, journey_map: JourneyMap) -> int:
@@ -759,7 +845,7 @@ class Document:
         with self.transaction():
             row = self._conn.execute(f"SELECT map_id FROM {table} WHERE id = ?", [row_id]).fetchone()
             if row is None:
-                raise DocumentError(f"{self.path}: there is no {table[:-1]} with id {row_id}.")
+                raise DocumentError(THERE_IS_NO_WITH_ID, self.path, table[:-1], row_id)
             map_id = row[0]
             ids = [
                 r[0]
@@ -789,7 +875,7 @@ class Document:
     def touchpoint(self, touchpoint_id: int) -> Touchpoint:
         rows = self._rows("SELECT * FROM touchpoints WHERE id = ?", [touchpoint_id])
         if not rows:
-            raise DocumentError(f"{self.path}: there is no touchpoint with id {touchpoint_id}.")
+            raise DocumentError(THERE_IS_NO_TOUCHPOINT_WITH_ID, self.path, touchpoint_id)
         return _touchpoint(rows[0])
 
     def add_touchpoint(self, touchpoint: Touchpoint, index: int | None = None) -> int:
@@ -865,7 +951,7 @@ class Document:
                     params,
                 )
                 if cur.rowcount != len(chunk):
-                    raise DocumentError(f"{self.path}: there is no touchpoint with id {chunk}.")
+                    raise DocumentError(THERE_IS_NO_TOUCHPOINT_WITH_ID, self.path, chunk)
                 marks = ", ".join("?" for _ in chunk)
                 strays = self._conn.execute(
                     "SELECT t.id, t.stage_id, t.lane_id, t.map_id FROM touchpoints t "
@@ -875,7 +961,7 @@ class Document:
                 ).fetchone()
                 if strays:  # raising rolls the whole edit back
                     _tid, sid, lid, mid = strays
-                    raise DocumentError(f"{self.path}: stage {sid} / lane {lid} is not a cell of map {mid}.")
+                    raise DocumentError(STAGE_LANE_IS_NOT_A_CELL, self.path, sid, lid, mid)
 
     def cell_ids(self, map_id: int, stage_id: int, lane_id: int) -> list[int]:
         """Touchpoint ids of one cell, in display order."""
@@ -1257,12 +1343,11 @@ def _write_error(path: Path, exc: sqlite3.Error) -> DocumentError:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return DocumentLockedError(
-            f"{path}: another program is writing to the document; the change was not saved. "
-            "Close that program (or finish its transaction) and try again."
+            ANOTHER_PROGRAM_IS_WRITING, path
         )
     if "full" in text:
-        return DocumentError(f"{path}: the disk is full; the change was not saved.")
-    return DocumentError(f"{path}: the change could not be saved ({text}).")
+        return DocumentError(DISK_FULL_CHANGE_WAS_NOT_SAVED, path)
+    return DocumentError(CHANGE_COULD_NOT_SAVED, path, text)
 
 
 def _is_full_or_read_only(exc: BaseException) -> bool:
@@ -1364,8 +1449,7 @@ class _FileHandle:
                     if fresh:
                         os.close(handle.fd)
                     raise DocumentLockedError(
-                        f"{path}: the document is already open in another window. "
-                        "You can open it read-only."
+                        THE_DOCUMENT_IS_ALREADY_OPEN_IN, path
                     ) from None
                 handle.writer = True
             handle.users += 1

@@ -26,10 +26,14 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Any
 
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.domain.model import ImportBatch
 from journeymap.storage import comments_index
 from journeymap.storage.document import Document, DocumentError
 from journeymap.storage.schema import INDEXES
+
+NO_IMPORT_BATCH = message("document.no_import_batch", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: there is no import batch %2."))
 
 BULK_CACHE_KIB = 65536
 _counter = itertools.count(1)
@@ -250,7 +254,7 @@ def batch(doc: Document, batch_id: int) -> ImportBatch:
         [batch_id],
     ).fetchall()
     if not rows:
-        raise DocumentError(f"{doc.path}: there is no import batch {batch_id}.")
+        raise DocumentError(NO_IMPORT_BATCH, doc.path, batch_id)
     return ImportBatch(*rows[0])
 
 

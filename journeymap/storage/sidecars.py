@@ -29,6 +29,40 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, MessageError, Subjectless, message
+
+# The messages this module's errors carry: an id and the English text (translated where shown).
+ITS_FIRST_PAGE_NOT_SQLITE_HEADER = message("sidecar.its_first_page_not_sqlite_header", "SidecarError",
+    QT_TRANSLATE_NOOP("SidecarError", "its first page is not an SQLite header"))
+BELONGS_TO_ANOTHER_DATABASE = message("sidecar.belongs_to_another_database", "SidecarError",
+    QT_TRANSLATE_NOOP("SidecarError", "it belongs to another database (different application id)"))
+TOO_SHORT_WRITE_AHEAD_LOG = message("sidecar.too_short_write_ahead_log", "SidecarError",
+    QT_TRANSLATE_NOOP("SidecarError", "it is too short to be a write-ahead log"))
+NOT_SQLITE_WRITE_AHEAD_LOG = message("sidecar.not_sqlite_write_ahead_log", "SidecarError",
+    QT_TRANSLATE_NOOP("SidecarError", "it is not an SQLite write-ahead log"))
+ITS_PAGES_ARE_BYTES_DOCUMENT = message("sidecar.its_pages_are_bytes_document", "SidecarError",
+    QT_TRANSLATE_NOOP("SidecarError", "its pages are %1 bytes, the document's %2"))
+CONTINUES_ANOTHER_VERSION = message("sidecar.continues_another_version", "SidecarError",
+    QT_TRANSLATE_NOOP("SidecarError", "it continues another version of the file (change counter %1, the file's %2)"))
+WAS_STARTED_ON_FILE_PAGES_THIS = message("sidecar.was_started_on_file_pages_this", "SidecarError",
+    QT_TRANSLATE_NOOP("SidecarError", "it was started on a file of %1 pages, this one has %2"))
+NOT_SQLITE_ROLLBACK_JOURNAL = message("sidecar.not_sqlite_rollback_journal", "SidecarError",
+    QT_TRANSLATE_NOOP("SidecarError", "it is not an SQLite rollback journal"))
+ITS_HEADER_DAMAGED = message("sidecar.its_header_damaged", "SidecarError",
+    QT_TRANSLATE_NOOP("SidecarError", "its header is damaged"))
+WAS_WRITTEN_ANOTHER_VERSION_FILE_CHANGE = message("sidecar.was_written_another_version_file_change", "SidecarError",
+    QT_TRANSLATE_NOOP("SidecarError", "it was written for another version of the file (change counter %1, the file's %2)"))  # noqa: E501
+ITS_RECORDS_ARE_DAMAGED_CHECKSUM = message("sidecar.its_records_are_damaged_checksum", "SidecarError",
+    QT_TRANSLATE_NOOP("SidecarError", "its records are damaged (checksum)"))
+COULD_NOT_CHECKED = message("sidecar.could_not_checked", "SidecarError",
+    QT_TRANSLATE_NOOP("SidecarError", "it could not be checked (%1)"))
+REPLAYING_FAILS = message("sidecar.replaying_fails", "SidecarError",
+    QT_TRANSLATE_NOOP("SidecarError", "replaying it fails (%1)"))
+WITH_REPLAYED = message("sidecar.with_replayed", "SidecarError",
+    QT_TRANSLATE_NOOP("SidecarError", "with it replayed, %1"))
+HOLDS_PAGES_BEYOND_SIZE_DECLARES = message("sidecar.holds_pages_beyond_size_declares", "SidecarError",
+    QT_TRANSLATE_NOOP("SidecarError", "it holds pages beyond the size it declares"))
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -45,7 +79,7 @@ RESERVED_BYTE = 0x40000001
 APPLICATION_ID_OFFSET = 68
 
 
-class SidecarError(Exception):
+class SidecarError(MessageError):
     """The sidecar does not belong to the document; the message says why (no path)."""
 
 
@@ -103,12 +137,12 @@ def wal_pending(path: Path, page_size: int) -> bool:
     with open(wal, "rb") as fh, open(path, "rb") as db:
         header = fh.read(WAL_HEADER)
         if len(header) < WAL_HEADER:
-            raise SidecarError("it is too short to be a write-ahead log")
+            raise SidecarError(TOO_SHORT_WRITE_AHEAD_LOG)
         magic, version, wal_page, _seq, salt1, salt2 = struct.unpack(">IIIIII", header[:24])
         if magic not in WAL_MAGIC or version != 3007000:
-            raise SidecarError("it is not an SQLite write-ahead log")
+            raise SidecarError(NOT_SQLITE_WRITE_AHEAD_LOG)
         if wal_page != page_size:
-            raise SidecarError(f"its pages are {wal_page} bytes, the document's {page_size}")
+            raise SidecarError(ITS_PAGES_ARE_BYTES_DOCUMENT, wal_page, page_size)
         db_header = db.read(100)
         # The last committed version of each page (frames after the last commit are ignored by SQLite).
         latest: dict[int, int] = {}
@@ -133,7 +167,7 @@ def wal_pending(path: Path, page_size: int) -> bool:
             offset += WAL_FRAME_HEADER + page_size
             if commit_size:
                 if any(p > commit_size for p in pending):
-                    raise SidecarError("it holds pages beyond the size it declares")
+                    raise SidecarError(HOLDS_PAGES_BEYOND_SIZE_DECLARES)
                 if first_commit is None:
                     first_commit = (commit_size, 1 in pending)
                 latest.update(pending)
@@ -143,12 +177,12 @@ def wal_pending(path: Path, page_size: int) -> bool:
         ours = int.from_bytes(db_header[24:28], "big")
         if counters and not counters[0] - 1 <= ours <= counters[-1]:
             raise SidecarError(
-                f"it continues another version of the file (change counter {counters[0] - 1}, the file's {ours})"
+                CONTINUES_ANOTHER_VERSION, counters[0] - 1, ours
             )
         assert first_commit is not None
         if not first_commit[1] and _backfilled(path) == 0 and first_commit[0] != file_pages:
             raise SidecarError(
-                f"it was started on a file of {first_commit[0]} pages, this one has {file_pages}"
+                WAS_STARTED_ON_FILE_PAGES_THIS, first_commit[0], file_pages
             )
         for page, at in sorted(latest.items()):
             fh.seek(at)
@@ -194,9 +228,9 @@ def wal_fully_checkpointed(path: Path) -> bool:
 
 def _check_page_one(ours: bytes, data: bytes) -> None:
     if not data.startswith(b"SQLite format 3\x00"):
-        raise SidecarError("its first page is not an SQLite header")
+        raise SidecarError(ITS_FIRST_PAGE_NOT_SQLITE_HEADER)
     if data[APPLICATION_ID_OFFSET:APPLICATION_ID_OFFSET + 4] != ours[APPLICATION_ID_OFFSET:APPLICATION_ID_OFFSET + 4]:
-        raise SidecarError("it belongs to another database (different application id)")
+        raise SidecarError(BELONGS_TO_ANOTHER_DATABASE)
 
 
 # ------------------------------------------------------------------- journal
@@ -223,12 +257,12 @@ def check_journal(path: Path, page_size: int) -> None:
     with open(journal, "rb") as fh, open(path, "rb") as db:
         header = fh.read(28)
         if len(header) < 28 or header[:8] != JOURNAL_MAGIC:
-            raise SidecarError("it is not an SQLite rollback journal")
+            raise SidecarError(NOT_SQLITE_ROLLBACK_JOURNAL)
         records, nonce, _orig_pages, sector, j_page = struct.unpack(">IIIII", header[8:28])
         if j_page != page_size:
-            raise SidecarError(f"its pages are {j_page} bytes, the document's {page_size}")
+            raise SidecarError(ITS_PAGES_ARE_BYTES_DOCUMENT, j_page, page_size)
         if sector < 512 or sector > 65536 or sector & (sector - 1):
-            raise SidecarError("its header is damaged")
+            raise SidecarError(ITS_HEADER_DAMAGED)
         db_header = db.read(100)
         record = 4 + page_size + 4
         if records in (0, 0xFFFFFFFF):
@@ -247,7 +281,7 @@ def check_journal(path: Path, page_size: int) -> None:
                 checksum += content[i]
                 i -= 200
             if checksum & 0xFFFFFFFF != int.from_bytes(raw[4 + page_size:], "big"):
-                raise SidecarError("its records are damaged (checksum)")
+                raise SidecarError(ITS_RECORDS_ARE_DAMAGED_CHECKSUM)
             if page == 1:
                 data = content
                 break
@@ -258,7 +292,7 @@ def check_journal(path: Path, page_size: int) -> None:
         ours = int.from_bytes(db_header[24:28], "big")
         if ours not in (theirs, (theirs + 1) & 0xFFFFFFFF):
             raise SidecarError(
-                f"it was written for another version of the file (change counter {theirs}, the file's {ours})"
+                WAS_WRITTEN_ANOTHER_VERSION_FILE_CHANGE, theirs, ours
             )
 
 
@@ -276,7 +310,7 @@ def rehearse(path: Path, suffix: str, validate: Callable[[Path], object]) -> Non
             shutil.copyfile(path, copy)
             shutil.copyfile(sibling(path, suffix), sibling(copy, suffix))
         except OSError as exc:
-            raise SidecarError(f"it could not be checked ({exc.strerror})") from exc
+            raise SidecarError(COULD_NOT_CHECKED, exc.strerror) from exc
         try:
             conn = sqlite3.connect(copy, isolation_level=None)
             try:
@@ -288,11 +322,12 @@ def rehearse(path: Path, suffix: str, validate: Callable[[Path], object]) -> Non
             finally:
                 conn.close()
         except sqlite3.Error as exc:
-            raise SidecarError(f"replaying it fails ({exc})") from exc
+            raise SidecarError(REPLAYING_FAILS, exc) from exc
         try:
             validate(copy)
         except Exception as exc:  # noqa: BLE001 - any verdict on the copy is a refusal
-            reason = str(exc).replace(f"{copy}: ", "").rstrip(".")
-            raise SidecarError(f"with it replayed, {reason}") from exc
+            subject = isinstance(exc, MessageError) and exc.message is not None and exc.message.text.startswith("%1: ")
+            reason = Subjectless(exc) if subject else str(exc).replace(f"{copy}: ", "").rstrip(".")
+            raise SidecarError(WITH_REPLAYED, reason) from exc
     finally:
         shutil.rmtree(folder, ignore_errors=True)

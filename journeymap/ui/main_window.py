@@ -41,12 +41,17 @@ from PySide6.QtWidgets import (
 )
 
 from journeymap import settings as app_settings
+from journeymap.domain.messages import message
 from journeymap.i18n import current_language, error_text
 from journeymap.storage import Document, DocumentError, DocumentLockedError
 from journeymap.ui.changes import Source
 from journeymap.ui.icons import icon
 from journeymap.ui.scene import MapScene, MapView
 from journeymap.ui.session import DocumentSession
+
+# The messages this module's errors carry: an id and the English text (translated where shown).
+DOCUMENT_CANNOT_SHOWN = message("document.document_cannot_shown", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: the document cannot be shown (%2)."))
 
 if TYPE_CHECKING:  # built after the first frame; imported there
     from PySide6.QtWidgets import QDockWidget
@@ -653,13 +658,13 @@ class MainWindow(QMainWindow):
                 session.deleteLater()
             doc.close()
             if not interactive:
-                raise DocumentError(f"{path}: the document cannot be shown ({exc}).") from exc
+                raise DocumentError(DOCUMENT_CANNOT_SHOWN, path, exc) from exc
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.critical(
                 self, tr("Cannot open the document"),
                 tr("%1 could not be shown (%2). The document that was open before stays open.")
-                .replace("%1", path.name).replace("%2", str(exc)),
+                .replace("%1", path.name).replace("%2", error_text(exc)),
             )
             return False
         self._close_session()

@@ -24,6 +24,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QTimer
 
+from journeymap.i18n import error_text
 from journeymap.settings import VIEW_STATE
 from journeymap.settings import store as settings
 from journeymap.storage import DocumentError, DocumentLockedError
@@ -185,14 +186,14 @@ def open_last_or_sample(window, sample: Callable[[], Path]) -> bool:
                         )
                         return True
                 except DocumentError as exc:
-                    message = str(exc)
+                    message = error_text(exc)
             except DocumentError as exc:
                 message = tr("Could not reopen the last document (%1); the sample map is open instead.")
-                message = message.replace("%1", str(exc))
+                message = message.replace("%1", error_text(exc))
     try:
         opened = window.open_path(sample(), interactive=False)
     except Exception as exc:  # noqa: BLE001 - the editor still starts without the sample
-        message = " ".join(m for m in (message, str(exc)) if m)
+        message = " ".join(m for m in (message, error_text(exc)) if m)
         opened = False
     if message:
         window.statusBar().showMessage(message, STATUS_MS)

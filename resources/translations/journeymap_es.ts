@@ -2093,6 +2093,14 @@ Puedes deshacerlo.</numerusform>
         <translation>%1: ya existe; no se sobrescribirá.</translation>
     </message>
     <message>
+        <source>%1: the file is truncated or damaged (size %2 bytes).</source>
+        <translation>%1: el archivo está truncado o dañado (tamaño: %2 bytes).</translation>
+    </message>
+    <message>
+        <source>%1: the file is truncated (%2 bytes, %3 expected).</source>
+        <translation>%1: el archivo está truncado (%2 bytes; se esperaban %3).</translation>
+    </message>
+    <message>
         <source>%1: cannot save a document over itself.</source>
         <translation>%1: no se puede guardar un documento sobre sí mismo.</translation>
     </message>
@@ -2105,8 +2113,76 @@ Puedes deshacerlo.</numerusform>
         <translation>%1: el documento está cerrado.</translation>
     </message>
     <message>
+        <source>%1: there is no touchpoint with id %2.</source>
+        <translation>%1: no hay ningún punto de contacto con el id %2.</translation>
+    </message>
+    <message>
         <source>%1: the document changed while it was being opened.</source>
         <translation>%1: el documento cambió mientras se abría.</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the file (%2).</source>
+        <translation>%1: no se puede abrir el archivo (%2).</translation>
+    </message>
+    <message>
+        <source>%1: this document was made by a newer JourneyMap (format %2; this version reads up to %3). Please update JourneyMap.</source>
+        <translation>%1: este documento se creó con un JourneyMap más reciente (formato %2; esta versión lee hasta el %3). Actualiza JourneyMap.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>the document is damaged (missing %1)</source>
+        <translation>el documento está dañado (falta %1)</translation>
+    </message>
+    <message>
+        <source>the document contains objects JourneyMap did not create (%1); refusing to open it</source>
+        <translation>el documento contiene objetos que JourneyMap no creó (%1); no se abre</translation>
+    </message>
+    <message>
+        <source>the document&apos;s tables were altered outside JourneyMap (%1)</source>
+        <translation>las tablas del documento se modificaron fuera de JourneyMap (%1)</translation>
+    </message>
+    <message>
+        <source>%1: after upgrading from format %2, %3.</source>
+        <translation>%1: tras actualizarlo desde el formato %2, %3.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the copy (%2).</source>
+        <translation>%1: no se puede escribir la copia (%2).</translation>
+    </message>
+    <message>
+        <source>%1: the change could not be saved (%2).</source>
+        <translation>%1: el cambio no se ha podido guardar (%2).</translation>
+    </message>
+    <message>
+        <source>%1 row %2 does not exist.</source>
+        <translation>%1: la fila %2 no existe.</translation>
+    </message>
+    <message>
+        <source>%1: there is no %2 with id %3.</source>
+        <translation>%1: no hay ningún elemento %2 con el id %3.</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the document (%2).</source>
+        <translation>%1: no se puede crear el documento (%2).</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the document (%2).</source>
+        <translation>%1: no se puede abrir el documento (%2).</translation>
+    </message>
+    <message>
+        <source>%1: the document cannot be upgraded from format %2 (%3).</source>
+        <translation>%1: el documento no se puede actualizar desde el formato %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the file (%2).</source>
+        <translation>%1: no se puede sustituir el archivo (%2).</translation>
+    </message>
+    <message>
+        <source>%1: stage %2 / lane %3 is not a cell of map %4.</source>
+        <translation>%1: la etapa %2 y la fila %3 no son una celda del mapa %4.</translation>
     </message>
     <message>
         <source>%1: the document is already open in another window. You can open it read-only.</source>
@@ -2157,8 +2233,24 @@ Puedes deshacerlo.</numerusform>
         <translation>%1: el disco está lleno; el cambio no se ha guardado.</translation>
     </message>
     <message>
-        <source>%1: the change could not be saved (%2).</source>
-        <translation>%1: no se ha podido guardar el cambio (%2).</translation>
+        <source>%1: there is no import batch %2.</source>
+        <translation>%1: no hay ninguna importación %2.</translation>
+    </message>
+    <message>
+        <source>%1: touchpoint %2 has no note %3.</source>
+        <translation>%1: el punto de contacto %2 no tiene la nota %3.</translation>
+    </message>
+    <message>
+        <source>%1: there is no attachment %2.</source>
+        <translation>%1: no hay ningún adjunto %2.</translation>
+    </message>
+    <message>
+        <source>%1: there is no quote %2.</source>
+        <translation>%1: no hay ninguna cita %2.</translation>
+    </message>
+    <message>
+        <source>%1: the document cannot be shown (%2).</source>
+        <translation>%1: no se puede mostrar el documento (%2).</translation>
     </message>
 </context>
 <context>
@@ -2283,8 +2375,24 @@ Puedes deshacerlo.</numerusform>
 <context>
     <name>ExportError</name>
     <message>
-        <source>%1: unknown export format %2 (use one of: %3).</source>
-        <translation>%1: formato de exportación desconocido %2 (usa uno de: %3).</translation>
+        <source>%1: &apos;.%2&apos; is an image format; it needs the scene renderer.</source>
+        <translation>%1: «.%2» es un formato de imagen; necesita el dibujo del mapa.</translation>
+    </message>
+    <message>
+        <source>%1: unknown export format &apos;%2&apos; (use one of: %3).</source>
+        <translation>%1: formato de exportación desconocido «%2» (usa uno de: %3).</translation>
+    </message>
+    <message>
+        <source>the workbook is damaged: %1</source>
+        <translation>el libro está dañado: %1</translation>
+    </message>
+    <message>
+        <source>the workbook is incomplete: %1</source>
+        <translation>el libro está incompleto: %1</translation>
+    </message>
+    <message>
+        <source>%1: no such folder.</source>
+        <translation>%1: la carpeta no existe.</translation>
     </message>
     <message>
         <source>%1: is a folder.</source>
@@ -2301,6 +2409,82 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>%1: the file could not be written completely (%2); the previous file is unchanged.</source>
         <translation>%1: no se ha podido escribir el archivo completo (%2); el archivo anterior sigue intacto.</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not an image format (png, svg or pdf).</source>
+        <translation>%1: «%2» no es un formato de imagen (png, svg o pdf).</translation>
+    </message>
+    <message>
+        <source>the map is empty; there is nothing to export.</source>
+        <translation>el mapa está vacío; no hay nada que exportar.</translation>
+    </message>
+    <message>
+        <source>a %1 × %2 px image is too large; choose a smaller scale or width.</source>
+        <translation>una imagen de %1 × %2 px es demasiado grande; elige una escala o un ancho menores.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the %2 file (the writer failed).</source>
+        <translation>%1: no se puede escribir el archivo %2 (ha fallado la escritura).</translation>
+    </message>
+    <message>
+        <source>the page margin must be between 0 and 50 mm, got %1.</source>
+        <translation>el margen de la página debe estar entre 0 y 50 mm, no %1.</translation>
+    </message>
+    <message>
+        <source>the image width must be at least 1 px, got %1.</source>
+        <translation>el ancho de la imagen debe ser de al menos 1 px, no %1.</translation>
+    </message>
+    <message>
+        <source>the scale must be a positive number, got %1.</source>
+        <translation>la escala debe ser un número positivo, no %1.</translation>
+    </message>
+    <message>
+        <source>not enough memory for a %1 × %2 px image.</source>
+        <translation>no hay memoria suficiente para una imagen de %1 × %2 px.</translation>
+    </message>
+    <message>
+        <source>not enough memory for a %1 × %2 px band.</source>
+        <translation>no hay memoria suficiente para una franja de %1 × %2 px.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the SVG file.</source>
+        <translation>%1: no se puede escribir el archivo SVG.</translation>
+    </message>
+    <message>
+        <source>unknown page &apos;%1&apos; (use one of: %2).</source>
+        <translation>página desconocida «%1» (usa una de estas: %2).</translation>
+    </message>
+    <message>
+        <source>the PNG file is incomplete</source>
+        <translation>el archivo PNG está incompleto</translation>
+    </message>
+    <message>
+        <source>the PDF file is incomplete</source>
+        <translation>el archivo PDF está incompleto</translation>
+    </message>
+    <message>
+        <source>the SVG file is not well-formed: %1</source>
+        <translation>el archivo SVG no está bien formado: %1</translation>
+    </message>
+    <message>
+        <source>%1: the page size is not supported.</source>
+        <translation>%1: el tamaño de página no es compatible.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PDF file.</source>
+        <translation>%1: no se puede escribir el archivo PDF.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PNG file (%2).</source>
+        <translation>%1: no se puede escribir el archivo PNG (%2).</translation>
+    </message>
+    <message>
+        <source>there is no map to export.</source>
+        <translation>no hay ningún mapa que exportar.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PowerPoint file (%2).</source>
+        <translation>%1: no se puede escribir el archivo de PowerPoint (%2).</translation>
     </message>
 </context>
 <context>
@@ -2518,16 +2702,8 @@ Puedes deshacerlo.</numerusform>
         <translation>%1: se eligió la misma columna para %2.</translation>
     </message>
     <message>
-        <source>%1: no column named %2 (columns: %3).</source>
-        <translation>%1: no hay ninguna columna llamada %2 (columnas: %3).</translation>
-    </message>
-    <message>
-        <source>%1: column %2 is out of range (the file has %3 columns).</source>
-        <translation>%1: la columna %2 está fuera de rango (el archivo tiene %3 columnas).</translation>
-    </message>
-    <message>
-        <source>%1: unknown field %2 (fields: %3).</source>
-        <translation>%1: campo desconocido %2 (campos: %3).</translation>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
     </message>
     <message>
         <source>%1: not a CSV or text file (it contains NUL bytes or other binary data); import a .csv, .txt, .tsv or .xlsx file.</source>
@@ -2566,12 +2742,24 @@ Puedes deshacerlo.</numerusform>
         <translation>%1: no se abre: %2 se expande %3 veces (¿una bomba zip?).</translation>
     </message>
     <message>
+        <source>%1: no such file.</source>
+        <translation>%1: el archivo no existe.</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file (%2).</source>
+        <translation>%1: no se puede leer el archivo (%2).</translation>
+    </message>
+    <message>
         <source>%1: cannot read the workbook (%2).</source>
         <translation>%1: no se puede leer el libro (%2).</translation>
     </message>
     <message>
-        <source>%1: the workbook is damaged (%2).</source>
-        <translation>%1: el libro está dañado (%2).</translation>
+        <source>%1: the workbook is damaged (%2: %3).</source>
+        <translation>%1: el libro está dañado (%2: %3).</translation>
+    </message>
+    <message>
+        <source>%1: the sheet is damaged near row %2 (%3: %4).</source>
+        <translation>%1: la hoja está dañada cerca de la fila %2 (%3: %4).</translation>
     </message>
     <message>
         <source>%1: no sheet named %2 (sheets: %3).</source>
@@ -2582,10 +2770,6 @@ Puedes deshacerlo.</numerusform>
         <translation>%1: el libro no tiene ninguna hoja de cálculo.</translation>
     </message>
     <message>
-        <source>%1: the sheet is damaged near row %2 (%3).</source>
-        <translation>%1: la hoja está dañada cerca de la fila %2 (%3).</translation>
-    </message>
-    <message>
         <source>%1: is a folder, not a file.</source>
         <translation>%1: es una carpeta, no un archivo.</translation>
     </message>
@@ -2594,8 +2778,16 @@ Puedes deshacerlo.</numerusform>
         <translation>%1: es un libro antiguo de Excel .xls; guárdalo como .xlsx o CSV e importa ese archivo.</translation>
     </message>
     <message>
-        <source>%1: import cancelled</source>
-        <translation>%1: importación cancelada</translation>
+        <source>column %1 is out of range (the file has %2 columns)</source>
+        <translation>la columna %1 está fuera de rango (el archivo tiene %2 columnas)</translation>
+    </message>
+    <message>
+        <source>no column named %1 (columns: %2)</source>
+        <translation>no hay ninguna columna llamada %1 (columnas: %2)</translation>
+    </message>
+    <message>
+        <source>unknown field %1 (fields: %2)</source>
+        <translation>campo desconocido %1 (campos: %2)</translation>
     </message>
     <message>
         <source>%1: row %2 is longer than %3 characters; this does not look like a survey file.</source>
@@ -3725,6 +3917,80 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>very positive</source>
         <translation>muy positivo</translation>
+    </message>
+</context>
+<context>
+    <name>SidecarError</name>
+    <message>
+        <source>the document was replaced after that log was copied into it</source>
+        <translation>el documento se sustituyó después de copiar en él ese registro</translation>
+    </message>
+    <message>
+        <source>its first page is not an SQLite header</source>
+        <translation>su primera página no es una cabecera de SQLite</translation>
+    </message>
+    <message>
+        <source>it belongs to another database (different application id)</source>
+        <translation>pertenece a otra base de datos (otro identificador de aplicación)</translation>
+    </message>
+    <message>
+        <source>it is too short to be a write-ahead log</source>
+        <translation>es demasiado corto para ser un registro de escritura anticipada</translation>
+    </message>
+    <message>
+        <source>it is not an SQLite write-ahead log</source>
+        <translation>no es un registro de escritura anticipada de SQLite</translation>
+    </message>
+    <message>
+        <source>its pages are %1 bytes, the document&apos;s %2</source>
+        <translation>sus páginas son de %1 bytes y las del documento de %2</translation>
+    </message>
+    <message>
+        <source>it continues another version of the file (change counter %1, the file&apos;s %2)</source>
+        <translation>continúa otra versión del archivo (contador de cambios %1; el del archivo, %2)</translation>
+    </message>
+    <message>
+        <source>it was started on a file of %1 pages, this one has %2</source>
+        <translation>se empezó sobre un archivo de %1 páginas y este tiene %2</translation>
+    </message>
+    <message>
+        <source>it is not an SQLite rollback journal</source>
+        <translation>no es un diario de reversión de SQLite</translation>
+    </message>
+    <message>
+        <source>its header is damaged</source>
+        <translation>su cabecera está dañada</translation>
+    </message>
+    <message>
+        <source>it was written for another version of the file (change counter %1, the file&apos;s %2)</source>
+        <translation>se escribió para otra versión del archivo (contador de cambios %1; el del archivo, %2)</translation>
+    </message>
+    <message>
+        <source>its records are damaged (checksum)</source>
+        <translation>sus registros están dañados (suma de comprobación)</translation>
+    </message>
+    <message>
+        <source>it could not be checked (%1)</source>
+        <translation>no se ha podido comprobar (%1)</translation>
+    </message>
+    <message>
+        <source>replaying it fails (%1)</source>
+        <translation>al aplicarlo falla (%1)</translation>
+    </message>
+    <message>
+        <source>with it replayed, %1</source>
+        <translation>una vez aplicado, %1</translation>
+    </message>
+    <message>
+        <source>it holds pages beyond the size it declares</source>
+        <translation>contiene páginas más allá del tamaño que declara</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateError</name>
+    <message>
+        <source>unknown template &apos;%1&apos; (known: %2)</source>
+        <translation>plantilla desconocida «%1» (disponibles: %2)</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.domain.model import Attachment
 from journeymap.services.attaching import store_photos
 from journeymap.services.photos import PreparedPhoto
@@ -20,6 +21,10 @@ from journeymap.storage import attachments as store
 from journeymap.ui.changes import Change
 from journeymap.ui.commands.base import DocumentCommand
 from journeymap.ui.session import DocumentSession
+
+# The messages this module's errors carry: an id and the English text (translated where shown).
+THERE_NO_ATTACHMENT = message("document.there_no_attachment", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: there is no attachment %2."))
 
 
 def tr(text: str, n: int = -1) -> str:
@@ -83,7 +88,7 @@ class RemovePhotoCommand(_PhotoCommand):
     def __init__(self, session: DocumentSession, attachment_id: int):
         att = store.attachment(session.document, attachment_id)
         if att is None:
-            raise DocumentError(f"{session.document.path}: there is no attachment {attachment_id}.")
+            raise DocumentError(THERE_NO_ATTACHMENT, session.document.path, attachment_id)
         super().__init__(session, att.touchpoint_id, tr("Remove photo"))
         self.attachment = att
 
@@ -101,7 +106,7 @@ class MovePhotoCommand(_PhotoCommand):
     def __init__(self, session: DocumentSession, attachment_id: int, index: int):
         att = store.attachment(session.document, attachment_id)
         if att is None:
-            raise DocumentError(f"{session.document.path}: there is no attachment {attachment_id}.")
+            raise DocumentError(THERE_NO_ATTACHMENT, session.document.path, attachment_id)
         super().__init__(session, att.touchpoint_id, tr("Reorder photos"))
         self.attachment_id = attachment_id
         self.index = index

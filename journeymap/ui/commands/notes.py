@@ -10,6 +10,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from journeymap import settings as app_settings
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.domain.model import Note
 from journeymap.storage import Document, DocumentError
 from journeymap.ui.changes import Change
@@ -17,6 +18,8 @@ from journeymap.ui.commands.base import DocumentCommand
 from journeymap.ui.session import DocumentSession
 
 AUTHOR_KEY = app_settings.AUTHOR.key
+NO_SUCH_NOTE = message("document.no_such_note", "DocumentError",
+                       QT_TRANSLATE_NOOP("DocumentError", "%1: touchpoint %2 has no note %3."))
 
 
 def tr(text: str) -> str:
@@ -43,7 +46,7 @@ def find_note(doc: Document, touchpoint_id: int, note_id: int) -> Note:
     for note in doc.notes(touchpoint_id):
         if note.id == note_id:
             return note
-    raise DocumentError(f"{doc.path}: touchpoint {touchpoint_id} has no note {note_id}.")
+    raise DocumentError(NO_SUCH_NOTE, doc.path, touchpoint_id, note_id)
 
 
 class _NoteCommand(DocumentCommand):

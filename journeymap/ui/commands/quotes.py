@@ -6,12 +6,17 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.domain.model import Quote
 from journeymap.storage import DocumentError
 from journeymap.storage.quotes import add_quote, delete_quote, get_quote
 from journeymap.ui.changes import Change
 from journeymap.ui.commands.base import DocumentCommand
 from journeymap.ui.session import DocumentSession
+
+# The messages this module's errors carry: an id and the English text (translated where shown).
+THERE_NO_QUOTE = message("document.there_no_quote", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: there is no quote %2."))
 
 
 def tr(text: str) -> str:
@@ -45,7 +50,7 @@ class UnpinQuote(DocumentCommand):
         super().__init__(session, tr("Unpin quote"))
         quote = get_quote(session.document, quote_id)
         if quote is None:
-            raise DocumentError(f"{session.document.path}: there is no quote {quote_id}.")
+            raise DocumentError(THERE_NO_QUOTE, session.document.path, quote_id)
         self.quote = quote
 
     def apply(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from journeymap.domain.model import Touchpoint
 from journeymap.storage import DocumentError
+from journeymap.storage.document import THERE_IS_NO_TOUCHPOINT_WITH_ID
 from journeymap.ui.changes import Change
 from journeymap.ui.commands.base import DocumentCommand
 from journeymap.ui.session import DocumentSession
@@ -39,7 +40,7 @@ class UpdateTouchpointsCommand(DocumentCommand):
         current = session.document.touchpoints_by_id(changes)
         missing = [tid for tid in changes if tid not in current]
         if missing:
-            raise DocumentError(f"{session.document.path}: there is no touchpoint with id {missing[0]}.")
+            raise DocumentError(THERE_IS_NO_TOUCHPOINT_WITH_ID, session.document.path, missing[0])
         self.before = {tid: current[tid] for tid in changes}
         self.new = {tid: dict(values) for tid, values in changes.items()}
         self.old = {tid: {k: getattr(self.before[tid], k) for k in values} for tid, values in self.new.items()}
@@ -185,7 +186,8 @@ class MoveTouchpointsCommand(DocumentCommand):
         everyone = [tid for order in self.after.values() for tid in order]
         self.old_places = session.document.places(everyone)
         if len(self.old_places) != len(everyone):
-            raise DocumentError(f"{session.document.path}: there is no touchpoint with id {everyone}.")
+            gone = next(t for t in everyone if t not in self.old_places)
+            raise DocumentError(THERE_IS_NO_TOUCHPOINT_WITH_ID, session.document.path, gone)
         self.new_places = {
             tid: (cell[0], cell[1], i) for cell, order in self.after.items() for i, tid in enumerate(order)
         }

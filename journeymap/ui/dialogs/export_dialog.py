@@ -43,6 +43,7 @@ from journeymap.services.exporting import ExportError, export_data
 from journeymap.ui.dialogs import export_memory
 from journeymap.ui.export.render import (
     OVERLAYS,
+    PX_IMAGE_TOO_LARGE_CHOOSE_SMALLER,
     ImageOptions,
     content_rect,
     copy_to_clipboard,
@@ -528,8 +529,8 @@ def copy_image_to_clipboard(scene) -> None:
             return
         except ExportError as exc:
             error = exc
-            if "too large" not in str(exc):
+            if exc.message is not PX_IMAGE_TOO_LARGE_CHOOSE_SMALLER:
                 break
     views = scene.views() if hasattr(scene, "views") else []
     parent = views[0].window() if views else None
-    QMessageBox.warning(parent, tr("Copy map as image"), str(error))
+    QMessageBox.warning(parent, tr("Copy map as image"), error_text(error) if error else "")

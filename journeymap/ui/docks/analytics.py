@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymap.i18n import error_text
 from journeymap.services.chart_names import CHART_NAMES
 from journeymap.storage import DocumentError
 from journeymap.ui.docks import SessionConnections
@@ -225,7 +226,7 @@ class AnalyticsDock(QDockWidget):
             try:
                 items = charts.render(name, fig, ctx)
             except DocumentError as exc:  # e.g. the document was closed under us
-                charts.draw_empty(fig, str(exc))
+                charts.draw_empty(fig, error_text(exc))
         self._show_overall()
         self._dirty = False
         self._drawn_width = self._canvas.width()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from journeymap.i18n import error_text
 from journeymap.storage import DocumentError
 from journeymap.ui.session import DocumentSession
 
@@ -60,7 +61,7 @@ class ChartWindow(QWidget):
             ctx = charts.ChartContext(s.document, s.map_id, s.segment, tuple(s.selected_ids), _chart_text)
             items = charts.render(self.name, self.figure, ctx)
         except DocumentError as exc:  # the document closed under the window
-            charts.draw_empty(self.figure, str(exc))
+            charts.draw_empty(self.figure, error_text(exc))
             items = 0
         self.canvas.draw_idle()
         return items

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymap.i18n import error_text
 from journeymap.services.comments import Comment, CommentQuery, CommentSource
 from journeymap.storage import DocumentError
 from journeymap.ui.docks import SessionConnections
@@ -244,7 +245,7 @@ class CommentsDock(QDockWidget):
             self.model.load(self._source, query, self.sort.currentData())
         except DocumentError as exc:  # damaged pages of a big file: say so, keep the panel usable
             self.model.load(None, None)
-            self.headline.setText(str(exc))
+            self.headline.setText(error_text(exc))
             return
         if self.model.counts is None:
             self.headline.setText(self.tr("Counting…"))
@@ -261,7 +262,7 @@ class CommentsDock(QDockWidget):
         try:
             self.model.count()
         except DocumentError as exc:
-            self.headline.setText(str(exc))
+            self.headline.setText(error_text(exc))
             return
         self._update_headline(query)
 

@@ -48,10 +48,47 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
 from journeymap import i18n
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.services.atomic_file import InvalidOutput
 from journeymap.services.exporting import ExportError, atomic_path
 from journeymap.ui.scene import stamps
 from journeymap.ui.scene.legend import LegendItem as SceneLegend
+
+# The messages this module's errors carry: an id and the English text (translated where shown).
+NOT_IMAGE_FORMAT_PNG_SVG_OR = message("export.not_image_format_png_svg_or", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "%1: '%2' is not an image format (png, svg or pdf)."))
+MAP_EMPTY_THERE_NOTHING_EXPORT = message("export.map_empty_there_nothing_export", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "the map is empty; there is nothing to export."))
+PX_IMAGE_TOO_LARGE_CHOOSE_SMALLER = message("export.px_image_too_large_choose_smaller", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "a %1 × %2 px image is too large; choose a smaller scale or width."))
+CANNOT_WRITE_FILE_WRITER_FAILED = message("export.cannot_write_file_writer_failed", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "%1: cannot write the %2 file (the writer failed)."))
+PAGE_SIZE_NOT_SUPPORTED = message("export.page_size_not_supported", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "%1: the page size is not supported."))
+PAGE_MARGIN_MUST_BETWEEN_AND_MM = message("export.page_margin_must_between_and_mm", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "the page margin must be between 0 and 50 mm, got %1."))
+IMAGE_WIDTH_MUST_AT_LEAST_PX = message("export.image_width_must_at_least_px", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "the image width must be at least 1 px, got %1."))
+SCALE_MUST_POSITIVE_NUMBER_GOT = message("export.scale_must_positive_number_got", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "the scale must be a positive number, got %1."))
+NOT_ENOUGH_MEMORY_PX_IMAGE = message("export.not_enough_memory_px_image", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "not enough memory for a %1 × %2 px image."))
+NOT_ENOUGH_MEMORY_PX_BAND = message("export.not_enough_memory_px_band", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "not enough memory for a %1 × %2 px band."))
+CANNOT_WRITE_SVG_FILE = message("export.cannot_write_svg_file", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "%1: cannot write the SVG file."))
+UNKNOWN_PAGE_USE_ONE = message("export.unknown_page_use_one", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "unknown page '%1' (use one of: %2)."))
+CANNOT_WRITE_PDF_FILE = message("export.cannot_write_pdf_file", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "%1: cannot write the PDF file."))
+CANNOT_WRITE_PNG_FILE = message("export.cannot_write_png_file", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "%1: cannot write the PNG file (%2)."))
+PNG_FILE_INCOMPLETE = message("export.png_file_incomplete", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "the PNG file is incomplete"))
+PDF_FILE_INCOMPLETE = message("export.pdf_file_incomplete", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "the PDF file is incomplete"))
+SVG_FILE_NOT_WELL_FORMED = message("export.svg_file_not_well_formed", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "the SVG file is not well-formed: %1"))
 
 OVERLAYS = ("nps", "sentiment", "emotion", "photos", "quotes", "trend")
 PAGES = ("fit", "a4", "a3", "letter", "tabloid", "slide")
@@ -255,17 +292,17 @@ def _paint(painter: QPainter, scene: QGraphicsScene, target: QRectF, source: QRe
 def image_size(rect: QRectF, scale: float = 1.0, width: int | None = None) -> tuple[int, int, float]:
     """(width, height, effective scale) of a raster export of *rect*."""
     if rect.isEmpty():
-        raise ExportError("the map is empty; there is nothing to export.")
+        raise ExportError(MAP_EMPTY_THERE_NOTHING_EXPORT)
     if width is not None:
         if width < 1:
-            raise ExportError(f"the image width must be at least 1 px, got {width}.")
+            raise ExportError(IMAGE_WIDTH_MUST_AT_LEAST_PX, width)
         scale = width / rect.width()
     elif not (scale > 0 and math.isfinite(scale)):
-        raise ExportError(f"the scale must be a positive number, got {scale}.")
+        raise ExportError(SCALE_MUST_POSITIVE_NUMBER_GOT, scale)
     w = width if width is not None else max(1, round(rect.width() * scale))
     h = max(1, round(rect.height() * scale))
     if w > MAX_SIDE_PX or h > MAX_SIDE_PX or w * h > MAX_PIXELS:
-        raise ExportError(f"a {w} × {h} px image is too large; choose a smaller scale or width.")
+        raise ExportError(PX_IMAGE_TOO_LARGE_CHOOSE_SMALLER, w, h)
     return w, h, scale
 
 
@@ -281,7 +318,7 @@ def render_image(scene: QGraphicsScene, options: ImageOptions | None = None) -> 
         w, h, scale = image_size(rect, options.scale, options.width)
         image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
         if image.isNull():
-            raise ExportError(f"not enough memory for a {w} × {h} px image.")
+            raise ExportError(NOT_ENOUGH_MEMORY_PX_IMAGE, w, h)
         image.fill(Qt.GlobalColor.transparent if options.transparent else Qt.GlobalColor.white)
         _set_screen_resolution(image)
         painter = QPainter(image)
@@ -341,7 +378,7 @@ def write_png(scene: QGraphicsScene, file: BinaryIO, options: ImageOptions | Non
         channels = 4 if transparent else 3
         band = QImage(w, rows, band_format)
         if band.isNull():
-            raise ExportError(f"not enough memory for a {w} × {rows} px band.")
+            raise ExportError(NOT_ENOUGH_MEMORY_PX_BAND, w, rows)
         _set_screen_resolution(band)
         fill = Qt.GlobalColor.transparent if transparent else Qt.GlobalColor.white
         unit = rect.height() / h  # scene units per image row (the full render's vertical scale)
@@ -358,7 +395,7 @@ def write_png(scene: QGraphicsScene, file: BinaryIO, options: ImageOptions | Non
                     painter.end()
                 converted = band.convertToFormat(out_format)
                 if converted.isNull():
-                    raise ExportError(f"not enough memory for a {w} × {rows} px band.")
+                    raise ExportError(NOT_ENOUGH_MEMORY_PX_BAND, w, rows)
                 png.write_rows(_rows(converted, n, w * channels))
     return w, h
 
@@ -379,7 +416,7 @@ def export_png(scene: QGraphicsScene, path: str | os.PathLike[str], options: Ima
             with open(tmp, "wb") as file:
                 write_png(scene, file, options)
         except OSError as exc:
-            raise ExportError(f"{path}: cannot write the PNG file ({exc.strerror or exc}).") from exc
+            raise ExportError(CANNOT_WRITE_PNG_FILE, path, exc.strerror or exc) from exc
     return Path(path)
 
 
@@ -394,7 +431,7 @@ def check_png(path: Path) -> None:
         fh.seek(max(0, fh.tell() - 12))
         tail = fh.read(12)
     if head != SIGNATURE or tail != chunk(b"IEND"):
-        raise InvalidOutput("the PNG file is incomplete")
+        raise InvalidOutput(PNG_FILE_INCOMPLETE)
 
 
 # XML 1.0 cannot hold these characters, not even as character references.
@@ -415,7 +452,7 @@ def check_svg(path: Path) -> None:
     try:
         ET.fromstring(clean)
     except ET.ParseError as exc:
-        raise InvalidOutput(f"the SVG file is not well-formed: {exc}") from exc
+        raise InvalidOutput(SVG_FILE_NOT_WELL_FORMED, exc) from exc
 
 
 def check_pdf(path: Path) -> None:
@@ -425,12 +462,12 @@ def check_pdf(path: Path) -> None:
         fh.seek(max(0, fh.tell() - 64))
         tail = fh.read()
     if head != b"%PDF-" or b"%%EOF" not in tail:
-        raise InvalidOutput("the PDF file is incomplete")
+        raise InvalidOutput(PDF_FILE_INCOMPLETE)
 
 
 def _end(painter: QPainter, path: str | os.PathLike[str], what: str) -> None:
     if not painter.end():
-        raise ExportError(f"{path}: cannot write the {what} file (the writer failed).")
+        raise ExportError(CANNOT_WRITE_FILE_WRITER_FAILED, path, what)
 
 
 def png_bytes(scene: QGraphicsScene, options: ImageOptions | None = None) -> bytes:
@@ -449,7 +486,7 @@ def export_svg(scene: QGraphicsScene, path: str | os.PathLike[str], options: Ima
     with atomic_path(path, check_svg) as tmp, export_state(scene, options.overlays, options.legend,
                                                           background) as rect:
         if rect.isEmpty():
-            raise ExportError("the map is empty; there is nothing to export.")
+            raise ExportError(MAP_EMPTY_THERE_NOTHING_EXPORT)
         w, h = rect.width(), rect.height()
         generator = QSvgGenerator()
         generator.setFileName(str(tmp))
@@ -460,7 +497,7 @@ def export_svg(scene: QGraphicsScene, path: str | os.PathLike[str], options: Ima
         generator.setDescription("Customer journey map exported by JourneyMap")
         painter = QPainter()
         if not painter.begin(generator):
-            raise ExportError(f"{path}: cannot write the SVG file.")
+            raise ExportError(CANNOT_WRITE_SVG_FILE, path)
         try:
             if not options.transparent:
                 painter.fillRect(QRectF(0, 0, w, h), Qt.GlobalColor.white)
@@ -519,7 +556,7 @@ def page_size(page: str) -> QPageSize:
     try:
         return QPageSize(PAGE_IDS[page])
     except KeyError:
-        raise ExportError(f"unknown page '{page}' (use one of: {', '.join(PAGES)}).") from None
+        raise ExportError(UNKNOWN_PAGE_USE_ONE, page, ', '.join(PAGES)) from None
 
 
 def page_layout(page: str, rect: QRectF, margin_mm: float, portrait: bool = False) -> QPageLayout:
@@ -558,7 +595,7 @@ def pdf_writer(path: str | os.PathLike[str], title: str, layout: QPageLayout) ->
     writer.setCreator("JourneyMap")
     writer.setTitle(title)
     if not writer.setPageLayout(layout):
-        raise ExportError(f"{path}: the page size is not supported.")
+        raise ExportError(PAGE_SIZE_NOT_SUPPORTED, path)
     return writer
 
 
@@ -567,7 +604,7 @@ def export_pdf(scene: QGraphicsScene, path: str | os.PathLike[str], options: Ima
     the map tiled over pages at a readable size (``tile``), or the report (``report``)."""
     options = options or ImageOptions()
     if not (0 <= options.margin_mm <= 50):
-        raise ExportError(f"the page margin must be between 0 and 50 mm, got {options.margin_mm:g}.")
+        raise ExportError(PAGE_MARGIN_MUST_BETWEEN_AND_MM, format(options.margin_mm, 'g'))
     if options.report:
         from journeymap.ui.export.pdf_report import export_report
 
@@ -577,12 +614,12 @@ def export_pdf(scene: QGraphicsScene, path: str | os.PathLike[str], options: Ima
     legend = options.legend and not tile
     with atomic_path(path, check_pdf) as tmp, export_state(scene, options.overlays, legend, background) as rect:
         if rect.isEmpty():
-            raise ExportError("the map is empty; there is nothing to export.")
+            raise ExportError(MAP_EMPTY_THERE_NOTHING_EXPORT)
         layout = page_layout(options.page, rect, options.margin_mm, options.portrait)
         writer = pdf_writer(tmp, options.title or map_title(scene), layout)
         painter = QPainter()
         if not painter.begin(writer):
-            raise ExportError(f"{path}: cannot write the PDF file.")
+            raise ExportError(CANNOT_WRITE_PDF_FILE, path)
         try:
             if tile:
                 from journeymap.ui.export.pdf_tiles import write_tiles
@@ -610,7 +647,7 @@ def export_image(scene: QGraphicsScene, path: str | os.PathLike[str], options: I
         return export_svg(scene, path, options)
     if fmt == "pdf":
         return export_pdf(scene, path, options)
-    raise ExportError(f"{path}: '{fmt}' is not an image format (png, svg or pdf).")
+    raise ExportError(NOT_IMAGE_FORMAT_PNG_SVG_OR, path, fmt)
 
 
 def copy_to_clipboard(scene: QGraphicsScene, options: ImageOptions | None = None) -> QImage:
