@@ -130,3 +130,33 @@ def test_read_only_document_refuses_every_edit(qapp, doc_path):
     assert not session.editor.add_stage()
     assert session.undo_stack.count() == 0
     doc.close()
+
+
+def test_only_the_editor_pushes_commands_and_every_command_says_what_it_changed():
+    """Every edit goes through MapEditor.push (ui/editor.py), and each command class announces a typed Change."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "journeymap"
+    pushes, classes = [], {}
+    for path in root.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "push"
+                    and ast.unparse(node.func.value).endswith("undo_stack") and path.name != "editor.py"):
+                pushes.append(f"{path.relative_to(root)}:{node.lineno}")
+            if isinstance(node, ast.ClassDef):
+                methods = {m.name for m in node.body if isinstance(m, ast.FunctionDef)}
+                classes[node.name] = ([ast.unparse(b).split(".")[-1] for b in node.bases], methods)
+    assert not pushes, "undo_stack.push outside the editor:\n" + "\n".join(pushes)
+
+    def is_command(name):
+        return name == "DocumentCommand" or any(is_command(b) for b in classes.get(name, ((), ()))[0])
+
+    def announces(name):
+        bases, methods = classes.get(name, ((), ()))
+        return name != "DocumentCommand" and ("change" in methods or any(announces(b) for b in bases))
+
+    commands = [n for n in classes if n != "DocumentCommand" and is_command(n)]
+    assert len(commands) > 20 and "AttachPhotosCommand" in commands
+    assert [n for n in commands if not announces(n)] == []

@@ -131,20 +131,43 @@ def test_compiled_qm_matches_the_ts(tmp_path, lang):
     assert committed.read_bytes() == out.read_bytes(), f"{committed.name} is stale: run scripts/update-translations"
 
 
-def test_document_errors_carry_declared_messages():
-    """Every DocumentError raised in storage and the ui carries a declared message id, never prose."""
+# The errors whose text reaches the user: each is raised with a declared Message, never with prose.
+MESSAGE_ERRORS = (
+    "DocumentError", "DocumentLockedError", "SidecarError", "ImportFileError", "ColumnError", "ExportError",
+    "AtomicWriteError", "InvalidOutput", "TemplateError",
+)
+
+
+def test_errors_carry_declared_messages():
+    """Every error a user reads is raised with a declared message id, never with prose (or str(other))."""
     import ast
 
     offenders = []
-    for folder in ("storage", "ui"):
-        for path in (ROOT / "journeymap" / folder).rglob("*.py"):
-            tree = ast.parse(path.read_text(encoding="utf-8"))
-            for node in ast.walk(tree):
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                        and node.func.id in ("DocumentError", "DocumentLockedError") and node.args
-                        and isinstance(node.args[0], (ast.JoinedStr, ast.Constant))):
-                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-    assert not offenders, "DocumentError with a literal text instead of a message:\n" + "\n".join(offenders)
+    for path in (ROOT / "journeymap").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in MESSAGE_ERRORS and node.args
+                    and isinstance(node.args[0], (ast.JoinedStr, ast.Constant, ast.BinOp, ast.Call))):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offenders, "an error with a literal text instead of a message:\n" + "\n".join(offenders)
+
+
+def test_every_declared_message_is_in_the_catalogue():
+    """A Message declared beside its raise site is in the Spanish catalogue under its context, translated."""
+    import ast
+
+    catalogue = {(ctx, m.findtext("source")): m.find("translation").get("type") is None and m.findtext("translation")
+                 for ctx, m in messages(TS_DIR / "journeymap_es.ts")}
+    missing = []
+    for path in (ROOT / "journeymap").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "message":
+                _id, context, noop = node.args
+                context, text = ast.literal_eval(context), ast.literal_eval(noop.args[1])
+                if not catalogue.get((context, text)):
+                    missing.append(f"{path.relative_to(ROOT)}:{node.lineno}: {context}: {text}")
+    assert not missing, "declared messages without a Spanish translation:\n" + "\n".join(missing)
 
 
 def test_storage_errors_are_spanish_in_spanish(qapp, tmp_path):
@@ -172,6 +195,39 @@ def test_storage_errors_are_spanish_in_spanish(qapp, tmp_path):
         assert i18n.error_text(missing.value) != str(missing.value)
     finally:
         i18n.install_none()
+
+
+def test_service_errors_and_their_causes_are_spanish_in_spanish(qapp, tmp_path):
+    """Export and import errors, an error given as another's cause, and a cause without its subject."""
+    from journeymap.domain.messages import Subjectless
+    from journeymap.domain.model import JourneyMap
+    from journeymap.services.exporting import ExportError, write_atomic
+    from journeymap.services.survey_import import import_survey
+    from journeymap.storage import Document
+    from journeymap.storage.document import THE_CHANGE_COULD_NOT_BE_SAVED, THE_DOCUMENT_IS_DAMAGED, DocumentError
+    from journeymap.storage.sidecars import WITH_REPLAYED, SidecarError
+
+    doc = Document.create(tmp_path / "m.jmap")
+    map_id = doc.add_map(JourneyMap("M"))
+    (tmp_path / "empty.csv").write_text("", encoding="utf-8")
+    try:
+        i18n.install(qapp, "es")
+        with pytest.raises(ExportError) as export:
+            write_atomic(tmp_path / "no-such-folder" / "out.csv", lambda p: p.write_text("x"))
+        assert str(export.value).endswith("no-such-folder: no such folder.")
+        assert i18n.error_text(export.value).endswith("no-such-folder: la carpeta no existe.")
+        with pytest.raises(Exception) as imported:
+            import_survey(doc, map_id, tmp_path / "empty.csv")
+        assert i18n.error_text(imported.value) != str(imported.value)
+        damaged = DocumentError(THE_DOCUMENT_IS_DAMAGED, "/tmp/copy.jmap", "page 3")
+        cause = SidecarError(WITH_REPLAYED, Subjectless(damaged))
+        assert str(cause) == "with it replayed, the document is damaged (page 3)"
+        assert i18n.error_text(cause) == "una vez aplicado, el documento está dañado (page 3)"
+        outer = DocumentError(THE_CHANGE_COULD_NOT_BE_SAVED, "m.jmap", cause)
+        assert "una vez aplicado" in i18n.error_text(outer) and "no se ha podido guardar" in i18n.error_text(outer)
+    finally:
+        i18n.install_none()
+        doc.close()
 
 
 @pytest.mark.parametrize("templates", ["REJECT_REASONS"])

@@ -238,7 +238,7 @@ def cmd_import_map(args: argparse.Namespace) -> int:
         try:
             map_id = import_map(doc, data, args.title)
         except MapJsonError as exc:
-            raise CliError(exc) from exc
+            raise CliError(f"{args.json}: {error_text(exc)}") from exc
     print(map_id)
     return 0
 
