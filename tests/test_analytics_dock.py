@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from chart_helpers import make_doc
 from PySide6.QtWidgets import QFileDialog
-from test_analytics_charts import make_doc
 
 from journeymap.ui.docks.analytics import CHART_NAMES, AnalyticsDock
 from journeymap.ui.session import DocumentSession

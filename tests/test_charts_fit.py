@@ -7,6 +7,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from journeymap.services import charts
 from journeymap.services.chart_names import CHART_NAMES
+from journeymap.services.charts_fit import drawn_texts
 from journeymap.services.templates import create_map_from_template
 from journeymap.storage import Document
 
@@ -31,7 +32,7 @@ def surveyed(tmp_path):
 def texts(fig):
     renderer = fig.canvas.get_renderer()  # Agg: what the dock and the saved PNGs draw with
     out = []
-    for t in charts.drawn_texts(fig):
+    for t in drawn_texts(fig):
         if t.get_alpha() != 0:
             box = t.get_window_extent(renderer)
             if box.width > 0 and box.height > 0:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_i18n_cli import cli
+from cli_helpers import cli
 
 from journeymap.cli import main
 from journeymap.domain.model import JourneyMap, Lane, Stage, Touchpoint

@@ -306,3 +306,18 @@ def test_card_drag_refused_off_the_grid_puts_the_cards_back(window, qtbot):
     drag(view, card_centre(scene, b), scene.cell_rect(scene.stages[1].id, scene.cards[b].cell[1]).center())
     assert {t: scene.cards[t].pos() for t in (a, b)} == pos
     assert "Nothing was moved" in window.statusBar().currentMessage()
+
+
+def test_test_modules_share_helpers_through_conftest_or_helper_modules():
+    """A test module imported by another runs its tests twice and hides which fixture is in use."""
+    import ast
+
+    tests = Path(__file__).resolve().parent
+    offenders = []
+    for path in tests.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0].startswith("test_")]
+    assert not offenders, "\n".join(offenders)
+    assert not [p.name for p in tests.glob("test_*.py") if "def test_" not in p.read_text(encoding="utf-8")]

@@ -8,17 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def cli(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if k not in ("JOURNEYMAP_LANG", "LC_ALL", "LC_MESSAGES", "LANG")}
-    base["PYTHONPATH"] = str(ROOT) + os.pathsep + base.get("PYTHONPATH", "")
-    return subprocess.run(
-        [sys.executable, "-m", "journeymap.cli", *args],
-        cwd=cwd, env={**base, **env}, capture_output=True, text=True, encoding="utf-8", timeout=60,
-    )
 
 
 def test_missing_file_error_in_spanish(tmp_path):

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from test_import_support import fingerprint, make_doc, write
+from import_helpers import fingerprint, make_doc, write
 
 from journeymap.services import import_sources, importing
 from journeymap.services.import_sources import CsvSource

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_import_support import fingerprint, make_doc, write
+from import_helpers import fingerprint, make_doc, write
 
 from journeymap.cli import main
 from journeymap.storage import Document

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from import_helpers import by_title, fingerprint, make_doc, write
 from PySide6.QtCore import QTimer
-from test_import_support import by_title, fingerprint, make_doc, write
 
 from journeymap.services.importing import import_file
 from journeymap.storage import Document

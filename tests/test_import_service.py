@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
-from test_import_support import by_title, fingerprint, make_doc, write
+from import_helpers import by_title, fingerprint, make_doc, write
 
 from journeymap.services import importing
 from journeymap.services.import_mapping import guess_mapping, normalise, resolve_column

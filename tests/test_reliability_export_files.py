@@ -11,8 +11,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from export_helpers import StandInScene
 from fs_helpers import fill_up, small_tmpfs
-from test_export_render import StandInScene
 
 from journeymap.services.exporting import ExportError
 from journeymap.ui.export import render

@@ -33,7 +33,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_import_support import TITLES, make_doc
+from import_helpers import TITLES, make_doc
 
 from journeymap.services.importing import ImportCancelled, ImportFileError, import_file, preview_file
 from journeymap.storage import Document

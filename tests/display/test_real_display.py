@@ -16,14 +16,23 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from journeymap import i18n
 from journeymap.domain.model import Sensation
 from journeymap.ui.main_window import MainWindow
 
 assert os.environ.get("QT_QPA_PLATFORM") == "xcb", "run through tests/test_display_tier.py"
 
 
+@pytest.fixture(params=["en", "es"])
+def lang(request, qapp):
+    """Each test in English and in Spanish (translated menus must keep their keys and fit the screen)."""
+    assert i18n.install(qapp, request.param) == request.param
+    yield request.param
+    i18n.install(qapp, "en")
+
+
 @pytest.fixture
-def window(qtbot, doc_path):
+def window(qtbot, doc_path, lang):
     w = MainWindow()
     qtbot.addWidget(w)
     w.show()
@@ -61,13 +70,18 @@ def press(widget, sequence: QKeySequence) -> None:
     QTest.keyClick(widget, combo.key(), combo.keyboardModifiers())
 
 
+def test_the_menus_are_in_the_language_asked_for(window, lang):
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert ("Archivo" in titles) == (lang == "es") and ("File" in titles) == (lang == "en"), titles
+
+
 def test_the_platform_is_x11_and_the_screen_is_1366_by_768(qapp):
     assert QGuiApplication.platformName() == "xcb"
     size = QGuiApplication.primaryScreen().size()
     assert (size.width(), size.height()) == (1366, 768)
 
 
-def test_first_window_fits_a_1366_by_768_screen(qtbot):
+def test_first_window_fits_a_1366_by_768_screen(qtbot, lang):
     w = MainWindow()
     qtbot.addWidget(w)
     w.show()
