@@ -102,7 +102,11 @@ VIEW_STATE: Setting[str] = Setting(
     "viewState/json", str, "", "Last document, overlays and per-document map, zoom and centre (JSON)."
 )
 LAST_FOLDER: Setting[str] = Setting("files/lastFolder", str, "", "Folder of the last document opened or saved.")
+PHOTO_FOLDER: Setting[str] = Setting("photos/last_folder", str, "", "Folder of the last photos attached.")
 
 ALL: tuple[Setting[Any], ...] = (
-    LANGUAGE, AUTHOR, RECENT_FILES, WINDOW_GEOMETRY, WINDOW_STATE, VIEW_STATE, LAST_FOLDER,
+    LANGUAGE, AUTHOR, RECENT_FILES, WINDOW_GEOMETRY, WINDOW_STATE, VIEW_STATE, LAST_FOLDER, PHOTO_FOLDER,
 )
+# A group of keys, one per document (a hash of its path and map): the export dialog's last
+# choices there as JSON, and "order" (the documents, oldest first, at most 50 kept).
+EXPORT_CHOICES_GROUP = "export/documents"

@@ -11,17 +11,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QCoreApplication, QIODevice, QMimeData, QSettings, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QCoreApplication, QIODevice, QMimeData, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from journeymap.i18n import error_text
 from journeymap.services.photos import SUFFIXES, PhotoError, PreparedPhoto, is_image_name, prepare, prepare_file
+from journeymap.settings import PHOTO_FOLDER
 from journeymap.ui.changes import Source
 from journeymap.ui.commands.attachments import AttachPhotosCommand
 from journeymap.ui.session import DocumentSession
-
-FOLDER_KEY = "photos/last_folder"
 
 
 def tr(text: str, n: int = -1) -> str:
@@ -134,13 +133,12 @@ def paste(parent: QWidget | None, session: DocumentSession, touchpoint_id: int) 
 
 def pick_files(parent: QWidget | None) -> list[str]:
     """Ask for image files (the folder is remembered)."""
-    settings = QSettings()
-    folder = str(settings.value(FOLDER_KEY, "") or "")
+    folder = PHOTO_FOLDER.get()
     patterns = " ".join("*" + s for s in SUFFIXES)
     paths, _ = QFileDialog.getOpenFileNames(parent, tr("Attach photos"), folder,
                                             tr("Images (%1)").replace("%1", patterns))
     if paths:
-        settings.setValue(FOLDER_KEY, os.path.dirname(paths[0]))
+        PHOTO_FOLDER.set(os.path.dirname(paths[0]))
     return paths
 
 

@@ -9,14 +9,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-GROUP = "export/documents"
+from journeymap.settings import EXPORT_CHOICES_GROUP as GROUP
+from journeymap.settings import store
+
 MAX_DOCUMENTS = 50  # the oldest entries are dropped beyond this
 
 
 def _settings():
-    from journeymap.ui.main_window import settings
-
-    return settings()
+    return store()
 
 
 def document_key(dialog) -> str:

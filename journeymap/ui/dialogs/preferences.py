@@ -124,7 +124,7 @@ def restart_editor(window: QWidget) -> bool:
 
 
 def open_preferences(parent: QWidget | None = None) -> PreferencesDialog:
-    from journeymap.ui.main_window import settings
+    from journeymap.settings import store as settings
 
     dialog = PreferencesDialog(settings(), parent)
     dialog.exec()
