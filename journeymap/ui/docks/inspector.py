@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -24,11 +23,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -38,16 +34,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymap import settings as app_settings
 from journeymap.domain.channels import CHANNELS
 from journeymap.domain.metrics import SENTIMENT_SCALE, NpsSummary, TouchpointMetrics
-from journeymap.domain.model import Note, Sensation, Touchpoint
+from journeymap.domain.model import Sensation, Touchpoint
 from journeymap.locale_format import decimal, integer, signed
 from journeymap.services.reporting import touchpoint_metrics
 from journeymap.storage import DocumentError
 from journeymap.ui.changes import Change, Source
 from journeymap.ui.commands.notes import default_author
 from journeymap.ui.docks import SessionConnections
+from journeymap.ui.docks.inspector_notes import InspectorNotes
 from journeymap.ui.docks.widgets import FocusOutPlainTextEdit
 from journeymap.ui.scene import style
 from journeymap.ui.session import DocumentSession
@@ -55,26 +51,6 @@ from journeymap.ui.session import DocumentSession
 # The canvas's colour-blind-safe palette (blue / grey / orange), so a sensation looks the same everywhere.
 SENSATION_COLOURS = {s: style.sensation_colour(s).name() for s in Sensation}
 COMMON_FIELDS = ("channel", "sensation", "moment_of_truth")
-NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class _NotesList(QListWidget):
-    """Delete/Backspace delete the selected note (taken before the window's card shortcuts)."""
-
-    deletePressed = Signal()
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentItem():
-                event.accept()
-                return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentItem():
-            self.deletePressed.emit()
-            return
-        super().keyPressEvent(event)
 
 
 def sentiment_label(value: float) -> str:
@@ -82,7 +58,7 @@ def sentiment_label(value: float) -> str:
     return min(SENTIMENT_SCALE, key=lambda p: abs(p[1] - value))[0]
 
 
-class InspectorDock(QDockWidget):
+class InspectorDock(InspectorNotes, QDockWidget):
     """Properties, scores and notes of the selected touchpoint(s)."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -338,52 +314,6 @@ class InspectorDock(QDockWidget):
         if custom is not None:
             combo.addItem(self.tr("Custom (%1)").replace("%1", signed(custom, 2)), custom)
 
-    def _build_notes_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Notes"))
-        layout = QVBoxLayout(group)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(6)
-
-        self.notes_list = _NotesList()
-        self.notes_list.setAccessibleName(self.tr("Notes"))
-        self.notes_list.setWordWrap(True)
-        self.notes_list.setAlternatingRowColors(True)
-        self.notes_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.notes_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.notes_list.itemSelectionChanged.connect(self._update_note_buttons)
-        self.notes_list.itemDoubleClicked.connect(self._edit_note_dialog)
-        self.notes_list.deletePressed.connect(self.delete_selected_note)
-        self.notes_empty = QLabel(self.tr("No notes yet."))
-        self.notes_empty.setStyleSheet("color: palette(placeholder-text);")
-        layout.addWidget(self.notes_list)
-        layout.addWidget(self.notes_empty)
-
-        self.note_edit = QPlainTextEdit()
-        self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setAccessibleName(self.tr("New note"))
-        self.note_edit.setPlaceholderText(self.tr("Write a note…"))
-        self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 3 + 12)
-        self.note_edit.textChanged.connect(self._update_note_buttons)
-        layout.addWidget(self.note_edit)
-
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        self.author_edit = QLineEdit()
-        self.author_edit.setAccessibleName(self.tr("Note author"))
-        self.author_edit.setPlaceholderText(self.tr("Author"))
-        self.author_edit.setText(default_author())
-        self.add_note_button = QPushButton(self.tr("Add note"))
-        self.add_note_button.setAccessibleName(self.tr("Add note"))
-        self.add_note_button.clicked.connect(self._add_note_clicked)
-        self.delete_note_button = QPushButton(self.tr("Delete"))
-        self.delete_note_button.setAccessibleName(self.tr("Delete the selected note"))
-        self.delete_note_button.clicked.connect(self.delete_selected_note)
-        row.addWidget(self.author_edit, 1)
-        row.addWidget(self.add_note_button)
-        row.addWidget(self.delete_note_button)
-        layout.addLayout(row)
-        return group
-
     # ================================================================= session
     def set_session(self, session: DocumentSession | None) -> None:
         """Show the selection of *session* (or nothing) and follow its changes."""
@@ -618,35 +548,6 @@ class InspectorDock(QDockWidget):
         self.author_edit.setReadOnly(not editable)
         self._update_note_buttons()
 
-    def _show_notes(self, tp: Touchpoint) -> None:
-        assert self.session is not None and tp.id is not None
-        selected = self.notes_list.currentItem().data(NOTE_ID_ROLE) if self.notes_list.currentItem() else None
-        self.notes_list.clear()
-        for note in self.session.document.notes(tp.id):
-            item = QListWidgetItem(self._note_text(note))
-            item.setData(NOTE_ID_ROLE, note.id)
-            item.setToolTip(note.text)
-            self.notes_list.addItem(item)
-            if note.id == selected:
-                self.notes_list.setCurrentItem(item)
-        has_notes = self.notes_list.count() > 0
-        self._fit_notes_height()
-        self.notes_list.setVisible(has_notes)
-        self.notes_empty.setVisible(not has_notes)
-        self._update_note_buttons()
-
-    def _fit_notes_height(self) -> None:
-        """As tall as the notes (up to a limit), so a short list leaves no empty box."""
-        rows = sum(self.notes_list.sizeHintForRow(i) for i in range(self.notes_list.count()))
-        frame = 2 * self.notes_list.frameWidth() + 4
-        self.notes_list.setFixedHeight(max(40, min(rows + frame, 220)))
-
-    def _note_text(self, note: Note) -> str:
-        when = QDateTime.fromString(note.created_at, Qt.DateFormat.ISODate)
-        stamp = QLocale().toString(when.toLocalTime(), QLocale.FormatType.ShortFormat) if when.isValid() else ""
-        by = " · ".join(p for p in (note.author, stamp) if p)
-        return f"{note.text}\n— {by}" if by else note.text
-
     def _refresh_metrics(self) -> None:
         """The effective NPS and sentiment of the touchpoint, and where they come from."""
         if self.session is None or len(self._touchpoints) != 1:
@@ -863,46 +764,6 @@ class InspectorDock(QDockWidget):
             raise ValueError(f"{value} is not on the sentiment scale")
         self.sentiment_combo.setCurrentIndex(index)
         self._commit_sentiment()
-
-    # =================================================================== notes
-    def _update_note_buttons(self) -> None:
-        editable = self._editable() and self.touchpoint_id is not None
-        self.add_note_button.setEnabled(editable and bool(self.note_edit.toPlainText().strip()))
-        self.delete_note_button.setEnabled(editable and self.notes_list.currentItem() is not None)
-
-    def _add_note_clicked(self) -> None:
-        if self.add_note(self.note_edit.toPlainText(), self.author_edit.text().strip()) is not None:
-            self.note_edit.clear()
-
-    def add_note(self, text: str, author: str | None = None) -> int | None:
-        """Attach a note to the edited touchpoint; returns its id (None if nothing was added)."""
-        text = text.strip()
-        if not text or not self._editable() or self.touchpoint_id is None:
-            return None
-        assert self.session is not None
-        if author is None:
-            author = self.author_edit.text().strip() or default_author()
-        if author and app_settings.AUTHOR.get() != author:
-            app_settings.AUTHOR.set(author)
-        return self.session.editor.add_note(self.touchpoint_id, text, author, Source.INSPECTOR)
-
-    def delete_selected_note(self) -> None:
-        item = self.notes_list.currentItem()
-        if item is None or not self._editable() or self.touchpoint_id is None:
-            return
-        assert self.session is not None
-        self.session.editor.delete_note(self.touchpoint_id, int(item.data(NOTE_ID_ROLE)), Source.INSPECTOR)
-
-    def _edit_note_dialog(self, item: QListWidgetItem) -> None:
-        if not self._editable() or self.touchpoint_id is None:
-            return
-        assert self.session is not None
-        note_id = int(item.data(NOTE_ID_ROLE))
-        current = item.toolTip()
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit note"), self.tr("Note:"), current)
-        if ok and text.strip() and text != current:
-            self.session.editor.edit_note(self.touchpoint_id, note_id, text, Source.INSPECTOR)
-
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
