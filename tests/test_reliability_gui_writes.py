@@ -178,19 +178,19 @@ def test_a_document_that_cannot_be_written_shows_why_it_is_read_only(qtbot, tmp_
 
 
 def test_a_document_that_fails_to_show_keeps_the_previous_one(window, tmp_path, monkeypatch) -> None:
-    from journeymap.ui import main_window
+    from journeymap.ui import document_files
 
     win, path, ids = window
     other = tmp_path / "other.jmap"
     make_doc(other)
-    real = main_window.MapScene
+    real = document_files.MapScene
 
     def failing(session, parent=None):  # noqa: ANN001, ANN202
         if session.document.path.name == "other.jmap":
             raise RuntimeError("the scene cannot be built")
         return real(session, parent)
 
-    monkeypatch.setattr(main_window, "MapScene", failing)
+    monkeypatch.setattr(document_files, "MapScene", failing)
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.critical", lambda *a, **k: None)
     assert not win.open_path(other)
     assert win.session.document.path == path

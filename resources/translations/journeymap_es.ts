@@ -984,22 +984,6 @@
         <source>Go to Analytics</source>
         <translation>Ir a Analítica</translation>
     </message>
-    <message>
-        <source>%1 could not be shown (%2). The document that was open before stays open.</source>
-        <translation>No se ha podido mostrar %1 (%2). El documento que estaba abierto sigue abierto.</translation>
-    </message>
-    <message>
-        <source>The survey responses stored in %1 are damaged (%2). Reports, overlays and charts may be wrong or fail. Restore a backup of the document, or remove the imports in Data ▸ Import History and import the surveys again.</source>
-        <translation>Las respuestas de encuesta guardadas en %1 están dañadas (%2). Los informes, las capas y los gráficos pueden ser incorrectos o fallar. Restaura una copia de seguridad del documento, o elimina las importaciones en Datos ▸ Historial de importaciones y vuelve a importar las encuestas.</translation>
-    </message>
-    <message>
-        <source>Damaged document</source>
-        <translation>Documento dañado</translation>
-    </message>
-    <message>
-        <source>&amp;Clear list</source>
-        <translation>&amp;Vaciar la lista</translation>
-    </message>
     <message numerus="yes">
         <source>%1 of %Ln cards match</source>
         <translation>
@@ -1039,50 +1023,6 @@
     <message>
         <source>Map copied to the clipboard as an image</source>
         <translation>Mapa copiado al portapapeles como imagen</translation>
-    </message>
-    <message>
-        <source>Document in use</source>
-        <translation>Documento en uso</translation>
-    </message>
-    <message>
-        <source>%1
-
-Open it read-only?</source>
-        <translation>%1
-
-¿Abrirlo en modo de solo lectura?</translation>
-    </message>
-    <message>
-        <source>Cannot open the document</source>
-        <translation>No se puede abrir el documento</translation>
-    </message>
-    <message>
-        <source>Cannot create the document</source>
-        <translation>No se puede crear el documento</translation>
-    </message>
-    <message>
-        <source>New document</source>
-        <translation>Nuevo documento</translation>
-    </message>
-    <message>
-        <source>%1 already exists; choose another name.</source>
-        <translation>%1 ya existe; elige otro nombre.</translation>
-    </message>
-    <message>
-        <source>Open document</source>
-        <translation>Abrir documento</translation>
-    </message>
-    <message>
-        <source>Cannot save the document</source>
-        <translation>No se puede guardar el documento</translation>
-    </message>
-    <message>
-        <source>Save as</source>
-        <translation>Guardar como</translation>
-    </message>
-    <message>
-        <source>No recent documents</source>
-        <translation>No hay documentos recientes</translation>
     </message>
     <message>
         <source>Read-only</source>
@@ -3335,6 +3275,70 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>JourneyMap documents (*.jmap)</source>
         <translation>Documentos de JourneyMap (*.jmap)</translation>
+    </message>
+    <message>
+        <source>Document in use</source>
+        <translation>Documento en uso</translation>
+    </message>
+    <message>
+        <source>%1
+
+Open it read-only?</source>
+        <translation>%1
+
+¿Abrirlo en modo de solo lectura?</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>No se puede abrir el documento</translation>
+    </message>
+    <message>
+        <source>%1 could not be shown (%2). The document that was open before stays open.</source>
+        <translation>No se ha podido mostrar %1 (%2). El documento que estaba abierto sigue abierto.</translation>
+    </message>
+    <message>
+        <source>The survey responses stored in %1 are damaged (%2). Reports, overlays and charts may be wrong or fail. Restore a backup of the document, or remove the imports in Data ▸ Import History and import the surveys again.</source>
+        <translation>Las respuestas de encuesta guardadas en %1 están dañadas (%2). Los informes, las capas y los gráficos pueden ser incorrectos o fallar. Restaura una copia de seguridad del documento, o elimina las importaciones en Datos ▸ Historial de importaciones y vuelve a importar las encuestas.</translation>
+    </message>
+    <message>
+        <source>Damaged document</source>
+        <translation>Documento dañado</translation>
+    </message>
+    <message>
+        <source>New journey map</source>
+        <translation>Nuevo mapa de experiencia del cliente</translation>
+    </message>
+    <message>
+        <source>Cannot create the document</source>
+        <translation>No se puede crear el documento</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>Nuevo documento</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name.</source>
+        <translation>%1 ya existe; elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>Open document</source>
+        <translation>Abrir documento</translation>
+    </message>
+    <message>
+        <source>Cannot save the document</source>
+        <translation>No se puede guardar el documento</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Guardar como</translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation>&amp;Vaciar la lista</translation>
+    </message>
+    <message>
+        <source>No recent documents</source>
+        <translation>No hay documentos recientes</translation>
     </message>
     <message>
         <source>&amp;NPS badges</source>
