@@ -28,7 +28,7 @@ from functools import cache
 from typing import Any
 
 from journeymap import settings as app_settings
-from journeymap.domain.messages import Message, Subjectless
+from journeymap.domain.messages import Message, Phrase, Subjectless
 from journeymap.resources import resource
 
 SUPPORTED: tuple[str, ...] = ("en", "es")
@@ -338,6 +338,8 @@ def _argument_text(value: object) -> object:
         return error_text(value)
     if isinstance(value, Message):
         return translate(value.context, value.text)
+    if isinstance(value, Phrase):
+        return fill(translate(value.message.context, value.message.text), *map(_argument_text, value.args))
     if isinstance(value, Subjectless) and value.error.message is not None:
         return value.text(translate(value.error.message.context, value.error.message.text))
     return value

@@ -150,7 +150,11 @@ def test_errors_carry_declared_messages():
                     and node.func.id in MESSAGE_ERRORS and node.args
                     and isinstance(node.args[0], (ast.JoinedStr, ast.Constant, ast.BinOp, ast.Call))):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-    assert not offenders, "an error with a literal text instead of a message:\n" + "\n".join(offenders)
+    assert not offenders, (
+        "an error with a literal text instead of a message (declare one beside the raise site, "
+        "NAME = message(id, context, QT_TRANSLATE_NOOP(context, text)), and raise Error(NAME, args...); "
+        "see journeymap/domain/messages.py):\n" + "\n".join(offenders)
+    )
 
 
 def test_every_declared_message_is_in_the_catalogue():
@@ -268,3 +272,26 @@ def test_env_language_order():
 def test_error_text_is_untouched_in_english():
     assert i18n.current_language() == "en"
     assert i18n.error_text(Exception("x.jmap: no such file.")) == "x.jmap: no such file."
+
+
+def test_map_file_errors_are_spanish_with_their_parts(qapp):
+    """A map JSON error and the parts it is made of ("the number 7", "between 1 and 5") in Spanish."""
+    from journeymap.services.map_json import MapJsonError, import_map
+
+    data = {"format": "journeymap-map", "version": 1, "map": {"title": "M"},
+            "stages": [{"id": 1, "name": "S"}], "lanes": [{"id": 1, "name": "L"}],
+            "touchpoints": [{"id": 1, "stage_id": 1, "lane_id": 1, "title": 7}]}
+    doc = None  # validation fails before the document is touched
+    try:
+        i18n.install(qapp, "es")
+        with pytest.raises(MapJsonError) as wrong_type:
+            import_map(doc, data)
+        assert str(wrong_type.value) == "touchpoints[0].title: expected text, got the number 7."
+        assert i18n.error_text(wrong_type.value) == "touchpoints[0].title: se esperaba texto, pero es el número 7."
+        data["touchpoints"][0].update(title="T", impact=9)
+        with pytest.raises(MapJsonError) as out_of_range:
+            import_map(doc, data)
+        assert "between 1 and 5, got 9" in str(out_of_range.value)
+        assert "debe ser un valor entre 1 y 5, no 9" in i18n.error_text(out_of_range.value)
+    finally:
+        i18n.install_none()

@@ -222,7 +222,7 @@ def cmd_import_map(args: argparse.Namespace) -> int:
     from journeymap.cli import CliError
     from journeymap.cli.common import BUSY_TIMEOUT_SECONDS
     from journeymap.domain.model import MAX_NAME_CHARS
-    from journeymap.services.map_json import MapJsonError, import_map, load_file
+    from journeymap.services.map_json import IN_FILE, MapJsonError, import_map, load_file
     from journeymap.storage import Document
 
     if args.title is not None and len(args.title) > MAX_NAME_CHARS:
@@ -238,7 +238,7 @@ def cmd_import_map(args: argparse.Namespace) -> int:
         try:
             map_id = import_map(doc, data, args.title)
         except MapJsonError as exc:
-            raise CliError(f"{args.json}: {error_text(exc)}") from exc
+            raise CliError(MapJsonError(IN_FILE, args.json, exc)) from exc
     print(map_id)
     return 0
 

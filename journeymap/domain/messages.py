@@ -37,6 +37,21 @@ class Message:
     def render(self, args: Sequence[object]) -> str:
         return fill(self.text, *(a.text if isinstance(a, Message) else a for a in args))
 
+    def __call__(self, *args: object) -> Phrase:
+        """This message with its arguments, as a part of another (``got %3`` ← ``the number %1``)."""
+        return Phrase(self, args)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A declared message and its arguments, given as an argument of another; translated with it."""
+
+    message: Message
+    args: tuple[object, ...]
+
+    def __str__(self) -> str:
+        return self.message.render(self.args)
+
 
 
 def message(msg_id: str, context: str, text: str) -> Message:

@@ -19,6 +19,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, MessageError, Phrase, message
 from journeymap.domain.model import (
     IMPACT_RANGE,
     MAX_COUNT,
@@ -38,12 +39,95 @@ from journeymap.domain.model import (
 )
 from journeymap.storage import Document
 
+# The messages this module's errors carry: an id and the English text (translated where shown).
+NOT_VALID_JSON_NUMBER = message("map_json.not_valid_json_number", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1 is not a valid JSON number."))
+NOT_REGULAR_FILE = message("map_json.not_regular_file", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1: not a regular file."))
+FILE_TOO_LARGE_MAP_BYTES = message("map_json.file_too_large_map_bytes", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1: the file is too large for a map (%2 bytes)."))
+MUST_GOT = message("map_json.must_got", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.%2: must be %3, got %4."))
+NOT_JOURNEYMAP_MAP_FILE_FORMAT_EXPECTED = message("map_json.not_journeymap_map_file_format_expected", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", 'not a JourneyMap map file ("format" is %1, expected %2).'))
+MAP_FILE_WAS_WRITTEN_BY_NEWER = message("map_json.map_file_was_written_by_newer", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "the map file was written by a newer JourneyMap (version %1; this one reads up to %2). Please update JourneyMap."))  # noqa: E501
+STAGES_MAP_NEEDS_AT_LEAST_ONE = message("map_json.stages_map_needs_at_least_one", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "stages: a map needs at least one stage."))
+LANES_MAP_NEEDS_AT_LEAST_ONE = message("map_json.lanes_map_needs_at_least_one", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "lanes: a map needs at least one lane."))
+FILE_MAP_HOLDS_AT_MOST = message("map_json.file_map_holds_at_most", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1: %2 in the file; a map holds at most %3."))
+CANNOT_READ_FILE = message("map_json.cannot_read_file", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1: cannot read the file (%2)."))
+NOT_UTF_TEXT_AT_BYTE = message("map_json.not_utf_text_at_byte", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1: not UTF-8 text (%2 at byte %3)."))
+NOT_VALID_JSON_AT_LINE_COLUMN = message("map_json.not_valid_json_at_line_column", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1: not valid JSON (%2 at line %3, column %4)."))
+JSON_NESTED_TOO_DEEPLY = message("map_json.json_nested_too_deeply", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1: the JSON is nested too deeply."))
+IN_FILE = message("map_json.in_file", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1: %2"))
+NOT_VALID_JSON = message("map_json.not_valid_json", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1: not valid JSON (%2)."))
+EXPECTED_OBJECT_GOT = message("map_json.expected_object_got", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1: expected an object, got %2."))
+EXPECTED_TEXT_GOT = message("map_json.expected_text_got", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.%2: expected text, got %3."))
+TOO_LONG_CHARACTERS_AT_MOST = message("map_json.too_long_characters_at_most", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.%2: too long (%3 characters; at most %4)."))
+MUST_NOT_EMPTY = message("map_json.must_not_empty", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.%2: must not be empty."))
+EXPECTED_TEXT_OR_NULL_GOT = message("map_json.expected_text_or_null_got", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.%2: expected text or null, got %3."))
+EXPECTED_WHOLE_NUMBER_GOT = message("map_json.expected_whole_number_got", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.%2: expected a whole number, got %3."))
+EXPECTED_NUMBER_OR_NULL_GOT = message("map_json.expected_number_or_null_got", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.%2: expected a number or null, got %3."))
+EXPECTED_TRUE_OR_FALSE_GOT = message("map_json.expected_true_or_false_got", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.%2: expected true or false, got %3."))
+EXPECTED_LIST_GOT = message("map_json.expected_list_got", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.%2: expected a list, got %3."))
+NOT_ONE = message("map_json.not_one", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.%2: '%3' is not one of %4."))
+MISSING = message("map_json.missing", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.%2: missing."))
+EXPECTED_NUMBER_OR_TEXT_ID_GOT = message("map_json.expected_number_or_text_id_got", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.%2: expected a number or text id, got %3."))
+ID_DUPLICATE_ID = message("map_json.id_duplicate_id", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1[%2].id: duplicate id %3."))
+STAGES_COLOUR_NOT_COLOUR_LIKE_C = message("map_json.stages_colour_not_colour_like_c", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "stages[%1].colour: %2 is not a colour like '#4C72B0'."))
+LANES_COLOUR_NOT_COLOUR_LIKE_B = message("map_json.lanes_colour_not_colour_like_b", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "lanes[%1].colour: %2 is not a colour like '#5B6B7F'."))
+STAGE_ID_NO_STAGE_HAS_ID = message("map_json.stage_id_no_stage_has_id", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.stage_id: no stage has id %2."))
+LANE_ID_NO_LANE_HAS_ID = message("map_json.lane_id_no_lane_has_id", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.lane_id: no lane has id %2."))
+TAGS_EXPECTED_TEXT_AT_MOST_CHARACTERS = message("map_json.tags_expected_text_at_most_characters", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.tags[%2]: expected text of at most %3 characters, got %4."))
+RESPONSES_BATCH_ID_NO_IMPORT_BATCH = message("map_json.responses_batch_id_no_import_batch", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.responses[%2].batch_id: no import batch has id %3."))
+
 FORMAT = "journeymap-map"
 VERSION = 1
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
+# Parts of those messages: what a value is, and the bounds it must keep.
+KIND_NULL = message("map_json.kind_null", "MapJsonError", QT_TRANSLATE_NOOP("MapJsonError", "null"))
+KIND_TRUE = message("map_json.kind_true", "MapJsonError", QT_TRANSLATE_NOOP("MapJsonError", "true"))
+KIND_FALSE = message("map_json.kind_false", "MapJsonError", QT_TRANSLATE_NOOP("MapJsonError", "false"))
+KIND_NUMBER = message("map_json.kind_number", "MapJsonError", QT_TRANSLATE_NOOP("MapJsonError", "the number %1"))
+KIND_TEXT = message("map_json.kind_text", "MapJsonError", QT_TRANSLATE_NOOP("MapJsonError", "the text %1"))
+KIND_LIST = message("map_json.kind_list", "MapJsonError", QT_TRANSLATE_NOOP("MapJsonError", "a list"))
+KIND_OBJECT = message("map_json.kind_object", "MapJsonError", QT_TRANSLATE_NOOP("MapJsonError", "an object"))
+AT_LEAST = message("map_json.at_least", "MapJsonError", QT_TRANSLATE_NOOP("MapJsonError", "at least %1"))
+AT_MOST = message("map_json.at_most", "MapJsonError", QT_TRANSLATE_NOOP("MapJsonError", "at most %1"))
+BETWEEN = message("map_json.between", "MapJsonError", QT_TRANSLATE_NOOP("MapJsonError", "between %1 and %2"))
+DIGIT_NUMBER = message("map_json.digit_number", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "a %1-digit number"))
 
-class MapJsonError(ValueError):
+class MapJsonError(MessageError, ValueError):
     """The JSON is not a valid map; the message names the offending field."""
 
 
@@ -121,34 +205,34 @@ def load_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     try:
         st = path.stat()
     except OSError as exc:
-        raise MapJsonError(f"{path}: cannot read the file ({exc.strerror or exc}).") from exc
+        raise MapJsonError(CANNOT_READ_FILE, path, exc.strerror or exc) from exc
     if not stat.S_ISREG(st.st_mode):
         # /dev/zero never ends, a FIFO blocks until someone writes (holding the document's write lock).
-        raise MapJsonError(f"{path}: not a regular file.")
+        raise MapJsonError(NOT_REGULAR_FILE, path)
     if st.st_size > MAX_FILE_BYTES:
-        raise MapJsonError(f"{path}: the file is too large for a map ({st.st_size} bytes).")
+        raise MapJsonError(FILE_TOO_LARGE_MAP_BYTES, path, st.st_size)
     try:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_FILE_BYTES + 1)
         if len(raw) > MAX_FILE_BYTES:
-            raise MapJsonError(f"{path}: the file is too large for a map ({len(raw)} bytes).")
+            raise MapJsonError(FILE_TOO_LARGE_MAP_BYTES, path, len(raw))
         return json.loads(raw.decode("utf-8-sig"), parse_constant=_reject_constant)
     except OSError as exc:
-        raise MapJsonError(f"{path}: cannot read the file ({exc.strerror or exc}).") from exc
+        raise MapJsonError(CANNOT_READ_FILE, path, exc.strerror or exc) from exc
     except UnicodeDecodeError as exc:
-        raise MapJsonError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}).") from exc
+        raise MapJsonError(NOT_UTF_TEXT_AT_BYTE, path, exc.reason, exc.start) from exc
     except json.JSONDecodeError as exc:
-        raise MapJsonError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}).") from exc
+        raise MapJsonError(NOT_VALID_JSON_AT_LINE_COLUMN, path, exc.msg, exc.lineno, exc.colno) from exc
     except RecursionError as exc:
-        raise MapJsonError(f"{path}: the JSON is nested too deeply.") from exc
+        raise MapJsonError(JSON_NESTED_TOO_DEEPLY, path) from exc
     except MapJsonError as exc:
-        raise MapJsonError(f"{path}: {exc}") from exc
+        raise MapJsonError(IN_FILE, path, exc) from exc
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        raise MapJsonError(f"{path}: not valid JSON ({exc}).") from exc
+        raise MapJsonError(NOT_VALID_JSON, path, exc) from exc
 
 
 def _reject_constant(name: str) -> Any:
-    raise MapJsonError(f"{name} is not a valid JSON number.")
+    raise MapJsonError(NOT_VALID_JSON_NUMBER, name)
 
 
 def import_map(doc: Document, data: Any, title: str | None = None) -> int:
@@ -223,7 +307,7 @@ def import_file(doc: Document, path: str | os.PathLike[str], title: str | None =
     try:
         return import_map(doc, data, title)
     except MapJsonError as exc:
-        raise MapJsonError(f"{path}: {exc}") from exc
+        raise MapJsonError(IN_FILE, path, exc) from exc
 
 
 # --------------------------------------------------------------- validation
@@ -235,7 +319,7 @@ class _Reader:
 
     def __init__(self, obj: Any, where: str):
         if not isinstance(obj, dict):
-            raise MapJsonError(f"{where}: expected an object, got {_kind(obj)}.")
+            raise MapJsonError(EXPECTED_OBJECT_GOT, where, _kind(obj))
         self.obj = obj
         self.where = where
 
@@ -244,7 +328,7 @@ class _Reader:
         value = self.obj.get(key)
         if value is None:
             if default is _MISSING:
-                raise MapJsonError(f"{self.where}.{key}: missing.")
+                raise MapJsonError(MISSING, self.where, key)
             return default
         return value
 
@@ -252,11 +336,11 @@ class _Reader:
              limit: int = MAX_TEXT_CHARS) -> str:
         value = self._get(key, _MISSING if required else default)
         if not isinstance(value, str):
-            raise MapJsonError(f"{self.where}.{key}: expected text, got {_kind(value)}.")
+            raise MapJsonError(EXPECTED_TEXT_GOT, self.where, key, _kind(value))
         if len(value) > limit:
-            raise MapJsonError(f"{self.where}.{key}: too long ({len(value)} characters; at most {limit}).")
+            raise MapJsonError(TOO_LONG_CHARACTERS_AT_MOST, self.where, key, len(value), limit)
         if nonempty and not value.strip():
-            raise MapJsonError(f"{self.where}.{key}: must not be empty.")
+            raise MapJsonError(MUST_NOT_EMPTY, self.where, key)
         return value
 
     def optional_text(self, key: str) -> str | None:
@@ -264,9 +348,9 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, str):
-            raise MapJsonError(f"{self.where}.{key}: expected text or null, got {_kind(value)}.")
+            raise MapJsonError(EXPECTED_TEXT_OR_NULL_GOT, self.where, key, _kind(value))
         if len(value) > MAX_NAME_CHARS:
-            raise MapJsonError(f"{self.where}.{key}: too long ({len(value)} characters; at most {MAX_NAME_CHARS}).")
+            raise MapJsonError(TOO_LONG_CHARACTERS_AT_MOST, self.where, key, len(value), MAX_NAME_CHARS)
         return value
 
     def integer(self, key: str, default: Any = _MISSING, lo: int | None = None, hi: int | None = None,
@@ -274,14 +358,14 @@ class _Reader:
         value = self.obj.get(key, _MISSING)
         if value is _MISSING:
             if default is _MISSING:
-                raise MapJsonError(f"{self.where}.{key}: missing.")
+                raise MapJsonError(MISSING, self.where, key)
             return default
         if value is None and nullable:
             return None
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            raise MapJsonError(f"{self.where}.{key}: expected a whole number, got {_kind(value)}.")
+            raise MapJsonError(EXPECTED_WHOLE_NUMBER_GOT, self.where, key, _kind(value))
         _check_range(self.where, key, value, lo, hi)
         return value
 
@@ -290,74 +374,75 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            raise MapJsonError(f"{self.where}.{key}: expected a number or null, got {_kind(value)}.")
+            raise MapJsonError(EXPECTED_NUMBER_OR_NULL_GOT, self.where, key, _kind(value))
         _check_range(self.where, key, value, lo, hi)
         return float(value)
 
     def boolean(self, key: str, default: bool = False) -> bool:
         value = self.obj.get(key, default)
         if not isinstance(value, bool):
-            raise MapJsonError(f"{self.where}.{key}: expected true or false, got {_kind(value)}.")
+            raise MapJsonError(EXPECTED_TRUE_OR_FALSE_GOT, self.where, key, _kind(value))
         return value
 
     def array(self, key: str, required: bool = False) -> list[Any]:
         value = self.obj.get(key, _MISSING)
         if value is _MISSING or value is None:
             if required:
-                raise MapJsonError(f"{self.where}.{key}: missing.")
+                raise MapJsonError(MISSING, self.where, key)
             return []
         if not isinstance(value, list):
-            raise MapJsonError(f"{self.where}.{key}: expected a list, got {_kind(value)}.")
+            raise MapJsonError(EXPECTED_LIST_GOT, self.where, key, _kind(value))
         return value
 
     def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
         value = self.text(key, default)
         if value not in choices:
-            raise MapJsonError(f"{self.where}.{key}: '{value}' is not one of {', '.join(choices)}.")
+            raise MapJsonError(NOT_ONE, self.where, key, value, ', '.join(choices))
         return value
 
     def ident(self, key: str = "id") -> Any:
         value = self.obj.get(key, _MISSING)
         if value is _MISSING or value is None:
-            raise MapJsonError(f"{self.where}.{key}: missing.")
+            raise MapJsonError(MISSING, self.where, key)
         if isinstance(value, bool) or not isinstance(value, int | str):
-            raise MapJsonError(f"{self.where}.{key}: expected a number or text id, got {_kind(value)}.")
+            raise MapJsonError(EXPECTED_NUMBER_OR_TEXT_ID_GOT, self.where, key, _kind(value))
         if isinstance(value, str) and len(value) > MAX_NAME_CHARS:
-            raise MapJsonError(f"{self.where}.{key}: too long ({len(value)} characters; at most {MAX_NAME_CHARS}).")
+            raise MapJsonError(TOO_LONG_CHARACTERS_AT_MOST, self.where, key, len(value), MAX_NAME_CHARS)
         return value
 
 
 def _check_range(where: str, key: str, value: float, lo: float | None, hi: float | None) -> None:
     if (lo is not None and value < lo) or (hi is not None and value > hi):
         if hi is None or (hi >= MAX_COUNT and value < (lo or 0)):
-            bounds = f"at least {_num(lo)}"
+            bounds = AT_LEAST(_num(lo))
         elif lo is None or (hi >= MAX_COUNT and value > hi):
-            bounds = f"at most {_num(hi)}"
+            bounds = AT_MOST(_num(hi))
         else:
-            bounds = f"between {_num(lo)} and {_num(hi)}"
-        raise MapJsonError(f"{where}.{key}: must be {bounds}, got {_num(value)}.")
+            bounds = BETWEEN(_num(lo), _num(hi))
+        raise MapJsonError(MUST_GOT, where, key, bounds, _num(value))
 
 
-def _num(value: float | None) -> str:
+def _num(value: float | None) -> Phrase | str:
     if isinstance(value, int) and abs(value) >= 10**16:
-        return f"a {len(str(abs(value)))}-digit number"
+        return DIGIT_NUMBER(len(str(abs(value))))
     return str(value) if isinstance(value, int) else f"{value:g}"
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> Phrase | Any:
+    """What a JSON value is, for "expected ..., got %3"."""
     if value is None:
-        return "null"
+        return KIND_NULL()
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return KIND_TRUE() if value else KIND_FALSE()
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        return KIND_NUMBER(repr(value))
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
+        return KIND_TEXT(repr(shown))
     if isinstance(value, list):
-        return "a list"
+        return KIND_LIST()
     if isinstance(value, dict):
-        return "an object"
+        return KIND_OBJECT()
     return type(value).__name__
 
 
@@ -365,7 +450,7 @@ def _ids(items: list[dict[str, Any]], where: str) -> set[Any]:
     seen: set[Any] = set()
     for i, item in enumerate(items):
         if item["id"] in seen:
-            raise MapJsonError(f"{where}[{i}].id: duplicate id {item['id']!r}.")
+            raise MapJsonError(ID_DUPLICATE_ID, where, i, repr(item['id']))
         seen.add(item["id"])
     return seen
 
@@ -376,13 +461,12 @@ def _validate(data: Any) -> dict[str, Any]:
     fmt = data.get("format")
     if fmt != FORMAT:
         raise MapJsonError(
-            f"not a JourneyMap map file (\"format\" is {_kind(fmt)}, expected {FORMAT!r})."
+            NOT_JOURNEYMAP_MAP_FILE_FORMAT_EXPECTED, _kind(fmt), repr(FORMAT)
         )
     version = top.integer("version", lo=1)
     if version > VERSION:
         raise MapJsonError(
-            f"the map file was written by a newer JourneyMap (version {version}; this one reads up to "
-            f"{VERSION}). Please update JourneyMap."
+            MAP_FILE_WAS_WRITTEN_BY_NEWER, version, VERSION
         )
     m = _Reader(top._get("map"), "map")
     plan: dict[str, Any] = {
@@ -402,11 +486,11 @@ def _validate(data: Any) -> dict[str, Any]:
         s = _Reader(raw, f"stages[{i}]")
         colour = s.text("colour", "#4C72B0")
         if not _is_colour(colour):
-            raise MapJsonError(f"stages[{i}].colour: {colour!r} is not a colour like '#4C72B0'.")
+            raise MapJsonError(STAGES_COLOUR_NOT_COLOUR_LIKE_C, i, repr(colour))
         stages.append({"id": s.ident(), "name": s.text("name", required=True, limit=MAX_NAME_CHARS),
                        "colour": colour})
     if not stages:
-        raise MapJsonError("stages: a map needs at least one stage.")
+        raise MapJsonError(STAGES_MAP_NEEDS_AT_LEAST_ONE)
     stage_ids = _ids(stages, "stages")
 
     kinds = tuple(k.value for k in LaneKind)
@@ -415,11 +499,11 @@ def _validate(data: Any) -> dict[str, Any]:
         l = _Reader(raw, f"lanes[{i}]")
         colour = l.text("colour", "")
         if colour and not _is_colour(colour):
-            raise MapJsonError(f"lanes[{i}].colour: {colour!r} is not a colour like '#5B6B7F'.")
+            raise MapJsonError(LANES_COLOUR_NOT_COLOUR_LIKE_B, i, repr(colour))
         lanes.append({"id": l.ident(), "name": l.text("name", required=True, limit=MAX_NAME_CHARS),
                       "kind": l.choice("kind", kinds, LaneKind.TOUCHPOINTS.value), "colour": colour})
     if not lanes:
-        raise MapJsonError("lanes: a map needs at least one lane.")
+        raise MapJsonError(LANES_MAP_NEEDS_AT_LEAST_ONE)
     lane_ids = _ids(lanes, "lanes")
 
     batches = []
@@ -439,15 +523,14 @@ def _validate(data: Any) -> dict[str, Any]:
         t = _Reader(raw, where)
         stage_id = t.ident("stage_id")
         if stage_id not in stage_ids:
-            raise MapJsonError(f"{where}.stage_id: no stage has id {stage_id!r}.")
+            raise MapJsonError(STAGE_ID_NO_STAGE_HAS_ID, where, repr(stage_id))
         lane_id = t.ident("lane_id")
         if lane_id not in lane_ids:
-            raise MapJsonError(f"{where}.lane_id: no lane has id {lane_id!r}.")
+            raise MapJsonError(LANE_ID_NO_LANE_HAS_ID, where, repr(lane_id))
         tags = t.array("tags")
         for j, tag in enumerate(tags):
             if not isinstance(tag, str) or len(tag) > MAX_NAME_CHARS:
-                raise MapJsonError(f"{where}.tags[{j}]: expected text of at most {MAX_NAME_CHARS} characters, "
-                                   f"got {_kind(tag)}.")
+                raise MapJsonError(TAGS_EXPECTED_TEXT_AT_MOST_CHARACTERS, where, j, MAX_NAME_CHARS, _kind(tag))
         notes = []
         for j, raw_note in enumerate(t.array("notes")):
             n = _Reader(raw_note, f"{where}.notes[{j}]")
@@ -459,7 +542,7 @@ def _validate(data: Any) -> dict[str, Any]:
             batch = raw_response.get("batch_id")
             if batch is not None and (isinstance(batch, bool) or not isinstance(batch, int | str)
                                       or batch not in batch_ids):
-                raise MapJsonError(f"{where}.responses[{j}].batch_id: no import batch has id {batch!r}.")
+                raise MapJsonError(RESPONSES_BATCH_ID_NO_IMPORT_BATCH, where, j, repr(batch))
             responses.append({
                 "score": r.integer("score", lo=0, hi=10),
                 "sentiment": r.number("sentiment", -1, 1),
@@ -495,7 +578,7 @@ def _validate(data: Any) -> dict[str, Any]:
 def _at_most(top: _Reader, key: str, limit: int) -> None:
     items = top.array(key)
     if len(items) > limit:
-        raise MapJsonError(f"{key}: {len(items)} in the file; a map holds at most {limit}.")
+        raise MapJsonError(FILE_MAP_HOLDS_AT_MOST, key, len(items), limit)
 
 
 def _is_colour(value: str) -> bool:

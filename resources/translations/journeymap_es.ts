@@ -3358,6 +3358,189 @@ Open it read-only?</source>
     </message>
 </context>
 <context>
+    <name>MapJsonError</name>
+    <message>
+        <source>%1 is not a valid JSON number.</source>
+        <translation>%1 no es un número JSON válido.</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file.</source>
+        <translation>%1: no es un archivo normal.</translation>
+    </message>
+    <message>
+        <source>%1: the file is too large for a map (%2 bytes).</source>
+        <translation>%1: el archivo es demasiado grande para un mapa (%2 bytes).</translation>
+    </message>
+    <message>
+        <source>%1.%2: must be %3, got %4.</source>
+        <translation>%1.%2: debe ser %3, no %4.</translation>
+    </message>
+    <message>
+        <source>not a JourneyMap map file (&quot;format&quot; is %1, expected %2).</source>
+        <translation>no es un archivo de mapa de JourneyMap («format» es %1; se esperaba %2).</translation>
+    </message>
+    <message>
+        <source>the map file was written by a newer JourneyMap (version %1; this one reads up to %2). Please update JourneyMap.</source>
+        <translation>el archivo de mapa lo escribió un JourneyMap más reciente (versión %1; este lee hasta la %2). Actualiza JourneyMap.</translation>
+    </message>
+    <message>
+        <source>stages: a map needs at least one stage.</source>
+        <translation>stages: un mapa necesita al menos una etapa.</translation>
+    </message>
+    <message>
+        <source>lanes: a map needs at least one lane.</source>
+        <translation>lanes: un mapa necesita al menos una fila.</translation>
+    </message>
+    <message>
+        <source>%1: %2 in the file; a map holds at most %3.</source>
+        <translation>%1: %2 en el archivo; un mapa admite como máximo %3.</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file (%2).</source>
+        <translation>%1: no se puede leer el archivo (%2).</translation>
+    </message>
+    <message>
+        <source>%1: not UTF-8 text (%2 at byte %3).</source>
+        <translation>%1: no es texto UTF-8 (%2 en el byte %3).</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON (%2 at line %3, column %4).</source>
+        <translation>%1: no es JSON válido (%2 en la línea %3, columna %4).</translation>
+    </message>
+    <message>
+        <source>%1: the JSON is nested too deeply.</source>
+        <translation>%1: el JSON tiene demasiados niveles de anidamiento.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON (%2).</source>
+        <translation>%1: no es JSON válido (%2).</translation>
+    </message>
+    <message>
+        <source>%1: expected an object, got %2.</source>
+        <translation>%1: se esperaba un objeto, pero es %2.</translation>
+    </message>
+    <message>
+        <source>%1.%2: expected text, got %3.</source>
+        <translation>%1.%2: se esperaba texto, pero es %3.</translation>
+    </message>
+    <message>
+        <source>%1.%2: too long (%3 characters; at most %4).</source>
+        <translation>%1.%2: demasiado largo (%3 caracteres; como máximo %4).</translation>
+    </message>
+    <message>
+        <source>%1.%2: must not be empty.</source>
+        <translation>%1.%2: no puede estar vacío.</translation>
+    </message>
+    <message>
+        <source>%1.%2: expected text or null, got %3.</source>
+        <translation>%1.%2: se esperaba texto o null, pero es %3.</translation>
+    </message>
+    <message>
+        <source>%1.%2: expected a whole number, got %3.</source>
+        <translation>%1.%2: se esperaba un número entero, pero es %3.</translation>
+    </message>
+    <message>
+        <source>%1.%2: expected a number or null, got %3.</source>
+        <translation>%1.%2: se esperaba un número o null, pero es %3.</translation>
+    </message>
+    <message>
+        <source>%1.%2: expected true or false, got %3.</source>
+        <translation>%1.%2: se esperaba true o false, pero es %3.</translation>
+    </message>
+    <message>
+        <source>%1.%2: expected a list, got %3.</source>
+        <translation>%1.%2: se esperaba una lista, pero es %3.</translation>
+    </message>
+    <message>
+        <source>%1.%2: &apos;%3&apos; is not one of %4.</source>
+        <translation>%1.%2: «%3» no es ninguno de estos valores: %4.</translation>
+    </message>
+    <message>
+        <source>%1.%2: missing.</source>
+        <translation>%1.%2: falta.</translation>
+    </message>
+    <message>
+        <source>%1.%2: expected a number or text id, got %3.</source>
+        <translation>%1.%2: se esperaba un id numérico o de texto, pero es %3.</translation>
+    </message>
+    <message>
+        <source>%1[%2].id: duplicate id %3.</source>
+        <translation>%1[%2].id: id %3 repetido.</translation>
+    </message>
+    <message>
+        <source>stages[%1].colour: %2 is not a colour like &apos;#4C72B0&apos;.</source>
+        <translation>stages[%1].colour: %2 no es un color como «#4C72B0».</translation>
+    </message>
+    <message>
+        <source>lanes[%1].colour: %2 is not a colour like &apos;#5B6B7F&apos;.</source>
+        <translation>lanes[%1].colour: %2 no es un color como «#5B6B7F».</translation>
+    </message>
+    <message>
+        <source>%1.stage_id: no stage has id %2.</source>
+        <translation>%1.stage_id: ninguna etapa tiene el id %2.</translation>
+    </message>
+    <message>
+        <source>%1.lane_id: no lane has id %2.</source>
+        <translation>%1.lane_id: ninguna fila tiene el id %2.</translation>
+    </message>
+    <message>
+        <source>%1.tags[%2]: expected text of at most %3 characters, got %4.</source>
+        <translation>%1.tags[%2]: se esperaba un texto de %3 caracteres como máximo, pero es %4.</translation>
+    </message>
+    <message>
+        <source>%1.responses[%2].batch_id: no import batch has id %3.</source>
+        <translation>%1.responses[%2].batch_id: ninguna importación tiene el id %3.</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>true</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>false</translation>
+    </message>
+    <message>
+        <source>the number %1</source>
+        <translation>el número %1</translation>
+    </message>
+    <message>
+        <source>the text %1</source>
+        <translation>el texto %1</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>al menos %1</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>como máximo %1</translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <translation>un valor entre %1 y %2</translation>
+    </message>
+    <message>
+        <source>a %1-digit number</source>
+        <translation>un número de %1 cifras</translation>
+    </message>
+</context>
+<context>
     <name>MapScene</name>
     <message>
         <source>positive</source>
