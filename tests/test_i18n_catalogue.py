@@ -134,7 +134,7 @@ def test_compiled_qm_matches_the_ts(tmp_path, lang):
 # The errors whose text reaches the user: each is raised with a declared Message, never with prose.
 MESSAGE_ERRORS = (
     "DocumentError", "DocumentLockedError", "SidecarError", "ImportFileError", "ColumnError", "ExportError",
-    "AtomicWriteError", "InvalidOutput", "TemplateError",
+    "AtomicWriteError", "InvalidOutput",
 )
 
 

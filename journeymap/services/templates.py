@@ -11,21 +11,16 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from journeymap.domain.messages import QT_TRANSLATE_NOOP, MessageError, message
 from journeymap.domain.model import JourneyMap, Lane, LaneKind, Sensation, Stage, Touchpoint
 from journeymap.resources import resource
 from journeymap.storage import Document
-
-# The messages this module's errors carry: an id and the English text (translated where shown).
-UNKNOWN_TEMPLATE_KNOWN = message("template.unknown_template_known", "TemplateError",
-    QT_TRANSLATE_NOOP("TemplateError", "unknown template '%1' (known: %2)"))
 
 DEFAULT_TEMPLATE = "generic"
 LIBRARY = "library"
 
 
-class TemplateError(MessageError):
-    """A template cannot be found or read; the message is for the user."""
+class TemplateError(Exception):
+    pass
 
 
 def localized(value: Any, lang: str) -> str:
@@ -53,7 +48,7 @@ def load_template(name: str) -> dict[str, Any]:
     path = resource("templates", f"{name}.json")
     if name == LIBRARY or not path.is_file():
         known = ", ".join(template_names())
-        raise TemplateError(UNKNOWN_TEMPLATE_KNOWN, name, known)
+        raise TemplateError(f"unknown template '{name}' (known: {known})")
     with open(path, encoding="utf-8") as fh:
         return json.load(fh)
 

@@ -4174,13 +4174,6 @@ Open it read-only?</source>
     </message>
 </context>
 <context>
-    <name>TemplateError</name>
-    <message>
-        <source>unknown template &apos;%1&apos; (known: %2)</source>
-        <translation>plantilla desconocida «%1» (disponibles: %2)</translation>
-    </message>
-</context>
-<context>
     <name>Voice</name>
     <message>
         <source>&amp;Quotes</source>
