@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QUndoCommand
+from PySide6.QtGui import QBrush, QColor, QPainter, QUndoCommand
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
@@ -28,7 +28,7 @@ from journeymap.domain.model import Lane, Stage, Touchpoint
 from journeymap.services.reporting import touchpoint_metrics
 from journeymap.storage import DocumentError
 from journeymap.ui.changes import Change
-from journeymap.ui.scene import clipboard, interactions, keys, style
+from journeymap.ui.scene import clipboard, interactions, keyboard_editing, style
 from journeymap.ui.scene.card_filter import card_matches
 from journeymap.ui.scene.card_item import CardItem, reset_fonts
 from journeymap.ui.scene.emotion import EmotionLaneItem
@@ -62,7 +62,7 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 
 
-class MapScene(QGraphicsScene):
+class MapScene(keyboard_editing.KeyboardEditing, QGraphicsScene):
     """The journey map of ``session.map_id``, as items; usable without any view (exports)."""
 
     # Emitted after every relayout (cards moved, rows grew, structure rebuilt).
@@ -526,45 +526,6 @@ class MapScene(QGraphicsScene):
         if not menu.isEmpty():
             menu.exec(event.screenPos())
         event.accept()
-
-    # ================================================================ in-place editing
-    def edit_card_title(self, touchpoint_id: int) -> InlineEditor | None:
-        return interactions.edit_card_title(self, touchpoint_id)
-
-    def rename_header(self, kind: str, object_id: int) -> InlineEditor | None:
-        """Open the in-place editor on a stage or lane header."""
-        return interactions.rename_header(self, kind, object_id)
-
-    def edit_map_title(self) -> InlineEditor | None:
-        return interactions.edit_map_title(self)
-
-    def rename_current(self) -> InlineEditor | None:
-        """F2: the first selected card's title, else the current header."""
-        ids = self.selected_ids()
-        if ids:
-            return self.edit_card_title(ids[0])
-        if self.current_header is not None:
-            return self.rename_header(self.current_header.kind, self.current_header.object_id)
-        return None
-
-    def cancel_editing(self) -> None:
-        if isinstance(self.interaction, InlineEdit):
-            self.cancel_interaction()
-
-    def commit_editing(self) -> None:
-        if isinstance(self.interaction, InlineEdit):
-            self.interaction.commit()
-
-    # ================================================================ keyboard (see keys.py)
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if not keys.handle_key(self, event):
-            super().keyPressEvent(event)
-
-    def select_adjacent(self, dx: int, dy: int) -> int | None:
-        return keys.select_adjacent(self, dx, dy)
-
-    def move_selection(self, dx: int, dy: int) -> bool:
-        return keys.move_selection(self, dx, dy)
 
     # ================================================================ edits, through the editor
     def add_touchpoint(self, stage_id: int, lane_id: int, title: str, channel: str = "", description: str = "",
