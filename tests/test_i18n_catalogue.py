@@ -157,6 +157,24 @@ def test_errors_carry_declared_messages():
     )
 
 
+def test_every_message_is_declared_once():
+    """One declaration per text and per id: the raise sites that say the same thing share it."""
+    import ast
+
+    seen: dict[object, str] = {}
+    twice = []
+    for path in (ROOT / "journeymap").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "message":
+                msg_id, context, noop = node.args
+                where = f"{path.relative_to(ROOT)}:{node.lineno}"
+                for key in (ast.literal_eval(msg_id), (ast.literal_eval(context), ast.literal_eval(noop.args[1]))):
+                    if key in seen:
+                        twice.append(f"{key!r}: {seen[key]} and {where}")
+                    seen[key] = where
+    assert not twice, "\n".join(twice)
+
+
 def test_every_declared_message_is_in_the_catalogue():
     """A Message declared beside its raise site is in the Spanish catalogue under its context, translated."""
     import ast

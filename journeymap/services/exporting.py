@@ -52,6 +52,13 @@ IS_AN_IMAGE_FORMAT_IT_NEEDS = message("export.is_an_image_format_it_needs", "Exp
     QT_TRANSLATE_NOOP("ExportError", "%1: '.%2' is an image format; it needs the scene renderer."))
 UNKNOWN_EXPORT_FORMAT_USE_ONE_OF = message("export.unknown_export_format_use_one_of", "ExportError",
     QT_TRANSLATE_NOOP("ExportError", "%1: unknown export format '%2' (use one of: %3)."))
+# Shared by the scene, PDF report and deck exporters (journeymap.ui.export).
+NO_MAP_TO_EXPORT = message("export.no_map_to_export", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "there is no map to export."))
+NOTHING_TO_EXPORT = message("export.nothing_to_export", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "the map is empty; there is nothing to export."))
+CANNOT_WRITE_PDF_FILE = message("export.cannot_write_pdf_file", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "%1: cannot write the PDF file."))
 WORKBOOK_DAMAGED = message("export.workbook_damaged", "ExportError",
     QT_TRANSLATE_NOOP("ExportError", "the workbook is damaged: %1"))
 WORKBOOK_INCOMPLETE = message("export.workbook_incomplete", "ExportError",

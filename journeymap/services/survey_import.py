@@ -40,6 +40,9 @@ from journeymap.services.import_mapping import (
 from journeymap.services.import_sources import ImportFileError, open_source
 from journeymap.services.importing import (
     CHUNK_ROWS,
+    COLUMN_PROBLEM,
+    NO_SCORE_COLUMN_NOR_PROMOTERS_PASSIVES,
+    NO_TOUCHPOINT_COLUMN_FOUND_AMONG_CHOOSE,
     Cancel,
     ImportResult,
     Progress,
@@ -72,16 +75,10 @@ from journeymap.storage import Document
 from journeymap.storage.responses_sql import bulk_cache, trusted_inserts
 
 # The messages this module's errors carry: an id and the English text (translated where shown).
-PROBLEM = message("import.problem", "ImportError",
-    QT_TRANSLATE_NOOP("ImportError", "%1: %2."))
 NO_IMPORT_PROFILE_NAMED_PROFILES = message("import.no_import_profile_named_profiles", "ImportError",
     QT_TRANSLATE_NOOP("ImportError", "%1: no import profile named %2 (profiles: %3)."))
 THERE_NO_TOUCHPOINT_THIS_MAP = message("import.there_no_touchpoint_this_map", "ImportError",
     QT_TRANSLATE_NOOP("ImportError", "%1: there is no touchpoint %2 in this map."))
-NO_TOUCHPOINT_COLUMN_FOUND_AMONG_CHOOSE = message("import.no_touchpoint_column_found_among_choose", "ImportError",
-    QT_TRANSLATE_NOOP("ImportError", "%1: no touchpoint column found among %2; choose the column explicitly."))
-NO_SCORE_COLUMN_NOR_PROMOTERS_PASSIVES = message("import.no_score_column_nor_promoters_passives", "ImportError",
-    QT_TRANSLATE_NOOP("ImportError", "%1: no score column (nor promoters/passives/detractors counts) found among %2; choose the column explicitly."))  # noqa: E501
 NO_COLUMN_NAMES_TOUCHPOINT_THIS_MAP = message("import.no_column_names_touchpoint_this_map", "ImportError",
     QT_TRANSLATE_NOOP("ImportError", "%1: no column names a touchpoint of this map (columns: %2); map the columns to touchpoints explicitly."))  # noqa: E501
 UNKNOWN_FIELD_FIELDS_IGNORE_OR_TOUCHPOINT = message("import.unknown_field_fields_ignore_or_touchpoint", "ImportError",
@@ -163,7 +160,7 @@ def _find_column(header: Header, key: str, name: str) -> int:
         labels = [normalise_header(x) for x in header.labels]
         if normalise_header(key) in labels:
             return labels.index(normalise_header(key))
-        raise ImportFileError(PROBLEM, name, exc) from exc
+        raise ImportFileError(COLUMN_PROBLEM, name, exc) from exc
 
 
 def plan_for(
@@ -283,7 +280,7 @@ def import_survey(
         try:
             legacy = build_mapping(header.codes, options.fields)
         except ColumnError as exc:
-            raise ImportFileError(PROBLEM, name, exc) from exc
+            raise ImportFileError(COLUMN_PROBLEM, name, exc) from exc
         explicit_score = options.fields.get("score") not in (None, "")
         aggregated = is_aggregated(legacy, explicit_score) and options.layout != WIDE
         if not aggregated:

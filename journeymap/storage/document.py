@@ -140,20 +140,14 @@ STAGE_LANE_IS_NOT_A_CELL = message("document.stage_lane_is_not_a_cell", "Documen
     QT_TRANSLATE_NOOP("DocumentError", "%1: stage %2 / lane %3 is not a cell of map %4."))
 THE_DOCUMENT_IS_ALREADY_OPEN_IN = message("document.the_document_is_already_open_in", "DocumentError",
     QT_TRANSLATE_NOOP("DocumentError", "%1: the document is already open in another window. You can open it read-only."))  # noqa: E501
-CHANGE_COULD_NOT_SAVED = message("document.change_could_not_saved", "DocumentError",
-    QT_TRANSLATE_NOOP("DocumentError", "%1: the change could not be saved (%2)."))
 ANOTHER_PROGRAM_IS_WRITING = message("document.another_program_is_writing", "DocumentError",
     QT_TRANSLATE_NOOP("DocumentError", "%1: another program is writing to the document; the change was not saved. Close that program (or finish its transaction) and try again."))  # noqa: E501
 DISK_FULL_CHANGE_WAS_NOT_SAVED = message("document.disk_full_change_was_not_saved", "DocumentError",
     QT_TRANSLATE_NOOP("DocumentError", "%1: the disk is full; the change was not saved."))
-NOT_FILE = message("document.not_file", "DocumentError",
-    QT_TRANSLATE_NOOP("DocumentError", "%1: not a file."))
 FILE_BESIDE_DOES_NOT_BELONG_THIS = message("document.file_beside_does_not_belong_this", "DocumentError",
     QT_TRANSLATE_NOOP("DocumentError", "%1: the file %2 beside it does not belong to this document (%3); nothing was changed. Move that file elsewhere to open the document as it is."))  # noqa: E501
 CANNOT_READ_FILES_BESIDE = message("document.cannot_read_files_beside", "DocumentError",
     QT_TRANSLATE_NOOP("DocumentError", "%1: cannot read the files beside it (%2)."))
-DOCUMENT_DAMAGED = message("document.document_damaged", "DocumentError",
-    QT_TRANSLATE_NOOP("DocumentError", "%1: the document is damaged (%2)."))
 DOCUMENT_WAS_NOT_CLOSED_CLEANLY_OPEN = message("document.document_was_not_closed_cleanly_open", "DocumentError",
     QT_TRANSLATE_NOOP("DocumentError", "%1: the document was not closed cleanly; open it for editing once so that the unfinished change is rolled back."))  # noqa: E501
 DOCUMENT_WAS_REPLACED_AFTER_THAT_LOG = message("sidecar.document_was_replaced_after_that_log", "SidecarError",
@@ -338,7 +332,7 @@ class Document:
         if not path.exists():
             raise DocumentError(NO_SUCH_FILE, path)
         if not path.is_file():
-            raise DocumentError(NOT_FILE, path)
+            raise DocumentError(NOT_A_FILE, path)
         blocked = _cannot_write(path)
         reason = None if read_only else blocked
         if reason is not None:
@@ -472,13 +466,13 @@ class Document:
             whole = not closed_cleanly or path.stat().st_size <= QUICK_CHECK_WHOLE_BYTES
             result = _quick_check(conn, whole=whole)
             if result != "ok":
-                raise DocumentError(DOCUMENT_DAMAGED, path, result)
+                raise DocumentError(THE_DOCUMENT_IS_DAMAGED, path, result)
             tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
             problem = validation.rows_problem(
                 conn, [t for t in tables if whole or t not in QUICK_CHECK_SKIPPED_TABLES]
             ) or (validation.collation_problem(conn) if version == schema.SCHEMA_VERSION else None)
             if problem:
-                raise DocumentError(DOCUMENT_DAMAGED, path, problem)
+                raise DocumentError(THE_DOCUMENT_IS_DAMAGED, path, problem)
             if version < schema.SCHEMA_VERSION:
                 # Rehearse the migration on a copy in memory: the real file is
                 # only migrated if the result has exactly our schema.
@@ -1347,7 +1341,7 @@ def _write_error(path: Path, exc: sqlite3.Error) -> DocumentError:
         )
     if "full" in text:
         return DocumentError(DISK_FULL_CHANGE_WAS_NOT_SAVED, path)
-    return DocumentError(CHANGE_COULD_NOT_SAVED, path, text)
+    return DocumentError(THE_CHANGE_COULD_NOT_BE_SAVED, path, text)
 
 
 def _is_full_or_read_only(exc: BaseException) -> bool:

@@ -36,15 +36,13 @@ from journeymap import i18n
 from journeymap.domain.channels import channel as channel_info
 from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.services import deck_layout as L
-from journeymap.services.exporting import ExportError, atomic_path
+from journeymap.services.exporting import NO_MAP_TO_EXPORT, ExportError, atomic_path
 from journeymap.services.presentation import Card, MapContent, StageContent, map_content
 from journeymap.ui.export.deck_shapes import Run, ShapeXml, next_shape_id
 from journeymap.ui.scene import style
 from journeymap.ui.scene.overlays import nps_mark, sentiment_level, sentiment_mark
 
 # The messages this module's errors carry: an id and the English text (translated where shown).
-THERE_NO_MAP_EXPORT = message("export.there_no_map_export", "ExportError",
-    QT_TRANSLATE_NOOP("ExportError", "there is no map to export."))
 CANNOT_WRITE_POWERPOINT_FILE = message("export.cannot_write_powerpoint_file", "ExportError",
     QT_TRANSLATE_NOOP("ExportError", "%1: cannot write the PowerPoint file (%2)."))
 
@@ -392,7 +390,7 @@ def build_deck(scene, options: DeckOptions | None = None):
     options = options or DeckOptions()
     session = scene.session
     if session.map_id is None:
-        raise ExportError(THERE_NO_MAP_EXPORT)
+        raise ExportError(NO_MAP_TO_EXPORT)
     overlays = set(DECK_OVERLAYS if options.overlays is None else options.overlays)
     options = DeckOptions(overlays, options.stage_ids, options.lane_ids, options.legend, options.extra)
     content = map_content(session.document, session.map_id, segment=session.segment,

@@ -17,18 +17,9 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPageLayout, QPainter, QPdfWriter, QTextDocument
 
 from journeymap.domain.channels import channel as channel_info
-from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.services.presentation import Card, MapContent, StageContent
 from journeymap.ui.scene import style
 from journeymap.ui.scene.overlays import level_label, nps_text, sentiment_level, signed
-
-# The messages this module's errors carry: an id and the English text (translated where shown).
-THERE_NO_MAP_EXPORT = message("export.there_no_map_export", "ExportError",
-    QT_TRANSLATE_NOOP("ExportError", "there is no map to export."))
-MAP_EMPTY_THERE_NOTHING_EXPORT = message("export.map_empty_there_nothing_export", "ExportError",
-    QT_TRANSLATE_NOOP("ExportError", "the map is empty; there is nothing to export."))
-CANNOT_WRITE_PDF_FILE = message("export.cannot_write_pdf_file", "ExportError",
-    QT_TRANSLATE_NOOP("ExportError", "%1: cannot write the PDF file."))
 
 FOOTER_H = 24.0
 CHARTS = ("nps_by_touchpoint", "stage_nps_sentiment", "nps_split", "priority_matrix")
@@ -194,13 +185,19 @@ def footer(painter: QPainter, page_w: float, page_h: float, title: str, n: int, 
 
 def export_report(scene, path, options) -> Path:
     """Write the report of the scene's map to *path* (``ImageOptions``: page, portrait, margins, overlays)."""
-    from journeymap.services.exporting import ExportError, atomic_path
+    from journeymap.services.exporting import (
+        CANNOT_WRITE_PDF_FILE,
+        NO_MAP_TO_EXPORT,
+        NOTHING_TO_EXPORT,
+        ExportError,
+        atomic_path,
+    )
     from journeymap.services.presentation import map_content
     from journeymap.ui.export import render
 
     session = scene.session
     if session.map_id is None:
-        raise ExportError(THERE_NO_MAP_EXPORT)
+        raise ExportError(NO_MAP_TO_EXPORT)
     page = "a4" if options.page == "fit" else options.page
     title = options.title or render.map_title(scene)
     content = map_content(session.document, session.map_id, segment=session.segment,
@@ -208,7 +205,7 @@ def export_report(scene, path, options) -> Path:
     white = QColor(Qt.GlobalColor.white)
     with atomic_path(path) as tmp, render.export_state(scene, options.overlays, options.legend, white) as rect:
         if rect.isEmpty():
-            raise ExportError(MAP_EMPTY_THERE_NOTHING_EXPORT)
+            raise ExportError(NOTHING_TO_EXPORT)
         map_layout = render.page_layout(page, rect, options.margin_mm, portrait=False)
         text_layout = render.page_layout(page, rect, options.margin_mm, portrait=True)
         writer = render.pdf_writer(tmp, title, map_layout)

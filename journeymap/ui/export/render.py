@@ -50,15 +50,13 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 from journeymap import i18n
 from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.services.atomic_file import InvalidOutput
-from journeymap.services.exporting import ExportError, atomic_path
+from journeymap.services.exporting import CANNOT_WRITE_PDF_FILE, NOTHING_TO_EXPORT, ExportError, atomic_path
 from journeymap.ui.scene import stamps
 from journeymap.ui.scene.legend import LegendItem as SceneLegend
 
 # The messages this module's errors carry: an id and the English text (translated where shown).
 NOT_IMAGE_FORMAT_PNG_SVG_OR = message("export.not_image_format_png_svg_or", "ExportError",
     QT_TRANSLATE_NOOP("ExportError", "%1: '%2' is not an image format (png, svg or pdf)."))
-MAP_EMPTY_THERE_NOTHING_EXPORT = message("export.map_empty_there_nothing_export", "ExportError",
-    QT_TRANSLATE_NOOP("ExportError", "the map is empty; there is nothing to export."))
 PX_IMAGE_TOO_LARGE_CHOOSE_SMALLER = message("export.px_image_too_large_choose_smaller", "ExportError",
     QT_TRANSLATE_NOOP("ExportError", "a %1 × %2 px image is too large; choose a smaller scale or width."))
 CANNOT_WRITE_FILE_WRITER_FAILED = message("export.cannot_write_file_writer_failed", "ExportError",
@@ -79,8 +77,6 @@ CANNOT_WRITE_SVG_FILE = message("export.cannot_write_svg_file", "ExportError",
     QT_TRANSLATE_NOOP("ExportError", "%1: cannot write the SVG file."))
 UNKNOWN_PAGE_USE_ONE = message("export.unknown_page_use_one", "ExportError",
     QT_TRANSLATE_NOOP("ExportError", "unknown page '%1' (use one of: %2)."))
-CANNOT_WRITE_PDF_FILE = message("export.cannot_write_pdf_file", "ExportError",
-    QT_TRANSLATE_NOOP("ExportError", "%1: cannot write the PDF file."))
 CANNOT_WRITE_PNG_FILE = message("export.cannot_write_png_file", "ExportError",
     QT_TRANSLATE_NOOP("ExportError", "%1: cannot write the PNG file (%2)."))
 PNG_FILE_INCOMPLETE = message("export.png_file_incomplete", "ExportError",
@@ -292,7 +288,7 @@ def _paint(painter: QPainter, scene: QGraphicsScene, target: QRectF, source: QRe
 def image_size(rect: QRectF, scale: float = 1.0, width: int | None = None) -> tuple[int, int, float]:
     """(width, height, effective scale) of a raster export of *rect*."""
     if rect.isEmpty():
-        raise ExportError(MAP_EMPTY_THERE_NOTHING_EXPORT)
+        raise ExportError(NOTHING_TO_EXPORT)
     if width is not None:
         if width < 1:
             raise ExportError(IMAGE_WIDTH_MUST_AT_LEAST_PX, width)
@@ -486,7 +482,7 @@ def export_svg(scene: QGraphicsScene, path: str | os.PathLike[str], options: Ima
     with atomic_path(path, check_svg) as tmp, export_state(scene, options.overlays, options.legend,
                                                           background) as rect:
         if rect.isEmpty():
-            raise ExportError(MAP_EMPTY_THERE_NOTHING_EXPORT)
+            raise ExportError(NOTHING_TO_EXPORT)
         w, h = rect.width(), rect.height()
         generator = QSvgGenerator()
         generator.setFileName(str(tmp))
@@ -614,7 +610,7 @@ def export_pdf(scene: QGraphicsScene, path: str | os.PathLike[str], options: Ima
     legend = options.legend and not tile
     with atomic_path(path, check_pdf) as tmp, export_state(scene, options.overlays, legend, background) as rect:
         if rect.isEmpty():
-            raise ExportError(MAP_EMPTY_THERE_NOTHING_EXPORT)
+            raise ExportError(NOTHING_TO_EXPORT)
         layout = page_layout(options.page, rect, options.margin_mm, options.portrait)
         writer = pdf_writer(tmp, options.title or map_title(scene), layout)
         painter = QPainter()
