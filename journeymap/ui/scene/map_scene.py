@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QUndoCommand
+from PySide6.QtGui import QPainter, QUndoCommand
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
@@ -28,7 +28,7 @@ from journeymap.domain.model import Lane, Stage, Touchpoint
 from journeymap.services.reporting import touchpoint_metrics
 from journeymap.storage import DocumentError
 from journeymap.ui.changes import Change
-from journeymap.ui.scene import clipboard, interactions, keyboard_editing, style
+from journeymap.ui.scene import clipboard, interactions, keyboard_editing, overlay_state, style
 from journeymap.ui.scene.card_filter import card_matches
 from journeymap.ui.scene.card_item import CardItem, reset_fonts
 from journeymap.ui.scene.emotion import EmotionLaneItem
@@ -46,7 +46,6 @@ from journeymap.ui.scene.header_items import (
 from journeymap.ui.scene.interactions import CardDrag, HeaderDrag, InlineEdit, Interaction, PaletteDrop
 from journeymap.ui.scene.layout import Cell, GridLayout, compute_layout
 from journeymap.ui.scene.legend import LegendItem
-from journeymap.ui.scene.overlays import OVERLAY_NAMES
 from journeymap.ui.scene.updates import apply_card_change
 from journeymap.ui.session import DocumentSession
 
@@ -62,7 +61,7 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 
 
-class MapScene(keyboard_editing.KeyboardEditing, QGraphicsScene):
+class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGraphicsScene):
     """The journey map of ``session.map_id``, as items; usable without any view (exports)."""
 
     # Emitted after every relayout (cards moved, rows grew, structure rebuilt).
@@ -145,78 +144,6 @@ class MapScene(keyboard_editing.KeyboardEditing, QGraphicsScene):
     @property
     def read_only(self) -> bool:
         return self.session.read_only
-
-    @property
-    def overlays(self) -> frozenset[str]:
-        """Overlay names to draw ("nps", "sentiment", "emotion"...)."""
-        return frozenset(self._overlays)
-
-    def set_overlays(self, names: Iterable[str]) -> None:
-        """Show these overlays ("nps", "sentiment", "emotion"); the legend follows."""
-        names = set(names)
-        if names == self._overlays:
-            return
-        on_cards = {"nps", "sentiment", "photos", "quotes", "compare", "trend"}
-        if names & on_cards != self._overlays & on_cards:
-            for card in self.cards.values():
-                card.update()
-        self._overlays = names
-        self._sync_overlay_items()
-        self.overlaysChanged.emit()
-
-    @property
-    def legend_visible(self) -> bool:
-        """Whether the legend shows while overlays are on (exports may switch it off)."""
-        return self._legend_visible
-
-    def set_legend_visible(self, on: bool) -> None:
-        if bool(on) != self._legend_visible:
-            self._legend_visible = bool(on)
-            self._sync_overlay_items()
-
-    def _sync_overlay_items(self) -> None:
-        """Show, place and size the emotion lane and the legend; grow the scene rect with them."""
-        shown = self._overlays & set(OVERLAY_NAMES)
-        emotion = "emotion" in shown and bool(self.grid.stage_ids)
-        if emotion:
-            self.emotion_item.relayout()
-        self.emotion_item.setVisible(emotion)
-        legend = bool(shown) and self._legend_visible
-        if legend:
-            self.legend_item.set_overlays(shown)
-            self.legend_item.setPos(self._legend_pos())
-        self.legend_item.setVisible(legend)
-        rect = self.content_rect()
-        if rect != self.sceneRect():
-            self.setSceneRect(rect)
-
-    def _legend_pos(self) -> QPointF:
-        g = self.grid
-        bottom = g.grid_bottom + (style.EMOTION_H if self.emotion_item.isVisible() else 0.0)
-        return QPointF(g.origin.x(), bottom + style.LEGEND_GAP)
-
-    def _refresh_overlays(self) -> None:
-        """Metrics, layout or filter changed: the emotion curve recomputes on its next paint."""
-        if self.emotion_item.isVisible():
-            self.emotion_item.relayout()
-
-    def set_export_mode(self, on: bool) -> None:
-        """Hide selection, hover, focus and drop feedback (and the grey desk) for exports."""
-        self.export_mode = bool(on)
-        self.drop_indicator.hide()
-        if on:
-            self.cancel_interaction()
-        self.setBackgroundBrush(QBrush(QColor("#FFFFFF")) if on else style.BACKGROUND)
-        self.update()
-
-    def content_rect(self) -> QRectF:
-        """Everything to export: title block, headers, grid, emotion lane and legend, with a margin."""
-        rect = self.grid.content_rect()
-        m = style.MARGIN
-        for item in (self.emotion_item, self.legend_item):
-            if item.isVisible():
-                rect = rect.united(item.sceneBoundingRect().adjusted(-m, -m, m, m))
-        return rect
 
     def card_item(self, touchpoint_id: int) -> CardItem | None:
         return self.cards.get(touchpoint_id)
