@@ -24,7 +24,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-from functools import cache
 from typing import Any
 
 from journeymap import settings as app_settings
@@ -266,52 +265,6 @@ IMPORT_NOTES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ImportNote", "Unanswered cells skipped (blank, N/A, No aplica): %1."),
 )
 
-# Why an imported row was rejected (RejectedRow.reason: one or more, joined by "; ").
-REJECT_REASONS: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("RejectReason", "missing score"),
-    QT_TRANSLATE_NOOP("RejectReason", "score %1 is not a number"),
-    QT_TRANSLATE_NOOP("RejectReason", "score %1 is not a whole number"),
-    QT_TRANSLATE_NOOP("RejectReason", "score %1 is outside 0-10"),
-    QT_TRANSLATE_NOOP("RejectReason", "%1 %2 is not a whole number >= 0"),
-    QT_TRANSLATE_NOOP("RejectReason", "%1 %2 is too large"),
-    QT_TRANSLATE_NOOP("RejectReason", "date %1 is not a date"),
-    QT_TRANSLATE_NOOP("RejectReason", "date %1 is not YYYY-MM-DD or DD/MM/YYYY"),
-    QT_TRANSLATE_NOOP("RejectReason", "date %1 does not exist"),
-    QT_TRANSLATE_NOOP("RejectReason", "sentiment %1 is not a number or a known word"),
-    QT_TRANSLATE_NOOP("RejectReason", "sentiment %1 is outside the 1-5 scale of this file"),
-    QT_TRANSLATE_NOOP("RejectReason", "sentiment %1 is outside -1..1"),
-    QT_TRANSLATE_NOOP("RejectReason", "missing touchpoint"),
-    QT_TRANSLATE_NOOP("RejectReason", "touchpoint %1 is ambiguous (several touchpoints have that title)"),
-    QT_TRANSLATE_NOOP("RejectReason", "no touchpoint %1 in this map"),
-    QT_TRANSLATE_NOOP("RejectReason", "score %1 is outside 1-11"),
-    QT_TRANSLATE_NOOP("RejectReason", "score %1 is outside 1-5"),
-    QT_TRANSLATE_NOOP("RejectReason", "score %1 is outside 1-7"),
-    QT_TRANSLATE_NOOP("RejectReason", "date %1 has no valid time"),
-)
-# The answer of one column of a wide file: "column %1: <reason>" (the reason translated too).
-COLUMN_REASON = QT_TRANSLATE_NOOP("RejectReason", "column %1: %2")
-_COLUMN_REASON = re.compile(r"^column ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"): (.*)$", re.DOTALL)
-
-
-def _pattern(template: str) -> re.Pattern[str]:
-    parts = re.split(r"(%\d)", template)
-    regex = "".join("(.+)" if re.fullmatch(r"%\d", p) else re.escape(p) for p in parts)
-    return re.compile(f"^{regex}$", re.DOTALL)
-
-
-@cache
-def _reason_patterns() -> list[tuple[str, str, re.Pattern[str]]]:
-    return [("RejectReason", t, _pattern(t)) for t in REJECT_REASONS]
-
-
-def _translated(message: str, patterns: list[tuple[str, str, re.Pattern[str]]]) -> str:
-    for context, template, pattern in patterns:
-        match = pattern.match(message)
-        if match:
-            return fill(translate(context, template), *match.groups())
-    return message
-
-
 def error_text(exc: BaseException) -> str:
     """The message of *exc* in the current language.
 
@@ -340,24 +293,26 @@ def _argument_text(value: object) -> object:
         return translate(value.context, value.text)
     if isinstance(value, Phrase):
         return fill(translate(value.message.context, value.message.text), *map(_argument_text, value.args))
+    declared = getattr(value, "message", None)
+    if isinstance(declared, Message) and isinstance(value, str):  # a Reject: the English str and its message
+        return fill(translate(declared.context, declared.text), *map(_argument_text, value.message_args))
     if isinstance(value, Subjectless) and value.error.message is not None:
         return value.text(translate(value.error.message.context, value.error.message.text))
     return value
 
 
-def reason_text(reason: str) -> str:
-    """Why an imported row was rejected (``RejectedRow.reason``), in the current language."""
-    if _current == DEFAULT:
-        return reason
-    return "; ".join(_reason_part(part) for part in reason.split("; "))
+def reason_text(reason: Any) -> str:
+    """Why an imported row was rejected (a ``RejectedRow``, or one ``Reject``), in the current language.
 
-
-def _reason_part(part: str) -> str:
-    match = _COLUMN_REASON.match(part)
-    if match:
-        inner = _translated(match.group(2), _reason_patterns())
-        return fill(translate("RejectReason", COLUMN_REASON), match.group(1), inner)
-    return _translated(part, _reason_patterns())
+    The row's ``reasons`` carry their declared messages (``services.reject_reasons``);
+    a row made without them (an old caller) shows its English ``reason`` as is.
+    """
+    reasons = getattr(reason, "reasons", None)
+    if reasons is None:
+        return str(_argument_text(reason))
+    if not reasons:
+        return str(reason.reason)
+    return "; ".join(str(_argument_text(r)) for r in reasons)
 
 
 def note_text(note: Any) -> str:

@@ -166,12 +166,15 @@ def test_open_error_box_speaks_spanish(spanish, window, tmp_path, monkeypatch):
 
 
 def test_import_summary_gives_rejection_reasons_in_spanish(qtbot, spanish):
+    from journeymap.services import reject_reasons as R
     from journeymap.services.importing import ImportResult, RejectedRow
     from journeymap.ui.dialogs.import_dialog import ImportSummaryDialog
 
+    score, day = R.Reject(R.SCORE_OUTSIDE_0_10, "'11'"), R.Reject(R.DATE_DOES_NOT_EXIST, "'2026-02-30'")
+    missing = R.Reject(R.MISSING_TOUCHPOINT)
     result = ImportResult("survey.csv", imported=1, rejected=2, rejected_rows=[
-        RejectedRow(2, "score '11' is outside 0-10; date '2026-02-30' does not exist", ("Checkout", "11")),
-        RejectedRow(3, "missing touchpoint", ("", "9")),
+        RejectedRow(2, f"{score}; {day}", ("Checkout", "11"), (score, day)),
+        RejectedRow(3, missing, ("", "9"), (missing,)),
     ])
     dialog = ImportSummaryDialog(result)
     qtbot.addWidget(dialog)

@@ -33,6 +33,6 @@ def write_rejected(result: ImportResult, path: str | Path) -> int:
         writer = csv.writer(fh)
         writer.writerow([translate("cli", "row"), translate("cli", "reason"), *headers])
         for row in result.rejected_rows:
-            writer.writerow([row.row_number, reason_text(row.reason), *(_cell(v) for v in row.values)])
+            writer.writerow([row.row_number, reason_text(row), *(_cell(v) for v in row.values)])
     tmp.replace(path)
     return len(result.rejected_rows)

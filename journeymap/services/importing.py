@@ -54,6 +54,7 @@ from typing import Any
 from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.domain.metrics import SENTIMENT_SCALE
 from journeymap.domain.model import ImportBatch, Touchpoint
+from journeymap.services import reject_reasons as R
 from journeymap.services.import_mapping import (
     COUNT_FIELDS,
     FIELDS,
@@ -62,7 +63,7 @@ from journeymap.services.import_mapping import (
     normalise,
 )
 from journeymap.services.import_sources import Block, ImportFileError, open_source
-from journeymap.services.survey_values import Reject
+from journeymap.services.reject_reasons import Reject
 from journeymap.storage import Document
 from journeymap.storage.responses_sql import ResponseWriter, bulk_cache, trusted_inserts
 
@@ -110,8 +111,9 @@ class ImportCancelled(Exception):
 @dataclass(frozen=True)
 class RejectedRow:
     row_number: int  # 1-based file row, header = 1
-    reason: str
+    reason: str  # in English; ``reasons`` carry their messages (i18n.reason_text translates them)
     values: tuple[Any, ...]
+    reasons: tuple[Reject, ...] = ()
 
 
 @dataclass
@@ -219,14 +221,14 @@ def _number(raw: Any) -> float | None:
 
 def parse_score(raw: Any) -> int | _Reject:
     if raw is None or (raw.__class__ is str and not raw.strip()):
-        return _Reject("missing score")
+        return _Reject(R.MISSING_SCORE)
     value = _number(raw)
     if value is None or math.isnan(value):
-        return _Reject(f"score {_show(raw)} is not a number")
+        return _Reject(R.SCORE_NOT_A_NUMBER, _show(raw))
     if not value.is_integer():
-        return _Reject(f"score {_show(raw)} is not a whole number")
+        return _Reject(R.SCORE_NOT_WHOLE, _show(raw))
     if not 0 <= value <= 10:
-        return _Reject(f"score {_show(raw)} is outside 0-10")
+        return _Reject(R.SCORE_OUTSIDE_0_10, _show(raw))
     return int(value)
 
 
@@ -235,9 +237,9 @@ def parse_count(raw: Any, name: str) -> int | _Reject:
         return 0
     value = _number(raw)
     if value is None or math.isnan(value) or not value.is_integer() or value < 0:
-        return _Reject(f"{name} {_show(raw)} is not a whole number >= 0")
+        return _Reject(R.COUNT_NOT_WHOLE, name, _show(raw))
     if value > MAX_COUNT:
-        return _Reject(f"{name} {_show(raw)} is too large")
+        return _Reject(R.COUNT_TOO_LARGE, name, _show(raw))
     return int(value)
 
 
@@ -253,7 +255,7 @@ def parse_date(raw: Any) -> str | None | _Reject:
     if isinstance(raw, date):
         return raw.isoformat()
     if raw.__class__ is not str:
-        return _Reject(f"date {_show(raw)} is not a date")
+        return _Reject(R.DATE_NOT_A_DATE, _show(raw))
     s = raw.strip()
     if not s:
         return None
@@ -263,12 +265,12 @@ def parse_date(raw: Any) -> str | None | _Reject:
     else:
         m = _DMY.fullmatch(s)
         if not m:
-            return _Reject(f"date {_show(raw)} is not YYYY-MM-DD or DD/MM/YYYY")
+            return _Reject(R.DATE_NOT_ISO_OR_SLASHED, _show(raw))
         d, mo, y = m.groups()
     try:
         return date(int(y), int(mo), int(d)).isoformat()
     except ValueError:
-        return _Reject(f"date {_show(raw)} does not exist")
+        return _Reject(R.DATE_DOES_NOT_EXIST, _show(raw))
 
 
 SENTIMENT_WORDS: dict[str, float] = {
@@ -319,13 +321,13 @@ def sentiment_parser(scale: str) -> Callable[[Any], float | None | _Reject]:
                 return word
         v = _number(raw)
         if v is None or math.isnan(v):
-            return _Reject(f"sentiment {_show(raw)} is not a number or a known word")
+            return _Reject(R.SENTIMENT_NOT_A_NUMBER, _show(raw))
         if five:
             if not (v.is_integer() and 1 <= v <= 5):
-                return _Reject(f"sentiment {_show(raw)} is outside the 1-5 scale of this file")
+                return _Reject(R.SENTIMENT_OUTSIDE_FILE_SCALE, _show(raw))
             return (v - 3.0) / 2.0
         if not -1.0 <= v <= 1.0:
-            return _Reject(f"sentiment {_show(raw)} is outside -1..1")
+            return _Reject(R.SENTIMENT_OUTSIDE, _show(raw))
         return v
 
     return parse
@@ -363,17 +365,17 @@ class TouchpointMatcher:
 
     def __call__(self, raw: Any) -> int | _Reject:
         if raw is None or (raw.__class__ is str and not raw.strip()):
-            return _Reject("missing touchpoint")
+            return _Reject(R.MISSING_TOUCHPOINT)
         if raw.__class__ is not str or raw.strip().isdigit():
             v = _number(raw)
             if v is not None and v.is_integer() and int(v) in self.ids:
                 return int(v)
         key = normalise(raw)
         if key in self.ambiguous:
-            return _Reject(f"touchpoint {_show(raw)} is ambiguous (several touchpoints have that title)")
+            return _Reject(R.TOUCHPOINT_AMBIGUOUS, _show(raw))
         found = self.titles.get(key)
         if found is None:
-            return _Reject(f"no touchpoint {_show(raw)} in this map")
+            return _Reject(R.NO_SUCH_TOUCHPOINT, _show(raw))
         return found
 
 
@@ -393,10 +395,10 @@ class _Importer:
         self.columns: list[list[Any]] = []
         self.pending = 0
 
-    def reject(self, row_number: int, reasons: list[str], row: Iterable[Any]) -> None:
+    def reject(self, row_number: int, reasons: list[Reject], row: Iterable[Any]) -> None:
         self.result.rejected += 1
         if len(self.result.rejected_rows) < MAX_REJECTED_KEPT:
-            self.result.rejected_rows.append(RejectedRow(row_number, "; ".join(reasons), tuple(row)))
+            self.result.rejected_rows.append(RejectedRow(row_number, "; ".join(reasons), tuple(row), tuple(reasons)))
 
     def add_columns(self, columns: list[list[Any]], n: int) -> None:
         """Queue *n* valid rows given as columns (in the writer's column order)."""

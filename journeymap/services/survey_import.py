@@ -29,6 +29,7 @@ from journeymap.domain.metrics import NpsSummary
 from journeymap.domain.model import ImportBatch
 from journeymap.i18n import current_language
 from journeymap.services import import_profiles
+from journeymap.services import reject_reasons as R
 from journeymap.services.import_mapping import (
     FIELDS,
     ColumnError,
@@ -236,7 +237,7 @@ def _long_mapping(plan: Plan) -> tuple[dict[str, int | None], dict[str, Callable
 
             def long_score(raw: Any, parse: Callable[[Any], Any] = parse) -> Any:
                 value = parse(raw)
-                return Reject("missing score") if value is None else value
+                return Reject(R.MISSING_SCORE) if value is None else value
 
             parsers["score"] = long_score
         if sentiment is not None:

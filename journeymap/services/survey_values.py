@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from journeymap.services import reject_reasons as R
 from journeymap.services.import_mapping import normalise
+from journeymap.services.reject_reasons import Reject
 
 __all__ = [
     "UNANSWERED",
@@ -29,8 +31,6 @@ __all__ = [
 ]
 
 
-class Reject(str):
-    """A parse failure: the reason (checked with ``type(x) is Reject``)."""
 
 
 # Cells that mean "not answered": never an error, never a response.
@@ -142,19 +142,19 @@ def score_parser(scale: str) -> Callable[[Any], int | float | None | Reject]:
     """Cell -> 0-10 score (NPS, RECODED) or -1..1 sentiment (FIVE, SEVEN); None when unanswered."""
     top = {NPS: 10, RECODED: 11, FIVE: 5, SEVEN: 7}.get(scale, 10)
     low = 0 if scale == NPS else 1
-    outside = {NPS: "is outside 0-10", RECODED: "is outside 1-11", FIVE: "is outside 1-5",
-               SEVEN: "is outside 1-7"}.get(scale, "is outside 0-10")
+    outside = {NPS: R.SCORE_OUTSIDE_0_10, RECODED: R.SCORE_OUTSIDE_1_11, FIVE: R.SCORE_OUTSIDE_1_5,
+               SEVEN: R.SCORE_OUTSIDE_1_7}.get(scale, R.SCORE_OUTSIDE_0_10)
 
     def parse(raw: Any) -> int | float | None | Reject:
         if is_unanswered(raw):
             return None
         v = leading_number(raw)
         if v is None:
-            return Reject(f"score {_show(raw)} is not a number")
+            return Reject(R.SCORE_NOT_A_NUMBER, _show(raw))
         if not v.is_integer():
-            return Reject(f"score {_show(raw)} is not a whole number")
+            return Reject(R.SCORE_NOT_WHOLE, _show(raw))
         if not low <= v <= top:
-            return Reject(f"score {_show(raw)} {outside}")
+            return Reject(outside, _show(raw))
         if scale == RECODED:
             return int(v) - 1
         if scale == FIVE:
@@ -276,11 +276,11 @@ def _date_parser(order: str) -> Callable[[Any], str | None | Reject]:
         if isinstance(raw, date):
             return raw.isoformat()
         if isinstance(raw, bool):
-            return Reject(f"date {_show(raw)} is not a date")
+            return Reject(R.DATE_NOT_A_DATE, _show(raw))
         if isinstance(raw, int | float):
             return _serial(raw)
         if raw.__class__ is not str:
-            return Reject(f"date {_show(raw)} is not a date")
+            return Reject(R.DATE_NOT_A_DATE, _show(raw))
         s = raw.strip()
         if not s or is_unanswered(s):
             return None
@@ -294,22 +294,22 @@ def _date_parser(order: str) -> Callable[[Any], str | None | Reject]:
                 try:
                     return _serial(float(s.replace(",", ".")))
                 except ValueError:
-                    return Reject(f"date {_show(raw)} is not a date")
+                    return Reject(R.DATE_NOT_A_DATE, _show(raw))
             a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
             y += 2000 if y < 100 else 0
             d, mo = (a, b) if day_first else (b, a)
             hh, mm, ampm = m.group(4), m.group(5), m.group(7)
         if hh is not None and (_hour(hh, ampm) > 23 or int(mm) > 59):
-            return Reject(f"date {_show(raw)} has no valid time")
+            return Reject(R.DATE_NO_VALID_TIME, _show(raw))
         try:
             return date(y, mo, d).isoformat()
         except ValueError:
-            return Reject(f"date {_show(raw)} does not exist")
+            return Reject(R.DATE_DOES_NOT_EXIST, _show(raw))
 
     return parse
 
 
 def _serial(value: float) -> str | Reject:
     if not EXCEL_RANGE[0] <= value <= EXCEL_RANGE[1]:
-        return Reject(f"date {_show(value)} is not a date")
+        return Reject(R.DATE_NOT_A_DATE, _show(value))
     return (EXCEL_EPOCH + timedelta(days=int(value))).date().isoformat()

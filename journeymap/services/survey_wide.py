@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from itertools import compress, repeat
 from typing import Any
 
+from journeymap.services.reject_reasons import IN_COLUMN
 from journeymap.services.survey_layout import COMMENT, DATE, OVERALL, SCORE, SEGMENT, SENTIMENT, Plan
 from journeymap.services.survey_values import Reject, date_parser, score_parser
 from journeymap.storage.responses_sql import ResponseWriter
@@ -156,7 +157,7 @@ def import_wide(imp: Any, plan: Plan, blocks: Iterable[Any], batch_id: int, map_
                             nbad += 1
                             row = rows[k] if rows is not None else block.row(k)
                             reason = memo.parse(raw[k])
-                            imp.reject(first + k, [f"column {col.shown!r}: {reason}"], row)
+                            imp.reject(first + k, [Reject(IN_COLUMN, repr(col.shown), reason)], row)
                 m = sum(mask)
                 result.unanswered += max(0, n - m - nbad)
                 if not m:
@@ -185,7 +186,7 @@ def import_wide(imp: Any, plan: Plan, blocks: Iterable[Any], batch_id: int, map_
                 if memo.bad and not memo.bad.isdisjoint(raw):
                     for k in compress(range(n), map(memo.bad.__contains__, raw)):
                         row = rows[k] if rows is not None else block.row(k)
-                        imp.reject(first + k, [f"column {overall_col.shown!r}: {memo.parse(raw[k])}"], row)
+                        imp.reject(first + k, [Reject(IN_COLUMN, repr(overall_col.shown), memo.parse(raw[k]))], row)
                 overall_rows.extend(zip(repeat(map_id), compress(vals, mask), compress(dates, mask),
                                         compress(segments, mask), repeat(batch_id)))
         imp.flush()

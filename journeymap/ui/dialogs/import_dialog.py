@@ -447,7 +447,7 @@ class ImportSummaryDialog(QDialog):
             number = QStandardItem()
             number.setData(row.row_number, Qt.ItemDataRole.DisplayRole)
             values = " | ".join(_cell(v) for v in row.values)
-            self.model.appendRow([number, QStandardItem(reason_text(row.reason)), QStandardItem(values)])
+            self.model.appendRow([number, QStandardItem(reason_text(row)), QStandardItem(values)])
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Rejected rows"))
         self.table.setModel(self.model)
