@@ -450,3 +450,12 @@ CASES.update({
     "open_2000_no_photos": Case(_photos.open_without_photos, target=60, peer_only=True),
     "open_2000_200_photos": Case(_photos.open_200_photos, target=0.45, peers=("open_2000_no_photos",), max_ratio=1.5),
 })
+
+# Event logs and their flows (issue 22).
+from bench import events as _events  # noqa: E402
+
+CASES.update({
+    "import_events_1m": Case(_events.import_events_1m, target=10.0, max_mb=300, repeat=3),
+    "flows_stored_1m": Case(_events.flows_stored_1m, target=1.0),
+    "flows_computed_1m": Case(_events.flows_computed_1m, target=1.0, repeat=3),
+})

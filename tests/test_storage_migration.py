@@ -16,6 +16,7 @@ from helpers_process import held
 
 from journeymap.domain.model import JourneyMap, Lane, Stage, Touchpoint
 from journeymap.storage import Document, DocumentError, schema
+from journeymap.storage.events_schema import BATCH_TABLES
 
 
 def sha(path: Path) -> str:
@@ -164,7 +165,7 @@ def format_1_document(path: Path) -> Path:
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("BEGIN")
     for name in ("overall_responses", "import_profiles", "attachments", "attachment_blobs", "comments_fts",
-                 "quotes", "comment_rows"):  # formats 4 and 5 (comments, quotes) are newer than 1 too
+                 "quotes", "comment_rows", *BATCH_TABLES):  # formats 4-6 (comments, quotes, events) are newer too
         conn.execute(f"DROP TABLE {name}")
     conn.execute("ALTER TABLE responses RENAME TO r_old")
     conn.execute(FORMAT_1_RESPONSES)

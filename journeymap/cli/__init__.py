@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "journeymap.cli.attach",
     "journeymap.cli.comments",
     "journeymap.cli.compare",
+    "journeymap.cli.events",
 )
 
 

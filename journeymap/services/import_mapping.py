@@ -64,13 +64,22 @@ def _contains(header: str, synonym: str) -> bool:
     return f" {synonym} " in f" {header} "
 
 
-def guess_mapping(headers: Sequence[object]) -> dict[str, int | None]:
-    """0-based column index per field (``None`` when no header looks like it)."""
+def guess_mapping(
+    headers: Sequence[object], synonyms: Mapping[str, tuple[str, ...]] | None = None
+) -> dict[str, int | None]:
+    """0-based column index per field (``None`` when no header looks like it).
+
+    *synonyms* (field -> header words) replace the survey fields' (event logs have their own).
+    """
     names = [normalise_header(h) for h in headers]
-    mapping: dict[str, int | None] = dict.fromkeys(FIELDS)
+    if synonyms is None:
+        synonyms, exact = SYNONYMS, _EXACT
+    else:
+        exact = {syn: field for field, syns in synonyms.items() for syn in syns}
+    mapping: dict[str, int | None] = dict.fromkeys(synonyms if synonyms is not SYNONYMS else FIELDS)
     taken: set[int] = set()
     for i, name in enumerate(names):
-        field = _EXACT.get(name)
+        field = exact.get(name)
         if field and mapping[field] is None:
             mapping[field] = i
             taken.add(i)
@@ -78,7 +87,7 @@ def guess_mapping(headers: Sequence[object]) -> dict[str, int | None]:
         if i in taken or not name:
             continue
         best: tuple[int, str] | None = None
-        for field, syns in SYNONYMS.items():
+        for field, syns in synonyms.items():
             if mapping[field] is not None:
                 continue
             for syn in syns:
@@ -127,13 +136,14 @@ def resolve_column(spec: str | int, headers: Sequence[object]) -> int:
 
 
 def build_mapping(
-    headers: Sequence[object], explicit: Mapping[str, str | int | None] | None = None
+    headers: Sequence[object], explicit: Mapping[str, str | int | None] | None = None,
+    synonyms: Mapping[str, tuple[str, ...]] | None = None,
 ) -> dict[str, int | None]:
     """Guesses, overridden by explicit choices (``None`` = explicitly not mapped)."""
-    mapping = guess_mapping(headers)
+    mapping = guess_mapping(headers, synonyms)
     for field, spec in (explicit or {}).items():
         if field not in mapping:
-            raise ColumnError(UNKNOWN_FIELD_FIELDS, repr(field), ', '.join(FIELDS))
+            raise ColumnError(UNKNOWN_FIELD_FIELDS, repr(field), ', '.join(mapping))
         if spec is None or spec == "":
             mapping[field] = None
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from journeymap.services import reject_reasons as R
@@ -24,6 +24,7 @@ __all__ = [
     "Reject",
     "date_order",
     "date_parser",
+    "datetime_parser",
     "is_unanswered",
     "leading_number",
     "score_parser",
@@ -313,3 +314,137 @@ def _serial(value: float) -> str | Reject:
     if not EXCEL_RANGE[0] <= value <= EXCEL_RANGE[1]:
         return Reject(R.DATE_NOT_A_DATE, _show(value))
     return (EXCEL_EPOCH + timedelta(days=int(value))).date().isoformat()
+
+
+# ------------------------------------------------------------- timestamps
+# Event logs need the time of day too (the order of a customer's events); same formats as dates.
+_ISO_FAST = re.compile(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?")
+# ``YYYY-MM-DD HH:MM:SS`` with a valid month and time (days after the 28th are checked apart).
+_ISO_PLAIN = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[T ](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d")
+
+
+def _day_exists(text: str) -> bool:
+    try:
+        date(int(text[:4]), int(text[5:7]), int(text[8:10]))
+    except ValueError:
+        return False
+    return True
+
+_OFFSET = re.compile(r"([+\-])(\d{2}):?(\d{2})")
+EPOCH_RANGE = (315532800, 4102444800)  # 1980 .. 2100 in Unix seconds
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _from_epoch(value: float) -> str | None:
+    """Unix seconds, milliseconds or microseconds (GA4's ``event_timestamp``) as UTC; None if none of them."""
+    for scale in (1, 1000, 1_000_000):
+        seconds = value / scale
+        if EPOCH_RANGE[0] <= seconds < EPOCH_RANGE[1]:
+            return _stamp(datetime(1970, 1, 1) + timedelta(seconds=seconds))
+    return None
+
+
+def datetime_parser(order: str, required: bool = False) -> Callable[[Any], str | None | Reject]:
+    """Cell -> ``YYYY-MM-DD HH:MM:SS``: the dates of :func:`date_parser` with their time of day.
+
+    A time written with a zone (``Z``, ``+02:00``) is turned into UTC; one without is kept as
+    written. Unix timestamps (seconds, milliseconds, microseconds) are UTC; Excel serials keep
+    their fraction of a day; ``YYYYMMDD`` (GA4's ``event_date``) is a date. A date alone is midnight.
+    An empty cell is None, or a rejection when the time is *required*.
+    """
+    day_first = order == DMY
+    plain = _ISO_PLAIN.fullmatch
+    missing = Reject("missing timestamp") if required else None
+
+    def parse(raw: Any) -> str | None | Reject:
+        if raw.__class__ is str and plain(raw):  # what most logs write: nothing to convert
+            if raw[8:10] > "28" and not _day_exists(raw):
+                return Reject(f"date {_show(raw)} does not exist")
+            return raw if raw[10] == " " else raw.replace("T", " ")
+        if raw is None:
+            return missing
+        if isinstance(raw, datetime):
+            if raw.tzinfo is not None:
+                raw = raw.astimezone(UTC).replace(tzinfo=None)
+            return _stamp(raw)
+        if isinstance(raw, date):
+            return raw.isoformat() + " 00:00:00"
+        if isinstance(raw, bool):
+            return Reject(f"date {_show(raw)} is not a date")
+        if isinstance(raw, int | float):
+            if isinstance(raw, int) and 19000101 <= raw <= 21001231:
+                return parse(str(raw))
+            return _number_time(raw)
+        if raw.__class__ is not str:
+            return Reject(f"date {_show(raw)} is not a date")
+        s = raw.strip()
+        m = _ISO_FAST.fullmatch(s)
+        if m:  # the common case, checked as text without building a datetime
+            sec = m.group(6) or "00"
+            if "01" <= s[5:7] <= "12" and "01" <= s[8:10] <= "28" and s[11:13] <= "23" and s[14:16] <= "59" \
+                    and sec <= "59":
+                return f"{s[:10]} {s[11:16]}:{sec}"
+        if not s or is_unanswered(s):
+            return missing
+        m = _YEAR_FIRST.fullmatch(s)
+        sec = "0"
+        zone = None
+        if m:
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            hh, mm, ampm, zone = m.group(4), m.group(5), m.group(7), m.group(8)
+            sec = m.group(6) or "0"
+        else:
+            m = _SLASHED.fullmatch(s)
+            if not m:
+                if s.isdigit() and len(s) == 8:  # 20240305
+                    try:
+                        return date(int(s[:4]), int(s[4:6]), int(s[6:])).isoformat() + " 00:00:00"
+                    except ValueError:
+                        return Reject(f"date {_show(raw)} does not exist")
+                try:
+                    return _number_time(float(s.replace(",", ".")) if not s.isdigit() else int(s), raw)
+                except ValueError:
+                    return Reject(f"date {_show(raw)} is not a date")
+            a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            y += 2000 if y < 100 else 0
+            d, mo = (a, b) if day_first else (b, a)
+            hh, mm, ampm = m.group(4), m.group(5), m.group(7)
+            sec = m.group(6) or "0"
+        hour = _hour(hh, ampm)
+        minute = int(mm or 0)
+        second = int(sec)
+        if hh is not None and (hour > 23 or minute > 59 or second > 59):
+            return Reject(f"date {_show(raw)} has no valid time")
+        try:
+            moment = datetime(y, mo, d, hour, minute, second)
+        except ValueError:
+            return Reject(f"date {_show(raw)} does not exist")
+        if zone and zone not in ("Z", "UTC", "GMT"):
+            z = _OFFSET.fullmatch(zone)
+            if z:
+                offset = timedelta(hours=int(z.group(2)), minutes=int(z.group(3)))
+                moment = moment - offset if z.group(1) == "+" else moment + offset
+        return _stamp(moment)
+
+    return parse
+
+
+def _number_time(value: float, raw: Any = None) -> str | Reject:
+    """An Excel serial (with its time of day) or a Unix timestamp."""
+    shown = value if raw is None else raw
+    if isinstance(value, float) and math.isnan(value):
+        return Reject(f"date {_show(shown)} is not a date")
+    if EXCEL_RANGE[0] <= value <= EXCEL_RANGE[1]:
+        return _stamp(_round_second(EXCEL_EPOCH + timedelta(days=float(value))))
+    stamp = _from_epoch(float(value))
+    if stamp is None:
+        return Reject(f"date {_show(shown)} is not a date")
+    return stamp
+
+
+def _round_second(moment: datetime) -> datetime:
+    """Excel serials are binary fractions of a day: 14:30 may read 14:29:59.9999."""
+    return (moment + timedelta(microseconds=500_000)).replace(microsecond=0)

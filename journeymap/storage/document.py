@@ -32,7 +32,7 @@ from journeymap.domain.model import (
     Stage,
     Touchpoint,
 )
-from journeymap.storage import comments_index, schema, sidecars, validation
+from journeymap.storage import comments_index, events_schema, schema, sidecars, validation
 
 try:  # POSIX advisory lock that never touches SQLite's own fcntl locks.
     import fcntl
@@ -53,7 +53,7 @@ Snapshot = dict[str, list[dict[str, Any]]]
 # (Photo blobs are not in snapshots: deleting a touchpoint leaves them, see storage.attachments.)
 TABLE_ORDER = (
     "maps", "stages", "lanes", "import_batches", "touchpoints", "notes", "attachments", "quotes", "responses",
-    "overall_responses",
+    "overall_responses", *events_schema.BATCH_TABLES,
 )
 
 
@@ -1182,6 +1182,8 @@ class Document:
         overall = {r["id"]: r for r in grab("overall_responses", "map_id", map_ids)}
         overall.update({r["id"]: r for r in grab("overall_responses", "batch_id", all_batches)})
         snap["overall_responses"] = list(overall.values())
+        for table in events_schema.BATCH_TABLES:  # event logs (their touchpoint ids are no foreign keys)
+            snap[table] = grab(table, "batch_id", all_batches)
         return snap
 
     def restore(self, snap: Snapshot) -> None:

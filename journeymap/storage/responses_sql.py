@@ -30,6 +30,7 @@ from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.domain.model import ImportBatch
 from journeymap.storage import comments_index
 from journeymap.storage.document import Document, DocumentError
+from journeymap.storage.events_schema import BATCH_TABLES
 from journeymap.storage.schema import INDEXES
 
 NO_IMPORT_BATCH = message("document.no_import_batch", "DocumentError",
@@ -281,6 +282,9 @@ def stash_batch(doc: Document, batch_id: int) -> Stash:
             f"CREATE TEMP TABLE {table}_overall AS SELECT * FROM main.overall_responses WHERE batch_id = ?",
             [batch_id],
         )
+        for other in BATCH_TABLES:  # an event log's events and flows
+            doc.execute(f"CREATE TEMP TABLE {table}_{other} AS SELECT * FROM main.{other} WHERE batch_id = ?",
+                        [batch_id])
         n = doc.execute(f"SELECT COUNT(*) FROM temp.{table}").fetchone()[0]
         doc.delete_batch(batch_id)  # cascades to its responses
     return Stash(saved, table, n)
@@ -297,6 +301,9 @@ def unstash_batch(doc: Document, stash: Stash) -> None:
         )
         doc.execute(f"INSERT INTO main.responses SELECT * FROM temp.{stash.table}")
         doc.execute(f"INSERT INTO main.overall_responses SELECT * FROM temp.{stash.table}_overall")
+        for other in BATCH_TABLES:
+            doc.execute(f"INSERT INTO main.{other} SELECT * FROM temp.{stash.table}_{other}")
+            doc.execute(f"DROP TABLE temp.{stash.table}_{other}")
         comments_index.index(doc._conn, "batch_id = ?", [stash.batch.id])  # noqa: SLF001
         doc.execute(f"DROP TABLE temp.{stash.table}")
         doc.execute(f"DROP TABLE temp.{stash.table}_overall")
@@ -307,6 +314,8 @@ def drop_stash(doc: Document, stash: Stash) -> None:
     if doc._conn is not None:  # noqa: SLF001
         doc.execute(f"DROP TABLE IF EXISTS temp.{stash.table}")
         doc.execute(f"DROP TABLE IF EXISTS temp.{stash.table}_overall")
+        for other in BATCH_TABLES:
+            doc.execute(f"DROP TABLE IF EXISTS temp.{stash.table}_{other}")
 
 
 def move_stashes(source: Document, target: Document) -> None:

@@ -11,11 +11,11 @@ import sqlite3
 from functools import lru_cache
 from typing import Any
 
-from journeymap.storage import comments_index
+from journeymap.storage import comments_index, events_schema
 
 # "JMap" as a big-endian 32-bit integer.
 APPLICATION_ID = int.from_bytes(b"JMap", "big")
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SUFFIX = ".jmap"
 
 TABLES: dict[str, str] = {
@@ -233,6 +233,9 @@ COMMENT_ROW_INDEXES: dict[str, str] = {
 }
 TABLES.update(COMMENT_ROW_TABLES)
 INDEXES.update(COMMENT_ROW_INDEXES)
+# Event logs and their flows (issue 22), in their own module.
+TABLES.update(events_schema.EVENT_TABLES)
+INDEXES.update(events_schema.EVENT_INDEXES)
 
 # Migrations from version N-1 to N, applied in order by ``migrate``.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -266,6 +269,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "INSERT INTO comment_rows (id, touchpoint_id, score, sentiment, date, segment) "
         "SELECT id, touchpoint_id, score, sentiment, date, segment FROM responses WHERE comment != ''",
     ),
+    # 6: event logs from CRM and web analytics, and the flows aggregated from them (issue 22).
+    6: events_schema.MIGRATION,
 }
 
 

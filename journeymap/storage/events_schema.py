@@ -1,0 +1,94 @@
+"""Tables of imported event logs (issue 22): CRM and web-analytics events and the flows they show.
+
+An event log is an import batch like a survey file: its rows live in ``events``
+(one per event: which customer, when, which touchpoint, optionally the channel
+and an outcome such as "purchase"), and the flows aggregated from them at import
+(``storage.events_sql.compute_flows``) are kept with the batch, so reading them
+costs nothing. Every table hangs off ``import_batches`` with ``ON DELETE
+CASCADE``: removing the import removes all of it.
+
+``touchpoint_id`` is deliberately not a foreign key: deleting a card keeps its
+events (the customers did go there), and undoing the deletion brings the card
+back with the same id and its flows with it. Readers skip ids that are no
+longer cards of the map.
+"""
+
+from __future__ import annotations
+
+EVENT_TABLES: dict[str, str] = {
+    "events": """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+            customer TEXT NOT NULL,
+            time TEXT NOT NULL,
+            touchpoint_id INTEGER NOT NULL,
+            channel TEXT NOT NULL DEFAULT '',
+            outcome TEXT NOT NULL DEFAULT ''
+        )""",
+    # One row per event batch: what the log holds in all.
+    "event_logs": """
+        CREATE TABLE event_logs (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+            customers INTEGER NOT NULL DEFAULT 0,
+            events INTEGER NOT NULL DEFAULT 0,
+            first_time TEXT,
+            last_time TEXT
+        )""",
+    # Customers (distinct) and moves (all) from one touchpoint to the next, in time order per customer.
+    "event_transitions": """
+        CREATE TABLE event_transitions (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+            from_id INTEGER NOT NULL,
+            to_id INTEGER NOT NULL,
+            customers INTEGER NOT NULL,
+            moves INTEGER NOT NULL,
+            median_hours REAL
+        )""",
+    # Reach (customers who came) and drop-off (customers whose last event it was) per touchpoint.
+    "event_reach": """
+        CREATE TABLE event_reach (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+            touchpoint_id INTEGER NOT NULL,
+            reach INTEGER NOT NULL,
+            drop_off INTEGER NOT NULL,
+            events INTEGER NOT NULL
+        )""",
+    # Customers who reached an outcome after a touchpoint (touchpoint_id NULL: of all customers).
+    "event_outcomes": """
+        CREATE TABLE event_outcomes (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+            touchpoint_id INTEGER,
+            outcome TEXT NOT NULL,
+            customers INTEGER NOT NULL
+        )""",
+    # The most common whole paths (touchpoint ids as a JSON list, repeats collapsed).
+    "event_paths": """
+        CREATE TABLE event_paths (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            customers INTEGER NOT NULL
+        )""",
+}
+
+EVENT_INDEXES: dict[str, str] = {
+    # The journeys in order: LEAD per customer by time reads this index (covering), no sort.
+    "idx_events_journey": (
+        "CREATE INDEX idx_events_journey ON events(batch_id, customer, time, touchpoint_id, outcome)"
+    ),
+    "idx_event_logs_batch": "CREATE UNIQUE INDEX idx_event_logs_batch ON event_logs(batch_id)",
+    "idx_event_transitions_batch": "CREATE INDEX idx_event_transitions_batch ON event_transitions(batch_id)",
+    "idx_event_reach_batch": "CREATE INDEX idx_event_reach_batch ON event_reach(batch_id)",
+    "idx_event_outcomes_batch": "CREATE INDEX idx_event_outcomes_batch ON event_outcomes(batch_id)",
+    "idx_event_paths_batch": "CREATE INDEX idx_event_paths_batch ON event_paths(batch_id)",
+}
+
+# Tables whose rows belong to an import batch, children after parents (for undo stashes and snapshots).
+BATCH_TABLES = ("events", "event_logs", "event_transitions", "event_reach", "event_outcomes", "event_paths")
+
+MIGRATION: tuple[str, ...] = (*EVENT_TABLES.values(), *EVENT_INDEXES.values())
