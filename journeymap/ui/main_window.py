@@ -240,6 +240,8 @@ class MainWindow(DocumentFiles, QMainWindow):
         self.act_preferences = self._action(tr("Pr&eferences…"), self.preferences_dialog, SK.Preferences)
         self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.act_import = self._action(tr("&Import Survey Responses…"), self.import_dialog, "Ctrl+I")
+        self.act_import_events = self._action(tr("Import &Events…"), self.import_events_dialog)
+        self.act_import_events.setStatusTip(tr("A CRM or web-analytics log: the journey customers really took"))
         self.act_import_history = self._action(tr("Import &History…"), self.import_history_dialog)
         self.act_export = self._action(tr("&Export…"), self.export_dialog, "Ctrl+E")
         self.act_copy_image = self._action(tr("Copy Map as &Image"), self.copy_image, "Ctrl+Shift+C")
@@ -272,6 +274,7 @@ class MainWindow(DocumentFiles, QMainWindow):
 
         self.editing_actions = [
             self.act_import,
+            self.act_import_events,
             self.act_import_history,
             self.act_cut,
             self.act_paste,
@@ -353,6 +356,7 @@ class MainWindow(DocumentFiles, QMainWindow):
 
         self.data_menu = bar.addMenu(tr("&Data"))
         self.data_menu.addAction(self.act_import)
+        self.data_menu.addAction(self.act_import_events)
         self.data_menu.addAction(self.act_import_history)
 
         self.help_menu = bar.addMenu(tr("&Help"))
@@ -551,6 +555,12 @@ class MainWindow(DocumentFiles, QMainWindow):
             from journeymap.ui.dialogs.import_dialog import open_import_dialog
 
             open_import_dialog(self, self.session)
+
+    def import_events_dialog(self) -> None:
+        if self.session is not None:
+            from journeymap.ui.dialogs.event_import_dialog import open_event_import_dialog
+
+            open_event_import_dialog(self, self.session)
 
     def import_history_dialog(self) -> None:
         if self.session is not None:
