@@ -21,7 +21,7 @@ from journeymap.services.exporting import DATA_FORMATS, DECK_FORMATS, FORMATS, I
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QGraphicsScene
 
-OVERLAY_NAMES = ("nps", "sentiment", "emotion", "photos", "quotes", "trend")
+OVERLAY_NAMES = ("nps", "sentiment", "emotion", "photos", "quotes", "trend", "flows")
 PAGES = ("fit", "a4", "a3", "letter", "tabloid", "slide")
 
 

@@ -270,3 +270,14 @@ def map_flows(doc: Document, map_id: int, batch_ids: Iterable[int] | None = None
     if len(ids) == 1:
         return stored_flows(doc, ids[0])
     return compute_flows(doc, ids)
+
+
+def drawn_connections(doc: Document, map_id: int) -> list[tuple[int, int]]:
+    """The connections drawn between the map's cards (source, target), for believed vs observed.
+
+    Empty while the document format has no connections table (the richer-map issue adds it).
+    """
+    if doc.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'connections'").fetchone() is None:
+        return []
+    return [(a, b) for a, b in doc.execute(
+        "SELECT source_id, target_id FROM connections WHERE map_id = ? ORDER BY id", [map_id])]

@@ -57,6 +57,7 @@ OVERLAYS = (
     ("sentiment", QT_TRANSLATE_NOOP("MainWindow", "&Sentiment")),
     ("emotion", QT_TRANSLATE_NOOP("MainWindow", "&Emotion curve")),
     ("photos", QT_TRANSLATE_NOOP("MainWindow", "&Photos")),
+    ("flows", QT_TRANSLATE_NOOP("MainWindow", "F&lows (event logs)")),
 )
 
 

@@ -107,6 +107,48 @@ You can undo this.</numerusform>
             <numerusform>%n touchpoints</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n rows rejected</source>
+        <translation>
+            <numerusform>%n row rejected</numerusform>
+            <numerusform>%n rows rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n events</source>
+        <translation>
+            <numerusform>Imported %n event</numerusform>
+            <numerusform>Imported %n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n customers</source>
+        <translation>
+            <numerusform>of %n customer</numerusform>
+            <numerusform>of %n customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new cards</source>
+        <translation>
+            <numerusform>%n new card</numerusform>
+            <numerusform>%n new cards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers</source>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CommentsDock</name>

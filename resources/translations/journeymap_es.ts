@@ -613,9 +613,53 @@
         <source>Import</source>
         <translation>Importar</translation>
     </message>
+    <message numerus="yes">
+        <source>%n rows rejected</source>
+        <translation>
+            <numerusform>%n fila rechazada</numerusform>
+            <numerusform>%n filas rechazadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1 (%2); the document is unchanged.</source>
+        <translation>No se importó nada de %1 (%2); el documento no ha cambiado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n events</source>
+        <translation>
+            <numerusform>Importado %n evento</numerusform>
+            <numerusform>Importados %n eventos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n customers</source>
+        <translation>
+            <numerusform>de %n cliente</numerusform>
+            <numerusform>de %n clientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new cards</source>
+        <translation>
+            <numerusform>%n tarjeta nueva</numerusform>
+            <numerusform>%n tarjetas nuevas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>touchpoints not on the map: %1</source>
+        <translation>puntos de contacto que no están en el mapa: %1</translation>
+    </message>
     <message>
         <source>The document is open read-only.</source>
         <translation>El documento está abierto en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Import events</source>
+        <translation>Importar eventos</translation>
     </message>
     <message>
         <source>Create a map first.</source>
@@ -863,6 +907,14 @@
     <message>
         <source>&amp;Import Survey Responses…</source>
         <translation>&amp;Importar respuestas de encuesta…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Events…</source>
+        <translation>Importar &amp;eventos…</translation>
+    </message>
+    <message>
+        <source>A CRM or web-analytics log: the journey customers really took</source>
+        <translation>Un registro de CRM o de analítica web: el recorrido que hicieron de verdad los clientes</translation>
     </message>
     <message>
         <source>Import &amp;History…</source>
@@ -1549,6 +1601,64 @@ Puedes deshacerlo.</numerusform>
         <source>Quote pinned on “%1” (Quotes overlay)</source>
         <translation>Cita fijada en «%1» (capa Citas)</translation>
     </message>
+    <message>
+        <source>Flows: the journey customers took</source>
+        <translation>Flujos: el recorrido que hicieron los clientes</translation>
+    </message>
+    <message>
+        <source>No event log imported into this map (Data ▸ Import Events…).</source>
+        <translation>No hay ningún registro de eventos importado en este mapa (Datos ▸ Importar eventos…).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers</source>
+        <translation>
+            <numerusform>%n cliente</numerusform>
+            <numerusform>%n clientes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n evento</numerusform>
+            <numerusform>%n eventos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Most common paths</source>
+        <translation>Recorridos más frecuentes</translation>
+    </message>
+    <message>
+        <source>Arrow width: customers who went from one card to the next.</source>
+        <translation>Grosor de la flecha: clientes que pasaron de una tarjeta a la siguiente.</translation>
+    </message>
+    <message>
+        <source>drawn and taken</source>
+        <translation>dibujada y recorrida</translation>
+    </message>
+    <message>
+        <source>“not drawn”: frequent, but no drawn connection shows it</source>
+        <translation>«sin dibujar»: frecuente, pero ninguna conexión dibujada la muestra</translation>
+    </message>
+    <message>
+        <source>“rarely taken”: drawn, but almost nobody takes it</source>
+        <translation>«poco recorrida»: dibujada, pero casi nadie la recorre</translation>
+    </message>
+    <message>
+        <source>taken (the map has no drawn connections to compare with)</source>
+        <translation>recorrida (el mapa no tiene conexiones dibujadas con las que comparar)</translation>
+    </message>
+    <message>
+        <source>on a card: customers whose last event it was (share of those who came)</source>
+        <translation>en una tarjeta: clientes cuyo último evento fue ahí (proporción de los que llegaron)</translation>
+    </message>
+    <message>
+        <source>not drawn</source>
+        <translation>sin dibujar</translation>
+    </message>
+    <message>
+        <source>rarely taken</source>
+        <translation>poco recorrida</translation>
+    </message>
 </context>
 <context>
     <name>AnalyticsDock</name>
@@ -2194,6 +2304,117 @@ Puedes deshacerlo.</numerusform>
     </message>
 </context>
 <context>
+    <name>EventImportDialog</name>
+    <message>
+        <source>&amp;Customer or session:</source>
+        <translation>&amp;Cliente o sesión:</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time:</source>
+        <translation>&amp;Fecha y hora:</translation>
+    </message>
+    <message>
+        <source>&amp;Touchpoint:</source>
+        <translation>&amp;Punto de contacto:</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>Ca&amp;nal:</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Resultado:</translation>
+    </message>
+    <message>
+        <source>Import events</source>
+        <translation>Importar eventos</translation>
+    </message>
+    <message>
+        <source>Event log file</source>
+        <translation>Archivo del registro de eventos</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or Excel (.xlsx) export of a CRM or web analytics</source>
+        <translation>Elige una exportación CSV o Excel (.xlsx) de un CRM o de analítica web</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Hoja</translation>
+    </message>
+    <message>
+        <source>One row per event: who (a customer or session id), when, and which touchpoint (a card&apos;s title or id). A channel and an outcome (purchase, churn…) are optional.</source>
+        <translation>Una fila por evento: quién (un id de cliente o de sesión), cuándo y qué punto de contacto (el título o el id de una tarjeta). El canal y el resultado (compra, baja…) son opcionales.</translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation>Primeras filas del archivo</translation>
+    </message>
+    <message>
+        <source>Add the touchpoints the map does not have as &amp;new cards</source>
+        <translation>Añadir como tarjetas &amp;nuevas los puntos de contacto que el mapa no tiene</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Event logs (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>
+        <translation>Registros de eventos (*.csv *.tsv *.txt *.xlsx *.xlsm);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>No se puede leer el archivo.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Columna %1</translation>
+    </message>
+    <message>
+        <source>Choose the columns of: %1.</source>
+        <translation>Elige las columnas de: %1.</translation>
+    </message>
+    <message>
+        <source>The same column is chosen twice.</source>
+        <translation>La misma columna está elegida dos veces.</translation>
+    </message>
+    <message>
+        <source>The first rows name touchpoints the map does not have: %1. Their events are rejected unless you add them as new cards.</source>
+        <translation>Las primeras filas nombran puntos de contacto que el mapa no tiene: %1. Sus eventos se rechazan salvo que los añadas como tarjetas nuevas.</translation>
+    </message>
+    <message>
+        <source>This file was already imported into this map (%1). Import it again?</source>
+        <translation>Este archivo ya se importó en este mapa (%1). ¿Importarlo de nuevo?</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importando %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>Importación cancelada; no ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The file could not be imported; nothing was changed.</source>
+        <translation>No se pudo importar el archivo; no ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Importación terminada</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>PNG image</source>
@@ -2274,6 +2495,10 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>Trend</source>
         <translation>Tendencia</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Flujos</translation>
     </message>
     <message>
         <source>One page sized to the map</source>
@@ -3355,6 +3580,10 @@ Open it read-only?</source>
     <message>
         <source>&amp;Photos</source>
         <translation>&amp;Fotos</translation>
+    </message>
+    <message>
+        <source>F&amp;lows (event logs)</source>
+        <translation>F&amp;lujos (registros de eventos)</translation>
     </message>
 </context>
 <context>

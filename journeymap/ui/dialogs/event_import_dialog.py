@@ -51,8 +51,9 @@ PREVIEW_ROWS = 20
 SHOWN_NAMES = 8
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EventImportDialog", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """With *n*: a numerus form, the language's plural chosen."""
+    return QCoreApplication.translate("EventImportDialog", text, disambiguation, n)
 
 
 # What each field is, as the column choosers name it.
@@ -291,16 +292,15 @@ class EventImportDialog(QDialog):
 
 def summary_text(result: EventImportResult) -> str:
     """What the import did, with real plurals."""
-    translate = QCoreApplication.translate
-    rejected = translate("EventImportDialog", "%n rows rejected", "", result.rejected)
+    rejected = tr("%n rows rejected", "", result.rejected)
     if not result.imported:
         return tr("Nothing was imported from %1 (%2); the document is unchanged.").replace(
             "%1", result.source).replace("%2", rejected)
-    events = translate("EventImportDialog", "Imported %n events", "", result.imported)
-    customers = translate("EventImportDialog", "of %n customers", "", result.customers)
+    events = tr("Imported %n events", "", result.imported)
+    customers = tr("of %n customers", "", result.customers)
     parts = [f"{events} {customers} " + tr("from %1").replace("%1", result.source), rejected]
     if result.new_touchpoints:
-        parts.append(translate("EventImportDialog", "%n new cards", "", len(result.new_touchpoints)))
+        parts.append(tr("%n new cards", "", len(result.new_touchpoints)))
     if result.unknown_names:
         names = ", ".join(list(result.unknown_names)[:SHOWN_NAMES])
         parts.append(tr("touchpoints not on the map: %1").replace("%1", names))

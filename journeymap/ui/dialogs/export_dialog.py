@@ -106,6 +106,7 @@ OVERLAY_LABELS = {
     "photos": QT_TRANSLATE_NOOP("ExportDialog", "Photos"),
     "quotes": QT_TRANSLATE_NOOP("ExportDialog", "Quotes"),
     "trend": QT_TRANSLATE_NOOP("ExportDialog", "Trend"),
+    "flows": QT_TRANSLATE_NOOP("ExportDialog", "Flows"),
 }
 PAGE_CHOICES = (
     ("fit", QT_TRANSLATE_NOOP("ExportDialog", "One page sized to the map")),

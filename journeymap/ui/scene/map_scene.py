@@ -121,6 +121,9 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         from journeymap.ui.scene import photo_drop, photo_overlay  # imported when a canvas is made
 
         self.photos, self.photo_drop = photo_overlay.PhotoOverlay(self), photo_drop.PhotoDrop(self)
+        from journeymap.ui.scene.flow_overlay import FlowOverlay
+
+        self.flows = FlowOverlay(self)  # the "flows" overlay of event logs (issue 22)
 
     # ================================================================ public API
     @property

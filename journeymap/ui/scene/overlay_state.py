@@ -89,4 +89,7 @@ class OverlayState:
         for item in (self.emotion_item, self.legend_item):
             if item.isVisible():
                 rect = rect.united(item.sceneBoundingRect().adjusted(-m, -m, m, m))
+        flows = getattr(self, "flows", None)
+        if flows is not None and flows.item.isVisible():  # its panel of paths, right of the grid
+            rect = rect.united(flows.item.panel_rect().adjusted(-m, -m, m, m))
         return rect

@@ -1,0 +1,88 @@
+"""The "Flows" overlay: arrows by customers, drop-off badges, the paths panel, believed vs observed; exports."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import datetime, timedelta
+
+import pytest
+from test_events_import import write_csv
+
+from journeymap.ui.commands.event_imports import run_event_import
+from journeymap.ui.export.render import ImageOptions, export_png, export_svg
+from journeymap.ui.scene import flow_overlay
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture
+def scene(session, tmp_path):
+    """The retail-store map with a log: 150 customers window -> entrance, 100 of them then -> greeting."""
+    from journeymap.ui.scene import MapScene
+
+    titles = {tp.title: tp.id for tp in session.document.touchpoints(session.map_id)}
+    rows = []
+    t0 = datetime(2024, 5, 1, 10)
+    for c in range(150):
+        steps = ["Window display", "Store entrance"] + (["Staff greeting"] if c < 100 else [])
+        for k, step in enumerate(steps):
+            rows.append([f"c{c}", (t0 + timedelta(minutes=c + 30 * k)).strftime("%Y-%m-%d %H:%M:%S"), step])
+    run_event_import(session, write_csv(tmp_path / "log.csv", ["customer", "time", "touchpoint"], rows))
+    s = MapScene(session)
+    s.titles = titles
+    yield s
+    s.dispose()
+
+
+def test_overlay_arrows_badges_and_panel(scene):
+    assert not scene.flows.item.isVisible()
+    before = scene.sceneRect()
+    scene.set_overlays({"flows"})
+    item = scene.flows.item
+    assert item.isVisible()
+    ids = scene.titles
+    arrows = scene.flows.arrows()
+    assert arrows == [(ids["Window display"], ids["Store entrance"], 150, "observed"),
+                      (ids["Store entrance"], ids["Staff greeting"], 100, "observed")]
+    tps = scene.flows.flows.touchpoints
+    assert tps[ids["Store entrance"]].drop_off == 50 and tps[ids["Staff greeting"]].drop_off == 100
+    # The panel widens the scene (and so the exports).
+    assert scene.sceneRect().right() > before.right()
+    assert scene.sceneRect().contains(item.panel_rect())
+    texts = [line[0] for line in item._lines]
+    assert any("Window display → Store entrance → Staff greeting" in t for t in texts)
+    scene.set_overlays(set())
+    assert not item.isVisible() and scene.sceneRect() == before
+
+
+def test_believed_vs_observed(scene, monkeypatch):
+    ids = scene.titles
+    drawn = [(ids["Window display"], ids["Store entrance"]), (ids["Window display"], ids["Promotions poster"])]
+    monkeypatch.setattr(flow_overlay, "drawn_connections", lambda doc, map_id: drawn)
+    scene.set_overlays({"flows"})
+    kinds = {(a, b): k for a, b, _n, k in scene.flows.arrows()}
+    assert kinds[ids["Window display"], ids["Store entrance"]] == "observed"
+    assert kinds[ids["Store entrance"], ids["Staff greeting"]] == "missing"  # 100 of 150: frequent, not drawn
+    assert kinds[ids["Window display"], ids["Promotions poster"]] == "rare"  # drawn, nobody took it
+
+
+def test_undo_of_the_import_clears_the_overlay(scene):
+    scene.set_overlays({"flows"})
+    assert scene.flows.arrows()
+    scene.session.undo_stack.undo()
+    assert scene.flows.flows.empty and scene.flows.arrows() == []
+    scene.session.undo_stack.redo()
+    assert len(scene.flows.arrows()) == 2
+
+
+def test_exports_carry_the_overlay(scene, tmp_path):
+    from PySide6.QtGui import QImage
+
+    export_png(scene, tmp_path / "off.png", ImageOptions(overlays=set()))
+    export_png(scene, tmp_path / "on.png", ImageOptions(overlays={"flows"}))
+    off, on = QImage(str(tmp_path / "off.png")), QImage(str(tmp_path / "on.png"))
+    assert on.width() > off.width()  # the paths panel
+    export_svg(scene, tmp_path / "on.svg", ImageOptions(overlays={"flows"}))
+    words = " ".join("".join(t.itertext()) for t in ET.parse(tmp_path / "on.svg").getroot().iter(f"{SVG}text"))
+    assert "Most common paths" in words and "150" in words
+    assert not scene.flows.item.isVisible()  # the scene is given back as it was
