@@ -259,15 +259,13 @@ def import_events(
                 progress(int(done * (1 - FLOW_WEIGHT)), whole)
 
         importer = _Importer(doc, src, result, scaled if progress else None, cancel, 1)
-        owns_transaction = not doc.in_transaction
         try:
             with bulk_cache(doc), trusted_inserts(doc), doc.transaction():
                 batch_id = doc.add_batch(ImportBatch(map_id, name, imported_at, 0, 0, content_hash=digest))
                 cards = _Cards(doc, map_id, new_cards, new_card_stage, name)
-                writer = EventWriter(doc, batch_id, expected_rows=src.estimated_rows, rebuild=owns_transaction)
+                writer = EventWriter(doc, batch_id)
                 parse_time = datetime_parser(result.date_order, required=True)
                 _read(importer, _chain(first, blocks), mapping, cards, parse_time, writer)
-                writer.finish()
                 result.imported = writer.rows
                 result.new_touchpoints = list(cards.created)
                 result.unknown_names = {k: v for k, v in cards.unknown.most_common() if v}

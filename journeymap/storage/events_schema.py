@@ -77,10 +77,9 @@ EVENT_TABLES: dict[str, str] = {
 }
 
 EVENT_INDEXES: dict[str, str] = {
-    # The journeys in order: LEAD per customer by time reads this index (covering), no sort.
-    "idx_events_journey": (
-        "CREATE INDEX idx_events_journey ON events(batch_id, customer, time, touchpoint_id, outcome)"
-    ),
+    # A batch's events (removal, undo). Not the journeys' order: the flows are counted once, at import,
+    # and one sort of the log then costs less than building and then reading a five-column index.
+    "idx_events_batch": "CREATE INDEX idx_events_batch ON events(batch_id)",
     "idx_event_logs_batch": "CREATE UNIQUE INDEX idx_event_logs_batch ON event_logs(batch_id)",
     "idx_event_transitions_batch": "CREATE INDEX idx_event_transitions_batch ON event_transitions(batch_id)",
     "idx_event_reach_batch": "CREATE INDEX idx_event_reach_batch ON event_reach(batch_id)",
