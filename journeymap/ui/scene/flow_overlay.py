@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphi
 
 from journeymap import locale_format
 from journeymap.domain.flows import Comparison, Flows, compare
-from journeymap.storage.events_sql import drawn_connections, map_flows
+from journeymap.storage.events_sql import drawn_connections, event_batches, map_flows
 from journeymap.ui.scene import style
 
 if TYPE_CHECKING:
@@ -62,6 +62,8 @@ class FlowOverlay:
         self.item.setParentItem(scene.overlay_layer)
         self.item.hide()
         self._stale = True
+        self._key: tuple = ()
+        self._all = Flows()
         scene.overlaysChanged.connect(self._apply)
         scene.layoutChanged.connect(self._apply)
         scene.session.metricsChanged.connect(self._invalidate)
@@ -84,7 +86,13 @@ class FlowOverlay:
             self.flows, self.comparison = Flows(), Comparison([], [], [])
             return
         cards = {tp.id for tp in doc.touchpoints(map_id)}
-        self.flows = map_flows(doc, map_id).restricted(cards)
+        logs = set(event_batches(doc, map_id))
+        # Logs never change once imported: several of them are aggregated again only when the set does
+        # (a batch id can come back after a removal, hence its date and hash in the key).
+        key = (map_id, tuple((b.id, b.imported_at, b.content_hash) for b in doc.batches(map_id) if b.id in logs))
+        if key != self._key:
+            self._all, self._key = map_flows(doc, map_id, sorted(logs)), key
+        self.flows = self._all.restricted(cards)
         drawn = [(a, b) for a, b in drawn_connections(doc, map_id) if a in cards and b in cards]
         self.comparison = compare(self.flows, drawn)
 
