@@ -31,6 +31,7 @@ from journeymap.storage.events_sql import drawn_connections, event_batches, map_
 from journeymap.ui.scene import style
 
 if TYPE_CHECKING:
+    from journeymap.ui.scene.card_item import CardItem
     from journeymap.ui.scene.map_scene import MapScene
 
 NAME = "flows"
@@ -224,25 +225,36 @@ class FlowsItem(QGraphicsObject):
             if src is None or dst is None or not src.isVisible() or not dst.isVisible():
                 continue
             width = MIN_W + (MAX_W - MIN_W) * math.sqrt(n / top) if kind != "rare" else MIN_W
-            self._arrow(painter, src.sceneBoundingRect(), dst.sceneBoundingRect(), width, kind, n)
+            self._arrow(painter, self._path(src, dst), width, kind, n)
         for tp_id, tp in flows.touchpoints.items():
             card = scene.cards.get(tp_id)
             if card is not None and card.isVisible() and tp.drop_off:
                 self._badge(painter, card.sceneBoundingRect(), tp.drop_off, tp.drop_off / max(1, tp.reach))
         self._paint_panel(painter)
 
-    def _arrow(self, painter: QPainter, a: QRectF, b: QRectF, width: float, kind: str, n: int) -> None:
-        colour = {"missing": MISSING, "rare": RARE}.get(kind, OBSERVED)
-        # From well inside one card to well inside the other: neighbours' arrows stay long enough to read.
+    def _path(self, src: CardItem, dst: CardItem) -> tuple[QPainterPath, QPointF, QPointF]:
+        """The arrow's path, the point its head points from, and where its label goes.
+
+        A bow from well inside one card to well inside the other. Not the drawn connections'
+        orthogonal routes through the gutters: most flows join neighbouring cards, whose gutter is
+        20 units wide, and there a routed arrow is hidden under its own label.
+        """
+        a, b = src.sceneBoundingRect(), dst.sceneBoundingRect()
         a, b = _inner(a), _inner(b)
         start, end = _edge_point(a, b.center()), _edge_point(b, a.center())
-        mid = (start + end) / 2
         d = end - start
         length = math.hypot(d.x(), d.y()) or 1.0
         normal = QPointF(-d.y() / length, d.x() / length)
-        control = mid + normal * min(60.0, 0.18 * length)  # a bow, so A->B and B->A do not overlap
+        control = (start + end) / 2 + normal * min(60.0, 0.18 * length)  # a bow: A->B and B->A apart
         path = QPainterPath(start)
         path.quadTo(control, end)
+        return path, control, path.pointAtPercent(0.5)
+
+    def _arrow(self, painter: QPainter, route: tuple[QPainterPath, QPointF, QPointF], width: float, kind: str,
+               n: int) -> None:
+        colour = {"missing": MISSING, "rare": RARE}.get(kind, OBSERVED)
+        path, control, at = route
+        end = path.currentPosition()
         pen = QPen(colour, width, Qt.PenStyle.DashLine if kind == "rare" else Qt.PenStyle.SolidLine,
                    Qt.PenCapStyle.FlatCap)
         faded = QColor(colour)
@@ -266,7 +278,6 @@ class FlowsItem(QGraphicsObject):
             label += " · " + tr("not drawn")
         elif kind == "rare":
             label = tr("rarely taken") + (f" · {label}" if n else "")
-        at = path.pointAtPercent(0.5)
         self._pill(painter, at, label, colour)
 
     def _pill(self, painter: QPainter, at: QPointF, text: str, colour: QColor) -> None:
