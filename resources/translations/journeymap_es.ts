@@ -1652,6 +1652,10 @@ Puedes deshacerlo.</numerusform>
         <translation>en una tarjeta: clientes cuyo último evento fue ahí (proporción de los que llegaron)</translation>
     </message>
     <message>
+        <source>on a card: share of those who came that later reached “%1”</source>
+        <translation>en una tarjeta: proporción de los que llegaron que después alcanzaron «%1»</translation>
+    </message>
+    <message>
         <source>not drawn</source>
         <translation>sin dibujar</translation>
     </message>

@@ -197,6 +197,7 @@ class EventImportDialog(QDialog):
         self.model.setHorizontalHeaderLabels(list(p.headers))
         for row in p.rows:
             self.model.appendRow([QStandardItem(_cell(v)) for v in row])
+        self.table.resizeColumnsToContents()
 
     # -------------------------------------------------------------- columns
     def columns(self) -> dict[str, int | None]:

@@ -210,6 +210,9 @@ class FlowsItem(QGraphicsObject):
         else:
             add(tr("taken (the map has no drawn connections to compare with)"), small, key=OBSERVED)
         add("↘ " + tr("on a card: customers whose last event it was (share of those who came)"), small)
+        outcome = next(iter(flows.outcomes), None)
+        if outcome is not None:
+            add("✓ " + tr("on a card: share of those who came that later reached “%1”").replace("%1", outcome), small)
         return out
 
     # ------------------------------------------------------------- painting
@@ -226,10 +229,16 @@ class FlowsItem(QGraphicsObject):
                 continue
             width = MIN_W + (MAX_W - MIN_W) * math.sqrt(n / top) if kind != "rare" else MIN_W
             self._arrow(painter, self._path(src, dst), width, kind, n)
+        outcome = next(iter(flows.outcomes), None)  # the most common outcome (purchase, churn...)
         for tp_id, tp in flows.touchpoints.items():
             card = scene.cards.get(tp_id)
-            if card is not None and card.isVisible() and tp.drop_off:
+            if card is None or not card.isVisible():
+                continue
+            if tp.drop_off:
                 self._badge(painter, card.sceneBoundingRect(), tp.drop_off, tp.drop_off / max(1, tp.reach))
+            if outcome is not None:
+                share = flows.outcome_share(tp_id, outcome) or 0.0
+                self._outcome(painter, card.sceneBoundingRect(), f"✓ {outcome} {locale_format.percent(100 * share)}")
         self._paint_panel(painter)
 
     def _path(self, src: CardItem, dst: CardItem) -> tuple[QPainterPath, QPointF, QPointF]:
@@ -308,6 +317,20 @@ class FlowsItem(QGraphicsObject):
         painter.drawRoundedRect(rect, 4, 4)
         painter.setPen(style.TEXT)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _outcome(self, painter: QPainter, card: QRectF, text: str) -> None:
+        font = QFont(painter.font())
+        font.setPointSizeF(7.5)
+        font.setBold(True)
+        painter.setFont(font)
+        fm = QFontMetricsF(font)
+        w, h = min(fm.horizontalAdvance(text) + 10, card.width() * 0.55), fm.height() + 3
+        rect = QRectF(card.left() + 10, card.bottom() - h / 2, w, h)
+        painter.setPen(QPen(OBSERVED, 1.0))
+        painter.setBrush(QColor("#EAF2FE"))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(style.TEXT)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, fm.elidedText(text, Qt.TextElideMode.ElideMiddle, w - 6))
 
     def _paint_panel(self, painter: QPainter) -> None:
         rect = self._panel
