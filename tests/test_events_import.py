@@ -289,3 +289,19 @@ def test_counts_match_window_function_sql(tmp_path):
         "SELECT touchpoint_id, COUNT(*) FROM (SELECT touchpoint_id, LEAD(id) OVER (PARTITION BY customer "
         "ORDER BY time, touchpoint_id) AS nxt FROM events) WHERE nxt IS NULL GROUP BY touchpoint_id"))
     assert {k: v.drop_off for k, v in flows.touchpoints.items() if v.drop_off} == drops
+
+
+def test_a_document_without_event_tables_is_upgraded(tmp_path):
+    from helpers_formats import downgrade
+
+    from journeymap.storage import schema
+
+    doc, map_id, ids = make_map(tmp_path)
+    path = doc.path
+    doc.close()
+    version = next(v for v, steps in schema.MIGRATIONS.items() if any("CREATE TABLE events" in s for s in steps))
+    downgrade(path, version - 1)
+    with Document.open(path) as again:
+        assert again.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+        assert import_events(again, map_id, abc_log(tmp_path / "log.csv")).imported == 420
+        assert map_flows(again, map_id).transitions[0].customers == 150
