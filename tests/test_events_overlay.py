@@ -34,7 +34,8 @@ def scene(session, tmp_path):
     s.dispose()
 
 
-def test_overlay_arrows_badges_and_panel(scene):
+def test_overlay_arrows_badges_and_panel(scene, monkeypatch):
+    monkeypatch.setattr(flow_overlay, "drawn_connections", lambda doc, map_id: [])  # a map without arrows
     assert not scene.flows.item.isVisible()
     before = scene.sceneRect()
     scene.set_overlays({"flows"})
@@ -66,7 +67,8 @@ def test_believed_vs_observed(scene, monkeypatch):
     assert kinds[ids["Window display"], ids["Promotions poster"]] == "rare"  # drawn, nobody took it
 
 
-def test_undo_of_the_import_clears_the_overlay(scene):
+def test_undo_of_the_import_clears_the_overlay(scene, monkeypatch):
+    monkeypatch.setattr(flow_overlay, "drawn_connections", lambda doc, map_id: [])
     scene.set_overlays({"flows"})
     assert scene.flows.arrows()
     scene.session.undo_stack.undo()
