@@ -88,3 +88,20 @@ def test_exports_carry_the_overlay(scene, tmp_path):
     words = " ".join("".join(t.itertext()) for t in ET.parse(tmp_path / "on.svg").getroot().iter(f"{SVG}text"))
     assert "Most common paths" in words and "150" in words
     assert not scene.flows.item.isVisible()  # the scene is given back as it was
+
+
+def test_pdf_and_deck_carry_the_overlay(scene, tmp_path):
+    import zipfile
+
+    from journeymap.ui.export.deck import DeckOptions, export_pptx
+    from journeymap.ui.export.render import export_pdf
+
+    export_pdf(scene, tmp_path / "off.pdf", ImageOptions(overlays=set()))
+    export_pdf(scene, tmp_path / "on.pdf", ImageOptions(overlays={"flows"}))
+    assert (tmp_path / "on.pdf").stat().st_size > (tmp_path / "off.pdf").stat().st_size
+    pictures = {}
+    for name, overlays in (("off", set()), ("on", {"flows"})):
+        export_pptx(scene, tmp_path / f"{name}.pptx", DeckOptions(overlays=overlays))
+        with zipfile.ZipFile(tmp_path / f"{name}.pptx") as z:
+            pictures[name] = sorted(z.read(n) for n in z.namelist() if n.startswith("ppt/media/"))
+    assert pictures["on"] and pictures["on"] != pictures["off"]  # the whole-journey slide's picture
