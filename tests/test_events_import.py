@@ -305,3 +305,18 @@ def test_a_document_without_event_tables_is_upgraded(tmp_path):
         assert again.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         assert import_events(again, map_id, abc_log(tmp_path / "log.csv")).imported == 420
         assert map_flows(again, map_id).transitions[0].customers == 150
+
+
+def test_cancel_rolls_back_events_and_new_cards(tmp_path):
+    from journeymap.services.event_import import ImportCancelled
+
+    doc, map_id, _ids = make_map(tmp_path)
+    rows = [[f"c{i}", f"2024-03-05 10:{i % 60:02}:00", "Web" if i % 3 else f"Nuevo {i % 7}"] for i in range(12_000)]
+    path = write_csv(tmp_path / "big.csv", ["customer", "time", "touchpoint"], rows)
+    calls = []
+    with pytest.raises(ImportCancelled):
+        import_events(doc, map_id, path, new_cards=True, cancel=lambda: bool(calls.append(1)) or len(calls) > 1)
+    assert doc.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 0
+    assert len(doc.touchpoints(map_id)) == 3 and doc.batches(map_id) == []
+    result = import_events(doc, map_id, path, new_cards=True)
+    assert result.imported == 12_000 and len(result.new_touchpoints) == 7

@@ -126,6 +126,7 @@ class _Cards(TouchpointMatcher):
         self.lane_id: int | None = None
         self.created: list[int] = []
         self.unknown: Counter[str] = Counter()
+        self.before_write: Callable[[], None] | None = None  # the event writer's wait()
 
     def __call__(self, raw: Any) -> int | Reject:
         found = super().__call__(raw)
@@ -139,6 +140,8 @@ class _Cards(TouchpointMatcher):
         return found
 
     def _new_card(self, title: str) -> int:
+        if self.before_write is not None:  # the connection is the writer thread's meanwhile
+            self.before_write()
         if self.lane_id is None:
             lanes = self.doc.lanes(self.map_id)
             stages = self.doc.stages(self.map_id)
@@ -263,9 +266,12 @@ def import_events(
             with bulk_cache(doc), trusted_inserts(doc), doc.transaction():
                 batch_id = doc.add_batch(ImportBatch(map_id, name, imported_at, 0, 0, content_hash=digest))
                 cards = _Cards(doc, map_id, new_cards, new_card_stage, name)
-                writer = EventWriter(doc, batch_id)
                 parse_time = datetime_parser(result.date_order, required=True)
-                _read(importer, _chain(first, blocks), mapping, cards, parse_time, writer)
+                with EventWriter(doc, batch_id) as writer:
+                    cards.before_write = writer.wait
+                    _read(importer, _chain(first, blocks), mapping, cards, parse_time, writer)
+                    writer.finish()
+                cards.before_write = None
                 result.imported = writer.rows
                 result.new_touchpoints = list(cards.created)
                 result.unknown_names = {k: v for k, v in cards.unknown.most_common() if v}

@@ -13,7 +13,9 @@ one journey).
 from __future__ import annotations
 
 import json
+import queue
 import statistics
+import threading
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -31,8 +33,18 @@ MAX_PATH_STEPS = 12  # a longer journey is counted by its first steps
 KEPT_PATHS = 25  # most common paths stored per batch
 
 
+QUEUE_BLOCKS = 8  # blocks parsed ahead of the writer thread (bounds memory)
+
+
 class EventWriter:
-    """Multi-row ``INSERT`` of validated events of one batch, inside the caller's transaction."""
+    """Multi-row ``INSERT`` of validated events of one batch, from a background thread.
+
+    SQLite releases the GIL while it writes, so the rows go in while Python parses the next
+    block (as ``responses_sql.ResponseWriter`` does for survey answers). Use as a context
+    manager inside the caller's transaction; ``finish()`` waits for the last rows and re-raises
+    the writer's error if it had one; leaving by an exception stops the writer before the caller
+    rolls back. The connection is only the writer's between ``__enter__`` and ``finish()``.
+    """
 
     def __init__(self, doc: Document, batch_id: int):
         self.conn = doc._conn  # noqa: SLF001 - the storage layer's own bulk path
@@ -42,9 +54,46 @@ class EventWriter:
         self.sql_many = head + ", ".join([row] * ROWS_PER_STATEMENT)
         self.sql_one = head + row
         self.rows = 0
+        self._queue: queue.Queue[list[Any] | None] = queue.Queue(QUEUE_BLOCKS)
+        self._error: BaseException | None = None
+        self._stop = False
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> EventWriter:
+        self._thread = threading.Thread(target=self._run, name="jm-event-writer", daemon=True)
+        self._thread.start()
+        return self
 
     def put(self, flat: list[Any]) -> None:
-        """Insert ``len(flat) // 5`` events given row after row in ``EVENT_COLUMNS`` order."""
+        """Queue ``len(flat) // 5`` events given row after row in ``EVENT_COLUMNS`` order."""
+        if self._error is not None:
+            self._raise()
+        if flat:
+            self.rows += len(flat) // len(EVENT_COLUMNS)
+            self._queue.put(flat)
+
+    def _run(self) -> None:
+        while True:
+            flat = self._queue.get()
+            try:
+                if flat is None:
+                    return
+                if self._stop or self._error is not None:
+                    continue  # drain: the caller is rolling back
+                self._insert(flat)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+                self._error = exc
+            finally:
+                self._queue.task_done()
+
+    def wait(self) -> None:
+        """Until the rows queued so far are in: the caller may then use the connection itself
+        (to add a card) before it queues more."""
+        self._queue.join()
+        if self._error is not None:
+            self._raise()
+
+    def _insert(self, flat: list[Any]) -> None:
         width = len(EVENT_COLUMNS)
         n = len(flat) // width
         step = ROWS_PER_STATEMENT * width
@@ -53,7 +102,32 @@ class EventWriter:
             self.conn.executemany(self.sql_many, (flat[i : i + step] for i in range(0, bulk, step)))
         if bulk < len(flat):
             self.conn.executemany(self.sql_one, (flat[i : i + width] for i in range(bulk, len(flat), width)))
-        self.rows += n
+
+    def _join(self) -> None:
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
+            self._thread = None
+
+    def _raise(self) -> None:
+        self._stop = True
+        error, self._error = self._error, None
+        assert error is not None
+        raise error
+
+    def finish(self) -> int:
+        """Wait until every row is in; the number of rows."""
+        self._join()
+        if self._error is not None:
+            self._raise()
+        return self.rows
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self.finish()
+            return
+        self._stop = True
+        self._join()
 
 
 def _where(batch_ids: Sequence[int]) -> str:
