@@ -7,7 +7,7 @@ import json
 import sys
 
 from journeymap.cli.common import add_map_option, open_map, print_rows
-from journeymap.i18n import QT_TRANSLATE_NOOP, fill, reason_text, translate
+from journeymap.i18n import QT_TRANSLATE_NOOP, error_text, fill, reason_text, translate
 
 SHOWN_REJECTED = 20
 SHOWN_NAMES = 10
@@ -93,9 +93,9 @@ def cmd_import_events(args: argparse.Namespace) -> int:
             result = import_events(doc, map_id, args.data, columns=columns, sheet=args.sheet,
                                    new_cards=args.new_cards, again=args.again)
         except AlreadyImported as exc:
-            raise CliError(str(exc) + " " + translate("cli", "Use --again to import it anyway.")) from exc
+            raise CliError(error_text(exc) + " " + translate("cli", "Use --again to import it anyway.")) from exc
         except ImportFileError as exc:
-            raise CliError(str(exc)) from exc
+            raise CliError(exc) from exc
     print(fill(translate("cli", "imported %1 events of %2 customers, rejected %3"),
                result.imported, result.customers, result.rejected))
     if not args.quiet:
