@@ -29,11 +29,16 @@ from pathlib import Path
 from typing import Any
 
 from journeymap.domain.flows import Flows
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.domain.model import ImportBatch, LaneKind, Touchpoint
 from journeymap.i18n import current_language
 from journeymap.services.import_mapping import ColumnError, build_mapping, normalise
 from journeymap.services.import_sources import Block, ImportFileError, open_source
 from journeymap.services.importing import (
+    COLUMN_PROBLEM,
+    NO_TOUCHPOINT_COLUMN_FOUND_AMONG_CHOOSE,
+    THE_SAME_COLUMN_IS_CHOSEN_FOR,
+    THE_SHEET_OR_FILE_IS_EMPTY,
     TICK_ROWS,
     Cancel,
     ImportCancelled,
@@ -84,6 +89,13 @@ EVENT_SYNONYMS: dict[str, tuple[str, ...]] = {
         "outcome", "resultado", "conversion", "converted", "result", "lifecycle stage", "etapa del ciclo de vida",
     ),
 }
+# The messages of this module's errors (the survey importer's where they say the same).
+NO_CUSTOMER_COLUMN = message("events.no_customer_column", "ImportError", QT_TRANSLATE_NOOP(
+    "ImportError", "%1: no customer or session id column found among %2; choose the column explicitly."))
+NO_TIMESTAMP_COLUMN = message("events.no_timestamp_column", "ImportError", QT_TRANSLATE_NOOP(
+    "ImportError", "%1: no timestamp column found among %2; choose the column explicitly."))
+NO_PLACE_FOR_NEW_CARDS = message("events.no_place_for_new_cards", "ImportError", QT_TRANSLATE_NOOP(
+    "ImportError", "%1: the map has no stage or lane to put new cards in."))
 SAMPLE_ROWS = 2000  # rows looked at to decide the day order of slashed dates
 MAX_REJECTED_NAMES = 200  # unknown touchpoint names counted (and listed) at most
 MAX_NEW_CARDS = 200  # a column of 100,000 distinct names is not a list of touchpoints
@@ -146,7 +158,7 @@ class _Cards(TouchpointMatcher):
             lanes = self.doc.lanes(self.map_id)
             stages = self.doc.stages(self.map_id)
             if not lanes or not stages:
-                raise ImportFileError(f"{self.name}: the map has no stage or lane to put new cards in.")
+                raise ImportFileError(NO_PLACE_FOR_NEW_CARDS, self.name)
             lane = next((x for x in lanes if x.kind == LaneKind.TOUCHPOINTS), lanes[0])
             self.lane_id = lane.id
             if self.stage_id is None or self.stage_id not in {s.id for s in stages}:
@@ -162,26 +174,24 @@ def _mapping(headers: list[str], columns: Mapping[str, str | int | None] | None,
     try:
         mapping = build_mapping(headers, columns, EVENT_SYNONYMS)
     except ColumnError as exc:
-        raise ImportFileError(f"{name}: {exc}.") from exc
+        raise ImportFileError(COLUMN_PROBLEM, name, exc) from exc
     return mapping
 
 
 def _check(name: str, headers: list[str], mapping: dict[str, int | None]) -> None:
     if not any(headers):
-        raise ImportFileError(f"{name}: the sheet or file is empty (no header row).")
+        raise ImportFileError(THE_SHEET_OR_FILE_IS_EMPTY, name)
     known = _headers_text(headers)
     if mapping["customer"] is None:
-        raise ImportFileError(
-            f"{name}: no customer or session id column found among {known}; choose the column explicitly."
-        )
+        raise ImportFileError(NO_CUSTOMER_COLUMN, name, known)
     if mapping["time"] is None:
-        raise ImportFileError(f"{name}: no timestamp column found among {known}; choose the column explicitly.")
+        raise ImportFileError(NO_TIMESTAMP_COLUMN, name, known)
     if mapping["touchpoint"] is None:
-        raise ImportFileError(f"{name}: no touchpoint column found among {known}; choose the column explicitly.")
+        raise ImportFileError(NO_TOUCHPOINT_COLUMN_FOUND_AMONG_CHOOSE, name, known)
     used = [c for c in mapping.values() if c is not None]
     if len(used) != len(set(used)):
         dup = sorted({f for f, c in mapping.items() if c is not None and used.count(c) > 1})
-        raise ImportFileError(f"{name}: the same column is chosen for {', '.join(dup)}.")
+        raise ImportFileError(THE_SAME_COLUMN_IS_CHOSEN_FOR, name, ', '.join(dup))
 
 
 def _order(values: Iterable[Any], language: str) -> str:
@@ -239,10 +249,7 @@ def import_events(
         if not again:
             for b in doc.batches(map_id):
                 if b.content_hash == digest:
-                    raise AlreadyImported(
-                        f"{name}: this file was already imported into this map ({b.source}, {b.imported_at}); "
-                        "nothing was changed.", b,
-                    )
+                    raise AlreadyImported(b, name)
         result = EventImportResult(name, mapping=dict(mapping), headers=headers)
         blocks = src.blocks()
         first: list[Block] = []

@@ -2982,6 +2982,18 @@ Puedes deshacerlo.</numerusform>
         <source>%1: unknown field %2 (fields: %3, ignore or a touchpoint id).</source>
         <translation>%1: campo desconocido %2 (campos: %3, ignore o el id de un punto de contacto).</translation>
     </message>
+    <message>
+        <source>%1: no customer or session id column found among %2; choose the column explicitly.</source>
+        <translation>%1: no se encontró ninguna columna de id de cliente o de sesión entre %2; elige la columna explícitamente.</translation>
+    </message>
+    <message>
+        <source>%1: no timestamp column found among %2; choose the column explicitly.</source>
+        <translation>%1: no se encontró ninguna columna de fecha y hora entre %2; elige la columna explícitamente.</translation>
+    </message>
+    <message>
+        <source>%1: the map has no stage or lane to put new cards in.</source>
+        <translation>%1: el mapa no tiene ninguna etapa o fila donde poner las tarjetas nuevas.</translation>
+    </message>
 </context>
 <context>
     <name>ImportHistoryDialog</name>
@@ -4292,6 +4304,14 @@ Open it read-only?</source>
         <translation>la fecha %1 no tiene una hora válida</translation>
     </message>
     <message>
+        <source>missing customer</source>
+        <translation>falta el cliente</translation>
+    </message>
+    <message>
+        <source>missing timestamp</source>
+        <translation>falta la fecha y hora</translation>
+    </message>
+    <message>
         <source>column %1: %2</source>
         <translation>columna %1: %2</translation>
     </message>
@@ -5018,6 +5038,57 @@ algo, 1 si no (entonces no se registra nada).</translation>
         <translation>guardar la asignación de columnas de este archivo como perfil de importación NOMBRE</translation>
     </message>
     <message>
+        <source>column of the customer or session id</source>
+        <translation>columna del id de cliente o de sesión</translation>
+    </message>
+    <message>
+        <source>column of the event&apos;s date and time</source>
+        <translation>columna de la fecha y hora del evento</translation>
+    </message>
+    <message>
+        <source>column of the channel</source>
+        <translation>columna del canal</translation>
+    </message>
+    <message>
+        <source>column of the outcome (purchase, churn...)</source>
+        <translation>columna del resultado (compra, baja...)</translation>
+    </message>
+    <message>
+        <source>Reads CRM and web-analytics exports (HubSpot, Salesforce, GA4...) with one
+row per event: a customer or session id, a date and time, and the touchpoint
+(a card&apos;s id or title). Columns are recognised by their headers, in English or
+Spanish; choose one with --customer-col, --time-col... Touchpoints the map does
+not have are rejected and listed, or added as new cards with --new-cards.
+The events and the flows they show are imported in one transaction as one
+import batch, removable from the import history. Exit status: 0 when something
+was imported, 1 otherwise (nothing is recorded then).</source>
+        <translation>Lee exportaciones de CRM y de analítica web (HubSpot, Salesforce, GA4...) con
+una fila por evento: un id de cliente o de sesión, una fecha y hora y el punto
+de contacto (el id o el título de una tarjeta). Las columnas se reconocen por
+sus encabezados, en español o en inglés; elige una con --customer-col,
+--time-col... Los puntos de contacto que el mapa no tiene se rechazan y se
+listan, o se añaden como tarjetas nuevas con --new-cards. Los eventos y los
+flujos que muestran se importan en una sola transacción, como una importación
+que puedes quitar del historial de importaciones. Estado de salida: 0 si se
+importó algo, 1 si no (entonces no se registra nada).</translation>
+    </message>
+    <message>
+        <source>import an event log from a CRM or web analytics (CSV or XLSX)</source>
+        <translation>importa un registro de eventos de un CRM o de analítica web (CSV o XLSX)</translation>
+    </message>
+    <message>
+        <source>Import an event log (one row per customer event) from a CSV or XLSX file.</source>
+        <translation>Importa un registro de eventos (una fila por evento de un cliente) desde un archivo CSV o XLSX.</translation>
+    </message>
+    <message>
+        <source>the event log (.csv, .txt, .tsv or .xlsx)</source>
+        <translation>el registro de eventos (.csv, .txt, .tsv o .xlsx)</translation>
+    </message>
+    <message>
+        <source>add touchpoints the map does not have as new cards</source>
+        <translation>añade como tarjetas nuevas los puntos de contacto que el mapa no tiene</translation>
+    </message>
+    <message>
         <source>import the file even if it was imported before</source>
         <translation>importar el archivo aunque ya se haya importado</translation>
     </message>
@@ -5032,6 +5103,66 @@ algo, 1 si no (entonces no se registra nada).</translation>
     <message>
         <source>print only the summary line</source>
         <translation>muestra solo la línea de resumen</translation>
+    </message>
+    <message>
+        <source>the journey customers really took, from the imported event logs</source>
+        <translation>el recorrido que hicieron de verdad los clientes, según los registros de eventos importados</translation>
+    </message>
+    <message>
+        <source>Transitions between touchpoints (customers, median hours), reach and drop-off of each touchpoint, outcomes and the most common paths, from the map&apos;s event logs.</source>
+        <translation>Transiciones entre puntos de contacto (clientes, mediana de horas), alcance y abandono de cada punto de contacto, resultados y los recorridos más frecuentes, según los registros de eventos del mapa.</translation>
+    </message>
+    <message>
+        <source>output format (default: table)</source>
+        <translation>formato de salida (por omisión: table)</translation>
+    </message>
+    <message>
+        <source>only this part (CSV: one part, transitions by default)</source>
+        <translation>solo esta parte (CSV: una parte, transitions por omisión)</translation>
+    </message>
+    <message>
+        <source>imported %1 events of %2 customers, rejected %3</source>
+        <translation>importados %1 eventos de %2 clientes, rechazados %3</translation>
+    </message>
+    <message>
+        <source>new cards for touchpoints the map did not have: %1</source>
+        <translation>tarjetas nuevas para puntos de contacto que el mapa no tenía: %1</translation>
+    </message>
+    <message>
+        <source>%1 (rows: %2)</source>
+        <translation>%1 (filas: %2)</translation>
+    </message>
+    <message>
+        <source>touchpoints not on the map: %1</source>
+        <translation>puntos de contacto que no están en el mapa: %1</translation>
+    </message>
+    <message>
+        <source>Use --new-cards to add them as cards.</source>
+        <translation>Usa --new-cards para añadirlos como tarjetas.</translation>
+    </message>
+    <message>
+        <source>No event log imported into this map: use journeymap import-events.</source>
+        <translation>No hay ningún registro de eventos importado en este mapa: usa journeymap import-events.</translation>
+    </message>
+    <message>
+        <source>%1 events of %2 customers</source>
+        <translation>%1 eventos de %2 clientes</translation>
+    </message>
+    <message>
+        <source>Transitions (customers who went from one touchpoint to the next)</source>
+        <translation>Transiciones (clientes que pasaron de un punto de contacto al siguiente)</translation>
+    </message>
+    <message>
+        <source>Touchpoints (reach and drop-off)</source>
+        <translation>Puntos de contacto (alcance y abandono)</translation>
+    </message>
+    <message>
+        <source>Most common paths</source>
+        <translation>Recorridos más frecuentes</translation>
+    </message>
+    <message>
+        <source>Outcomes reached after each touchpoint</source>
+        <translation>Resultados alcanzados después de cada punto de contacto</translation>
     </message>
     <message>
         <source>--map-column %1: expected HEADER=FIELD</source>
@@ -5235,6 +5366,50 @@ algo, 1 si no (entonces no se registra nada).</translation>
     <message>
         <source>touchpoints</source>
         <translation>puntos_de_contacto</translation>
+    </message>
+    <message>
+        <source>from_id</source>
+        <translation>id_origen</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>desde</translation>
+    </message>
+    <message>
+        <source>to_id</source>
+        <translation>id_destino</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>clientes</translation>
+    </message>
+    <message>
+        <source>median_hours</source>
+        <translation>mediana_horas</translation>
+    </message>
+    <message>
+        <source>reach</source>
+        <translation>alcance</translation>
+    </message>
+    <message>
+        <source>drop_off</source>
+        <translation>abandono</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>recorrido</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>resultado</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>proporción</translation>
     </message>
 </context>
 <context>
