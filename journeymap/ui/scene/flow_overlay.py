@@ -45,6 +45,7 @@ MISSING = QColor("#D35400")  # taken often, not drawn (orange of the diverging s
 RARE = QColor("#7B8794")  # drawn, rarely taken
 DROP_BG = QColor("#FDEBD0")
 DROP_EDGE = QColor("#B9770E")
+OUTCOME_BG = QColor("#EAF2FE")
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -234,11 +235,16 @@ class FlowsItem(QGraphicsObject):
             card = scene.cards.get(tp_id)
             if card is None or not card.isVisible():
                 continue
+            # Inside the card's bottom-right corner: the gaps between cards stay free for the arrows' labels.
+            right = card.sceneBoundingRect().right() - 6
             if tp.drop_off:
-                self._badge(painter, card.sceneBoundingRect(), tp.drop_off, tp.drop_off / max(1, tp.reach))
+                text = "↘ " + locale_format.compact_count(tp.drop_off) + " · " + locale_format.percent(
+                    100 * tp.drop_off / max(1, tp.reach))
+                right = self._corner(painter, card.sceneBoundingRect(), right, text, DROP_EDGE, DROP_BG)
             if outcome is not None:
                 share = flows.outcome_share(tp_id, outcome) or 0.0
-                self._outcome(painter, card.sceneBoundingRect(), f"✓ {outcome} {locale_format.percent(100 * share)}")
+                self._corner(painter, card.sceneBoundingRect(), right, "✓ " + locale_format.percent(100 * share),
+                             OBSERVED, OUTCOME_BG)
         self._paint_panel(painter)
 
     def _path(self, src: CardItem, dst: CardItem) -> tuple[QPainterPath, QPointF, QPointF]:
@@ -303,34 +309,21 @@ class FlowsItem(QGraphicsObject):
         painter.setPen(style.TEXT)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
-    def _badge(self, painter: QPainter, card: QRectF, drops: int, share: float) -> None:
-        text = "↘ " + locale_format.compact_count(drops) + " · " + locale_format.percent(100 * share)
+    def _corner(self, painter: QPainter, card: QRectF, right: float, text: str, edge: QColor, fill: QColor) -> float:
+        """A small badge ending at *right* along the card's bottom edge, inside it; returns where the next ends."""
         font = QFont(painter.font())
-        font.setPointSizeF(7.5)
+        font.setPointSizeF(7.0)
         font.setBold(True)
         painter.setFont(font)
         fm = QFontMetricsF(font)
-        w, h = fm.horizontalAdvance(text) + 10, fm.height() + 3
-        rect = QRectF(card.right() - w + 4, card.bottom() - h / 2, w, h)
-        painter.setPen(QPen(DROP_EDGE, 1.0))
-        painter.setBrush(DROP_BG)
-        painter.drawRoundedRect(rect, 4, 4)
+        w, h = fm.horizontalAdvance(text) + 8, fm.height() + 2
+        rect = QRectF(right - w, card.bottom() - h - 4, w, h)
+        painter.setPen(QPen(edge, 1.0))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 3, 3)
         painter.setPen(style.TEXT)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-
-    def _outcome(self, painter: QPainter, card: QRectF, text: str) -> None:
-        font = QFont(painter.font())
-        font.setPointSizeF(7.5)
-        font.setBold(True)
-        painter.setFont(font)
-        fm = QFontMetricsF(font)
-        w, h = min(fm.horizontalAdvance(text) + 10, card.width() * 0.55), fm.height() + 3
-        rect = QRectF(card.left() + 10, card.bottom() - h / 2, w, h)
-        painter.setPen(QPen(OBSERVED, 1.0))
-        painter.setBrush(QColor("#EAF2FE"))
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.setPen(style.TEXT)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, fm.elidedText(text, Qt.TextElideMode.ElideMiddle, w - 6))
+        return rect.left() - 3
 
     def _paint_panel(self, painter: QPainter) -> None:
         rect = self._panel
