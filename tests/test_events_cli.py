@@ -6,8 +6,7 @@ import csv
 import io
 import json
 
-from test_events_import import abc_log, make_map, write_csv
-from test_i18n_cli import cli
+from events_fixtures import abc_log, cli, make_map, write_csv
 
 from journeymap.cli import main
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_events_import import abc_log, make_map, write_csv
+from events_fixtures import abc_log, make_map, write_csv
 
 from journeymap.storage.events_sql import map_flows
 from journeymap.ui.dialogs.event_import_dialog import EventImportDialog

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 
 import pytest
-from test_events_import import write_csv
+from events_fixtures import write_csv
 
 from journeymap.ui.commands.event_imports import run_event_import
 from journeymap.ui.export.render import ImageOptions, export_png, export_svg
