@@ -28,6 +28,7 @@ from journeymap.services.attaching import PhotosRefused, prepare_files, store_ph
 from journeymap.services.templates import create_map_from_template
 from journeymap.storage import Document, schema
 from journeymap.storage import attachments as store
+from journeymap.storage.events_schema import BATCH_TABLES
 
 
 def sha(path: Path) -> str:
@@ -221,7 +222,7 @@ def test_a_format_1_document_gains_the_attachment_tables(tmp_path):
     conn.execute("DROP TABLE overall_responses")
     conn.execute("DROP TABLE import_profiles")
     conn.execute("ALTER TABLE import_batches DROP COLUMN content_hash")
-    for name in ("comments_fts", "quotes", "comment_rows"):  # and what formats 4 and 5 added
+    for name in ("comments_fts", "quotes", "comment_rows", *BATCH_TABLES):  # and what formats 4-6 added
         conn.execute(f"DROP TABLE IF EXISTS {name}")
     conn.execute("DROP INDEX IF EXISTS idx_responses_comments")
     conn.execute("PRAGMA user_version = 1")

@@ -108,7 +108,7 @@ def cmd_import_events(args: argparse.Namespace) -> int:
             print(fill(translate("cli", "touchpoints not on the map: %1"), shown))
             print(translate("cli", "Use --new-cards to add them as cards."))
         for row in result.rejected_rows[:SHOWN_REJECTED]:
-            print(fill(translate("cli", "row %1: %2"), row.row_number, reason_text(row.reason)))
+            print(fill(translate("cli", "row %1: %2"), row.row_number, reason_text(row)))
         if result.rejected > SHOWN_REJECTED:
             print(fill(translate("cli", "... more rejected rows: %1"), result.rejected - SHOWN_REJECTED))
     if args.rejected and result.rejected_rows:

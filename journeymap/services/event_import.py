@@ -32,6 +32,7 @@ from journeymap.domain.flows import Flows
 from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.domain.model import ImportBatch, LaneKind, Touchpoint
 from journeymap.i18n import current_language
+from journeymap.services import reject_reasons as R
 from journeymap.services.import_mapping import ColumnError, build_mapping, normalise
 from journeymap.services.import_sources import Block, ImportFileError, open_source
 from journeymap.services.importing import (
@@ -326,7 +327,7 @@ def _chain(head: list[Block], rest: Iterable[Block]) -> Iterable[Block]:
 
 def _customer(raw: Any) -> str | Reject:
     text = raw.strip() if raw.__class__ is str else _text(raw)
-    return text if text else Reject("missing customer")
+    return text if text else Reject(R.MISSING_CUSTOMER)
 
 
 def _optional(raw: Any) -> str:
@@ -341,7 +342,7 @@ def _read(imp: _Importer, blocks: Iterable[Block], mapping: dict[str, int | None
 
     def parse_touchpoint(raw: Any) -> Any:
         if raw is None or (raw.__class__ is str and not raw.strip()):
-            return Reject("missing touchpoint")
+            return Reject(R.MISSING_TOUCHPOINT)
         return cards(raw)
 
     parsers: dict[str, Callable[[Any], Any]] = {
@@ -370,7 +371,7 @@ def _read(imp: _Importer, blocks: Iterable[Block], mapping: dict[str, int | None
             if f == "customer" and block.uniform:
                 values[f] = list(map(str.strip, raw[f]))
                 if "" in values[f]:
-                    values[f] = [v or Reject("missing customer") for v in values[f]]
+                    values[f] = [v or Reject(R.MISSING_CUSTOMER) for v in values[f]]
                     bad[f].update(r for r in raw[f] if not r.strip())
             elif f == "touchpoint" and cards.create:
                 # New cards are made in the order the file first names them.

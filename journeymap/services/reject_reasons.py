@@ -62,3 +62,8 @@ NO_SUCH_TOUCHPOINT = message("reject.no_such_touchpoint", "RejectReason",
     QT_TRANSLATE_NOOP("RejectReason", "no touchpoint %1 in this map"))
 # The answer of one column of a wide file: "column %1: <reason>" (the reason translated too).
 IN_COLUMN = message("reject.in_column", "RejectReason", QT_TRANSLATE_NOOP("RejectReason", "column %1: %2"))
+# Event logs (issue 22).
+MISSING_CUSTOMER = message("reject.missing_customer", "RejectReason",
+    QT_TRANSLATE_NOOP("RejectReason", "missing customer"))
+MISSING_TIMESTAMP = message("reject.missing_timestamp", "RejectReason",
+    QT_TRANSLATE_NOOP("RejectReason", "missing timestamp"))

@@ -357,12 +357,12 @@ def datetime_parser(order: str, required: bool = False) -> Callable[[Any], str |
     """
     day_first = order == DMY
     plain = _ISO_PLAIN.fullmatch
-    missing = Reject("missing timestamp") if required else None
+    missing = Reject(R.MISSING_TIMESTAMP) if required else None
 
     def parse(raw: Any) -> str | None | Reject:
         if raw.__class__ is str and plain(raw):  # what most logs write: nothing to convert
             if raw[8:10] > "28" and not _day_exists(raw):
-                return Reject(f"date {_show(raw)} does not exist")
+                return Reject(R.DATE_DOES_NOT_EXIST, _show(raw))
             return raw if raw[10] == " " else raw.replace("T", " ")
         if raw is None:
             return missing
@@ -373,13 +373,13 @@ def datetime_parser(order: str, required: bool = False) -> Callable[[Any], str |
         if isinstance(raw, date):
             return raw.isoformat() + " 00:00:00"
         if isinstance(raw, bool):
-            return Reject(f"date {_show(raw)} is not a date")
+            return Reject(R.DATE_NOT_A_DATE, _show(raw))
         if isinstance(raw, int | float):
             if isinstance(raw, int) and 19000101 <= raw <= 21001231:
                 return parse(str(raw))
             return _number_time(raw)
         if raw.__class__ is not str:
-            return Reject(f"date {_show(raw)} is not a date")
+            return Reject(R.DATE_NOT_A_DATE, _show(raw))
         s = raw.strip()
         m = _ISO_FAST.fullmatch(s)
         if m:  # the common case, checked as text without building a datetime
@@ -403,11 +403,11 @@ def datetime_parser(order: str, required: bool = False) -> Callable[[Any], str |
                     try:
                         return date(int(s[:4]), int(s[4:6]), int(s[6:])).isoformat() + " 00:00:00"
                     except ValueError:
-                        return Reject(f"date {_show(raw)} does not exist")
+                        return Reject(R.DATE_DOES_NOT_EXIST, _show(raw))
                 try:
                     return _number_time(float(s.replace(",", ".")) if not s.isdigit() else int(s), raw)
                 except ValueError:
-                    return Reject(f"date {_show(raw)} is not a date")
+                    return Reject(R.DATE_NOT_A_DATE, _show(raw))
             a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
             y += 2000 if y < 100 else 0
             d, mo = (a, b) if day_first else (b, a)
@@ -417,11 +417,11 @@ def datetime_parser(order: str, required: bool = False) -> Callable[[Any], str |
         minute = int(mm or 0)
         second = int(sec)
         if hh is not None and (hour > 23 or minute > 59 or second > 59):
-            return Reject(f"date {_show(raw)} has no valid time")
+            return Reject(R.DATE_NO_VALID_TIME, _show(raw))
         try:
             moment = datetime(y, mo, d, hour, minute, second)
         except ValueError:
-            return Reject(f"date {_show(raw)} does not exist")
+            return Reject(R.DATE_DOES_NOT_EXIST, _show(raw))
         if zone and zone not in ("Z", "UTC", "GMT"):
             z = _OFFSET.fullmatch(zone)
             if z:
@@ -436,12 +436,12 @@ def _number_time(value: float, raw: Any = None) -> str | Reject:
     """An Excel serial (with its time of day) or a Unix timestamp."""
     shown = value if raw is None else raw
     if isinstance(value, float) and math.isnan(value):
-        return Reject(f"date {_show(shown)} is not a date")
+        return Reject(R.DATE_NOT_A_DATE, _show(shown))
     if EXCEL_RANGE[0] <= value <= EXCEL_RANGE[1]:
         return _stamp(_round_second(EXCEL_EPOCH + timedelta(days=float(value))))
     stamp = _from_epoch(float(value))
     if stamp is None:
-        return Reject(f"date {_show(shown)} is not a date")
+        return Reject(R.DATE_NOT_A_DATE, _show(shown))
     return stamp
 
 
