@@ -48,6 +48,14 @@ def session(qapp, doc_path):
     doc.close()
 
 
+def scored_cards(doc, map_id):
+    """The touchpoints of a map that sit in lanes that carry scores (touchpoints, channels)."""
+    from journeymap.domain.model import lane_is_scored
+
+    scored = {lane.id for lane in doc.lanes(map_id) if lane_is_scored(lane.kind)}
+    return [tp for tp in doc.touchpoints(map_id) if tp.lane_id in scored]
+
+
 @pytest.fixture
 def canvas(qtbot, session):
     """The session's map on a scene in a shown 1400×900 view with the keyboard focus."""
@@ -69,11 +77,11 @@ def canvas(qtbot, session):
 
 @pytest.fixture
 def scored_scene(session):
-    """The session's map on a scene; its first four touchpoints carry a manual NPS and sentiment."""
+    """The session's map on a scene; its first four scored touchpoints carry a manual NPS and sentiment."""
     from journeymap.ui.scene import MapScene
 
     doc = session.document
-    for tp, (nps, sentiment) in zip(doc.touchpoints(session.map_id), ((42, 0.6), (-20, -0.4), (5, 0.0), (-60, -0.9))):
+    for tp, (nps, sentiment) in zip(scored_cards(doc, session.map_id), ((42, 0.6), (-20, -0.4), (5, 0.0), (-60, -0.9))):
         doc.update_touchpoint(tp.id, manual_nps=nps, manual_sentiment=sentiment)
     scene = MapScene(session)
     yield scene

@@ -9,10 +9,37 @@ from pathlib import Path
 from journeymap.storage import schema
 
 _CREATED = re.compile(r"^\s*CREATE\s+(?:UNIQUE\s+|VIRTUAL\s+)?(TABLE|INDEX)\s+(\w+)", re.IGNORECASE)
+_ADDED = re.compile(r"^\s*ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(.*?)\s*;?\s*$", re.IGNORECASE | re.DOTALL)
+
+
+def _drop_added_columns(path: Path, added: list[tuple[str, str]]) -> None:
+    """Undo ``ALTER TABLE t ADD COLUMN def``: take ", def" out of the table's CREATE statement (a new
+    document has it in the statement, an upgraded one had it appended), then VACUUM rewrites every
+    row without the column (DROP COLUMN refuses columns with a foreign key)."""
+    if not added:
+        return
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA writable_schema = ON")
+        for table, definition in added:
+            (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()
+            piece = re.compile(r",\s*" + r"\s+".join(re.escape(token) for token in definition.split()))
+            trimmed, found = piece.subn("", sql, count=1)
+            assert found, (table, definition)
+            conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", [trimmed, table])
+        conn.execute("PRAGMA writable_schema = OFF")
+    finally:
+        conn.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
 
 
 def downgrade(path: Path, version: int) -> None:
     """Turn a current document at *path* into one of format *version* (objects of later formats dropped)."""
+    added: list[tuple[str, str]] = []
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         for v in sorted(schema.MIGRATIONS, reverse=True):
@@ -23,6 +50,9 @@ def downgrade(path: Path, version: int) -> None:
                 if match:
                     kind, name = match.group(1).upper(), match.group(2)
                     conn.execute(f"DROP {kind} IF EXISTS {name}")
+                elif column := _ADDED.match(statement):
+                    added.append((column.group(1), column.group(2)))
         conn.execute(f"PRAGMA user_version = {version}")
     finally:
         conn.close()
+    _drop_added_columns(path, added)

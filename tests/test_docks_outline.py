@@ -120,12 +120,13 @@ def test_edit_title_persona_description(setup, qtbot):
     dock.persona_description_edit.setFocus()
     dock.persona_description_edit.setPlainText("Busy commuter")
     dock.title_edit.setFocus()  # focus-out commits the description
-    m = doc.get_map(first)
-    assert (m.persona_name, m.persona_description) == ("Luis", "Busy commuter")
+    # The fields edit the map's first persona.
+    [p] = doc.map_personas(first)
+    assert (p.name, p.bio) == ("Luis", "Busy commuter")
     session.undo_stack.undo()
     session.undo_stack.undo()
-    m = doc.get_map(first)
-    assert m.persona_name.startswith("Marta") and m.persona_description.startswith("Marta")
+    [p] = doc.map_personas(first)
+    assert p.name.startswith("Marta") and p.bio.startswith("Marta")
     assert dock.persona_edit.text().startswith("Marta")
 
 

@@ -47,7 +47,8 @@ def test_export_rows_have_report_columns_plus_details(doc, map_id):
     rows = export_rows(doc, map_id)
     assert EXPORT_COLUMNS[: len(REPORT_COLUMNS)] == REPORT_COLUMNS
     assert set(EXPORT_COLUMNS) - set(REPORT_COLUMNS) == {
-        "description", "sensation", "moment_of_truth", "owner", "impact", "tags"}
+        "description", "sensation", "moment_of_truth", "owner", "impact", "tags",
+        "controllable", "expectation", "evidence", "waiting_minutes", "leads_to"}
     assert [list(r) for r in rows] == [list(EXPORT_COLUMNS)] * len(rows)
     assert [r["id"] for r in rows] == [tp.id for tp in doc.touchpoints(map_id)]
     assert rows[1]["nps"] == -12.5
@@ -161,3 +162,26 @@ def test_export_file_gets_normal_permissions(doc, map_id, tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert (out.stat().st_mode & 0o777) == (0o666 & ~mask)
+
+
+def test_rows_carry_the_flow_and_the_richer_fields(doc, map_id, tmp_path):
+    """Each card lists where its arrows lead ("Title (label)"); influence, expectation, evidence and waiting."""
+    tps = {tp.title: tp for tp in doc.touchpoints(map_id)}
+    rows = {r["title"]: r for r in export_rows(doc, map_id)}
+    assert rows["Question to a sales assistant"]["leads_to"] == [
+        "Stock check on tablet (Size not on the shelf)", "Payment at the till"]
+    assert rows["Checkout queue"]["waiting_minutes"] == tps["Checkout queue"].waiting_minutes == 6
+    assert rows["Checkout queue"]["evidence"] == "survey"
+    doc.update_touchpoint(tps["Store signage"].id, controllable=False, expectation="Prices I can trust")
+    rows = {r["title"]: r for r in export_rows(doc, map_id)}
+    assert rows["Store signage"]["controllable"] is False
+    assert rows["Store signage"]["expectation"] == "Prices I can trust"
+    out = tmp_path / "es.csv"
+    write_csv(doc, map_id, out, lang="es")
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        table = list(csv.reader(fh, delimiter=";"))
+    header = table[0]
+    row = next(r for r in table if r[1] == "Checkout queue")
+    assert row[header.index("evidencia")] == "encuesta" and row[header.index("espera (min)")] == "6"
+    question = next(r for r in table if r[1] == "Question to a sales assistant")
+    assert question[header.index("lleva a")] == "Stock check on tablet (Size not on the shelf); Payment at the till"

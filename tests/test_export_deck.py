@@ -1,6 +1,7 @@
 """PowerPoint export: read back with python-pptx as PowerPoint would see it."""
 
 import pytest
+from conftest import scored_cards
 from pptx import Presentation
 from pptx.util import Inches
 
@@ -39,16 +40,22 @@ def test_deck_is_16_9_with_a_slide_per_stage_and_every_card_as_text(scored_scene
     assert prs.slide_width == Inches(L.SLIDE_W) == 12192000
     titles = slide_titles(prs)
     assert titles[0] == doc.get_map(map_id).title
-    assert titles[1] == "The whole journey"
-    assert titles[2:2 + len(stages)] == [s.name for s in stages]
+    assert titles[1] == "Persona"  # the template's persona, as a card
+    persona = doc.map_personas(map_id)[0]
+    card = list(shape_texts(prs.slides[1].shapes))
+    assert f"{persona.name}\n“{persona.quote}”" in card and persona.bio in card
+    for heading, items in (("GOALS", persona.goals), ("NEEDS", persona.needs), ("FRUSTRATIONS", persona.frustrations)):
+        assert f"{heading}\n" + "\n".join(f"• {i}" for i in items) in card
+    assert titles[2] == "The whole journey"
+    assert titles[3:3 + len(stages)] == [s.name for s in stages]
     # NPS charts (the scene has scores), no comments slide (no survey answers with comments).
-    assert titles[2 + len(stages):] == ["NPS by touchpoint and priorities"]
+    assert titles[3 + len(stages):] == ["NPS by touchpoint and priorities"]
     texts = {t for slide in prs.slides for t in shape_texts(slide.shapes)}
     for tp in touchpoints:
         assert any(t.startswith(tp.title) for t in texts), tp.title
     # The whole map is a picture; the cards are shapes, not pictures.
-    assert any(sh.shape_type == 13 for sh in prs.slides[1].shapes)
-    first_stage = prs.slides[2]
+    assert any(sh.shape_type == 13 for sh in prs.slides[2].shapes)
+    first_stage = prs.slides[3]
     assert not any(sh.shape_type == 13 for sh in first_stage.shapes)
     names = [sh.name for sh in first_stage.shapes]
     assert sum(n.startswith("Touchpoint: ") for n in names) == sum(tp.stage_id == stages[0].id for tp in touchpoints)
@@ -56,7 +63,7 @@ def test_deck_is_16_9_with_a_slide_per_stage_and_every_card_as_text(scored_scene
 
 def test_cards_carry_their_nps_badge_and_sentiment_face(scored_scene, tmp_path):
     doc, map_id = scored_scene.session.document, scored_scene.session.map_id
-    first = doc.touchpoints(map_id)[0]  # manual NPS 42, sentiment 0.6 (conftest)
+    first = scored_cards(doc, map_id)[0]  # manual NPS 42, sentiment 0.6 (conftest)
     prs = Presentation(str(export_pptx(scored_scene, tmp_path / "d.pptx")))
     group = next(sh for slide in prs.slides for sh in slide.shapes if sh.name == f"Touchpoint: {first.title}")
     inner = {sh.name: sh for sh in group.shapes}
@@ -108,13 +115,15 @@ def test_spanish_deck(qapp, tmp_path, monkeypatch):
         i18n.install(qapp, "en")
     prs = Presentation(str(out))
     got = slide_titles(prs)
-    assert got[1] == "El recorrido completo"
-    assert got[2:2 + len(stages)] == stages
+    assert got[1] == "Persona"
+    assert any(t.startswith("OBJETIVOS\n") for t in shape_texts(prs.slides[1].shapes))
+    assert got[2] == "El recorrido completo"
+    assert got[3:3 + len(stages)] == stages
     texts = [t for slide in prs.slides for t in shape_texts(slide.shapes)]
     assert all(any(t.startswith(title) for t in texts) for title in titles)
     assert any(t.startswith("Etapa 1 de ") for t in texts)
     assert prs.core_properties.language == "es-ES"
-    run = prs.slides[2].shapes.title.text_frame.paragraphs[0].runs[0]
+    run = prs.slides[3].shapes.title.text_frame.paragraphs[0].runs[0]
     assert run._r.rPr.get("lang") == "es-ES"
 
 
@@ -126,7 +135,7 @@ def test_cli_pptx_options(tmp_path, capsys):
         hotel_stages = [s.name for s in doc.stages(hotel)]
     out = tmp_path / "h.pptx"
     assert main(["export", str(path), str(out), "--map", str(hotel), "--overlay", "nps"]) == 0
-    assert slide_titles(Presentation(str(out)))[2:2 + len(hotel_stages)] == hotel_stages
+    assert slide_titles(Presentation(str(out)))[3:3 + len(hotel_stages)] == hotel_stages
     capsys.readouterr()
     assert main(["export", str(path), str(tmp_path / "x.pptx"), "--scale", "2"]) == 2
     assert "--scale" in capsys.readouterr().err and not (tmp_path / "x.pptx").exists()

@@ -4,6 +4,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from conftest import scored_cards
 from PySide6.QtGui import QColor, QImage
 
 from journeymap.services.templates import create_map_from_template
@@ -26,7 +27,7 @@ def doc(tmp_path):
 @pytest.fixture
 def scene(qapp, doc):
     map_id = create_map_from_template(doc, "retail-store")
-    for tp, nps in zip(doc.touchpoints(map_id), (42, -12.5, 65, 8, -40)):
+    for tp, nps in zip(scored_cards(doc, map_id), (42, -12.5, 65, 8, -40)):
         doc.update_touchpoint(tp.id, manual_nps=nps)
     session = DocumentSession(doc, map_id)
     s = MapScene(session)
@@ -87,7 +88,7 @@ def test_nps_overlay_shows_badges_and_legend(scene):
     nps = render_image(scene, ImageOptions(overlays={"nps"}))
     assert nps.height() > plain.height()  # the legend sits under the map
     assert scene.overlays == frozenset()  # restored
-    card = scene.cards[scene.doc.touchpoints(scene.map_id)[0].id].sceneBoundingRect()
+    card = scene.cards[scored_cards(scene.doc, scene.map_id)[0].id].sceneBoundingRect()
     origin = content_rect(scene).topLeft()
     a = distinct(plain, card, origin, 1, step=1)
     b = distinct(nps, card, origin, 1, step=1)

@@ -7,7 +7,6 @@ Orientation tag, an Artist and a GPS IFD) so we know exactly what it carries.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import struct
 from pathlib import Path
 
@@ -212,21 +211,9 @@ def test_refused_batch_stores_nothing(tmp_path):
 
 
 def test_a_format_1_document_gains_the_attachment_tables(tmp_path):
-    path = tmp_path / "old.jmap"
-    with Document.create(path) as doc:
-        create_map_from_template(doc, "generic")
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("DROP TABLE attachments")
-    conn.execute("DROP TABLE attachment_blobs")
-    # Nor what format 3 added (survey exports).
-    conn.execute("DROP TABLE overall_responses")
-    conn.execute("DROP TABLE import_profiles")
-    conn.execute("ALTER TABLE import_batches DROP COLUMN content_hash")
-    for name in ("comments_fts", "quotes", "comment_rows", *BATCH_TABLES):  # and what formats 4-6 added
-        conn.execute(f"DROP TABLE IF EXISTS {name}")
-    conn.execute("DROP INDEX IF EXISTS idx_responses_comments")
-    conn.execute("PRAGMA user_version = 1")
-    conn.close()
+    from test_storage_upgrade import format_1_document  # a real format-1 file (frozen schema)
+
+    path = format_1_document(tmp_path / "old.jmap")
     with Document.open(path) as doc:
         assert doc.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         assert store.attachments(doc, doc.touchpoints(doc.maps()[0].id)[0].id) == []

@@ -152,30 +152,21 @@ FORMAT_1_RESPONSES = """CREATE TABLE responses (
 
 
 def format_1_document(path: Path) -> Path:
-    """A document as format 1 wrote it: score NOT NULL, no photos, overall NPS, profiles or content hash."""
-    from journeymap.domain.model import ImportBatch
-
-    with Document.create(path) as doc:
-        m = doc.add_map(JourneyMap("Old map"))
-        s, l = doc.add_stage(Stage(m, "S")), doc.add_lane(Lane(m, "L"))
-        tp = doc.add_touchpoint(Touchpoint(m, s, l, "card"))
-        b = doc.add_batch(ImportBatch(m, "old.csv", "2024-01-01T00:00:00", 2, 0))
-        doc.insert_responses([(tp, 9, None, "", "2024-01-01", "", b), (tp, 3, 0.5, "meh", None, "", b)])
+    """A document as format 1 wrote it (the frozen format-1 schema): score NOT NULL, nothing newer."""
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA foreign_keys = OFF")
-    conn.execute("BEGIN")
-    for name in ("overall_responses", "import_profiles", "attachments", "attachment_blobs", "comments_fts",
-                 "quotes", "comment_rows", *BATCH_TABLES):  # formats 4-6 (comments, quotes, events) are newer too
-        conn.execute(f"DROP TABLE {name}")
-    conn.execute("ALTER TABLE responses RENAME TO r_old")
-    conn.execute(FORMAT_1_RESPONSES)
-    conn.execute("INSERT INTO responses SELECT * FROM r_old")
-    conn.execute("DROP TABLE r_old")
-    conn.execute(schema.INDEXES["idx_responses_touchpoint"])
-    conn.execute(schema.INDEXES["idx_responses_batch"])
-    conn.execute("ALTER TABLE import_batches DROP COLUMN content_hash")
-    conn.execute("PRAGMA user_version = 1")
-    conn.execute("COMMIT")
+    conn.executescript((Path(__file__).parent / "data" / "format1.sql").read_text(encoding="utf-8"))
+    conn.executescript(
+        """
+        INSERT INTO maps (id, title) VALUES (1, 'Old map');
+        INSERT INTO stages (id, map_id, name) VALUES (1, 1, 'S');
+        INSERT INTO lanes (id, map_id, name) VALUES (1, 1, 'L');
+        INSERT INTO touchpoints (id, map_id, stage_id, lane_id, title) VALUES (1, 1, 1, 1, 'card');
+        INSERT INTO import_batches (id, map_id, source, imported_at, rows, rejected)
+            VALUES (1, 1, 'old.csv', '2024-01-01T00:00:00', 2, 0);
+        INSERT INTO responses (touchpoint_id, score, sentiment, comment, date, segment, batch_id)
+            VALUES (1, 9, NULL, '', '2024-01-01', '', 1), (1, 3, 0.5, 'meh', NULL, '', 1);
+        """
+    )
     conn.close()
     return path
 

@@ -15,7 +15,7 @@ EXPECTED_TEMPLATES = {"generic", "insurance", "retail-store", "hotel", "b2b-saas
 LANGS = ("en", "es")
 LANE_KINDS = {
     "touchpoints", "channels", "actions", "thoughts", "emotions",
-    "pain_points", "opportunities", "backstage", "notes",
+    "pain_points", "opportunities", "backstage", "photos", "notes",
 }
 CHANNELS = {
     "web", "email", "social", "store", "phone", "app", "chat", "ads", "print",
@@ -84,6 +84,23 @@ def test_template_header(template):
     persona = data["persona"]
     _assert_localized(persona["name"], f"{stem}.persona.name")
     _assert_localized(persona["description"], f"{stem}.persona.description")
+    _assert_localized(persona["quote"], f"{stem}.persona.quote")
+    for key in ("goals", "frustrations", "needs"):
+        assert persona[key], f"{stem}: the persona has no {key}"
+        for i, item in enumerate(persona[key]):
+            _assert_localized(item, f"{stem}.persona.{key}[{i}]")
+
+
+@pytest.mark.parametrize("stem", ["retail-store", "insurance"])
+def test_main_flow_connects_cards(stem):
+    data = _load(TEMPLATES_DIR / f"{stem}.json")
+    flow = data["connections"]
+    assert len(flow) >= 8, f"{stem}: the main flow has {len(flow)} connections"
+    for i, c in enumerate(flow):
+        assert 0 <= c["from"] < len(data["touchpoints"]) and 0 <= c["to"] < len(data["touchpoints"])
+        assert c["from"] != c["to"], f"{stem}.connections[{i}] connects a card to itself"
+        if "label" in c:
+            _assert_localized(c["label"], f"{stem}.connections[{i}].label")
 
 
 def test_template_stages(template):

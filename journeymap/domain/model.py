@@ -25,7 +25,39 @@ class LaneKind(StrEnum):
     PAIN_POINTS = "pain_points"
     OPPORTUNITIES = "opportunities"
     BACKSTAGE = "backstage"
+    PHOTOS = "photos"
     NOTES = "notes"
+
+
+# Lanes whose cards are interactions with the customer: only these carry NPS
+# and sentiment badges (a pain point or an opportunity is not scored).
+SCORED_LANE_KINDS = frozenset({LaneKind.TOUCHPOINTS, LaneKind.CHANNELS})
+
+
+def lane_is_scored(kind: LaneKind | str) -> bool:
+    return kind in SCORED_LANE_KINDS
+
+
+class BlueprintLine(StrEnum):
+    """A service-blueprint line drawn under a lane (``""``: none)."""
+
+    NONE = ""
+    INTERACTION = "interaction"
+    VISIBILITY = "visibility"
+    INTERNAL = "internal"
+
+
+class Evidence(StrEnum):
+    """What a card is based on (shown as a small marker)."""
+
+    NONE = ""
+    SURVEY = "survey"
+    INTERVIEW = "interview"
+    OBSERVATION = "observation"
+    CRM = "crm"
+    SUPPORT = "support"
+    COMPETITOR = "competitor"
+    STAFF = "staff"
 
 
 @dataclass
@@ -35,6 +67,8 @@ class JourneyMap:
     persona_name: str = ""
     persona_description: str = ""
     position: int = 0
+    # The map this one was duplicated from as its future state (None: not a future state).
+    source_map_id: int | None = None
     id: int | None = None
 
 
@@ -54,6 +88,7 @@ class Lane:
     kind: LaneKind = LaneKind.TOUCHPOINTS
     position: int = 0
     colour: str = ""  # accent of the lane header; "" is the default grey
+    line_below: BlueprintLine = BlueprintLine.NONE
     id: int | None = None
 
 
@@ -76,6 +111,39 @@ class Touchpoint:
     manual_promoters: int | None = None
     manual_passives: int | None = None
     manual_detractors: int | None = None
+    # Reviews and word of mouth are touchpoints you influence but do not control.
+    controllable: bool = True
+    expectation: str = ""
+    evidence: Evidence = Evidence.NONE
+    waiting_minutes: float | None = None
+    # In a future-state map: the card of the source map this one was copied from.
+    origin_id: int | None = None
+    id: int | None = None
+
+
+@dataclass
+class Persona:
+    """Who the journey is about; several per document, assigned to maps."""
+
+    name: str
+    quote: str = ""
+    bio: str = ""
+    goals: list[str] = field(default_factory=list)
+    needs: list[str] = field(default_factory=list)
+    frustrations: list[str] = field(default_factory=list)
+    photo: bytes | None = None  # PNG or JPEG bytes, kept in the document
+    position: int = 0
+    id: int | None = None
+
+
+@dataclass
+class Connection:
+    """An arrow from one card to another (flow, branch or loop)."""
+
+    map_id: int
+    source_id: int
+    target_id: int
+    label: str = ""
     id: int | None = None
 
 

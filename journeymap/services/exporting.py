@@ -24,7 +24,10 @@ from journeymap.services.reporting import REPORT_COLUMNS, report_rows
 from journeymap.services.spreadsheet_locale import csv_cell, sheet_locale
 from journeymap.storage import Document
 
-EXTRA_COLUMNS = ("description", "sensation", "moment_of_truth", "owner", "impact", "tags")
+EXTRA_COLUMNS = (
+    "description", "sensation", "moment_of_truth", "owner", "impact", "tags",
+    "controllable", "expectation", "evidence", "waiting_minutes", "leads_to",
+)
 EXPORT_COLUMNS: tuple[str, ...] = (*REPORT_COLUMNS, *EXTRA_COLUMNS)
 
 DATA_FORMATS = ("csv", "xlsx", "json")
@@ -84,6 +87,12 @@ def export_rows(doc: Document, map_id: int, segment: str | None = None) -> list[
     """
     rows = report_rows(doc, map_id, segment)
     touchpoints = {tp.id: tp for tp in doc.touchpoints(map_id)}
+    # The flow: each card lists the cards its arrows lead to ("Title (label)").
+    leads_to: dict[int, list[str]] = {}
+    for c in doc.connections(map_id):
+        target = touchpoints.get(c.target_id)
+        if target is not None:
+            leads_to.setdefault(c.source_id, []).append(f"{target.title} ({c.label})" if c.label else target.title)
     out = []
     for row in rows:
         tp = touchpoints[row["id"]]
@@ -96,9 +105,19 @@ def export_rows(doc: Document, map_id: int, segment: str | None = None) -> list[
                 "owner": tp.owner,
                 "impact": tp.impact,
                 "tags": list(tp.tags),
+                "controllable": bool(tp.controllable),
+                "expectation": tp.expectation,
+                "evidence": str(tp.evidence),
+                "waiting_minutes": _whole(tp.waiting_minutes),
+                "leads_to": leads_to.get(tp.id, []),
             }
         )
     return out
+
+
+def _whole(value: float | None) -> float | int | None:
+    """6.0 minutes reads "6" in a cell (2.5 stays 2.5)."""
+    return int(value) if value is not None and float(value).is_integer() else value
 
 
 def neutralise(value: Any) -> Any:

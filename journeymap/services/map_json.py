@@ -1,10 +1,15 @@
 """A whole map as JSON: export it, or import it as a new map.
 
 The JSON carries the map, its stages, lanes and touchpoints with every field
-(manual scores included) and each touchpoint's notes; responses and the
-import batches they came from are optional (``include_responses``). Objects
-keep their document ids so that touchpoints can name their stage and lane;
-importing gives everything new ids.
+(manual scores included), each touchpoint's notes, the map's personas (photo
+as base64) and the connections between its cards; responses and the import
+batches they came from are optional (``include_responses``). Objects keep
+their document ids so that touchpoints can name their stage and lane and
+connections their cards; importing gives everything new ids.
+
+Version 2 added personas, connections, blueprint lines and the touchpoint
+fields controllable, expectation, evidence and waiting_minutes; a version 1
+file still imports (its two persona fields become a persona).
 
 Import validates the whole file before it writes anything, names what is
 wrong (``touchpoints[3].impact: ...``) and adds the map in one transaction.
@@ -12,6 +17,8 @@ wrong (``touchpoints[3].impact: ...``) and adds the map in one transaction.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import math
 import os
@@ -28,11 +35,15 @@ from journeymap.domain.model import (
     MAX_STAGES,
     MAX_TEXT_CHARS,
     MAX_TOUCHPOINTS,
+    BlueprintLine,
+    Connection,
+    Evidence,
     ImportBatch,
     JourneyMap,
     Lane,
     LaneKind,
     Note,
+    Persona,
     Sensation,
     Stage,
     Touchpoint,
@@ -110,7 +121,7 @@ RESPONSES_BATCH_ID_NO_IMPORT_BATCH = message("map_json.responses_batch_id_no_imp
     QT_TRANSLATE_NOOP("MapJsonError", "%1.responses[%2].batch_id: no import batch has id %3."))
 
 FORMAT = "journeymap-map"
-VERSION = 1
+VERSION = 2
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
 # Parts of those messages: what a value is, and the bounds it must keep.
@@ -143,12 +154,17 @@ def export_map(doc: Document, map_id: int, include_responses: bool = False) -> d
             "id": m.id,
             "title": m.title,
             "description": m.description,
-            "persona_name": m.persona_name,
-            "persona_description": m.persona_description,
         },
+        "personas": [_persona_json(p) for p in doc.map_personas(map_id)],
         "stages": [{"id": s.id, "name": s.name, "colour": s.colour} for s in doc.stages(map_id)],
-        "lanes": [{"id": l.id, "name": l.name, "kind": str(l.kind), "colour": l.colour} for l in doc.lanes(map_id)],
+        "lanes": [
+            {"id": l.id, "name": l.name, "kind": str(l.kind), "colour": l.colour, "line_below": str(l.line_below)}
+            for l in doc.lanes(map_id)
+        ],
         "touchpoints": [],
+        "connections": [
+            {"source_id": c.source_id, "target_id": c.target_id, "label": c.label} for c in doc.connections(map_id)
+        ],
     }
     for tp in touchpoints:
         data["touchpoints"].append(
@@ -169,6 +185,10 @@ def export_map(doc: Document, map_id: int, include_responses: bool = False) -> d
                 "manual_promoters": tp.manual_promoters,
                 "manual_passives": tp.manual_passives,
                 "manual_detractors": tp.manual_detractors,
+                "controllable": bool(tp.controllable),
+                "expectation": tp.expectation,
+                "evidence": str(tp.evidence),
+                "waiting_minutes": tp.waiting_minutes,
                 "notes": [
                     {"text": n.text, "author": n.author, "created_at": n.created_at} for n in doc.notes(tp.id)
                 ],
@@ -192,6 +212,18 @@ def export_map(doc: Document, map_id: int, include_responses: bool = False) -> d
                 for r in doc.responses(item["id"])
             ]
     return data
+
+
+def _persona_json(p: Persona) -> dict[str, Any]:
+    return {
+        "name": p.name,
+        "quote": p.quote,
+        "bio": p.bio,
+        "goals": list(p.goals),
+        "needs": list(p.needs),
+        "frustrations": list(p.frustrations),
+        "photo": base64.b64encode(p.photo).decode("ascii") if p.photo else None,
+    }
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -245,16 +277,17 @@ def import_map(doc: Document, data: Any, title: str | None = None) -> int:
             JourneyMap(
                 title=title or m["title"],
                 description=m["description"],
-                persona_name=m["persona_name"],
-                persona_description=m["persona_description"],
                 position=position,
             )
         )
+        doc.set_map_personas(map_id, [doc.add_persona(Persona(**p)) for p in plan["personas"]])
         stage_ids = {
             s["id"]: doc.add_stage(Stage(map_id, s["name"], i, s["colour"])) for i, s in enumerate(plan["stages"])
         }
         lane_ids = {
-            l["id"]: doc.add_lane(Lane(map_id, l["name"], LaneKind(l["kind"]), i, l["colour"]))
+            l["id"]: doc.add_lane(
+                Lane(map_id, l["name"], LaneKind(l["kind"]), i, l["colour"], BlueprintLine(l["line_below"]))
+            )
             for i, l in enumerate(plan["lanes"])
         }
         batch_ids = {
@@ -264,6 +297,7 @@ def import_map(doc: Document, data: Any, title: str | None = None) -> int:
         # In file order, appended per cell: that keeps each cell's card order. Positions
         # are counted here (reading each cell back per card was quadratic).
         next_position: dict[tuple[int, int], int] = {}
+        card_ids: dict[Any, int] = {}
         for tp in plan["touchpoints"]:
             cell = (stage_ids[tp["stage_id"]], lane_ids[tp["lane_id"]])
             position = next_position.get(cell, 0)
@@ -287,8 +321,14 @@ def import_map(doc: Document, data: Any, title: str | None = None) -> int:
                     manual_passives=tp["manual_passives"],
                     manual_detractors=tp["manual_detractors"],
                     position=position,
+                    controllable=tp["controllable"],
+                    expectation=tp["expectation"],
+                    evidence=Evidence(tp["evidence"]),
+                    waiting_minutes=tp["waiting_minutes"],
                 )
             )
+            if tp["id"] is not None:
+                card_ids[tp["id"]] = new_id
             for note in tp["notes"]:
                 doc.add_note(Note(new_id, note["text"], note["author"], note["created_at"]))
             if tp["responses"]:
@@ -299,6 +339,8 @@ def import_map(doc: Document, data: Any, title: str | None = None) -> int:
                     )
                     for r in tp["responses"]
                 )
+        for c in plan["connections"]:
+            doc.add_connection(Connection(map_id, card_ids[c["source_id"]], card_ids[c["target_id"]], c["label"]))
     return map_id
 
 
@@ -473,10 +515,13 @@ def _validate(data: Any) -> dict[str, Any]:
         "map": {
             "title": m.text("title", required=True, nonempty=True, limit=MAX_NAME_CHARS),
             "description": m.text("description"),
-            "persona_name": m.text("persona_name"),
-            "persona_description": m.text("persona_description"),
-        }
+        },
+        "personas": [_read_persona(raw, f"personas[{i}]") for i, raw in enumerate(top.array("personas"))],
     }
+    # Version 1 had a persona as two text fields of the map.
+    old_name, old_description = m.text("persona_name"), m.text("persona_description")
+    if (old_name.strip() or old_description.strip()) and not plan["personas"]:
+        plan["personas"].append(_persona_values(old_name.strip() or plan["map"]["title"], bio=old_description))
 
     _at_most(top, "stages", MAX_STAGES)
     _at_most(top, "lanes", MAX_LANES)
@@ -501,7 +546,8 @@ def _validate(data: Any) -> dict[str, Any]:
         if colour and not _is_colour(colour):
             raise MapJsonError(LANES_COLOUR_NOT_COLOUR_LIKE_B, i, repr(colour))
         lanes.append({"id": l.ident(), "name": l.text("name", required=True, limit=MAX_NAME_CHARS),
-                      "kind": l.choice("kind", kinds, LaneKind.TOUCHPOINTS.value), "colour": colour})
+                      "kind": l.choice("kind", kinds, LaneKind.TOUCHPOINTS.value), "colour": colour,
+                      "line_below": l.choice("line_below", tuple(b.value for b in BlueprintLine), "")})
     if not lanes:
         raise MapJsonError(LANES_MAP_NEEDS_AT_LEAST_ONE)
     lane_ids = _ids(lanes, "lanes")
@@ -517,7 +563,9 @@ def _validate(data: Any) -> dict[str, Any]:
     batch_ids = _ids(batches, "import_batches")
 
     sensations = tuple(s.value for s in Sensation)
+    evidences = tuple(e.value for e in Evidence)
     touchpoints = []
+    card_ids: set[Any] = set()
     for i, raw in enumerate(top.array("touchpoints", required=True)):
         where = f"touchpoints[{i}]"
         t = _Reader(raw, where)
@@ -551,7 +599,14 @@ def _validate(data: Any) -> dict[str, Any]:
                 "segment": r.text("segment"),
                 "batch_id": batch,
             })
+        card_id = raw.get("id")
+        if card_id is not None:
+            card_id = t.ident("id")
+            if card_id in card_ids:
+                raise MapJsonError(f"{where}.id: duplicate id {card_id!r}.")
+            card_ids.add(card_id)
         touchpoints.append({
+            "id": card_id,
             "stage_id": stage_id,
             "lane_id": lane_id,
             "title": t.text("title", required=True, limit=MAX_NAME_CHARS),
@@ -567,11 +622,25 @@ def _validate(data: Any) -> dict[str, Any]:
             "manual_promoters": t.integer("manual_promoters", None, lo=0, hi=MAX_COUNT, nullable=True),
             "manual_passives": t.integer("manual_passives", None, lo=0, hi=MAX_COUNT, nullable=True),
             "manual_detractors": t.integer("manual_detractors", None, lo=0, hi=MAX_COUNT, nullable=True),
+            "controllable": t.boolean("controllable", True),
+            "expectation": t.text("expectation"),
+            "evidence": t.choice("evidence", evidences, ""),
+            "waiting_minutes": t.number("waiting_minutes", 0, 100_000),
             "notes": notes,
             "responses": responses,
         })
 
-    plan.update(stages=stages, lanes=lanes, import_batches=batches, touchpoints=touchpoints)
+    connections = []
+    for i, raw in enumerate(top.array("connections")):
+        c = _Reader(raw, f"connections[{i}]")
+        ends = {}
+        for key in ("source_id", "target_id"):
+            ends[key] = c.ident(key)
+            if ends[key] not in card_ids:
+                raise MapJsonError(f"connections[{i}].{key}: no touchpoint has id {ends[key]!r}.")
+        connections.append({**ends, "label": c.text("label")})
+
+    plan.update(stages=stages, lanes=lanes, import_batches=batches, touchpoints=touchpoints, connections=connections)
     return plan
 
 
@@ -579,6 +648,29 @@ def _at_most(top: _Reader, key: str, limit: int) -> None:
     items = top.array(key)
     if len(items) > limit:
         raise MapJsonError(FILE_MAP_HOLDS_AT_MOST, key, len(items), limit)
+
+
+def _persona_values(name: str, **values: Any) -> dict[str, Any]:
+    return {"name": name, "quote": "", "bio": "", "goals": [], "needs": [], "frustrations": [], "photo": None,
+            **values}
+
+
+def _read_persona(raw: Any, where: str) -> dict[str, Any]:
+    p = _Reader(raw, where)
+    values = _persona_values(p.text("name", required=True, nonempty=True), quote=p.text("quote"), bio=p.text("bio"))
+    for key in ("goals", "needs", "frustrations"):
+        items = p.array(key)
+        for j, item in enumerate(items):
+            if not isinstance(item, str):
+                raise MapJsonError(f"{where}.{key}[{j}]: expected text, got {_kind(item)}.")
+        values[key] = list(items)
+    photo = p.optional_text("photo")
+    if photo:
+        try:
+            values["photo"] = base64.b64decode(photo, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise MapJsonError(f"{where}.photo: not base64 image data.") from exc
+    return values
 
 
 def _is_colour(value: str) -> bool:

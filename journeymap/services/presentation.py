@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from journeymap.domain.metrics import NpsSummary, TouchpointMetrics, mean
-from journeymap.domain.model import JourneyMap, Lane, Stage, Touchpoint
+from journeymap.domain.model import JourneyMap, Lane, Persona, Stage, Touchpoint
 from journeymap.services.reporting import touchpoint_metrics
 from journeymap.storage import Document
 from journeymap.storage.comments import Comment, top_comments
@@ -44,6 +44,7 @@ class MapContent:
     lanes: list[Lane]
     promoter_comments: list[Comment] = field(default_factory=list)
     detractor_comments: list[Comment] = field(default_factory=list)
+    personas: list[Persona] = field(default_factory=list)  # the map's, in order
 
     @property
     def card_count(self) -> int:
@@ -79,7 +80,7 @@ def map_content(
         content.nps = None if nps is None else round(nps, 1)
         content.sentiment = mean(m.sentiment for m in mine)
         contents.append(content)
-    result = MapContent(doc.get_map(map_id), contents, lanes)
+    result = MapContent(doc.get_map(map_id), contents, lanes, personas=doc.map_personas(map_id))
     if comments:
         ids = None if stage_ids is None and lane_ids is None else [tp.id for tp in touchpoints]
         if ids != []:

@@ -34,6 +34,20 @@ SPANISH_HEADERS = {
     "owner": "responsable",
     "impact": "impacto",
     "tags": "etiquetas",
+    "controllable": "controlable",
+    "expectation": "expectativa",
+    "evidence": "evidencia",
+    "waiting_minutes": "espera (min)",
+    "leads_to": "lleva a",
+}
+SPANISH_EVIDENCE = {
+    "survey": "encuesta",
+    "interview": "entrevista",
+    "observation": "observación",
+    "crm": "datos del CRM",
+    "support": "incidencias de soporte",
+    "competitor": "análisis de la competencia",
+    "staff": "aportación del personal",
 }
 # A touchpoint's *sensación* is feminine in Spanish.
 SPANISH_SENSATIONS = {"positive": "positiva", "neutral": "neutra", "negative": "negativa"}
@@ -67,6 +81,8 @@ class SheetLocale:
             return value
         if column == "sensation":
             return SPANISH_SENSATIONS.get(value, value)
+        if column == "evidence":
+            return SPANISH_EVIDENCE.get(value, value)
         if column == "channel" and value:
             label = channel(value).label
             translated = i18n.translate("", label) if i18n.current_language() == "es" else label

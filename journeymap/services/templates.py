@@ -11,7 +11,18 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from journeymap.domain.model import JourneyMap, Lane, LaneKind, Sensation, Stage, Touchpoint
+from journeymap.domain.model import (
+    BlueprintLine,
+    Connection,
+    Evidence,
+    JourneyMap,
+    Lane,
+    LaneKind,
+    Persona,
+    Sensation,
+    Stage,
+    Touchpoint,
+)
 from journeymap.resources import resource
 from journeymap.storage import Document
 
@@ -79,21 +90,39 @@ def create_map_from_template(doc: Document, name: str, title: str | None = None,
             JourneyMap(
                 title=title or localized(data.get("title"), lang),
                 description=localized(data.get("description"), lang),
-                persona_name=localized(persona.get("name"), lang),
-                persona_description=localized(persona.get("description"), lang),
                 position=position,
             )
         )
+        if persona:
+            persona_id = doc.add_persona(
+                Persona(
+                    name=localized(persona.get("name"), lang),
+                    quote=localized(persona.get("quote"), lang),
+                    bio=localized(persona.get("description"), lang),
+                    goals=[localized(g, lang) for g in persona.get("goals", [])],
+                    needs=[localized(g, lang) for g in persona.get("needs", [])],
+                    frustrations=[localized(g, lang) for g in persona.get("frustrations", [])],
+                    position=len(doc.personas()),
+                )
+            )
+            doc.set_map_personas(map_id, [persona_id])
         stages = {
             s["id"]: doc.add_stage(Stage(map_id, localized(s["name"], lang), i, s.get("colour", "#4E79A7")))
             for i, s in enumerate(data["stages"])
         }
         lanes = {
-            l["id"]: doc.add_lane(Lane(map_id, localized(l["name"], lang), LaneKind(l.get("kind", "touchpoints")), i))
+            l["id"]: doc.add_lane(
+                Lane(
+                    map_id, localized(l["name"], lang), LaneKind(l.get("kind", "touchpoints")), i,
+                    line_below=BlueprintLine(l.get("line_below", "")),
+                )
+            )
             for i, l in enumerate(data["lanes"])
         }
+        cards: list[int] = []
         for tp in data["touchpoints"]:
-            doc.add_touchpoint(
+            waiting = tp.get("waiting_minutes")
+            cards.append(doc.add_touchpoint(
                 Touchpoint(
                     map_id=map_id,
                     stage_id=stages[tp["stage"]],
@@ -106,8 +135,15 @@ def create_map_from_template(doc: Document, name: str, title: str | None = None,
                     owner=localized(tp.get("owner", ""), lang),
                     impact=int(tp.get("impact", 3)),
                     tags=localized_list(tp.get("tags", []), lang),
+                    controllable=bool(tp.get("controllable", True)),
+                    expectation=localized(tp.get("expectation"), lang),
+                    evidence=Evidence(tp.get("evidence", "")),
+                    waiting_minutes=None if waiting is None else float(waiting),
                 )
-            )
+            ))
+        # The main flow: connections name cards by their index in the template.
+        for c in data.get("connections", []):
+            doc.add_connection(Connection(map_id, cards[c["from"]], cards[c["to"]], localized(c.get("label"), lang)))
     return map_id
 
 

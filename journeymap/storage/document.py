@@ -22,6 +22,8 @@ from typing import Any
 
 from journeymap.domain.messages import QT_TRANSLATE_NOOP, MessageError, message
 from journeymap.domain.model import (
+    BlueprintLine,
+    Evidence,
     ImportBatch,
     JourneyMap,
     Lane,
@@ -33,6 +35,7 @@ from journeymap.domain.model import (
     Touchpoint,
 )
 from journeymap.storage import comments_index, events_schema, schema, sidecars, validation
+from journeymap.storage.relations import RelationsMixin
 
 try:  # POSIX advisory lock that never touches SQLite's own fcntl locks.
     import fcntl
@@ -52,8 +55,8 @@ Snapshot = dict[str, list[dict[str, Any]]]
 # Parents before children, so that restoring satisfies foreign keys.
 # (Photo blobs are not in snapshots: deleting a touchpoint leaves them, see storage.attachments.)
 TABLE_ORDER = (
-    "maps", "stages", "lanes", "import_batches", "touchpoints", "notes", "attachments", "quotes", "responses",
-    "overall_responses", *events_schema.BATCH_TABLES,
+    "maps", "personas", "stages", "lanes", "import_batches", "touchpoints", "notes", "attachments", "quotes",
+    "responses", "overall_responses", "map_personas", "connections", *events_schema.BATCH_TABLES,
 )
 
 
@@ -252,7 +255,7 @@ def _schema_problem(conn: sqlite3.Connection) -> MessageError | None:
     return None
 
 
-class Document:
+class Document(RelationsMixin):
     """One open ``.jmap`` file."""
 
     def __init__(
@@ -790,7 +793,7 @@ class Document:
     # ---------------------------------------------------------------------- lanes
     def lanes(self, map_id: int) -> list[Lane]:
         return [
-            Lane(**{**r, "kind": _lane_kind(r["kind"])})
+            Lane(**{**r, "kind": _lane_kind(r["kind"]), "line_below": BlueprintLine(r["line_below"])})
             for r in self._rows("SELECT * FROM lanes WHERE map_id = ? ORDER BY position, id", [map_id])
         ]
 
@@ -1141,6 +1144,8 @@ class Document:
         lane_ids: Iterable[int] = (),
         touchpoint_ids: Iterable[int] = (),
         batch_ids: Iterable[int] = (),
+        persona_ids: Iterable[int] = (),
+        connection_ids: Iterable[int] = (),
     ) -> Snapshot:
         """Every row that deleting these objects would remove (cascades included).
 
@@ -1157,7 +1162,14 @@ class Document:
                 rows += self._rows(f"SELECT * FROM {table} WHERE {column} IN ({marks})", chunk)
             return rows
 
-        snap["maps"] = grab("maps", "id", map_ids)
+        # The maps first, then the future states that name them as their source
+        # (deleting a source clears source_map_id; restoring puts it back).
+        maps = grab("maps", "id", map_ids)
+        snap["maps"] = maps + [r for r in grab("maps", "source_map_id", map_ids) if r["id"] not in set(map_ids)]
+        persona_ids = list(persona_ids)
+        snap["personas"] = grab("personas", "id", persona_ids)
+        assigned = grab("map_personas", "map_id", map_ids) + grab("map_personas", "persona_id", persona_ids)
+        snap["map_personas"] = list({r["id"]: r for r in assigned}.values())
         snap["stages"] = grab("stages", "id", stage_ids) + grab("stages", "map_id", map_ids)
         snap["lanes"] = grab("lanes", "id", lane_ids) + grab("lanes", "map_id", map_ids)
         snap["import_batches"] = grab("import_batches", "id", batch_ids) + grab(
@@ -1184,6 +1196,15 @@ class Document:
         snap["overall_responses"] = list(overall.values())
         for table in events_schema.BATCH_TABLES:  # event logs (their touchpoint ids are no foreign keys)
             snap[table] = grab(table, "batch_id", all_batches)
+        snap["connections"] = list(
+            {
+                r["id"]: r
+                for r in grab("connections", "id", list(connection_ids))
+                + grab("connections", "map_id", map_ids)
+                + grab("connections", "source_id", tp_ids)
+                + grab("connections", "target_id", tp_ids)
+            }.values()
+        )
         return snap
 
     def restore(self, snap: Snapshot) -> None:
@@ -1203,12 +1224,17 @@ class Document:
                 )
                 if table == "responses":  # rows still there are re-indexed with their restored text
                     comments_index.forget_ids(self._conn, [r["id"] for r in rows])
-                self._conn.executemany(sql, [[r[c] for c in cols] for r in rows])
+                self._conn.executemany(sql, [[_sql_value(r[c]) for c in cols] for r in rows])
                 if table == "responses":
                     comments_index.index_ids(self._conn, [r["id"] for r in rows])
 
-    def duplicate_map(self, map_id: int, title: str | None = None) -> int:
-        """Copy a map with its stages, lanes, touchpoints, notes and photos (not responses)."""
+    def duplicate_map(self, map_id: int, title: str | None = None, future_state: bool = False) -> int:
+        """Copy a map with its stages, lanes, touchpoints, notes, photos, connections and personas
+        (not responses).
+
+        A *future_state* copy names the map as its source and each card the
+        card it was copied from, so the two can be compared later.
+        """
         with self.transaction():
             src = self.get_map(map_id)
             position = 1 + max((m.position for m in self.maps()), default=0)
@@ -1219,19 +1245,24 @@ class Document:
                     persona_name=src.persona_name,
                     persona_description=src.persona_description,
                     position=position,
+                    source_map_id=map_id if future_state else None,
                 )
             )
             stage_ids = {
                 s.id: self.add_stage(Stage(new_map, s.name, s.position, s.colour)) for s in self.stages(map_id)
             }
             lane_ids = {
-                l.id: self.add_lane(Lane(new_map, l.name, l.kind, l.position, l.colour)) for l in self.lanes(map_id)
+                l.id: self.add_lane(Lane(new_map, l.name, l.kind, l.position, l.colour, l.line_below))
+                for l in self.lanes(map_id)
             }
+            card_ids: dict[int, int] = {}
             for tp in self.touchpoints(map_id):
                 old_id = tp.id
                 tp.id, tp.map_id = None, new_map
                 tp.stage_id, tp.lane_id = stage_ids[tp.stage_id], lane_ids[tp.lane_id]
+                tp.origin_id = old_id if future_state else None
                 new_tp = self._insert("touchpoints", _db_values(asdict(tp)))
+                card_ids[old_id] = new_tp
                 note_ids = {}
                 for note in self.notes(old_id):
                     old_note, note.id, note.touchpoint_id = note.id, None, new_tp
@@ -1248,6 +1279,11 @@ class Document:
                         "(SELECT sha256 FROM attachments WHERE touchpoint_id = ? AND note_id = ?)",
                         [new_note, new_tp, old_id, old_note],
                     )
+            self._conn.executemany(
+                "INSERT INTO connections (map_id, source_id, target_id, label) VALUES (?, ?, ?, ?)",
+                [(new_map, card_ids[c.source_id], card_ids[c.target_id], c.label) for c in self.connections(map_id)],
+            )
+            self.set_map_personas(new_map, [p.id for p in self.map_personas(map_id)])
         return new_map
 
     def counts(self, map_id: int) -> tuple[int, int, int]:
@@ -1285,9 +1321,10 @@ def _db_values(values: dict[str, Any]) -> dict[str, Any]:
     out = dict(values)
     if "tags" in out:
         out["tags"] = json.dumps(list(out["tags"]), ensure_ascii=False)
-    if "moment_of_truth" in out:
-        out["moment_of_truth"] = int(bool(out["moment_of_truth"]))
-    for key in ("sensation", "kind"):
+    for key in ("moment_of_truth", "controllable"):
+        if key in out:
+            out[key] = int(bool(out[key]))
+    for key in ("sensation", "kind", "evidence", "line_below"):
         if key in out and out[key] is not None:
             out[key] = str(out[key])
     return out
@@ -1307,7 +1344,9 @@ def _touchpoint(row: dict[str, Any]) -> Touchpoint:
     except (ValueError, TypeError):
         row["tags"] = []
     row["moment_of_truth"] = bool(row["moment_of_truth"])
+    row["controllable"] = bool(row["controllable"])
     row["sensation"] = Sensation(row["sensation"])
+    row["evidence"] = Evidence(row["evidence"])
     return Touchpoint(**row)
 
 
@@ -1361,6 +1400,10 @@ def _roll_back(path: Path) -> None:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     finally:
         conn.close()
+
+
+def _sql_value(value: Any) -> Any:
+    return sqlite3.Binary(value) if isinstance(value, bytes) else value
 
 
 def _sidecars(path: Path) -> bool:

@@ -15,7 +15,7 @@ from journeymap.storage import comments_index, events_schema
 
 # "JMap" as a big-endian 32-bit integer.
 APPLICATION_ID = int.from_bytes(b"JMap", "big")
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SUFFIX = ".jmap"
 
 TABLES: dict[str, str] = {
@@ -26,7 +26,8 @@ TABLES: dict[str, str] = {
             description TEXT NOT NULL DEFAULT '',
             persona_name TEXT NOT NULL DEFAULT '',
             persona_description TEXT NOT NULL DEFAULT '',
-            position INTEGER NOT NULL DEFAULT 0
+            position INTEGER NOT NULL DEFAULT 0,
+            source_map_id INTEGER REFERENCES maps(id) ON DELETE SET NULL
         )""",
     "stages": """
         CREATE TABLE stages (
@@ -43,7 +44,9 @@ TABLES: dict[str, str] = {
             name TEXT NOT NULL,
             kind TEXT NOT NULL DEFAULT 'touchpoints',
             position INTEGER NOT NULL DEFAULT 0,
-            colour TEXT NOT NULL DEFAULT ''
+            colour TEXT NOT NULL DEFAULT '',
+            line_below TEXT NOT NULL DEFAULT ''
+                CHECK (line_below IN ('', 'interaction', 'visibility', 'internal'))
         )""",
     "touchpoints": """
         CREATE TABLE touchpoints (
@@ -66,7 +69,13 @@ TABLES: dict[str, str] = {
                 CHECK (manual_sentiment IS NULL OR manual_sentiment BETWEEN -1 AND 1),
             manual_promoters INTEGER CHECK (manual_promoters IS NULL OR manual_promoters >= 0),
             manual_passives INTEGER CHECK (manual_passives IS NULL OR manual_passives >= 0),
-            manual_detractors INTEGER CHECK (manual_detractors IS NULL OR manual_detractors >= 0)
+            manual_detractors INTEGER CHECK (manual_detractors IS NULL OR manual_detractors >= 0),
+            controllable INTEGER NOT NULL DEFAULT 1,
+            expectation TEXT NOT NULL DEFAULT '',
+            evidence TEXT NOT NULL DEFAULT ''
+                CHECK (evidence IN ('', 'survey', 'interview', 'observation', 'crm', 'support', 'competitor', 'staff')),
+            waiting_minutes REAL CHECK (waiting_minutes IS NULL OR waiting_minutes >= 0),
+            origin_id INTEGER
         )""",
     "notes": """
         CREATE TABLE notes (
@@ -85,6 +94,33 @@ TABLES: dict[str, str] = {
             rows INTEGER NOT NULL DEFAULT 0,
             rejected INTEGER NOT NULL DEFAULT 0,
             content_hash TEXT NOT NULL DEFAULT ''
+        )""",
+    "personas": """
+        CREATE TABLE personas (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            quote TEXT NOT NULL DEFAULT '',
+            bio TEXT NOT NULL DEFAULT '',
+            goals TEXT NOT NULL DEFAULT '[]',
+            needs TEXT NOT NULL DEFAULT '[]',
+            frustrations TEXT NOT NULL DEFAULT '[]',
+            photo BLOB,
+            position INTEGER NOT NULL DEFAULT 0
+        )""",
+    "map_personas": """
+        CREATE TABLE map_personas (
+            id INTEGER PRIMARY KEY,
+            map_id INTEGER NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+            persona_id INTEGER NOT NULL REFERENCES personas(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0
+        )""",
+    "connections": """
+        CREATE TABLE connections (
+            id INTEGER PRIMARY KEY,
+            map_id INTEGER NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+            source_id INTEGER NOT NULL REFERENCES touchpoints(id) ON DELETE CASCADE,
+            target_id INTEGER NOT NULL REFERENCES touchpoints(id) ON DELETE CASCADE,
+            label TEXT NOT NULL DEFAULT ''
         )""",
     "responses": """
         CREATE TABLE responses (
@@ -140,6 +176,11 @@ INDEXES: dict[str, str] = {
     "idx_overall_batch": "CREATE INDEX idx_overall_batch ON overall_responses(batch_id)",
     "idx_profiles_name": "CREATE UNIQUE INDEX idx_profiles_name ON import_profiles(name)",
     "idx_profiles_signature": "CREATE INDEX idx_profiles_signature ON import_profiles(signature)",
+    "idx_map_personas_map": "CREATE UNIQUE INDEX idx_map_personas_map ON map_personas(map_id, persona_id)",
+    "idx_map_personas_persona": "CREATE INDEX idx_map_personas_persona ON map_personas(persona_id)",
+    "idx_connections_map": "CREATE INDEX idx_connections_map ON connections(map_id)",
+    "idx_connections_source": "CREATE INDEX idx_connections_source ON connections(source_id)",
+    "idx_connections_target": "CREATE INDEX idx_connections_target ON connections(target_id)",
 }
 
 
@@ -271,6 +312,35 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
     # 6: event logs from CRM and web analytics, and the flows aggregated from them (issue 22).
     6: events_schema.MIGRATION,
+    # Format 7 (issue 14): lane blueprint lines, personas as objects, connections,
+    # future-state maps and the new touchpoint fields.  The two persona text
+    # fields of each map become that map's persona (the columns stay, unused).
+    7: (
+        "ALTER TABLE maps ADD COLUMN source_map_id INTEGER REFERENCES maps(id) ON DELETE SET NULL",
+        "ALTER TABLE lanes ADD COLUMN line_below TEXT NOT NULL DEFAULT ''\n"
+        "                CHECK (line_below IN ('', 'interaction', 'visibility', 'internal'))",
+        "ALTER TABLE touchpoints ADD COLUMN controllable INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE touchpoints ADD COLUMN expectation TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE touchpoints ADD COLUMN evidence TEXT NOT NULL DEFAULT ''\n"
+        "                CHECK (evidence IN ('', 'survey', 'interview', 'observation', 'crm', 'support', "
+        "'competitor', 'staff'))",
+        "ALTER TABLE touchpoints ADD COLUMN waiting_minutes REAL "
+        "CHECK (waiting_minutes IS NULL OR waiting_minutes >= 0)",
+        "ALTER TABLE touchpoints ADD COLUMN origin_id INTEGER",
+        TABLES["personas"],
+        TABLES["map_personas"],
+        TABLES["connections"],
+        INDEXES["idx_map_personas_map"],
+        INDEXES["idx_map_personas_persona"],
+        INDEXES["idx_connections_map"],
+        INDEXES["idx_connections_source"],
+        INDEXES["idx_connections_target"],
+        "INSERT INTO personas (id, name, bio, position) SELECT id, "
+        "CASE WHEN trim(persona_name) = '' THEN title ELSE persona_name END, persona_description, position "
+        "FROM maps WHERE trim(persona_name) != '' OR trim(persona_description) != ''",
+        "INSERT INTO map_personas (map_id, persona_id, position) SELECT id, id, 0 FROM personas",
+        "UPDATE maps SET persona_name = '', persona_description = '' WHERE id IN (SELECT id FROM personas)",
+    ),
 }
 
 

@@ -25,6 +25,7 @@ class Source(StrEnum):
     MENU = "menu"  # main window actions
     INSPECTOR = "inspector"
     OUTLINE = "outline"
+    PERSONAS = "personas"  # the personas dock
     DIALOG = "dialog"  # import, import history, preferences
     WALK = "walk"  # walk mode
     SCRIPT = "script"  # tests, automation, the CLI
@@ -43,6 +44,8 @@ class Change:
     - ``maps``: maps added, removed, renamed or reordered;
     - ``metrics``: responses or manual scores changed (new numbers);
     - ``notes``: touchpoints whose notes changed;
+    - ``personas``: personas added, edited, deleted or (re)assigned to maps;
+    - ``connections``: connections between cards added, relabelled or removed (ids);
     - ``select``: cards to select after the edit (None: keep the selection);
     - ``history``: the change comes from undo or redo, not from the first time the edit ran.
     """
@@ -57,6 +60,8 @@ class Change:
     maps: bool = False
     metrics: bool = False
     notes: frozenset[int] = frozenset()
+    personas: bool = False
+    connections: frozenset[int] = frozenset()
     select: tuple[int, ...] | None = None
     history: bool = False
 
@@ -70,6 +75,7 @@ class Change:
         removed: Iterable[int] = (),
         cells: Mapping[Cell, Sequence[int]] | None = None,
         notes: Iterable[int] = (),
+        connections: Iterable[int] = (),
         select: Iterable[int] | None = None,
         **flags: bool,
     ) -> Change:
@@ -81,6 +87,7 @@ class Change:
             removed=frozenset(removed),
             cells={c: tuple(ids) for c, ids in (cells or {}).items()},
             notes=frozenset(notes),
+            connections=frozenset(connections),
             select=None if select is None else tuple(select),
             **flags,
         )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from journeymap.domain import grid as gridlib
-from journeymap.domain.model import Lane, LaneKind, Sensation, Stage, Touchpoint
+from journeymap.domain.model import BlueprintLine, Connection, Lane, LaneKind, Persona, Sensation, Stage, Touchpoint
 from journeymap.storage import DocumentError
 from journeymap.ui.changes import Source
 from journeymap.ui.commands.base import DocumentCommand
@@ -29,6 +29,16 @@ from journeymap.ui.commands.maps import (
     UpdateMapCommand,
 )
 from journeymap.ui.commands.notes import AddNoteCommand, DeleteNoteCommand, EditNoteCommand
+from journeymap.ui.commands.relations import (
+    AddConnectionCommand,
+    AddPersonaCommand,
+    AssignPersonasCommand,
+    DeleteConnectionsCommand,
+    DeletePersonaCommand,
+    DuplicateAsFutureStateCommand,
+    UpdateConnectionCommand,
+    UpdatePersonaCommand,
+)
 from journeymap.ui.commands.structure import (
     AddLaneCommand,
     AddStageCommand,
@@ -271,11 +281,20 @@ class MapEditor(QObject):
         cmd = AddStageCommand(self.session, Stage(self.map_id, name or tr("New stage"), colour=colour), index)
         return cmd.stage_id if self.push(cmd, source) else None
 
-    def add_lane(self, index: int | None = None, name: str | None = None, source: Source = Source.MENU) -> int | None:
+    def add_lane(self, index: int | None = None, name: str | None = None, source: Source = Source.MENU,
+                 kind: LaneKind = LaneKind.TOUCHPOINTS) -> int | None:
+        """A new lane of *kind* (what its cards mean and how they are drawn)."""
         if self.map_id is None or self.read_only:
             return None
-        cmd = AddLaneCommand(self.session, Lane(self.map_id, name or tr("New lane"), LaneKind.TOUCHPOINTS), index)
+        cmd = AddLaneCommand(self.session, Lane(self.map_id, name or tr("New lane"), kind), index)
         return cmd.lane_id if self.push(cmd, source) else None
+
+    def set_lane_kind(self, lane_id: int, kind: LaneKind, source: Source = Source.CANVAS) -> bool:
+        return self.update_lane(lane_id, {"kind": kind}, tr("Change lane kind"), source)
+
+    def set_blueprint_line(self, lane_id: int, line: BlueprintLine, source: Source = Source.CANVAS) -> bool:
+        """The service-blueprint line drawn under a lane (interaction, visibility, internal interaction)."""
+        return self.update_lane(lane_id, {"line_below": line}, tr("Change blueprint line"), source)
 
     def rename_stage(self, stage_id: int, name: str, source: Source = Source.CANVAS) -> bool:
         stage = self._stage(stage_id)
@@ -396,6 +415,53 @@ class MapEditor(QObject):
             if not self.confirm(tr("Delete map"), text):
                 return False
         return self.push(DeleteMapCommand(self.session, map_id), source)
+
+    def duplicate_as_future_state(self, map_id: int, source: Source = Source.MENU) -> int | None:
+        """A copy of the map that knows it is the future state of *map_id* (cards keep their origin)."""
+        cmd = DuplicateAsFutureStateCommand(self.session, map_id)
+        return cmd.map_id if self.push(cmd, source) else None
+
+    # ================================================================ connections
+    def connect_cards(self, source_id: int, target_id: int, label: str = "",
+                      source: Source = Source.CANVAS) -> int | None:
+        """An arrow from one card to another of the same map (a loop when they are the same card)."""
+        if self.map_id is None or self.read_only:
+            return None
+        cmd = AddConnectionCommand(self.session, Connection(self.map_id, source_id, target_id, label))
+        return cmd.connection_id if self.push(cmd, source) else None
+
+    def set_connection_label(self, connection_id: int, label: str, source: Source = Source.CANVAS) -> bool:
+        try:
+            current = self.doc.connection(connection_id)
+        except DocumentError:
+            return False
+        if current.label == label:
+            return False
+        return self.push(UpdateConnectionCommand(self.session, connection_id, {"label": label}), source)
+
+    def delete_connections(self, ids: Sequence[int], source: Source = Source.CANVAS) -> bool:
+        return bool(ids) and self.push(DeleteConnectionsCommand(self.session, list(ids)), source)
+
+    # ================================================================ personas
+    def add_persona(self, persona: Persona, map_id: int | None = None, source: Source = Source.DIALOG) -> int | None:
+        """A new persona of the document, assigned to *map_id* (after its others) when given."""
+        cmd = AddPersonaCommand(self.session, persona, map_id)
+        return cmd.persona_id if self.push(cmd, source) else None
+
+    def update_persona(self, persona_id: int, values: Mapping[str, Any], source: Source = Source.DIALOG) -> bool:
+        current = self.doc.persona(persona_id)
+        if all(getattr(current, k) == v for k, v in values.items()):
+            return False
+        return self.push(UpdatePersonaCommand(self.session, persona_id, dict(values)), source)
+
+    def delete_persona(self, persona_id: int, source: Source = Source.DIALOG) -> bool:
+        return self.push(DeletePersonaCommand(self.session, persona_id), source)
+
+    def assign_personas(self, map_id: int, persona_ids: Sequence[int], source: Source = Source.DIALOG) -> bool:
+        """Which personas a map is about, in order."""
+        if [p.id for p in self.doc.map_personas(map_id)] == list(persona_ids):
+            return False
+        return self.push(AssignPersonasCommand(self.session, map_id, list(persona_ids)), source)
 
     # ================================================================ notes and imports
     def add_note(self, touchpoint_id: int, text: str, author: str | None = None,

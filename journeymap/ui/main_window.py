@@ -165,7 +165,13 @@ class MainWindow(DocumentFiles, QMainWindow):
 
         self._create_actions()
         self._create_menus()
+        from journeymap.ui.rich_window import install_actions
+
+        install_actions(self)  # lane kinds, future state, comparison
         self._create_toolbar()
+        from journeymap.ui.rich_window import install_toolbar
+
+        install_toolbar(self)  # Add Lane's arrow offers the lane kinds
         self._create_status_bar()
         self._empty.setText(
             tr("Open a document (%1) or start a new one (%2).")
@@ -507,6 +513,9 @@ class MainWindow(DocumentFiles, QMainWindow):
         self.sessionOpened.connect(lambda session: [d.set_session(session) for d in self.docks])
         self.sessionClosed.connect(lambda: [d.set_session(None) for d in self.docks])
         self.palette_dock.itemActivated.connect(self._add_library_item)
+        from journeymap.ui.rich_window import install_docks
+
+        install_docks(self)  # the personas dock
         self.panels_menu.addSeparator()
         self.focus_dock_actions = []
         # Their Ctrl+Shift+1..4 shortcuts make accelerators unnecessary (and those letters are the docks').

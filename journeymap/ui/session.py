@@ -42,6 +42,10 @@ class DocumentSession(QObject):
     touchpointsChanged = Signal(list)
     # Responses, manual scores or the segment filter changed: overlays need new numbers.
     metricsChanged = Signal()
+    # Personas were added, edited, deleted or (re)assigned to maps.
+    personasChanged = Signal()
+    # These connection ids were added, relabelled or removed.
+    connectionsChanged = Signal(list)
     # Touchpoint ids to select after an edit (e.g. the pasted or moved cards).
     selectRequested = Signal(list)
     # The canvas selection changed (touchpoint ids); the inspector follows it.
@@ -77,8 +81,9 @@ class DocumentSession(QObject):
 
     def write_failed(self, message: str) -> None:
         """An edit was rolled back: every view re-reads the document, then the user is told."""
-        self.changed.emit(Change(self._map_id, structure=True, maps=True, metrics=True))
+        self.changed.emit(Change(self._map_id, structure=True, maps=True, metrics=True, personas=True))
         self.mapsChanged.emit()
+        self.personasChanged.emit()
         self.structureChanged.emit()
         if self._map_id is not None:
             try:
@@ -122,6 +127,10 @@ class DocumentSession(QObject):
             self.touchpointsChanged.emit(sorted(change.touchpoints | change.notes))
         if change.metrics:
             self.metricsChanged.emit()
+        if change.personas:
+            self.personasChanged.emit()
+        if change.connections:
+            self.connectionsChanged.emit(sorted(change.connections))
         if change.select is not None:
             self.selectRequested.emit(list(change.select))
 

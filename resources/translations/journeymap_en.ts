@@ -210,6 +210,37 @@ You can undo this.</numerusform>
     </message>
 </context>
 <context>
+    <name>ComparisonTexts</name>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <source>From the first %Ln rows.</source>
@@ -281,6 +312,26 @@ You can undo this.</numerusform>
         <translation>
             <numerusform>%n touchpoint</numerusform>
             <numerusform>%n touchpoints</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PersonaDock</name>
+    <message numerus="yes">
+        <source>“%1” is assigned to %n map(s). Delete it from all of them?</source>
+        <translation>
+            <numerusform>“%1” is assigned to %n map. Delete it?</numerusform>
+            <numerusform>“%1” is assigned to %n maps. Delete it from all of them?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RelationTexts</name>
+    <message numerus="yes">
+        <source>Delete %n connection(s)</source>
+        <translation>
+            <numerusform>Delete %n connection</numerusform>
+            <numerusform>Delete %n connections</numerusform>
         </translation>
     </message>
 </context>

@@ -120,7 +120,12 @@ class InspectorDock(InspectorNotes, QDockWidget):
 
         self.photos_group = PhotosGroup(self)
         # Notes and photos right under the card's fields: on a 768-pixel screen they show without scrolling.
-        for group in (self.touchpoint_group, self.notes_group, self.photos_group, self.scores_group):
+        from journeymap.ui.docks.inspector_rich import ContextGroup
+
+        self.context_group = ContextGroup(self)  # lane kind, controllable, expectation, evidence, waiting
+        for group in (
+            self.touchpoint_group, self.notes_group, self.photos_group, self.context_group, self.scores_group,
+        ):
             column.addWidget(group)
         column.addStretch(1)
 
@@ -445,6 +450,7 @@ class InspectorDock(InspectorNotes, QDockWidget):
         self.scores_group.setVisible(single)
         self.notes_group.setVisible(single)
         self.photos_group.show_touchpoint(self.session, tps[0].id if single else None, editable)
+        self.context_group.setVisible(single)
 
         if single:
             self._show_single(tps[0])
@@ -489,6 +495,7 @@ class InspectorDock(InspectorNotes, QDockWidget):
         self._show_sentiment(tp.manual_sentiment)
         self._refresh_metrics()
         self._show_notes(tp)
+        self.context_group.show_touchpoint(tp, self._editable())
 
     def _show_multi(self, tps: list[Touchpoint]) -> None:
         channels = {tp.channel for tp in tps}

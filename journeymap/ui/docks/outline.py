@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSizePolicy,
+    QStyle,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -212,6 +213,7 @@ class OutlineDock(QDockWidget):
         self.session = session
         if session is not None:
             self._connections.connect(session.mapsChanged, self._refresh)
+            self._connections.connect(session.personasChanged, self._refresh)
             self._connections.connect(session.currentMapChanged, self._on_session_map_changed)
         self._refresh()
 
@@ -249,6 +251,11 @@ class OutlineDock(QDockWidget):
         normal = QFont(self.list.font())
         bold = QFont(normal)
         bold.setBold(True)
+        titles = {m.id: m.title for m in maps}
+        sources: dict[int, list[str]] = {}
+        for m in maps:
+            if m.source_map_id in titles:
+                sources.setdefault(m.source_map_id, []).append(m.title)  # type: ignore[arg-type]
         for row, m in enumerate(maps):
             item = self.list.item(row) if same else QListWidgetItem()
             item.setText(m.title)
@@ -260,8 +267,18 @@ class OutlineDock(QDockWidget):
             stages, lanes, touchpoints = doc.counts(m.id)  # type: ignore[arg-type]
             tip = ", ".join((self.tr("%n stages", "", stages), self.tr("%n lanes", "", lanes),
                              self.tr("%n touchpoints", "", touchpoints)))
-            if m.persona_name:
-                tip = f"{m.persona_name}\n{tip}"
+            personas = ", ".join(p.name for p in doc.map_personas(m.id))  # type: ignore[arg-type]
+            if personas:
+                tip = f"{personas}\n{tip}"
+            source = titles.get(m.source_map_id) if m.source_map_id is not None else None
+            if source is not None:
+                # The pair: a future state names the current state it came from.
+                tip = self.tr("Future state of “%1”").replace("%1", source) + "\n" + tip
+                item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+            else:
+                item.setIcon(QIcon())
+            if m.id in sources:
+                tip = self.tr("Current state; future state: %1").replace("%1", ", ".join(sources[m.id])) + "\n" + tip
             item.setToolTip(tip)
             item.setFont(bold if m.id == current else normal)
             if not same:
@@ -273,9 +290,14 @@ class OutlineDock(QDockWidget):
         if self.session is None or map_id is None:
             return None
         try:
-            return self.session.document.get_map(map_id)
+            m = self.session.document.get_map(map_id)
         except DocumentError:
             return None
+        # The persona fields show the map's first persona (the persona dock has them all).
+        personas = self.session.document.map_personas(map_id)
+        if personas:
+            m.persona_name, m.persona_description = personas[0].name, personas[0].bio
+        return m
 
     def _fill_details(self) -> None:
         m = self._get_map(self.session.map_id if self.session is not None else None)
@@ -452,7 +474,27 @@ class OutlineDock(QDockWidget):
             return
         if getattr(m, name) != value:
             assert self.session is not None
+            if name in ("persona_name", "persona_description"):
+                self._commit_persona(m.id, name, value)
+                return
             self.session.editor.update_map(m.id, {name: value}, source=Source.OUTLINE)
+
+    def _commit_persona(self, map_id: int, name: str, value: str) -> None:
+        """The map's persona fields edit its first persona (made when there is none yet)."""
+        from journeymap.domain.model import Persona
+
+        assert self.session is not None
+        editor = self.session.editor
+        personas = self.session.document.map_personas(map_id)
+        key = "name" if name == "persona_name" else "bio"
+        if personas:
+            if key == "name" and not value:
+                self._refresh()
+                return
+            editor.update_persona(personas[0].id, {key: value}, Source.OUTLINE)
+        elif value:
+            persona = Persona(name=value) if key == "name" else Persona(name=self.tr("Persona"), bio=value)
+            editor.add_persona(persona, map_id, Source.OUTLINE)
 
     def commit_pending(self) -> None:
         """Write what was typed in the map fields and not yet confirmed."""

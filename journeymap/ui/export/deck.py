@@ -2,7 +2,7 @@
 
 Slides, in the UI language:
 
-1. title: map title, description, persona;
+1. title: map title, description, personas; a slide of persona cards (photo, quote, goals, needs, frustrations);
 2. the whole map, as a high-resolution picture drawn by the canvas's own scene renderer;
 3. one slide per stage whose cards are native PowerPoint shapes (a group per card:
    rounded rectangle with the title as real text, channel, a sensation bar, the NPS
@@ -196,6 +196,9 @@ def _title_slide(w: _Writer, content: MapContent) -> None:
         lines.append((tr("Persona: %1").replace("%1", m.persona_name), 18, INK, True, False))
     if m.persona_description:
         lines.append((m.persona_description, 16, MUTED, False, False))
+    if content.personas and not m.persona_name:
+        names = ", ".join(p.name for p in content.personas)
+        lines.append((tr("Persona: %1").replace("%1", names), 18, INK, True, False))
     lines.append((_counts(content), 14, MUTED, False, False))
     w.text(sub.text_frame, lines, size=18, margins=0)
     # A band of the stage colours along the bottom: the journey at a glance.
@@ -401,7 +404,10 @@ def build_deck(scene, options: DeckOptions | None = None):
     props.subject = tr("Customer journey map")
     props.author = props.last_modified_by = "JourneyMap"
     props.language = w.lang_tag
+    from journeymap.ui.export.deck_personas import persona_slides
+
     _title_slide(w, content)
+    persona_slides(w, content.personas, tr)
     _map_slide(w, scene, options)
     _stage_slides(w, content, overlays)
     _charts_slide(w, content, scene)

@@ -48,6 +48,7 @@ def _without_title(scene) -> None:
 
     scene.content_rect = content_rect
     scene.title_item.hide()
+    scene.rich.personas.hide()  # the persona cards sit in the title block
 
 
 @contextmanager
@@ -76,6 +77,7 @@ def subset_scene(scene, subset: Subset | None) -> Iterator:
                         copy.delete_lane(lane.id)
                 if not subset.persona:
                     copy.update_map(map_id, persona_name="", persona_description="")
+                    copy.set_map_personas(map_id, [])
             copy_session = DocumentSession(copy, map_id)
             copy_session.set_segment(session.segment)
             trimmed = MapScene(copy_session)

@@ -244,6 +244,11 @@ class CardItem(QGraphicsItem):
         summary = metrics_summary(getattr(self, "metrics", None))
         if summary:
             parts.append(summary)
+        from journeymap.ui.scene.rich_map import card_marker_tooltip
+
+        markers = card_marker_tooltip(self)  # expectation, evidence, waiting time, influence
+        if markers:
+            parts.append(markers)
         self.setToolTip("\n\n".join(parts))
 
     def set_dimmed(self, dimmed: bool) -> None:
@@ -261,7 +266,7 @@ class CardItem(QGraphicsItem):
         return QRectF(left, 8, style.CARD_W - left - right, style.CARD_H - 30)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
-        return self.card_rect().adjusted(-3, -3, 3, 4)
+        return self.card_rect().adjusted(-3, -7, 3, 4)  # -7: the marker pills on the top edge
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -271,7 +276,11 @@ class CardItem(QGraphicsItem):
     # ---------------------------------------------------------------- overlays
     def _overlay_marks(self) -> tuple[NpsMark | None, SentimentMark | None]:
         if self._marks is None:
-            self._marks = (nps_mark(self.metrics), sentiment_mark(self.metrics))
+            scene = self._scene
+            if scene is not None and self.touchpoint.lane_id not in scene.scored_lane_ids:
+                self._marks = (None, None)  # a pain point or an opportunity is not scored
+            else:
+                self._marks = (nps_mark(self.metrics), sentiment_mark(self.metrics))
         return self._marks
 
     def nps_mark(self) -> NpsMark | None:

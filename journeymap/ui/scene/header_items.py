@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QPainter, QPainterPa
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymap.domain.model import JourneyMap, Lane, Stage
-from journeymap.ui.scene import style
+from journeymap.ui.scene import lane_kinds, style
 from journeymap.ui.scene.card_item import wrap_lines
 
 if TYPE_CHECKING:
@@ -26,17 +26,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MapScene", text)
 
 
-LANE_KIND_LABELS = {
-    "touchpoints": QT_TRANSLATE_NOOP("MapScene", "Touchpoints"),
-    "channels": QT_TRANSLATE_NOOP("MapScene", "Channels"),
-    "actions": QT_TRANSLATE_NOOP("MapScene", "Customer actions"),
-    "thoughts": QT_TRANSLATE_NOOP("MapScene", "Thoughts"),
-    "emotions": QT_TRANSLATE_NOOP("MapScene", "Emotions"),
-    "pain_points": QT_TRANSLATE_NOOP("MapScene", "Pain points"),
-    "opportunities": QT_TRANSLATE_NOOP("MapScene", "Opportunities"),
-    "backstage": QT_TRANSLATE_NOOP("MapScene", "Backstage"),
-    "notes": QT_TRANSLATE_NOOP("MapScene", "Notes"),
-}
 
 
 class GridItem(QGraphicsItem):
@@ -92,11 +81,15 @@ class TitleBlockItem(QGraphicsItem):
         self._scene = scene
         self.journey_map: JourneyMap | None = None
         self.overall: Any = None  # domain.metrics.NpsSummary of the map's overall NPS answers
+        self.personas: list = []
+        self.reserved_right = 0.0  # room kept for the persona cards at the right
         self._rect = QRectF()
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_map(self, journey_map: JourneyMap | None) -> None:
         self.journey_map = journey_map
+        doc = self._scene.doc
+        self.personas = doc.map_personas(journey_map.id) if journey_map is not None and doc is not None else []
         self.update()
 
     def set_overall(self, summary: Any) -> None:
@@ -117,7 +110,7 @@ class TitleBlockItem(QGraphicsItem):
         m = self.journey_map
         if m is None:
             return
-        r = self._rect
+        r = self._rect.adjusted(0, 0, -self.reserved_right, 0)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         title_font = style.map_title_font()
         fm = QFontMetricsF(title_font)
@@ -128,7 +121,8 @@ class TitleBlockItem(QGraphicsItem):
         pf = style.persona_font()
         pfm = QFontMetricsF(pf)
         y += fm.descent() + 8 + pfm.ascent()
-        parts = []
+        # The persona cards show the personas; without room for them, their names.
+        parts = [] if self.reserved_right else [_tr("Persona: %1").replace("%1", p.name) for p in self.personas]
         if m.persona_name:
             parts.append(_tr("Persona: %1").replace("%1", m.persona_name))
         if m.persona_description:
@@ -296,7 +290,7 @@ class LaneHeaderItem(_HeaderBase):
     def set_lane(self, lane: Lane, index: int) -> None:
         self.lane = lane
         self.index = index
-        self.setToolTip(lane.name)
+        self.setToolTip(f"{lane.name}\n{lane_kinds.kind_label(lane.kind)}: {lane_kinds.kind_meaning(lane.kind)}")
         self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -314,9 +308,8 @@ class LaneHeaderItem(_HeaderBase):
         kfm = QFontMetricsF(kf)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         lines = wrap_lines(self.lane.name, f, r.width() - 28, 3)
-        kind = str(self.lane.kind)
-        kind_label = _tr(LANE_KIND_LABELS.get(kind, kind))
-        show_kind = kind_label.casefold() != self.lane.name.casefold()
+        kind_label = lane_kinds.kind_label(self.lane.kind)
+        show_kind = not lane_kinds.name_says_kind(self.lane.name, self.lane.kind)
         total = len(lines) * fm.lineSpacing() + (kfm.lineSpacing() + 2 if show_kind else 0)
         top = min(r.top() + style.CELL_PAD + 4, r.center().y() - total / 2)
         top = max(top, r.top() + 8)
@@ -330,7 +323,8 @@ class LaneHeaderItem(_HeaderBase):
             painter.setFont(kf)
             painter.setPen(style.TEXT_MUTED)
             painter.drawText(
-                QPointF(r.left() + 16, y + 2 - fm.descent() + kfm.ascent() - kfm.ascent() + 2), kind_label.upper()
+                QPointF(r.left() + 16, y + 2 - fm.descent() + kfm.ascent() - kfm.ascent() + 2),
+                kfm.elidedText(kind_label.upper(), Qt.TextElideMode.ElideRight, r.width() - 24),
             )
         self._paint_focus(painter, r, 0)
 

@@ -1,12 +1,12 @@
-"""Gestures on the canvas, one class each: card drag, header drag, palette drop, inline edit.
+"""Gestures on the canvas, one class each: card drag, header drag, connect, palette drop, inline edit.
 
 The scene forwards mouse events to its active interaction (``scene.interaction``)
 and keeps only items, layout and rendering; an interaction keeps the typed state
 of its gesture between press and release, shows feedback, and on release asks the
 session's :class:`~journeymap.ui.editor.MapEditor` for the edit. ``cancel()``
 (Escape, a map switch, a rebuild) puts everything back. Modelled on
-orange-canvas-core's ``document/interactions.py``; new gestures (drawing a
-connection...) subclass :class:`Interaction` the same way.
+orange-canvas-core's ``document/interactions.py``; new gestures subclass
+:class:`Interaction` the same way.
 """
 
 from __future__ import annotations
@@ -15,12 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtWidgets import QApplication, QGraphicsSceneDragDropEvent
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsRectItem, QGraphicsSceneDragDropEvent
 
+from journeymap.domain.model import LaneKind
 from journeymap.ui.changes import Source
 from journeymap.ui.mime import read_library_item
 from journeymap.ui.scene import style
+from journeymap.ui.scene.connect_handle import HANDLE_FILL, HIT_R, handle_centre
 from journeymap.ui.scene.header_items import InlineEditor
 
 if TYPE_CHECKING:
@@ -236,6 +239,57 @@ class HeaderDrag(Interaction):
             self._settle()
 
 
+# ------------------------------------------------------------------------------------ connect
+class ConnectDrag(Interaction):
+    """Drag from a card's edge handle (``connect_handle``) to another card: an arrow between them.
+
+    A rubber band follows the pointer and the card under it is framed; released on a card (the same
+    card away from the handle draws a loop) the editor adds the connection, elsewhere or on Escape nothing.
+    """
+
+    def __init__(self, scene: MapScene, card: CardItem, pos: QPointF):
+        super().__init__(scene)
+        self.source = card
+        start = card.mapToScene(handle_centre(card))
+        self.line = QGraphicsLineItem(QLineF(start, pos))
+        self.line.setPen(QPen(HANDLE_FILL, 2, Qt.PenStyle.DashLine))
+        self.line.setZValue(60)
+        self.target_mark = QGraphicsRectItem()
+        self.target_mark.setPen(QPen(HANDLE_FILL, 2.5))
+        self.target_mark.setZValue(59)
+        self.target_mark.hide()
+        scene.addItem(self.line)
+        scene.addItem(self.target_mark)
+
+    def move(self, pos: QPointF) -> bool:
+        line = self.line.line()
+        line.setP2(pos)
+        self.line.setLine(line)
+        target = self.scene.card_at(pos)
+        if target is not None:
+            self.target_mark.setRect(target.sceneBoundingRect().adjusted(1, 1, -1, -2))
+            self.target_mark.show()
+        else:
+            self.target_mark.hide()
+        return True
+
+    def release(self, pos: QPointF) -> bool:
+        source, target = self.source, self.scene.card_at(pos)
+        self.cancel()
+        if target is None:
+            return True
+        if target is source and QLineF(source.mapToScene(handle_centre(source)), pos).length() <= HIT_R:
+            return True  # a click on the handle is not a loop
+        self.scene.editor.connect_cards(source.touchpoint_id, target.touchpoint_id, source=Source.CANVAS)
+        return True
+
+    def cancel(self) -> None:
+        self.end()
+        for item in (self.line, self.target_mark):
+            if item.scene() is self.scene:
+                self.scene.removeItem(item)
+
+
 # ------------------------------------------------------------------------------- palette drop
 class PaletteDrop:
     """Drags from the touchpoint library: accept over a cell, show the gap, add the card on drop.
@@ -385,10 +439,13 @@ def double_click(scene: MapScene, pos: QPointF) -> bool:
     return False
 
 
-def add_header(scene: MapScene, kind: str, index: int | None, name: str | None, rename: bool) -> int | None:
-    """A new stage or lane; on screen it is scrolled into view with its name open for editing."""
-    add = scene.editor.add_stage if kind == "stage" else scene.editor.add_lane
-    new_id = add(index, name, Source.CANVAS)
+def add_header(scene: MapScene, kind: str, index: int | None, name: str | None, rename: bool,
+               lane_kind: LaneKind = LaneKind.TOUCHPOINTS) -> int | None:
+    """A new stage or lane (of *lane_kind*); on screen it is scrolled into view with its name open for editing."""
+    if kind == "stage":
+        new_id = scene.editor.add_stage(index, name, Source.CANVAS)
+    else:
+        new_id = scene.editor.add_lane(index, name, Source.CANVAS, lane_kind)
     if new_id is not None and rename and scene.views():
         header = (scene.stage_headers if kind == "stage" else scene.lane_headers).get(new_id)
         if header is not None:

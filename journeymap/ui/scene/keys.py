@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 
 from journeymap.domain import grid as gridlib
-from journeymap.ui.scene.interactions import CardDrag, HeaderDrag
+from journeymap.ui.scene.interactions import CardDrag, ConnectDrag, HeaderDrag
 
 if TYPE_CHECKING:
     from journeymap.ui.scene.map_scene import MapScene
@@ -37,8 +37,8 @@ def handle_key(scene: MapScene, event: QKeyEvent) -> bool:
     elif key == Qt.Key.Key_F2 or (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and scene.selected_ids()):
         scene.rename_current()
     elif key == Qt.Key.Key_Escape:
-        if isinstance(scene.interaction, (CardDrag, HeaderDrag)):
-            scene.cancel_interaction()  # the cards or the header go back where they were
+        if isinstance(scene.interaction, (CardDrag, HeaderDrag, ConnectDrag)):
+            scene.cancel_interaction()  # the cards or the header go back, a connection being drawn goes
         else:
             scene.clearSelection()
             scene.set_current_header(None)

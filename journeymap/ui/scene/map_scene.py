@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 
 from journeymap.domain.grid import Grid
 from journeymap.domain.metrics import TouchpointMetrics
-from journeymap.domain.model import Lane, Stage, Touchpoint
+from journeymap.domain.model import Lane, LaneKind, Stage, Touchpoint, lane_is_scored
 from journeymap.services.reporting import touchpoint_metrics
 from journeymap.storage import DocumentError
 from journeymap.ui.changes import Change
 from journeymap.ui.scene import clipboard, interactions, keyboard_editing, overlay_state, style
 from journeymap.ui.scene.card_filter import card_matches
 from journeymap.ui.scene.card_item import CardItem, reset_fonts
+from journeymap.ui.scene.connect_handle import handle_at
 from journeymap.ui.scene.emotion import EmotionLaneItem
 from journeymap.ui.scene.header_items import (
     DropIndicatorItem,
@@ -43,7 +44,7 @@ from journeymap.ui.scene.header_items import (
     _HeaderBase,
     draw_empty_map_hint,
 )
-from journeymap.ui.scene.interactions import CardDrag, HeaderDrag, InlineEdit, Interaction, PaletteDrop
+from journeymap.ui.scene.interactions import CardDrag, ConnectDrag, HeaderDrag, InlineEdit, Interaction, PaletteDrop
 from journeymap.ui.scene.layout import Cell, GridLayout, compute_layout
 from journeymap.ui.scene.legend import LegendItem
 from journeymap.ui.scene.updates import apply_card_change
@@ -117,13 +118,16 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         session.currentMapChanged.connect(self._on_map_changed)
         session.selectRequested.connect(self.select_ids)
         self.selectionChanged.connect(self._publish_selection)
+        # Lanes whose cards carry NPS and sentiment badges (touchpoint-like kinds only).
+        self.scored_lane_ids: frozenset[int] = frozenset()
         self.rebuild()
-        from journeymap.ui.scene import photo_drop, photo_overlay  # imported when a canvas is made
+        from journeymap.ui.scene import photo_drop, photo_overlay, rich_map  # imported when a canvas is made
 
         self.photos, self.photo_drop = photo_overlay.PhotoOverlay(self), photo_drop.PhotoDrop(self)
         from journeymap.ui.scene.flow_overlay import FlowOverlay
 
         self.flows = FlowOverlay(self)  # the "flows" overlay of event logs (issue 22)
+        self.rich = rich_map.RichMap(self)  # arrows, blueprint lines, persona cards, card markers
 
     # ================================================================ public API
     @property
@@ -170,6 +174,7 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         """Disconnect from the session and drop every item (before the session's document closes)."""
         session = self.session
         self.photos.dispose()
+        self.rich.dispose()
         for signal, slot in (
             (session.changed, self.apply_change),
             (session.currentMapChanged, self._on_map_changed),
@@ -210,6 +215,7 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
                 self.stages = self.doc.stages(map_id)
                 self.lanes = self.doc.lanes(map_id)
                 touchpoints = self.doc.touchpoints(map_id)
+            self.scored_lane_ids = frozenset(lane.id for lane in self.lanes if lane_is_scored(lane.kind))
             self.cells = {}
             self.metrics = {}
             for tp in touchpoints:
@@ -236,6 +242,9 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
                     self.cards[tid].setSelected(True)
         finally:
             self._publishing = True
+        rich = getattr(self, "rich", None)  # None while the scene is being made
+        if rich is not None:
+            rich.rebuild()
         self._publish_selection()
 
     def _refresh_title(self) -> None:
@@ -282,8 +291,10 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
     # ================================================================ changes
     def apply_change(self, change: Change) -> None:
         """Show what an edit changed (see ``journeymap.ui.changes``)."""
-        if change.maps:
+        if change.maps or change.personas:
             self._refresh_title()
+        if change.personas:
+            self.rich.personas.refresh()  # a persona shows on every map it is assigned to
         if change.map_id is not None and change.map_id != self.map_id:
             return
         if change.structure:
@@ -291,6 +302,9 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
             return
         if change.touchpoints or change.cells:
             apply_card_change(self, change)
+            self.rich.cards_changed(change.touchpoints)
+        if change.connections:
+            self.rich.connections.on_connections_changed(sorted(change.connections))
         if change.metrics:
             self.refresh_metrics()
 
@@ -383,8 +397,14 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         pos = event.scenePos()
-        if isinstance(self.interaction, (CardDrag, HeaderDrag)):
+        if isinstance(self.interaction, (CardDrag, HeaderDrag, ConnectDrag)):
             self.cancel_interaction()
+        if event.button() == Qt.MouseButton.LeftButton and not isinstance(self.interaction, InlineEdit):
+            source = handle_at(self, pos)
+            if source is not None:
+                self.interaction = ConnectDrag(self, source, pos)
+                event.accept()
+                return
         if event.button() == Qt.MouseButton.LeftButton:
             cell = self.grid.cell_at(pos)
             if cell is not None:
@@ -398,7 +418,7 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if (
-            isinstance(self.interaction, CardDrag)
+            isinstance(self.interaction, (CardDrag, ConnectDrag))
             and event.buttons() & Qt.MouseButton.LeftButton
             and self.interaction.move(event.scenePos())
         ):
@@ -407,6 +427,10 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if isinstance(self.interaction, ConnectDrag) and event.button() == Qt.MouseButton.LeftButton:
+            self.interaction.release(event.scenePos())
+            event.accept()
+            return
         if isinstance(self.interaction, CardDrag) and event.button() == Qt.MouseButton.LeftButton:
             self.interaction.release(event.scenePos())
         super().mouseReleaseEvent(event)
@@ -465,7 +489,11 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         return self.editor.add_touchpoint(stage_id, lane_id, title, channel, description, index)
 
     def delete_selected(self) -> bool:
-        return self.editor.delete_touchpoints(self.selected_ids())
+        """Delete the selected cards, or, when no card is selected, the selected connections."""
+        ids = self.selected_ids()
+        if not ids:
+            return self.editor.delete_connections(self.rich.connections.selected_ids())
+        return self.editor.delete_touchpoints(ids)
 
     def copy_selection(self) -> bool:
         return clipboard.copy_selection(self)
@@ -486,8 +514,9 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         """A new stage, scrolled into view with its name open for editing (when shown)."""
         return interactions.add_header(self, "stage", index, name, rename)
 
-    def add_lane(self, index: int | None = None, name: str | None = None, rename: bool = True) -> int | None:
-        return interactions.add_header(self, "lane", index, name, rename)
+    def add_lane(self, index: int | None = None, name: str | None = None, rename: bool = True,
+                 kind: LaneKind = LaneKind.TOUCHPOINTS) -> int | None:
+        return interactions.add_header(self, "lane", index, name, rename, kind)
 
     def move_stage_to(self, stage_id: int, insertion: int) -> bool:
         """Move a stage to the gap *insertion* (0..n, as the drop indicator shows)."""
