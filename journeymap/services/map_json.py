@@ -115,6 +115,12 @@ STAGE_ID_NO_STAGE_HAS_ID = message("map_json.stage_id_no_stage_has_id", "MapJson
     QT_TRANSLATE_NOOP("MapJsonError", "%1.stage_id: no stage has id %2."))
 LANE_ID_NO_LANE_HAS_ID = message("map_json.lane_id_no_lane_has_id", "MapJsonError",
     QT_TRANSLATE_NOOP("MapJsonError", "%1.lane_id: no lane has id %2."))
+CARD_ID_DUPLICATE = message("map_json.card_id_duplicate", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.id: duplicate id %2."))
+PHOTO_NOT_BASE64 = message("map_json.photo_not_base64", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "%1.photo: not base64 image data."))
+CONNECTION_NO_TOUCHPOINT = message("map_json.connection_no_touchpoint", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "connections[%1].%2: no touchpoint has id %3."))
 TAGS_EXPECTED_TEXT_AT_MOST_CHARACTERS = message("map_json.tags_expected_text_at_most_characters", "MapJsonError",
     QT_TRANSLATE_NOOP("MapJsonError", "%1.tags[%2]: expected text of at most %3 characters, got %4."))
 RESPONSES_BATCH_ID_NO_IMPORT_BATCH = message("map_json.responses_batch_id_no_import_batch", "MapJsonError",
@@ -603,7 +609,7 @@ def _validate(data: Any) -> dict[str, Any]:
         if card_id is not None:
             card_id = t.ident("id")
             if card_id in card_ids:
-                raise MapJsonError(f"{where}.id: duplicate id {card_id!r}.")
+                raise MapJsonError(CARD_ID_DUPLICATE, where, repr(card_id))
             card_ids.add(card_id)
         touchpoints.append({
             "id": card_id,
@@ -637,7 +643,7 @@ def _validate(data: Any) -> dict[str, Any]:
         for key in ("source_id", "target_id"):
             ends[key] = c.ident(key)
             if ends[key] not in card_ids:
-                raise MapJsonError(f"connections[{i}].{key}: no touchpoint has id {ends[key]!r}.")
+                raise MapJsonError(CONNECTION_NO_TOUCHPOINT, i, key, repr(ends[key]))
         connections.append({**ends, "label": c.text("label")})
 
     plan.update(stages=stages, lanes=lanes, import_batches=batches, touchpoints=touchpoints, connections=connections)
@@ -662,14 +668,14 @@ def _read_persona(raw: Any, where: str) -> dict[str, Any]:
         items = p.array(key)
         for j, item in enumerate(items):
             if not isinstance(item, str):
-                raise MapJsonError(f"{where}.{key}[{j}]: expected text, got {_kind(item)}.")
+                raise MapJsonError(EXPECTED_TEXT_GOT, where, f"{key}[{j}]", _kind(item))
         values[key] = list(items)
     photo = p.optional_text("photo")
     if photo:
         try:
             values["photo"] = base64.b64decode(photo, validate=True)
         except (binascii.Error, ValueError) as exc:
-            raise MapJsonError(f"{where}.photo: not base64 image data.") from exc
+            raise MapJsonError(PHOTO_NOT_BASE64, where) from exc
     return values
 
 

@@ -12,7 +12,15 @@ from collections.abc import Iterable
 from dataclasses import asdict, fields
 from typing import Any
 
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.domain.model import Connection, Persona
+
+NO_PERSONA_WITH_ID = message("document.no_persona_with_id", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: there is no persona with id %2."))
+NO_CONNECTION_WITH_ID = message("document.no_connection_with_id", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: there is no connection with id %2."))
+CARDS_NOT_OF_MAP = message("document.cards_not_of_map", "DocumentError",
+    QT_TRANSLATE_NOOP("DocumentError", "%1: cards %2 and %3 are not both cards of map %4."))
 
 _LIST_FIELDS = ("goals", "needs", "frustrations")
 _PERSONA_FIELDS = frozenset(f.name for f in fields(Persona)) - {"id"}
@@ -57,7 +65,7 @@ class RelationsMixin:
 
         rows = self._rows("SELECT * FROM personas WHERE id = ?", [persona_id])  # type: ignore[attr-defined]
         if not rows:
-            raise DocumentError(f"{self.path}: there is no persona with id {persona_id}.")  # type: ignore[attr-defined]
+            raise DocumentError(NO_PERSONA_WITH_ID, self.path, persona_id)  # type: ignore[attr-defined]
         return persona_from_row(rows[0])
 
     def add_persona(self, persona: Persona) -> int:
@@ -113,7 +121,7 @@ class RelationsMixin:
 
         rows = self._rows("SELECT * FROM connections WHERE id = ?", [connection_id])  # type: ignore[attr-defined]
         if not rows:
-            raise DocumentError(f"{self.path}: there is no connection with id {connection_id}.")  # type: ignore[attr-defined]
+            raise DocumentError(NO_CONNECTION_WITH_ID, self.path, connection_id)  # type: ignore[attr-defined]
         return Connection(**rows[0])
 
     def add_connection(self, connection: Connection) -> int:
@@ -128,8 +136,8 @@ class RelationsMixin:
             wanted = 1 if connection.source_id == connection.target_id else 2
             if found != wanted:
                 raise DocumentError(
-                    f"{self.path}: cards {connection.source_id} and {connection.target_id} "  # type: ignore[attr-defined]
-                    f"are not both cards of map {connection.map_id}."
+                    CARDS_NOT_OF_MAP, self.path, connection.source_id, connection.target_id,  # type: ignore[attr-defined]
+                    connection.map_id,
                 )
             return self._insert("connections", asdict(connection))  # type: ignore[attr-defined]
 

@@ -2306,6 +2306,18 @@ Puedes deshacerlo.</numerusform>
         <source>%1: the document cannot be shown (%2).</source>
         <translation>%1: no se puede mostrar el documento (%2).</translation>
     </message>
+    <message>
+        <source>%1: there is no persona with id %2.</source>
+        <translation>%1: no hay ninguna persona con el id %2.</translation>
+    </message>
+    <message>
+        <source>%1: there is no connection with id %2.</source>
+        <translation>%1: no hay ninguna conexión con el id %2.</translation>
+    </message>
+    <message>
+        <source>%1: cards %2 and %3 are not both cards of map %4.</source>
+        <translation>%1: las tarjetas %2 y %3 no son ambas del mapa %4.</translation>
+    </message>
 </context>
 <context>
     <name>EventImportDialog</name>
@@ -3731,6 +3743,18 @@ Open it read-only?</source>
     <message>
         <source>%1.lane_id: no lane has id %2.</source>
         <translation>%1.lane_id: ninguna fila tiene el id %2.</translation>
+    </message>
+    <message>
+        <source>%1.id: duplicate id %2.</source>
+        <translation>%1.id: id %2 repetido.</translation>
+    </message>
+    <message>
+        <source>%1.photo: not base64 image data.</source>
+        <translation>%1.photo: no son datos de imagen en base64.</translation>
+    </message>
+    <message>
+        <source>connections[%1].%2: no touchpoint has id %3.</source>
+        <translation>connections[%1].%2: ningún punto de contacto tiene el id %3.</translation>
     </message>
     <message>
         <source>%1.tags[%2]: expected text of at most %3 characters, got %4.</source>
