@@ -116,7 +116,9 @@ def test_spanish_deck(qapp, tmp_path, monkeypatch):
     prs = Presentation(str(out))
     got = slide_titles(prs)
     assert got[1] == "Persona"
-    assert any(t.startswith("OBJETIVOS\n") for t in shape_texts(prs.slides[1].shapes))
+    persona_card = list(shape_texts(prs.slides[1].shapes))
+    assert any(t.startswith("OBJETIVOS\n") for t in persona_card)
+    assert any("\n«" in t and t.endswith("»") for t in persona_card)  # the quote in Spanish marks
     assert got[2] == "El recorrido completo"
     assert got[3:3 + len(stages)] == stages
     texts = [t for slide in prs.slides for t in shape_texts(slide.shapes)]

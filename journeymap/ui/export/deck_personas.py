@@ -85,7 +85,7 @@ def persona_slides(w, personas: list[Persona], tr) -> None:
             head = L.Box(photo.x + PHOTO + 0.15, TOP + 0.15, width - PHOTO - 0.5, PHOTO + 0.1)
             lines: list = [(p.name, 16 * k, INK, True, False)]
             if p.quote:
-                lines.append((f"“{p.quote}”", 12 * k, MUTED, False, True))
+                lines.append((tr("“%1”", "a persona's quote").replace("%1", p.quote), 12 * k, MUTED, False, True))
             shrink(w.textbox(slide.shapes, head, lines, size=12, anchor=MSO_ANCHOR.MIDDLE, margins=0))
             y = TOP + PHOTO + 0.35
             if p.bio:

@@ -370,7 +370,7 @@ class PersonaCardsItem(QGraphicsItem):
         name_f = style.font(8.5, bold=True)
         italic = style.font(6.8)
         italic.setItalic(True)
-        quote = f"“{p.quote}”" if p.quote else ""
+        quote = tr("“%1”").replace("%1", p.quote) if p.quote else ""  # «…» in Spanish
         for text, f, colour in ((p.name, name_f, style.TEXT), (quote, italic, style.TEXT_MUTED)):
             if not text:
                 continue
