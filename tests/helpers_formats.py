@@ -56,3 +56,24 @@ def downgrade(path: Path, version: int) -> None:
     finally:
         conn.close()
     _drop_added_columns(path, added)
+
+
+FORMAT_1 = Path(__file__).parent / "data" / "format1.sql"
+
+
+def format_1_document(path: Path) -> Path:
+    """A real format-1 file (the frozen schema of tests/data/format1.sql) with two maps, one with a persona."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.executescript(FORMAT_1.read_text(encoding="utf-8"))
+    conn.executescript(
+        """
+        INSERT INTO maps (id, title, persona_name, persona_description) VALUES
+            (1, 'Store', 'Laura, 34', 'Shops on Saturdays'), (2, 'Web', '', '');
+        INSERT INTO stages (id, map_id, name) VALUES (1, 1, 'Visit'), (2, 2, 'Visit');
+        INSERT INTO lanes (id, map_id, name, kind) VALUES (1, 1, 'Touchpoints', 'touchpoints'), (2, 2, 'L', 'notes');
+        INSERT INTO touchpoints (id, map_id, stage_id, lane_id, title)
+            VALUES (1, 1, 1, 1, 'Door'), (2, 1, 1, 1, 'Till');
+        """
+    )
+    conn.close()
+    return path

@@ -211,7 +211,7 @@ def test_refused_batch_stores_nothing(tmp_path):
 
 
 def test_a_format_1_document_gains_the_attachment_tables(tmp_path):
-    from test_storage_upgrade import format_1_document  # a real format-1 file (frozen schema)
+    from helpers_formats import format_1_document  # a real format-1 file (frozen schema)
 
     path = format_1_document(tmp_path / "old.jmap")
     with Document.open(path) as doc:

@@ -5,27 +5,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from helpers_formats import format_1_document
+
 from journeymap.domain.model import Connection, Evidence, Persona
 from journeymap.storage import Document, schema
-
-FORMAT_1 = Path(__file__).parent / "data" / "format1.sql"
-
-
-def format_1_document(path: Path) -> Path:
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.executescript(FORMAT_1.read_text(encoding="utf-8"))
-    conn.executescript(
-        """
-        INSERT INTO maps (id, title, persona_name, persona_description) VALUES
-            (1, 'Store', 'Laura, 34', 'Shops on Saturdays'), (2, 'Web', '', '');
-        INSERT INTO stages (id, map_id, name) VALUES (1, 1, 'Visit'), (2, 2, 'Visit');
-        INSERT INTO lanes (id, map_id, name, kind) VALUES (1, 1, 'Touchpoints', 'touchpoints'), (2, 2, 'L', 'notes');
-        INSERT INTO touchpoints (id, map_id, stage_id, lane_id, title)
-            VALUES (1, 1, 1, 1, 'Door'), (2, 1, 1, 1, 'Till');
-        """
-    )
-    conn.close()
-    return path
 
 
 def test_format_1_document_upgrades_in_place(tmp_path: Path) -> None:
