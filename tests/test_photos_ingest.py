@@ -27,7 +27,6 @@ from journeymap.services.attaching import PhotosRefused, prepare_files, store_ph
 from journeymap.services.templates import create_map_from_template
 from journeymap.storage import Document, schema
 from journeymap.storage import attachments as store
-from journeymap.storage.events_schema import BATCH_TABLES
 
 
 def sha(path: Path) -> str:

@@ -16,7 +16,6 @@ from helpers_process import held
 
 from journeymap.domain.model import JourneyMap, Lane, Stage, Touchpoint
 from journeymap.storage import Document, DocumentError, schema
-from journeymap.storage.events_schema import BATCH_TABLES
 
 
 def sha(path: Path) -> str:

@@ -425,7 +425,7 @@
     </message>
     <message>
         <source>Persona</source>
-        <translation>Datos de la persona</translation>
+        <translation>Persona</translation>
     </message>
     <message>
         <source>Stages to include</source>
@@ -1133,8 +1133,116 @@
         <translation>sensación positiva</translation>
     </message>
     <message>
+        <source>Added</source>
+        <translation>Añadido</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Cambiado</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>descripción</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>canal</translation>
+    </message>
+    <message>
         <source>moment of truth</source>
         <translation>momento de la verdad</translation>
+    </message>
+    <message>
+        <source>sensation</source>
+        <translation>sensación</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>responsable</translation>
+    </message>
+    <message>
+        <source>impact</source>
+        <translation>impacto</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>etiquetas</translation>
+    </message>
+    <message>
+        <source>controllable</source>
+        <translation>controlable</translation>
+    </message>
+    <message>
+        <source>expectation</source>
+        <translation>expectativa</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>evidencia</translation>
+    </message>
+    <message>
+        <source>waiting time</source>
+        <translation>tiempo de espera</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>etapa</translation>
+    </message>
+    <message>
+        <source>lane</source>
+        <translation>fila</translation>
+    </message>
+    <message>
+        <source>NPS %1 → %2</source>
+        <translation>NPS %1 → %2</translation>
+    </message>
+    <message>
+        <source>Current vs future state</source>
+        <translation>Estado actual frente a estado futuro</translation>
+    </message>
+    <message>
+        <source>“%1” → “%2”</source>
+        <translation>«%1» → «%2»</translation>
+    </message>
+    <message>
+        <source>The future state has no changes yet.</source>
+        <translation>El estado futuro aún no tiene cambios.</translation>
+    </message>
+    <message>
+        <source>changed: %1</source>
+        <translation>cambió: %1</translation>
+    </message>
+    <message>
+        <source>Export &amp;PNG…</source>
+        <translation>Exportar &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>Exportar P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export comparison</source>
+        <translation>Exportar la comparación</translation>
     </message>
     <message>
         <source>NPS from n answers</source>
@@ -1179,6 +1287,14 @@
     <message>
         <source>New lane</source>
         <translation>Nueva fila</translation>
+    </message>
+    <message>
+        <source>Change lane kind</source>
+        <translation>Cambiar el tipo de fila</translation>
+    </message>
+    <message>
+        <source>Change blueprint line</source>
+        <translation>Cambiar la línea de blueprint</translation>
     </message>
     <message>
         <source>Delete stage “%1”</source>
@@ -1366,6 +1482,10 @@ Puedes deshacerlo.</numerusform>
         <translation>Página %1 de %2</translation>
     </message>
     <message>
+        <source>Connect “%1” → “%2”</source>
+        <translation>Conectar «%1» → «%2»</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
@@ -1416,6 +1536,22 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>Add lane</source>
         <translation>Añadir fila</translation>
+    </message>
+    <message>
+        <source>Lane kind</source>
+        <translation>Tipo de fila</translation>
+    </message>
+    <message>
+        <source>Blueprint line below</source>
+        <translation>Línea de blueprint debajo</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Edit label…</source>
+        <translation>Editar etiqueta…</translation>
     </message>
     <message>
         <source>The last document, %1, is no longer there; the sample map is open instead.</source>
@@ -1662,6 +1798,189 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>rarely taken</source>
         <translation>poco recorrida</translation>
+    </message>
+    <message>
+        <source>Add persona “%1”</source>
+        <translation>Añadir la persona «%1»</translation>
+    </message>
+    <message>
+        <source>Edit persona</source>
+        <translation>Editar persona</translation>
+    </message>
+    <message>
+        <source>Delete persona</source>
+        <translation>Eliminar persona</translation>
+    </message>
+    <message>
+        <source>Change the map&apos;s personas</source>
+        <translation>Cambiar las personas del mapa</translation>
+    </message>
+    <message>
+        <source>Connect cards</source>
+        <translation>Conectar tarjetas</translation>
+    </message>
+    <message>
+        <source>Edit connection label</source>
+        <translation>Editar la etiqueta de la conexión</translation>
+    </message>
+    <message>
+        <source>Duplicate as future state</source>
+        <translation>Duplicar como estado futuro</translation>
+    </message>
+    <message>
+        <source>%1 (future state)</source>
+        <translation>%1 (estado futuro)</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <comment>slide title</comment>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <comment>slide title</comment>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <comment>a persona&apos;s quote</comment>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objetivos</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Necesidades</translation>
+    </message>
+    <message>
+        <source>Frustrations</source>
+        <translation>Frustraciones</translation>
+    </message>
+    <message>
+        <source>Add Lane of Kind</source>
+        <translation>Añadir fila de tipo</translation>
+    </message>
+    <message>
+        <source>Add Lane of &amp;Kind</source>
+        <translation>Añadir fila de &amp;tipo</translation>
+    </message>
+    <message>
+        <source>Duplicate as &amp;Future State</source>
+        <translation>Duplicar como estado &amp;futuro</translation>
+    </message>
+    <message>
+        <source>Copy this map as its future state, linked to it for comparison</source>
+        <translation>Copia este mapa como su estado futuro, vinculado a él para compararlos</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with Current State…</source>
+        <translation>&amp;Comparar con el estado actual…</translation>
+    </message>
+    <message>
+        <source>Compare with current state</source>
+        <translation>Comparar con el estado actual</translation>
+    </message>
+    <message>
+        <source>This map is not a future state. Use Map ▸ Duplicate as Future State first, then compare the copy.</source>
+        <translation>Este mapa no es un estado futuro. Usa primero Mapa ▸ Duplicar como estado futuro y compara después la copia.</translation>
+    </message>
+    <message>
+        <source>Connection label</source>
+        <translation>Etiqueta de la conexión</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Etiqueta:</translation>
+    </message>
+    <message>
+        <source>SUR</source>
+        <translation>ENC</translation>
+    </message>
+    <message>
+        <source>INT</source>
+        <translation>ENT</translation>
+    </message>
+    <message>
+        <source>OBS</source>
+        <translation>OBS</translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>TKT</source>
+        <translation>INC</translation>
+    </message>
+    <message>
+        <source>CMP</source>
+        <translation>COMP</translation>
+    </message>
+    <message>
+        <source>STF</source>
+        <translation>PER</translation>
+    </message>
+    <message>
+        <source>&lt;1 min</source>
+        <translation>&lt;1 min</translation>
+    </message>
+    <message>
+        <source>%n min</source>
+        <translation>%n min</translation>
+    </message>
+    <message>
+        <source>influence</source>
+        <translation>influencia</translation>
+    </message>
+    <message>
+        <source>Expectation: %1</source>
+        <translation>Expectativa: %1</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>Evidencia: %1</translation>
+    </message>
+    <message>
+        <source>Waiting time: %1</source>
+        <translation>Tiempo de espera: %1</translation>
+    </message>
+    <message>
+        <source>Influenced, not controlled</source>
+        <translation>Se influye, no se controla</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>Encuesta</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Entrevista</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observación</translation>
+    </message>
+    <message>
+        <source>CRM data</source>
+        <translation>Datos del CRM</translation>
+    </message>
+    <message>
+        <source>Support tickets</source>
+        <translation>Incidencias de soporte</translation>
+    </message>
+    <message>
+        <source>Competitor review</source>
+        <translation>Análisis de la competencia</translation>
+    </message>
+    <message>
+        <source>Staff input</source>
+        <translation>Aportación del personal</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
     </message>
 </context>
 <context>
@@ -2107,6 +2426,96 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>A period ends before it starts.</source>
         <translation>Un periodo termina antes de empezar.</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonTexts</name>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n añadido</numerusform>
+            <numerusform>%n añadidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n cambiado</numerusform>
+            <numerusform>%n cambiados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n eliminado</numerusform>
+            <numerusform>%n eliminados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n sin cambios</numerusform>
+            <numerusform>%n sin cambios</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContextGroup</name>
+    <message>
+        <source>Context</source>
+        <translation>Contexto</translation>
+    </message>
+    <message>
+        <source>Lane kind</source>
+        <translation>Tipo de fila</translation>
+    </message>
+    <message>
+        <source>&amp;Lane kind:</source>
+        <translation>Tipo de &amp;fila:</translation>
+    </message>
+    <message>
+        <source>We &amp;control this touchpoint</source>
+        <translation>&amp;Controlamos este punto de contacto</translation>
+    </message>
+    <message>
+        <source>Clear it for touchpoints you influence but do not control, such as reviews or word of mouth.</source>
+        <translation>Desmárcalo en los puntos de contacto en los que influyes pero que no controlas, como las reseñas o el boca a boca.</translation>
+    </message>
+    <message>
+        <source>Customer expectation</source>
+        <translation>Expectativa del cliente</translation>
+    </message>
+    <message>
+        <source>What the customer expects here</source>
+        <translation>Qué espera el cliente aquí</translation>
+    </message>
+    <message>
+        <source>E&amp;xpectation:</source>
+        <translation>E&amp;xpectativa:</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidencia</translation>
+    </message>
+    <message>
+        <source>E&amp;vidence:</source>
+        <translation>E&amp;videncia:</translation>
+    </message>
+    <message>
+        <source>Waiting time in minutes</source>
+        <translation>Tiempo de espera en minutos</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting time:</source>
+        <translation>Tiempo de &amp;espera:</translation>
     </message>
 </context>
 <context>
@@ -3524,6 +3933,101 @@ Puedes deshacerlo.</numerusform>
     </message>
 </context>
 <context>
+    <name>LaneKinds</name>
+    <message>
+        <source>Touchpoints</source>
+        <translation>Puntos de contacto</translation>
+    </message>
+    <message>
+        <source>Customer actions</source>
+        <translation>Acciones del cliente</translation>
+    </message>
+    <message>
+        <source>Thoughts and feelings</source>
+        <translation>Pensamientos y sentimientos</translation>
+    </message>
+    <message>
+        <source>Emotions</source>
+        <translation>Emociones</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>Puntos de fricción</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Oportunidades</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <source>Backstage and support</source>
+        <translation>Trastienda y soporte</translation>
+    </message>
+    <message>
+        <source>Photos (storyboard)</source>
+        <translation>Fotos (storyboard)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Interactions with the customer; they carry NPS and sentiment.</source>
+        <translation>Interacciones con el cliente; llevan NPS y sentimiento.</translation>
+    </message>
+    <message>
+        <source>What the customer does at each stage.</source>
+        <translation>Lo que hace el cliente en cada etapa.</translation>
+    </message>
+    <message>
+        <source>What the customer thinks and feels.</source>
+        <translation>Lo que piensa y siente el cliente.</translation>
+    </message>
+    <message>
+        <source>The emotional curve: the sensation of each card.</source>
+        <translation>La curva emocional: la sensación de cada tarjeta.</translation>
+    </message>
+    <message>
+        <source>What goes wrong for the customer.</source>
+        <translation>Lo que le sale mal al cliente.</translation>
+    </message>
+    <message>
+        <source>Ideas to improve the experience.</source>
+        <translation>Ideas para mejorar la experiencia.</translation>
+    </message>
+    <message>
+        <source>Where interactions happen; they carry NPS and sentiment.</source>
+        <translation>Dónde ocurren las interacciones; llevan NPS y sentimiento.</translation>
+    </message>
+    <message>
+        <source>Processes and staff the customer does not see.</source>
+        <translation>Procesos y personal que el cliente no ve.</translation>
+    </message>
+    <message>
+        <source>A storyboard: each card shows its first photo large.</source>
+        <translation>Un storyboard: cada tarjeta muestra su primera foto en grande.</translation>
+    </message>
+    <message>
+        <source>Free notes.</source>
+        <translation>Notas libres.</translation>
+    </message>
+    <message>
+        <source>Line of interaction</source>
+        <translation>Línea de interacción</translation>
+    </message>
+    <message>
+        <source>Line of visibility</source>
+        <translation>Línea de visibilidad</translation>
+    </message>
+    <message>
+        <source>Line of internal interaction</source>
+        <translation>Línea de interacción interna</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>JourneyMap documents (*.jmap)</source>
@@ -3824,42 +4328,6 @@ Open it read-only?</source>
         <translation>negativa</translation>
     </message>
     <message>
-        <source>Touchpoints</source>
-        <translation>Puntos de contacto</translation>
-    </message>
-    <message>
-        <source>Channels</source>
-        <translation>Canales</translation>
-    </message>
-    <message>
-        <source>Customer actions</source>
-        <translation>Acciones del cliente</translation>
-    </message>
-    <message>
-        <source>Thoughts</source>
-        <translation>Pensamientos</translation>
-    </message>
-    <message>
-        <source>Emotions</source>
-        <translation>Emociones</translation>
-    </message>
-    <message>
-        <source>Pain points</source>
-        <translation>Puntos de fricción</translation>
-    </message>
-    <message>
-        <source>Opportunities</source>
-        <translation>Oportunidades</translation>
-    </message>
-    <message>
-        <source>Backstage</source>
-        <translation>Procesos internos</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notas</translation>
-    </message>
-    <message>
         <source>Overall NPS %1 (n = %2)</source>
         <translation>NPS global %1 (n = %2)</translation>
     </message>
@@ -3988,6 +4456,14 @@ Open it read-only?</source>
         </translation>
     </message>
     <message>
+        <source>Future state of “%1”</source>
+        <translation>Estado futuro de «%1»</translation>
+    </message>
+    <message>
+        <source>Current state; future state: %1</source>
+        <translation>Estado actual; estado futuro: %1</translation>
+    </message>
+    <message>
         <source>A document needs at least one map</source>
         <translation>Un documento necesita al menos un mapa</translation>
     </message>
@@ -4002,6 +4478,10 @@ Open it read-only?</source>
     <message>
         <source>From a template</source>
         <translation>Desde una plantilla</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
     </message>
 </context>
 <context>
@@ -4041,6 +4521,128 @@ Open it read-only?</source>
     <message>
         <source>No touchpoint matches “%1”.</source>
         <translation>Ningún punto de contacto coincide con «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaDock</name>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Personas of the document</source>
+        <translation>Personas del documento</translation>
+    </message>
+    <message>
+        <source>Check the personas this map is about</source>
+        <translation>Marca las personas de las que trata este mapa</translation>
+    </message>
+    <message>
+        <source>&amp;Add persona</source>
+        <translation>&amp;Añadir persona</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Choose &amp;photo…</source>
+        <translation>Elegir &amp;foto…</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Quitar la foto</translation>
+    </message>
+    <message>
+        <source>From the selected &amp;card</source>
+        <translation>De la &amp;tarjeta seleccionada</translation>
+    </message>
+    <message>
+        <source>Use the first photo of the card selected on the map</source>
+        <translation>Usa la primera foto de la tarjeta seleccionada en el mapa</translation>
+    </message>
+    <message>
+        <source>Photo:</source>
+        <translation>Foto:</translation>
+    </message>
+    <message>
+        <source>Persona name</source>
+        <translation>Nombre de la persona</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>In the persona&apos;s own words</source>
+        <translation>Con las palabras de la persona</translation>
+    </message>
+    <message>
+        <source>&amp;Quote:</source>
+        <translation>&amp;Cita:</translation>
+    </message>
+    <message>
+        <source>&amp;Bio:</source>
+        <translation>&amp;Biografía:</translation>
+    </message>
+    <message>
+        <source>A short biography</source>
+        <translation>Una biografía breve</translation>
+    </message>
+    <message>
+        <source>&amp;Goals:</source>
+        <translation>&amp;Objetivos:</translation>
+    </message>
+    <message>
+        <source>One per line</source>
+        <translation>Uno por línea</translation>
+    </message>
+    <message>
+        <source>N&amp;eeds:</source>
+        <translation>N&amp;ecesidades:</translation>
+    </message>
+    <message>
+        <source>&amp;Frustrations:</source>
+        <translation>F&amp;rustraciones:</translation>
+    </message>
+    <message>
+        <source>New persona</source>
+        <translation>Nueva persona</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” is assigned to %n map(s). Delete it from all of them?</source>
+        <translation>
+            <numerusform>«%1» está asignada a %n mapa. ¿La eliminas de él?</numerusform>
+            <numerusform>«%1» está asignada a %n mapas. ¿La eliminas de todos?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete persona</source>
+        <translation>Eliminar persona</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Elegir una foto</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Select a card with a photo on the map first.</source>
+        <translation>Selecciona primero en el mapa una tarjeta con foto.</translation>
+    </message>
+    <message>
+        <source>The selected card has no photo.</source>
+        <translation>La tarjeta seleccionada no tiene foto.</translation>
+    </message>
+    <message>
+        <source>%1 is not an image JourneyMap can read.</source>
+        <translation>%1 no es una imagen que JourneyMap pueda leer.</translation>
     </message>
 </context>
 <context>
@@ -4338,6 +4940,16 @@ Open it read-only?</source>
     <message>
         <source>column %1: %2</source>
         <translation>columna %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RelationTexts</name>
+    <message numerus="yes">
+        <source>Delete %n connection(s)</source>
+        <translation>
+            <numerusform>Eliminar %n conexión</numerusform>
+            <numerusform>Eliminar %n conexiones</numerusform>
+        </translation>
     </message>
 </context>
 <context>
