@@ -142,6 +142,8 @@ class MainWindow(DocumentFiles, QMainWindow):
         self.undo_group = QUndoGroup(self)
 
         self.view = MapView()
+        # A map shown whole stays whole when the canvas changes size (until the user zooms).
+        self.view.resized.connect(self._refit_if_automatic)
         self.view.setAccessibleName(tr("Journey map canvas"))
         self.view.setAccessibleDescription(
             tr("Stages are columns and lanes are rows. Arrow keys move between cards, F2 edits, Delete removes.")

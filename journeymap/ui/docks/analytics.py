@@ -86,7 +86,9 @@ class AnalyticsDock(QDockWidget):
         self.chart_combo.setToolTip(self.tr("Which chart to show"))
         for name in CHART_NAMES:
             self.chart_combo.addItem(self._chart_label(name), name)
-        self.chart_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Not as wide as the longest chart name: the dock must fit beside the map on a laptop.
+        self.chart_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chart_combo.setMinimumContentsLength(16)
         chart_label = QLabel(self.tr("&Chart:"), body)
         chart_label.setBuddy(self.chart_combo)
 
@@ -113,9 +115,13 @@ class AnalyticsDock(QDockWidget):
         row.addWidget(segment_label)
         row.addWidget(self.segment_combo)
         row.addStretch()
-        row.addWidget(self.window_button)
-        row.addWidget(self.save_button)
         layout.addLayout(row)
+        buttons = QHBoxLayout()  # a row of their own: side by side with the segment they made the dock 436 px wide
+        buttons.setSpacing(6)
+        buttons.addStretch()
+        buttons.addWidget(self.window_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
 
         self.overall_label = QLabel(body)
         self.overall_label.setAccessibleName(self.tr("Overall NPS of the map"))

@@ -100,14 +100,22 @@ class CommentsDock(QDockWidget):
         for i, (text, widget) in enumerate(zip(labels, widgets, strict=True)):
             label = QLabel(text)
             label.setBuddy(widget)
-            grid.addWidget(label, i // 2, (i % 2) * 2)
-            grid.addWidget(widget, i // 2, (i % 2) * 2 + 1)
+            # Label above its field, two fields a row: the dock fits the right side of a 1366 px laptop.
+            cell = QVBoxLayout()
+            cell.setSpacing(1)
+            cell.addWidget(label)
+            cell.addWidget(widget)
+            grid.addLayout(cell, i // 2, i % 2)
             if isinstance(widget, QComboBox):
+                # As narrow as a short word: the dock shares the right side with the inspector on a
+                # 1366 px laptop, and its widest choice ("Puntuación más alta primero") is in the popup.
+                widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                widget.setMinimumContentsLength(6)
                 widget.currentIndexChanged.connect(self._schedule)
             else:
                 widget.dateChanged.connect(self._schedule)
+        grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
 
         self.headline = QLabel()

@@ -10,6 +10,7 @@ the inspector writes no counts until the user enters new ones.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
 from journeymap.domain.model import MAX_COUNT
@@ -24,6 +25,19 @@ class CountBox(QDoubleSpinBox):
         self.exact = True
         self._setting = False
         self.valueChanged.connect(self._entered)
+
+    def _narrow(self, hint: QSize) -> QSize:
+        # Qt sizes a spin box for its largest value (16 digits here): three of them side by side
+        # made the inspector 460 px wide. Room for 7 digits is enough; longer counts scroll.
+        metrics = self.fontMetrics()
+        extra = metrics.horizontalAdvance("9" * len(str(MAX_COUNT))) - metrics.horizontalAdvance("9" * 7)
+        return QSize(max(hint.width() - max(extra, 0), 48), hint.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return self._narrow(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return self._narrow(super().minimumSizeHint())
 
     def _entered(self, *_: object) -> None:
         if not self._setting:

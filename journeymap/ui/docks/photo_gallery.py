@@ -107,8 +107,9 @@ class PhotoGallery(QWidget):
         self.empty.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.list)
         layout.addWidget(self.empty)
-        row = QHBoxLayout()
+        row, row2 = QHBoxLayout(), QHBoxLayout()  # two rows: the inspector stays narrow in Spanish too
         row.setSpacing(4)
+        row2.setSpacing(4)
         self.add_button = self._button(self.tr("Add…"), self.tr("Attach image files to this touchpoint"), self.add)
         self.paste_button = self._button(self.tr("Paste"), self.tr("Attach the image on the clipboard"), self.paste)
         self.camera_button = self._button(self.tr("Take photo…"), self.tr("Take a photo with the camera and attach it"),
@@ -117,12 +118,15 @@ class PhotoGallery(QWidget):
         self.earlier_button = self._button("◀", self.tr("Move the photo earlier (Ctrl+Left)"), lambda: self.shift(-1))
         self.later_button = self._button("▶", self.tr("Move the photo later (Ctrl+Right)"), lambda: self.shift(1))
         self.remove_button = self._button(self.tr("Remove"), self.tr("Remove the photo (Delete)"), self.remove)
-        for b in (self.add_button, self.camera_button, self.paste_button, self.view_button, self.earlier_button,
-                  self.later_button):
+        for b in (self.add_button, self.camera_button, self.paste_button):
             row.addWidget(b)
         row.addStretch(1)
-        row.addWidget(self.remove_button)
+        for b in (self.view_button, self.earlier_button, self.later_button):
+            row2.addWidget(b)
+        row2.addStretch(1)
+        row2.addWidget(self.remove_button)
         layout.addLayout(row)
+        layout.addLayout(row2)
         self.note = QLabel(photo_actions.privacy_note())
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(placeholder-text); font-size: small;")

@@ -15,6 +15,8 @@ STEP = 1.2
 
 class MapView(QGraphicsView):
     zoomChanged = Signal(float)
+    # The viewport changed size (window resized, docks shown, hidden or resized).
+    resized = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -111,6 +113,10 @@ class MapView(QGraphicsView):
         factor = min(view.width() / rect.width(), view.height() / rect.height())
         self.set_zoom(min(factor, max_zoom))
         self.centerOn(rect.center())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
