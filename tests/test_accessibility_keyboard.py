@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -179,7 +179,7 @@ def test_widget_fonts_scale_with_the_application_font(window, qtbot):
     header = window.inspector_dock.findChildren(QLabel)
     try:
         sizes = [w.font().pointSizeF() for w in header]
-        bigger = before
+        bigger = QFont(before)  # a copy: changing `before` itself leaked a 1.5× font into every later test
         bigger.setPointSizeF(before.pointSizeF() * 1.5)
         app.setFont(bigger)
         QApplication.processEvents()
