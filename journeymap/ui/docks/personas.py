@@ -82,6 +82,8 @@ class PersonaDock(QDockWidget):
 
         self.details = QWidget()
         form = QFormLayout(self.details)
+        # Labels go above their fields when the dock is narrow (it shares a 1366 px screen with the map).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.photo_label = QLabel()
         self.photo_label.setFixedSize(72, 72)
         self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
