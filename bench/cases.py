@@ -249,30 +249,9 @@ def open_2000() -> float:
 
 def repaint_2000() -> float:
     """One full repaint of a 1920x1080 viewport at 100 % (median of 20 frames)."""
-    import statistics
+    from bench.frames import median_repaint
 
-    app = _app()
-    from PySide6.QtGui import QImage, QPainter
-
-    from journeymap.ui.scene import MapScene, MapView
-
-    session = _open_big("repaint.jmap")
-    scene = MapScene(session)
-    view = MapView()
-    view.setScene(scene)
-    view.resize(1920, 1080)
-    view.show()
-    app.processEvents()
-    view.centerOn(scene.content_rect().center())
-    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
-    times = []
-    for _ in range(21):
-        painter = QPainter(image)
-        t0 = time.perf_counter()
-        view.render(painter)
-        times.append(time.perf_counter() - t0)
-        painter.end()
-    return statistics.median(times[1:])
+    return median_repaint(_app(), _open_big("repaint.jmap"))
 
 
 def move_card() -> float:

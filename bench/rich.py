@@ -65,29 +65,10 @@ def open_connected() -> float:
 
 def repaint_connected() -> float:
     """One full repaint of a 1920x1080 viewport at 100 % (median of 20 frames)."""
+    from bench.frames import median_repaint
     from journeymap.app import create_app
 
-    app = create_app()
-    from PySide6.QtGui import QImage, QPainter
-
-    from journeymap.ui.scene import MapScene, MapView
-
-    scene = MapScene(_session("repaint-connected.jmap"))
-    view = MapView()
-    view.setScene(scene)
-    view.resize(1920, 1080)
-    view.show()
-    app.processEvents()
-    view.centerOn(scene.content_rect().center())
-    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
-    times = []
-    for _ in range(21):
-        painter = QPainter(image)
-        t0 = time.perf_counter()
-        view.render(painter)
-        times.append(time.perf_counter() - t0)
-        painter.end()
-    return statistics.median(times[1:])
+    return median_repaint(create_app(), _session("repaint-connected.jmap"))
 
 
 def move_connected() -> float:
