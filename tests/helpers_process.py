@@ -39,10 +39,10 @@ def move(doc: Document, map_id: int, tid: int, stage: int, lane: int, index: int
 
 def held(path: Path) -> bool:
     """Whether this process still holds a descriptor (and maybe the lock) on *path*."""
-    from journeymap.storage.document import _FileHandle
+    from journeymap.storage.disk import FileHandle
 
     st = os.stat(path)
-    return (st.st_dev, st.st_ino) in _FileHandle._open
+    return (st.st_dev, st.st_ino) in FileHandle._open
 
 
 def spawn(*args: str) -> subprocess.Popen[str]:

@@ -37,7 +37,7 @@ from import_helpers import TITLES, make_doc
 
 from journeymap.services.importing import ImportCancelled, ImportFileError, import_file, preview_file
 from journeymap.storage import Document
-from journeymap.storage.document import TABLE_ORDER
+from journeymap.storage.snapshots import TABLE_ORDER
 
 ROOT = Path(__file__).resolve().parent.parent
 CALL_TIMEOUT = 20.0  # seconds per preview/import call (a hang fails the test, naming the case)

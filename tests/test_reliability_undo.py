@@ -26,7 +26,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from journeymap.domain.model import Lane, LaneKind, Note, Response, Sensation, Stage, Touchpoint
 from journeymap.services.templates import create_map_from_template
 from journeymap.storage import Document
-from journeymap.storage.document import TABLE_ORDER
+from journeymap.storage.snapshots import TABLE_ORDER
 from journeymap.ui.commands.maps import AddMapCommand, DeleteMapCommand, DuplicateMapCommand, RenameMapCommand
 from journeymap.ui.commands.notes import AddNoteCommand, DeleteNoteCommand, EditNoteCommand
 from journeymap.ui.commands.structure import (

@@ -20,7 +20,7 @@ from journeymap.domain.model import (
     Touchpoint,
 )
 from journeymap.storage import Document, DocumentError, DocumentLockedError, schema
-from journeymap.storage.document import TABLE_ORDER
+from journeymap.storage.snapshots import TABLE_ORDER
 
 
 def dump(path: Path) -> dict[str, list[tuple]]:

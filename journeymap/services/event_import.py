@@ -35,6 +35,7 @@ from journeymap.i18n import current_language
 from journeymap.services import reject_reasons as R
 from journeymap.services.import_mapping import ColumnError, build_mapping, normalise
 from journeymap.services.import_sources import Block, ImportFileError, open_source
+from journeymap.services.import_values import TouchpointMatcher, cell_text, headers_text, is_blank
 from journeymap.services.importing import (
     COLUMN_PROBLEM,
     NO_TOUCHPOINT_COLUMN_FOUND_AMONG_CHOOSE,
@@ -45,12 +46,8 @@ from journeymap.services.importing import (
     ImportCancelled,
     ImportResult,
     Progress,
-    TouchpointMatcher,
-    _blank,
     _column,
-    _headers_text,
     _Importer,
-    _text,
 )
 from journeymap.services.survey_import import AlreadyImported, content_hash
 from journeymap.services.survey_values import DMY, MDY, Reject, date_order, datetime_parser, is_unanswered
@@ -145,7 +142,7 @@ class _Cards(TouchpointMatcher):
         found = super().__call__(raw)
         if found.__class__ is not Reject or not str(found).startswith("no touchpoint "):
             return found
-        title = _text(raw)
+        title = cell_text(raw)
         if self.create and len(self.created) < MAX_NEW_CARDS:
             return self._new_card(title)
         if title in self.unknown or len(self.unknown) < MAX_REJECTED_NAMES:
@@ -182,7 +179,7 @@ def _mapping(headers: list[str], columns: Mapping[str, str | int | None] | None,
 def _check(name: str, headers: list[str], mapping: dict[str, int | None]) -> None:
     if not any(headers):
         raise ImportFileError(THE_SHEET_OR_FILE_IS_EMPTY, name)
-    known = _headers_text(headers)
+    known = headers_text(headers)
     if mapping["customer"] is None:
         raise ImportFileError(NO_CUSTOMER_COLUMN, name, known)
     if mapping["time"] is None:
@@ -214,9 +211,9 @@ def preview_events(doc: Document, map_id: int, path: str | Path, *, sheet: str |
         match = TouchpointMatcher(doc.touchpoints(map_id))
         unknown: dict[str, None] = {}
         for r in rows:
-            if len(r) > col and not _blank([r[col]]):
+            if len(r) > col and not is_blank([r[col]]):
                 if type(match(r[col])) is Reject and str(match(r[col])).startswith("no touchpoint "):
-                    unknown[_text(r[col])] = None
+                    unknown[cell_text(r[col])] = None
         preview.unknown_names = list(unknown)
     digest = content_hash(path)
     preview.already = next((b for b in doc.batches(map_id) if b.content_hash == digest), None)
@@ -326,12 +323,12 @@ def _chain(head: list[Block], rest: Iterable[Block]) -> Iterable[Block]:
 
 
 def _customer(raw: Any) -> str | Reject:
-    text = raw.strip() if raw.__class__ is str else _text(raw)
+    text = raw.strip() if raw.__class__ is str else cell_text(raw)
     return text if text else Reject(R.MISSING_CUSTOMER)
 
 
 def _optional(raw: Any) -> str:
-    return "" if is_unanswered(raw) else _text(raw)
+    return "" if is_unanswered(raw) else cell_text(raw)
 
 
 def _read(imp: _Importer, blocks: Iterable[Block], mapping: dict[str, int | None], cards: _Cards,
@@ -397,12 +394,12 @@ def _read(imp: _Importer, blocks: Iterable[Block], mapping: dict[str, int | None
         if bad_rows:
             for k in sorted(bad_rows):
                 row = block.row(k)
-                if _blank(row):
+                if is_blank(row):
                     continue
                 reasons = [values[f][k] for f in checked if values[f][k].__class__ is Reject]
                 for reason in reasons:
                     if str(reason).startswith("no touchpoint "):
-                        title = _text(raw["touchpoint"][k])
+                        title = cell_text(raw["touchpoint"][k])
                         if title in cards.unknown:
                             cards.unknown[title] += 1
                 imp.reject(first_row + k, reasons, row)

@@ -20,16 +20,7 @@ Rejected rows are counted and listed (at most ``MAX_REJECTED_KEPT`` of them
 kept in memory) with their file row number: 1-based, the header row being
 row 1 (the row numbers a spreadsheet shows). Empty lines are skipped silently.
 
-Values accepted
-  score      an integer 0-10: ``9``, ``"9"``, ``"9.0"``, ``"9,0"``; a fraction
-             such as ``9.5`` is rejected (NPS answers are whole numbers).
-  date       ISO ``YYYY-MM-DD`` (optionally followed by a time), ``DD/MM/YYYY``,
-             ``DD-MM-YYYY``, ``DD.MM.YYYY``, or a date/datetime cell; stored as
-             ISO ``YYYY-MM-DD`` text. Empty means no date.
-  sentiment  see :func:`detect_sentiment_scale`; words in English or Spanish
-             (``positive``/``positivo`` = 0.5, ``very positive``/``muy positivo``
-             = 1, ``neutral``/``neutro`` = 0, ``negative``/``negativo`` = -0.5,
-             ``very negative``/``muy negativo`` = -1). Empty means none.
+Cell values are read by :mod:`journeymap.services.import_values`.
 
 Pre-aggregated files (one row per touchpoint with promoters / passives /
 detractors counts and no score column) are imported as that many synthetic
@@ -41,28 +32,34 @@ number of responses generated.
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from itertools import chain, compress, islice, repeat
 from operator import itemgetter, not_
 from pathlib import Path
 from typing import Any
 
 from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
-from journeymap.domain.metrics import SENTIMENT_SCALE
-from journeymap.domain.model import ImportBatch, Touchpoint
-from journeymap.services import reject_reasons as R
+from journeymap.domain.model import ImportBatch
 from journeymap.services.import_mapping import (
     COUNT_FIELDS,
     FIELDS,
     ColumnError,
     build_mapping,
-    normalise,
 )
 from journeymap.services.import_sources import Block, ImportFileError, open_source
+from journeymap.services.import_values import (
+    TouchpointMatcher,
+    cell_text,
+    detect_sentiment_scale,
+    headers_text,
+    is_blank,
+    parse_count,
+    parse_date,
+    parse_score,
+    sentiment_parser,
+)
 from journeymap.services.reject_reasons import Reject
 from journeymap.storage import Document
 from journeymap.storage.responses_sql import ResponseWriter, bulk_cache, trusted_inserts
@@ -96,7 +93,6 @@ CHUNK_ROWS = 50_000
 TICK_ROWS = 4096  # progress and cancel are checked every this many rows
 SAMPLE_ROWS = 2000  # rows read ahead to decide the sentiment scale
 MEMO_LIMIT = 100_000  # distinct raw values remembered per column
-MAX_COUNT = 10_000_000  # largest promoters/passives/detractors count in one cell
 AGGREGATED_SCORES = {"promoters": 10, "passives": 8, "detractors": 0}
 AGGREGATED_SUFFIX = " (aggregated counts)"
 
@@ -181,204 +177,6 @@ def is_aggregated(mapping: Mapping[str, int | None], explicit_score: bool = Fals
     return has_counts and (mapping.get("score") is None or not explicit_score)
 
 
-# ------------------------------------------------------------------ parsing
-# A parse failure: the reason, as a string (checked with ``type(x) is _Reject``); the same
-# class as the survey parsers' (their rejections go through the same column path).
-_Reject = Reject
-
-
-_MISS = object()
-
-
-SHOW_CHARS = 60  # longest cell value quoted in a reason
-
-
-def _show(raw: Any) -> str:
-    text = repr(raw.strip()) if isinstance(raw, str) else repr(raw)
-    return text if len(text) <= SHOW_CHARS else text[: SHOW_CHARS - 1] + "…"
-
-
-def _headers_text(headers: list[str], limit: int = 12) -> str:
-    """The non-empty headers, quoted and shortened, for an error message."""
-    shown = [h for h in headers if h]
-    text = ", ".join(_show(h) for h in shown[:limit])
-    if len(shown) > limit:
-        text += f"… ({len(shown)} columns)"
-    return text
-
-
-def _number(raw: Any) -> float | None:
-    """A float from a cell (``"9,0"`` accepted), or None if it is not a number."""
-    if raw.__class__ is str:
-        try:
-            return float(raw.strip().replace(",", "."))
-        except ValueError:
-            return None
-    if isinstance(raw, bool) or not isinstance(raw, int | float):
-        return None
-    return float(raw)
-
-
-def parse_score(raw: Any) -> int | _Reject:
-    if raw is None or (raw.__class__ is str and not raw.strip()):
-        return _Reject(R.MISSING_SCORE)
-    value = _number(raw)
-    if value is None or math.isnan(value):
-        return _Reject(R.SCORE_NOT_A_NUMBER, _show(raw))
-    if not value.is_integer():
-        return _Reject(R.SCORE_NOT_WHOLE, _show(raw))
-    if not 0 <= value <= 10:
-        return _Reject(R.SCORE_OUTSIDE_0_10, _show(raw))
-    return int(value)
-
-
-def parse_count(raw: Any, name: str) -> int | _Reject:
-    if raw is None or (raw.__class__ is str and not raw.strip()):
-        return 0
-    value = _number(raw)
-    if value is None or math.isnan(value) or not value.is_integer() or value < 0:
-        return _Reject(R.COUNT_NOT_WHOLE, name, _show(raw))
-    if value > MAX_COUNT:
-        return _Reject(R.COUNT_TOO_LARGE, name, _show(raw))
-    return int(value)
-
-
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z ]*)?")
-_DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:[T ][\d:.]*)?")
-
-
-def parse_date(raw: Any) -> str | None | _Reject:
-    if raw is None:
-        return None
-    if isinstance(raw, datetime):
-        return raw.date().isoformat()
-    if isinstance(raw, date):
-        return raw.isoformat()
-    if raw.__class__ is not str:
-        return _Reject(R.DATE_NOT_A_DATE, _show(raw))
-    s = raw.strip()
-    if not s:
-        return None
-    m = _ISO.fullmatch(s)
-    if m:
-        y, mo, d = m.groups()
-    else:
-        m = _DMY.fullmatch(s)
-        if not m:
-            return _Reject(R.DATE_NOT_ISO_OR_SLASHED, _show(raw))
-        d, mo, y = m.groups()
-    try:
-        return date(int(y), int(mo), int(d)).isoformat()
-    except ValueError:
-        return _Reject(R.DATE_DOES_NOT_EXIST, _show(raw))
-
-
-SENTIMENT_WORDS: dict[str, float] = {
-    **{label: value for label, value in SENTIMENT_SCALE},
-    "muy positivo": 1.0, "muy positiva": 1.0, "positivo": 0.5, "positiva": 0.5,
-    "neutro": 0.0, "neutra": 0.0, "neutral": 0.0,
-    "negativo": -0.5, "negativa": -0.5, "muy negativo": -1.0, "muy negativa": -1.0,
-}
-
-
-def detect_sentiment_scale(values: Iterable[Any]) -> str:
-    """Decide how numeric sentiments of a file are read, from a sample of its cells.
-
-    Rule, over the numeric values of the sample (words are ignored):
-
-    * any value negative or fractional (``-0.5``, ``0,25``) -> ``"unit"``:
-      values are taken as they are and must lie within -1..1;
-    * else, any value above 1 -> ``"five"``: a 1-5 integer scale mapped by
-      ``(v - 3) / 2`` (1 = -1, 2 = -0.5, 3 = 0, 4 = 0.5, 5 = 1);
-    * else (only 0 and 1, or no numbers at all) -> ``"unit"``.
-
-    Values that do not fit the chosen scale (a 7 in a 1-5 file, a 2 in a
-    -1..1 file) are rejected with a reason; words always map the same way.
-    """
-    above_one = False
-    for raw in values:
-        v = _number(raw)
-        if v is None or math.isnan(v):
-            continue
-        if v < 0 or not v.is_integer():
-            return "unit"
-        above_one = above_one or v > 1
-    return "five" if above_one else "unit"
-
-
-def sentiment_parser(scale: str) -> Callable[[Any], float | None | _Reject]:
-    five = scale == "five"
-
-    def parse(raw: Any) -> float | None | _Reject:
-        if raw is None:
-            return None
-        if raw.__class__ is str:
-            s = raw.strip()
-            if not s:
-                return None
-            word = SENTIMENT_WORDS.get(normalise(s).replace("_", " ").replace("-", " "))
-            if word is not None:
-                return word
-        v = _number(raw)
-        if v is None or math.isnan(v):
-            return _Reject(R.SENTIMENT_NOT_A_NUMBER, _show(raw))
-        if five:
-            if not (v.is_integer() and 1 <= v <= 5):
-                return _Reject(R.SENTIMENT_OUTSIDE_FILE_SCALE, _show(raw))
-            return (v - 3.0) / 2.0
-        if not -1.0 <= v <= 1.0:
-            return _Reject(R.SENTIMENT_OUTSIDE, _show(raw))
-        return v
-
-    return parse
-
-
-def _text(raw: Any) -> str:
-    if raw is None:
-        return ""
-    if raw.__class__ is str:
-        return raw.strip()
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
-    if isinstance(raw, datetime | date):
-        return raw.isoformat()
-    return str(raw).strip()
-
-
-def _blank(row: Iterable[Any]) -> bool:
-    return all(v is None or (v.__class__ is str and not v.strip()) for v in row)
-
-
-class TouchpointMatcher:
-    """Resolve a cell to a touchpoint id of one map: by id, else by normalised title."""
-
-    def __init__(self, touchpoints: Iterable[Touchpoint]):
-        self.ids: set[int] = set()
-        self.titles: dict[str, int] = {}
-        self.ambiguous: set[str] = set()
-        for tp in touchpoints:
-            self.ids.add(tp.id)
-            key = normalise(tp.title)
-            if key in self.titles and self.titles[key] != tp.id:
-                self.ambiguous.add(key)
-            self.titles[key] = tp.id
-
-    def __call__(self, raw: Any) -> int | _Reject:
-        if raw is None or (raw.__class__ is str and not raw.strip()):
-            return _Reject(R.MISSING_TOUCHPOINT)
-        if raw.__class__ is not str or raw.strip().isdigit():
-            v = _number(raw)
-            if v is not None and v.is_integer() and int(v) in self.ids:
-                return int(v)
-        key = normalise(raw)
-        if key in self.ambiguous:
-            return _Reject(R.TOUCHPOINT_AMBIGUOUS, _show(raw))
-        found = self.titles.get(key)
-        if found is None:
-            return _Reject(R.NO_SUCH_TOUCHPOINT, _show(raw))
-        return found
-
-
 # ------------------------------------------------------------------- import
 class _Importer:
     def __init__(self, doc: Document, src: Any, result: ImportResult, progress: Progress | None,
@@ -443,6 +241,7 @@ class _Importer:
 
 
 _by_touchpoint = itemgetter(0)
+_MISS = object()
 
 
 def _memo(cache: dict[Any, Any], parse: Callable[[Any], Any], raw: Any) -> Any:
@@ -597,7 +396,7 @@ def _chain(head: list[Any], rest: Iterable[Any]) -> Iterable[Any]:
 def _check_mapping(name: str, headers: list[str], mapping: dict[str, int | None], aggregated: bool) -> None:
     if not any(headers):
         raise ImportFileError(THE_SHEET_OR_FILE_IS_EMPTY, name)
-    known = _headers_text(headers)
+    known = headers_text(headers)
     if mapping["touchpoint"] is None:
         raise ImportFileError(
             NO_TOUCHPOINT_COLUMN_FOUND_AMONG_CHOOSE, name, known
@@ -629,7 +428,7 @@ def _import_responses(
     width = 1 + max(c for c in mapping.values() if c is not None)
     parsers: dict[str, Callable[[Any], Any]] = {
         "touchpoint": matcher, "score": parse_score, "sentiment": sentiment_parser(scale or "unit"),
-        "date": parse_date, "segment": _text,
+        "date": parse_date, "segment": cell_text,
     }
     parsers.update(overrides or {})
     rejecting = [f for f in ("touchpoint", "score", "sentiment", "date") if f in fields]
@@ -668,8 +467,8 @@ def _import_responses(
         if bad_rows:
             for k in sorted(bad_rows):
                 row = block.row(k)
-                if not _blank(row):
-                    reasons = [v for v in (values[f][k] for f in rejecting) if v.__class__ is _Reject]
+                if not is_blank(row):
+                    reasons = [v for v in (values[f][k] for f in rejecting) if v.__class__ is Reject]
                     imp.reject(first + k, reasons, row)
             keep = list(map(not_, map(bad_rows.__contains__, range(n))))
             imp.add_columns([list(compress(values[f], keep)) for f in fields], n - len(bad_rows))
@@ -702,7 +501,7 @@ def _column(raw: list[Any], memo: dict[Any, Any], parse: Callable[[Any], Any], b
     for value in new:
         parsed = parse(value)
         memo[value] = parsed
-        if parsed.__class__ is _Reject:
+        if parsed.__class__ is Reject:
             bad.add(value)
     return list(map(memo.__getitem__, raw))
 
@@ -731,7 +530,7 @@ def _rows_to_columns(
     parse = [state.parsers.get(f) for f in fields]
     memos = [state.memos.get(f) for f in fields]
     comment_at = fields.index("comment") if "comment" in fields else -1
-    reject_type = _Reject
+    reject_type = Reject
     kept = 0
     row_number -= 1
     for row in rows:
@@ -745,7 +544,7 @@ def _rows_to_columns(
         for j, col in enumerate(index):
             raw = row[col]
             if j == comment_at:
-                v = raw.strip() if raw.__class__ is str else _text(raw)
+                v = raw.strip() if raw.__class__ is str else cell_text(raw)
             else:
                 memo = memos[j]
                 v = memo.get(raw, _MISS)  # type: ignore[union-attr]
@@ -754,7 +553,7 @@ def _rows_to_columns(
                 bad = bad or v.__class__ is reject_type
             vals.append(v)
         if bad:
-            if not _blank(row):
+            if not is_blank(row):
                 imp.reject(row_number, [v for v in vals if v.__class__ is reject_type], row)
             continue
         for append, v in zip(appends, vals):
@@ -785,10 +584,10 @@ def _import_counts(
         ns = [(parse_count(row[col], f), score) for f, col, score in counts]
         se = None if xi is None else sentiment(row[xi])
         dt = None if di is None else parse_date(row[di])
-        seg = "" if gi is None else _text(row[gi])
-        bad = [v for v in (tp, *(n for n, _ in ns), se, dt) if type(v) is _Reject]
+        seg = "" if gi is None else cell_text(row[gi])
+        bad = [v for v in (tp, *(n for n, _ in ns), se, dt) if type(v) is Reject]
         if bad:
-            if not _blank(row):
+            if not is_blank(row):
                 imp.reject(row_number, bad, row)
             continue
         for n, score in ns:

@@ -14,6 +14,7 @@ from typing import Any
 
 from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.domain.model import Connection, Persona
+from journeymap.storage.errors import DocumentError
 
 NO_PERSONA_WITH_ID = message("document.no_persona_with_id", "DocumentError",
     QT_TRANSLATE_NOOP("DocumentError", "%1: there is no persona with id %2."))
@@ -61,8 +62,6 @@ class RelationsMixin:
         return [persona_from_row(r) for r in self._rows("SELECT * FROM personas ORDER BY position, id")]  # type: ignore[attr-defined]
 
     def persona(self, persona_id: int) -> Persona:
-        from journeymap.storage.document import DocumentError
-
         rows = self._rows("SELECT * FROM personas WHERE id = ?", [persona_id])  # type: ignore[attr-defined]
         if not rows:
             raise DocumentError(NO_PERSONA_WITH_ID, self.path, persona_id)  # type: ignore[attr-defined]
@@ -117,8 +116,6 @@ class RelationsMixin:
         ]
 
     def connection(self, connection_id: int) -> Connection:
-        from journeymap.storage.document import DocumentError
-
         rows = self._rows("SELECT * FROM connections WHERE id = ?", [connection_id])  # type: ignore[attr-defined]
         if not rows:
             raise DocumentError(NO_CONNECTION_WITH_ID, self.path, connection_id)  # type: ignore[attr-defined]
@@ -126,8 +123,6 @@ class RelationsMixin:
 
     def add_connection(self, connection: Connection) -> int:
         """Connect two cards of the same map (a card may connect to itself: a loop)."""
-        from journeymap.storage.document import DocumentError
-
         with self.transaction():  # type: ignore[attr-defined]
             found = self._conn.execute(
                 "SELECT COUNT(*) FROM touchpoints WHERE map_id = ? AND id IN (?, ?)",

@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from journeymap.domain.model import JourneyMap, Lane, LaneKind, Stage
 from journeymap.storage import Document
-from journeymap.storage.document import Snapshot
+from journeymap.storage.snapshots import Snapshot
 from journeymap.ui.changes import Change
 from journeymap.ui.commands.base import DocumentCommand
 from journeymap.ui.session import DocumentSession

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 
 from journeymap.domain.model import Connection, Persona
-from journeymap.storage.document import Snapshot
+from journeymap.storage.snapshots import Snapshot
 from journeymap.ui.changes import Change
 from journeymap.ui.commands.base import DocumentCommand
 from journeymap.ui.commands.maps import DuplicateMapCommand

@@ -18,8 +18,8 @@ from PySide6.QtCore import QCoreApplication
 from journeymap.domain.model import LaneKind, Touchpoint
 from journeymap.services.importing import ImportResult
 from journeymap.services.survey_import import Options, import_survey
-from journeymap.storage.document import Snapshot
 from journeymap.storage.responses_sql import Stash, batch, stash_batch, unstash_batch
+from journeymap.storage.snapshots import Snapshot
 from journeymap.ui.changes import Change, Source
 from journeymap.ui.commands.base import DocumentCommand
 from journeymap.ui.session import DocumentSession

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from journeymap.domain.model import Touchpoint
 from journeymap.storage import DocumentError
-from journeymap.storage.document import THERE_IS_NO_TOUCHPOINT_WITH_ID
+from journeymap.storage.touchpoints_sql import THERE_IS_NO_TOUCHPOINT_WITH_ID
 from journeymap.ui.changes import Change
 from journeymap.ui.commands.base import DocumentCommand
 from journeymap.ui.session import DocumentSession
