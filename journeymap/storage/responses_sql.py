@@ -31,7 +31,7 @@ from journeymap.domain.model import ImportBatch
 from journeymap.storage import comments_index
 from journeymap.storage.document import Document, DocumentError
 from journeymap.storage.events_schema import BATCH_TABLES
-from journeymap.storage.schema import INDEXES
+from journeymap.storage.schema import COMMENT_ROW_INDEXES, INDEXES
 
 NO_IMPORT_BATCH = message("document.no_import_batch", "DocumentError",
     QT_TRANSLATE_NOOP("DocumentError", "%1: there is no import batch %2."))
@@ -73,7 +73,8 @@ def trusted_inserts(doc: Document) -> Iterator[None]:
 
 
 RESPONSE_COLUMNS = ("touchpoint_id", "score", "sentiment", "date", "segment", "comment")
-ROWS_PER_STATEMENT = 500  # rows of one multi-row INSERT (bounded by SQLite's variable limit)
+ROWS_PER_STATEMENT = 500  # rows of one multi-row INSERT that SQLite sorts by touchpoint (bounded by its variable limit)
+PLAIN_ROWS_PER_STATEMENT = 4000  # rows of one unsorted INSERT: fewer hand-overs of the GIL per row
 REBUILT_INDEXES = ("idx_responses_touchpoint",)
 REBUILD_MIN_ROWS = 20_000  # below this, updating the index row by row is cheap enough
 QUEUE_CHUNKS = 4  # chunks parsed ahead of the writer (bounds memory)
@@ -113,11 +114,16 @@ class ResponseWriter:
         limit = self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
         # Columns left out take their defaults; the batch id is the same for every row.
         head = f"INSERT INTO responses ({', '.join(columns)}, batch_id) "
+        self._head = head
         self.sql_one = head + "VALUES (" + "?, " * self.width + str(int(batch_id)) + ")"
+        self.per_statement = max(1, min(ROWS_PER_STATEMENT, limit // (self.width + 1)))
+        # Without the touchpoint index (dropped for a big import, below) the rows go in as they come.
+        self.plain_per_statement = max(1, min(PLAIN_ROWS_PER_STATEMENT, limit // self.width))
+        self.sql_plain = head + "VALUES " + ", ".join(
+            ["(" + "?, " * self.width + str(int(batch_id)) + ")"] * self.plain_per_statement)
         # Many rows a statement, each with its index in the statement last, put
         # in touchpoint order by SQLite (stable: the index breaks ties). Runs of
         # ordered keys make the index's sort ~40% faster (or its updates local).
-        self.per_statement = max(1, min(ROWS_PER_STATEMENT, limit // (self.width + 1)))
         row = "(" + ", ".join(["?"] * (self.width + 1)) + ")"
         picked = ", ".join(f"column{i + 1}" for i in range(self.width))
         self.sql_many = (
@@ -128,6 +134,8 @@ class ResponseWriter:
         self.expected_rows = expected_rows
         self.rebuild = rebuild
         self.dropped = False
+        self._plain_cache: dict[int, str] = {}
+        self.first_id = 0  # the batch's rows are the ids above this one (ids only grow in a transaction)
         self.rows = 0
         self._queue: queue.Queue[tuple[list[Any], int] | None] = queue.Queue(QUEUE_CHUNKS)
         self._error: BaseException | None = None
@@ -136,9 +144,9 @@ class ResponseWriter:
         self._switch = sys.getswitchinterval()
 
     def __enter__(self) -> ResponseWriter:
+        # MAX(id) is an upper bound of the rows there (O(log n), unlike COUNT).
+        top = self.first_id = self.conn.execute("SELECT MAX(id) FROM responses").fetchone()[0] or 0
         if self.rebuild and self.expected_rows >= REBUILD_MIN_ROWS:
-            # MAX(id) is an upper bound of the rows there (O(log n), unlike COUNT).
-            top = self.conn.execute("SELECT MAX(id) FROM responses").fetchone()[0] or 0
             if top <= self.expected_rows:
                 for name in REBUILT_INDEXES:
                     self.conn.execute(f"DROP INDEX {name}")
@@ -165,14 +173,28 @@ class ResponseWriter:
                 continue  # drain: the caller is rolling back
             try:
                 n = len(flat) // width
+                if self.dropped:
+                    k = self.plain_per_statement
                 bulk = n - n % k
-                if bulk:
+                if bulk and self.dropped:
+                    conn.executemany(self.sql_plain, self._statements(flat, bulk, k, numbered=False))
+                elif bulk:
                     conn.executemany(self.sql_many, self._statements(flat, bulk, k))
-                if bulk < n:
+                if bulk < n and self.dropped:
+                    conn.execute(self._plain_sql(n - bulk), flat[bulk * width : n * width])
+                elif bulk < n:
                     conn.executemany(self.sql_one, self._statements(flat, n, 1, bulk, numbered=False))
                 self.rows += n
             except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
                 self._error = exc
+
+    def _plain_sql(self, rows: int) -> str:
+        """An unsorted INSERT of exactly *rows* rows (a chunk's remainder)."""
+        sql = self._plain_cache.get(rows)
+        if sql is None:
+            sql = self._plain_cache[rows] = self._head + "VALUES " + ", ".join(
+                ["(" + "?, " * self.width + str(self.batch_id) + ")"] * rows)
+        return sql
 
     def _statements(self, flat: list[Any], end: int, rows: int, start: int = 0,
                     numbered: bool = True) -> Iterator[list[Any]]:
@@ -213,12 +235,21 @@ class ResponseWriter:
         self._join()
         if self._error is not None:
             self._raise()
+        # The batch's rows by rowid range (a sequential read; ``+`` keeps SQLite off the batch index).
+        batch_rows = ("id > ? AND +batch_id = ?", [self.first_id, self.batch_id])
         if self.dropped:
             with _parallel_sort(self.conn):
                 for name in REBUILT_INDEXES:
                     self.conn.execute(INDEXES[name])
+                # The comments' covering indexes too: as big an import as the table, so one sort each.
+                for name in COMMENT_ROW_INDEXES:
+                    self.conn.execute(f"DROP INDEX {name}")
+                comments_index.index(self.conn, *batch_rows)
+                for ddl in COMMENT_ROW_INDEXES.values():
+                    self.conn.execute(ddl)
             self.dropped = False
-        comments_index.index(self.conn, "batch_id = ?", [self.batch_id])
+        else:
+            comments_index.index(self.conn, *batch_rows)
         return self.rows
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
