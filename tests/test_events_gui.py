@@ -59,6 +59,10 @@ def test_history_removes_an_event_log(qtbot, session, tmp_path):
     history = ImportHistoryDialog(session)
     qtbot.addWidget(history)
     assert history.batch_ids() == [result.batch_id]
+    # Its rows are events, and the table says so (not "Responses").
+    assert history.model.item(0, 1).text() == "Event log"
+    assert history.model.item(0, 3).data(0) == result.imported
+    assert history.model.item(0, 3).toolTip().startswith(f"{result.imported} event")
     history.select_batch(result.batch_id)
     history.remove_selected()
     assert map_flows(session.document, session.map_id).empty and history.batch_ids() == []

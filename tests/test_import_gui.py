@@ -236,7 +236,8 @@ def test_history_lists_and_removes(qtbot, session, tmp_path):
     qtbot.addWidget(dialog)
     assert dialog.batch_ids() == [b.batch_id, a.batch_id]
     assert dialog.model.item(1, 0).text() == "a.csv"
-    assert (dialog.model.item(1, 2).data(0), dialog.model.item(1, 3).data(0)) == (1, 1)
+    assert (dialog.model.item(1, 3).data(0), dialog.model.item(1, 4).data(0)) == (1, 1)
+    assert dialog.model.item(1, 1).text() == "Survey"
     assert not dialog.remove_button.isEnabled()
     dialog.select_batch(a.batch_id)
     assert dialog.remove_button.isEnabled()

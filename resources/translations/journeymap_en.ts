@@ -258,6 +258,23 @@ You can undo this.</numerusform>
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n response(s)</source>
+        <translation>
+            <numerusform>%n response</numerusform>
+            <numerusform>%n responses</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportSummaryDialog</name>
     <message numerus="yes">
         <source>%Ln rows rejected</source>

@@ -3431,28 +3431,58 @@ Puedes deshacerlo.</numerusform>
         <translation>Importado</translation>
     </message>
     <message>
-        <source>Responses</source>
-        <translation>Respuestas</translation>
-    </message>
-    <message>
         <source>Rejected</source>
         <translation>Rechazadas</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Filas</translation>
+    </message>
+    <message>
+        <source>Responses of a survey, events of an event log</source>
+        <translation>Respuestas de una encuesta, eventos de un registro de eventos</translation>
     </message>
     <message>
         <source>Imports into this map</source>
         <translation>Importaciones en este mapa</translation>
     </message>
     <message>
-        <source>No survey data has been imported into this map.</source>
-        <translation>No se han importado datos de encuestas en este mapa.</translation>
+        <source>No survey data or event log has been imported into this map.</source>
+        <translation>No se han importado datos de encuestas ni registros de eventos en este mapa.</translation>
+    </message>
+    <message>
+        <source>Remove this import and all its rows (undoable)</source>
+        <translation>Quitar esta importación y todas sus filas (se puede deshacer)</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Registro de eventos</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>Encuesta</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n evento</numerusform>
+            <numerusform>%n eventos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n response(s)</source>
+        <translation>
+            <numerusform>%n respuesta</numerusform>
+            <numerusform>%n respuestas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove</source>
         <translation>Quitar</translation>
-    </message>
-    <message>
-        <source>Remove this import and all its responses (undoable)</source>
-        <translation>Quitar esta importación y todas sus respuestas (se puede deshacer)</translation>
     </message>
 </context>
 <context>

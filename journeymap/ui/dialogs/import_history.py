@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from journeymap.i18n import error_text
+from journeymap.storage.events_sql import event_batches
 from journeymap.ui.session import DocumentSession
 
 BATCH_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SOURCE, KIND, WHEN, ROWS, REJECTED = range(5)
 
 
 def tr(text: str) -> str:
@@ -36,17 +38,23 @@ def _when(iso: str) -> str:
 
 
 class ImportHistoryDialog(QDialog):
-    """One row per import batch (source, date, rows, rejected) with a Remove button."""
+    """One row per import batch (source, survey or event log, date, rows, rejected) with a Remove button.
+
+    A survey's rows are its responses, an event log's its events: the Type column says which, so
+    a million-event CRM log is not read as a million survey answers.
+    """
 
     def __init__(self, session: DocumentSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(self.tr("Import history"))
         self.resize(640, 360)
-        self.model = QStandardItemModel(0, 4, self)
+        self.model = QStandardItemModel(0, 5, self)
         self.model.setHorizontalHeaderLabels(
-            [self.tr("Source"), self.tr("Imported"), self.tr("Responses"), self.tr("Rejected")]
+            [self.tr("Source"), self.tr("Type"), self.tr("Imported"), self.tr("Rows"), self.tr("Rejected")]
         )
+        self.model.horizontalHeaderItem(ROWS).setToolTip(
+            self.tr("Responses of a survey, events of an event log"))
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Imports into this map"))
         self.table.setModel(self.model)
@@ -55,9 +63,9 @@ class ImportHistoryDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.empty_label = QLabel(self.tr("No survey data has been imported into this map."))
+        self.empty_label = QLabel(self.tr("No survey data or event log has been imported into this map."))
         self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setToolTip(self.tr("Remove this import and all its responses (undoable)"))
+        self.remove_button.setToolTip(self.tr("Remove this import and all its rows (undoable)"))
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -75,16 +83,22 @@ class ImportHistoryDialog(QDialog):
         selected = self.selected_batch()
         self.model.removeRows(0, self.model.rowCount())
         map_id = self.session.map_id
-        batches = [] if map_id is None else self.session.document.batches(map_id)
+        doc = self.session.document
+        batches = [] if map_id is None else doc.batches(map_id)
+        logs = set() if map_id is None else set(event_batches(doc, map_id))
         for batch in reversed(batches):  # newest first
             source = QStandardItem(batch.source)
             source.setData(batch.id, BATCH_ID_ROLE)
+            log = batch.id in logs
+            kind = QStandardItem(self.tr("Event log") if log else self.tr("Survey"))
             when = QStandardItem(_when(batch.imported_at))
             rows = QStandardItem()
             rows.setData(batch.rows, Qt.ItemDataRole.DisplayRole)
+            count = self.tr("%n event(s)", "", batch.rows) if log else self.tr("%n response(s)", "", batch.rows)
+            rows.setToolTip(count)
             rejected = QStandardItem()
             rejected.setData(batch.rejected, Qt.ItemDataRole.DisplayRole)
-            self.model.appendRow([source, when, rows, rejected])
+            self.model.appendRow([source, kind, when, rows, rejected])
             if batch.id == selected:
                 self.table.selectRow(self.model.rowCount() - 1)
         self.table.resizeColumnsToContents()
