@@ -261,7 +261,7 @@ def test_status_bar_counts_are_real_plurals_in_both_languages(qapp, qtbot, tmp_p
 
 
 def test_import_history_dates_in_the_locale_short_format(qapp):
-    from journeymap.ui.dialogs.import_history import _when
+    from journeymap.ui.dialogs.import_steps import when_text as _when
 
     i18n.install(qapp, "es")
     try:

@@ -2815,18 +2815,6 @@ Puedes deshacerlo.</numerusform>
         <translation>Las primeras filas nombran puntos de contacto que el mapa no tiene: %1. Sus eventos se rechazan salvo que los añadas como tarjetas nuevas.</translation>
     </message>
     <message>
-        <source>This file was already imported into this map (%1). Import it again?</source>
-        <translation>Este archivo ya se importó en este mapa (%1). ¿Importarlo de nuevo?</translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation>Importando %1…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
         <source>Import cancelled; nothing was changed.</source>
         <translation>Importación cancelada; no ha cambiado nada.</translation>
     </message>
@@ -3221,10 +3209,6 @@ Puedes deshacerlo.</numerusform>
         <translation>Este archivo ya se importó en este mapa (%1). Si lo importas otra vez, sus respuestas se sumarán dos veces.</translation>
     </message>
     <message>
-        <source>This file was already imported into this map (%1). Import it again?</source>
-        <translation>Este archivo ya se importó en este mapa (%1). ¿Importarlo otra vez?</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
@@ -3251,14 +3235,6 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>Aggregated file: each row adds that many promoters (10), passives (8) and detractors (0).</source>
         <translation>Archivo agregado: cada fila añade esa cantidad de promotores (10), pasivos (8) y detractores (0).</translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation>Importando %1…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Import cancelled; nothing was changed.</source>
@@ -3562,6 +3538,21 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>Unanswered cells skipped (blank, N/A, No aplica): %1.</source>
         <translation>Celdas sin respuesta omitidas (vacías, N/A, No aplica): %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSteps</name>
+    <message>
+        <source>This file was already imported into this map (%1). Import it again?</source>
+        <translation>Este archivo ya se importó en este mapa (%1). ¿Importarlo de nuevo?</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importando %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -44,7 +43,8 @@ from journeymap.services.event_import import (
 )
 from journeymap.storage import DocumentError
 from journeymap.ui.commands.event_imports import run_event_import
-from journeymap.ui.dialogs.import_dialog import PROGRESS_STEPS, ImportSummaryDialog, _cell
+from journeymap.ui.dialogs.import_dialog import ImportSummaryDialog, _cell
+from journeymap.ui.dialogs.import_steps import PROGRESS_STEPS, confirm_again, progress_dialog
 from journeymap.ui.session import DocumentSession
 
 PREVIEW_ROWS = 20
@@ -240,22 +240,10 @@ class EventImportDialog(QDialog):
         if again is None:
             again = False
             if self.preview.already is not None:
-                answer = QMessageBox.question(
-                    self, self.tr("Import events"),
-                    self.tr("This file was already imported into this map (%1). Import it again?").replace(
-                        "%1", self.preview.already.imported_at),
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
-                )
-                if answer != QMessageBox.StandardButton.Yes:
+                if not confirm_again(self, self.tr("Import events"), self.preview.already.imported_at):
                     return None
                 again = True
-        progress = QProgressDialog(self.tr("Importing %1…").replace("%1", self.path.name),
-                                   self.tr("Cancel"), 0, PROGRESS_STEPS, self)
-        progress.setWindowTitle(self.tr("Import events"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
+        progress = progress_dialog(self, self.tr("Import events"), self.path.name)
 
         def on_progress(done: int, total: int) -> None:
             progress.setValue(int(PROGRESS_STEPS * done / total) if total else 0)

@@ -47,10 +47,10 @@ from journeymap.services.survey_layout import IGNORED, LONG, OVERALL, SCORE, TOU
 from journeymap.storage import DocumentError
 from journeymap.ui.commands.survey_imports import run_survey_import
 from journeymap.ui.dialogs.import_columns import ColumnTable, touchpoint_name
+from journeymap.ui.dialogs.import_steps import PROGRESS_STEPS, confirm_again, progress_dialog
 from journeymap.ui.session import DocumentSession
 
 PREVIEW_ROWS = 20
-PROGRESS_STEPS = 1000
 
 
 def tr(text: str) -> str:
@@ -362,22 +362,10 @@ class ImportDialog(QDialog):
         if again is None:
             again = False
             if self.preview.already is not None:
-                answer = QMessageBox.question(
-                    self, self.tr("Import"),
-                    self.tr("This file was already imported into this map (%1). Import it again?").replace(
-                        "%1", self.preview.already.imported_at),
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
-                )
-                if answer != QMessageBox.StandardButton.Yes:
+                if not confirm_again(self, self.tr("Import"), self.preview.already.imported_at):
                     return None
                 again = True
-        progress = QProgressDialog(self.tr("Importing %1…").replace("%1", self.path.name),
-                                   self.tr("Cancel"), 0, PROGRESS_STEPS, self)
-        progress.setWindowTitle(self.tr("Import"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
+        progress = progress_dialog(self, self.tr("Import"), self.path.name)
         self.progress_dialog = progress
 
         def on_progress(done: int, total: int) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from journeymap.i18n import error_text
 from journeymap.storage.events_sql import event_batches
+from journeymap.ui.dialogs.import_steps import when_text
 from journeymap.ui.session import DocumentSession
 
 BATCH_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -27,14 +28,6 @@ SOURCE, KIND, WHEN, ROWS, REJECTED = range(5)
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ImportHistoryDialog", text)
-
-
-def _when(iso: str) -> str:
-    """The import's time in the UI locale's short form (``15/03/24 14:05`` in Spanish)."""
-    when = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
-    if not when.isValid():
-        return iso
-    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
 
 
 class ImportHistoryDialog(QDialog):
@@ -91,7 +84,7 @@ class ImportHistoryDialog(QDialog):
             source.setData(batch.id, BATCH_ID_ROLE)
             log = batch.id in logs
             kind = QStandardItem(self.tr("Event log") if log else self.tr("Survey"))
-            when = QStandardItem(_when(batch.imported_at))
+            when = QStandardItem(when_text(batch.imported_at))
             rows = QStandardItem()
             rows.setData(batch.rows, Qt.ItemDataRole.DisplayRole)
             count = self.tr("%n event(s)", "", batch.rows) if log else self.tr("%n response(s)", "", batch.rows)
