@@ -22,8 +22,9 @@ from bench.cases import CASES
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_once(name: str) -> tuple[float, float]:
-    """(seconds reported by the case, peak RSS in MB of its process)."""
+def run_once(name: str) -> tuple[float, float, float | None, float | None]:
+    """(seconds reported by the case, peak RSS in MB of its process, worst event-loop stall in ms, CPU seconds;
+    the last two None when the case does not report them)."""
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     proc = subprocess.Popen(
         [sys.executable, "-m", "bench.worker", name], cwd=ROOT, env=env,
@@ -35,7 +36,7 @@ def run_once(name: str) -> tuple[float, float]:
     if proc.returncode != 0:
         raise RuntimeError(f"{name} failed:\n{err[-2000:]}")
     result = json.loads(out.strip().splitlines()[-1])
-    return result["seconds"], result["peak_mb"]
+    return result["seconds"], result["peak_mb"], result.get("stall_ms"), result.get("cpu_s")
 
 
 def main() -> int:
@@ -53,6 +54,8 @@ def main() -> int:
     names = args.only or [n for n, c in CASES.items() if not c.peer_only]
     wanted = set(names) | {p for n in names for p in CASES[n].peers}
     medians: dict[str, tuple[float, float]] = {}
+    stalls: dict[str, float] = {}  # the worst event-loop stall over a GUI case's runs
+    cpus: dict[str, float] = {}  # the median CPU time of the timed work, where a case reports it
     for name in CASES:
         if name not in wanted:
             continue
@@ -61,9 +64,13 @@ def main() -> int:
         for _ in range(case.repeat or args.repeat):
             runs.append(run_once(name))
         medians[name] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
+        if any(r[2] is not None for r in runs):
+            stalls[name] = max(r[2] for r in runs if r[2] is not None)
+        if any(r[3] is not None for r in runs):
+            cpus[name] = statistics.median(r[3] for r in runs if r[3] is not None)
         print(f"  {name}: {medians[name][0] * 1000:.1f} ms", file=sys.stderr)
 
-    header = ["case", "median", "target", "peak MB", "vs peer", "holds"]
+    header = ["case", "median", "target", "peak MB", "vs peer", "worst stall", "holds"]
     rows = []
     for name in names:
         case = CASES[name]
@@ -78,10 +85,18 @@ def main() -> int:
             if case.max_ratio is not None:
                 verdict = verdict and seconds / peer_s <= case.max_ratio
         ratio = "; ".join(ratios)
+        stall = ""
+        if name in stalls:
+            stall = f"{stalls[name]:.0f} ms"
+            if case.max_stall is not None:  # its own verdict: the issue's "never blocked > 100 ms" row
+                ok = stalls[name] <= case.max_stall * 1000
+                stall += f" ({'yes' if ok else 'NO'}, ≤ {case.max_stall * 1000:.0f})"
         target = f"≤ {case.target * 1000:.0f} ms" + (f", ≤ {case.max_mb} MB" if case.max_mb else "")
         if case.max_ratio is not None:
             target += f", ≤ {case.max_ratio:g}× each peer"
-        rows.append([name, f"{seconds * 1000:.1f} ms", target, f"{peak:.0f}", ratio, "yes" if verdict else "NO"])
+        median = f"{seconds * 1000:.1f} ms" + (f" (CPU {cpus[name] * 1000:.0f})" if name in cpus else "")
+        rows.append([name, median, target, f"{peak:.0f}", ratio, stall,
+                     "yes" if verdict else "NO"])
 
     stamp = f"{time.strftime('%Y-%m-%d')} · {platform.node()} · {platform.processor() or platform.machine()} · " \
             f"{os.cpu_count()} cores · Python {platform.python_version()}"

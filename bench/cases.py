@@ -30,6 +30,7 @@ class Case:
     peer_only: bool = False
     repeat: int | None = None
     child_peak: bool = False
+    max_stall: float | None = None  # seconds: the longest the event loop may be blocked (GUI cases)
 
 
 def _spawn_until_painted(code: list[str], env_extra: dict[str, str]) -> float:
@@ -442,3 +443,13 @@ CASES.update({
     "flows_stored_1m": Case(_events.flows_stored_1m, target=1.0),
     "flows_computed_1m": Case(_events.flows_computed_1m, target=1.0, repeat=3),
 })
+
+# Bulk edits through the main window with its panels (issue 21): 2,000 cards, and 10,000 within 5x (linear).
+from bench import gui as _gui  # noqa: E402
+
+for _name, _fn, _target in (("select_all", _gui.select_all, 0.100), ("delete_all", _gui.delete_all, 0.300),
+                            ("undo_delete", _gui.undo_delete, 0.300), ("redo_delete", _gui.redo_delete, 0.300),
+                            ("switch_map", _gui.switch_map, 0.300)):
+    CASES[f"gui_{_name}_2000"] = Case(lambda f=_fn: f(2000), target=_target, max_stall=0.1)
+    CASES[f"gui_{_name}_10000"] = Case(lambda f=_fn: f(10_000), target=5 * _target, max_stall=0.1,
+                                       peers=(f"gui_{_name}_2000",), max_ratio=5.0)

@@ -15,24 +15,43 @@ STAGES, LANES, TOUCHPOINTS = 30, 8, 2000
 RESPONSES = 1_000_000
 
 
+# Grids of the generated maps by card count: about 8 cards a cell, as in real big maps.
+GRIDS = {2000: (30, 8), 10_000: (60, 20), 30_000: (100, 36)}
+
+
 def big_map() -> Path:
     """A document with one map of 30 stages x 8 lanes and 2,000 touchpoints."""
-    path = DATA / "big-2000.jmap"
+    return map_with(TOUCHPOINTS)
+
+
+def map_with(cards: int, maps: int = 1) -> Path:
+    """A document with *maps* maps of *cards* touchpoints each (see ``GRIDS``; built once, cached)."""
+    name = f"big-{cards}.jmap" if maps == 1 else f"big-{cards}-x{maps}.jmap"
+    path = DATA / name
     if path.exists():
         return path
     DATA.mkdir(exist_ok=True)
     tmp = path.with_suffix(".part")
     tmp.unlink(missing_ok=True)
+    if maps > 1:
+        shutil.copy(map_with(cards), tmp)
+        with Document.open(tmp) as doc:
+            first = doc.maps()[0].id
+            for i in range(1, maps):
+                doc.duplicate_map(first, title=f"Hotel group, copy {i}")
+        shutil.move(tmp, path)
+        return path
+    n_stages, n_lanes = GRIDS[cards]
     rng = random.Random(7)
     with Document.create(tmp) as doc, doc.transaction():
         map_id = doc.add_map(JourneyMap("Hotel group, all properties", persona_name="Business traveller"))
-        stages = [doc.add_stage(Stage(map_id, f"Stage {i + 1}", i, "#4E79A7")) for i in range(STAGES)]
+        stages = [doc.add_stage(Stage(map_id, f"Stage {i + 1}", i, "#4E79A7")) for i in range(n_stages)]
         kinds = list(LaneKind)
-        lanes = [doc.add_lane(Lane(map_id, f"Lane {i + 1}", kinds[i % len(kinds)], i)) for i in range(LANES)]
+        lanes = [doc.add_lane(Lane(map_id, f"Lane {i + 1}", kinds[i % len(kinds)], i)) for i in range(n_lanes)]
         titles = ["check-in", "breakfast", "wifi", "bill"]
-        for i in range(TOUCHPOINTS):
+        for i in range(cards):
             doc.add_touchpoint(Touchpoint(
-                map_id, stages[i % STAGES], lanes[(i // STAGES) % LANES],
+                map_id, stages[i % n_stages], lanes[(i // n_stages) % n_lanes],
                 f"Touchpoint {i + 1} {rng.choice(titles)}",
                 channel=rng.choice(["web", "email", "store", "phone", "app"]),
                 sensation=Sensation(rng.choice(["positive", "neutral", "negative"])),

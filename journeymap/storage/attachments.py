@@ -154,6 +154,22 @@ def photo_counts(doc: Document, map_id: int) -> dict[int, tuple[int, str]]:
     return out
 
 
+def photo_counts_of(doc: Document, touchpoint_ids: list[int]) -> dict[int, tuple[int, str]]:
+    """``photo_counts`` of these touchpoints only (a query per 500 ids, not one per card)."""
+    out: dict[int, tuple[int, str]] = {}
+    for i in range(0, len(touchpoint_ids), 500):
+        chunk = touchpoint_ids[i:i + 500]
+        rows = doc.execute(
+            f"SELECT touchpoint_id, sha256 FROM attachments WHERE touchpoint_id IN ({','.join('?' * len(chunk))}) "
+            "ORDER BY touchpoint_id, position, id",
+            chunk,
+        )
+        for tid, sha in rows:
+            n, first = out.get(tid, (0, sha))
+            out[tid] = (n + 1, first)
+    return out
+
+
 def stored_bytes(doc: Document) -> int:
     """Bytes of photo data (and thumbnails) in the document."""
     row = doc.execute("SELECT TOTAL(length(data) + length(thumbnail)) FROM attachment_blobs").fetchone()

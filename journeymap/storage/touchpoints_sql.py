@@ -78,6 +78,25 @@ class TouchpointsMixin:
             self._delete("touchpoints", touchpoint_id)
             self._renumber(self._cell_ids(tp.map_id, tp.stage_id, tp.lane_id))
 
+    def delete_touchpoints(self, ids: Iterable[int]) -> None:
+        """Delete many touchpoints in one transaction: a statement per 500 ids and one renumbering per cell."""
+        ids = list(dict.fromkeys(ids))
+        with self.transaction():
+            cells: dict[int, set[tuple[int, int]]] = {}
+            for chunk in chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                for m, sid, lid in self._conn.execute(
+                    f"SELECT DISTINCT map_id, stage_id, lane_id FROM touchpoints WHERE id IN ({marks})", chunk
+                ):
+                    cells.setdefault(m, set()).add((sid, lid))
+            for chunk in chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                comments_index.forget(self._conn, f"touchpoint_id IN ({marks})", chunk)
+                self._conn.execute(f"DELETE FROM touchpoints WHERE id IN ({marks})", chunk)
+            for m, in_map in cells.items():
+                for cell_ids in self.cells_ids(m, in_map).values():
+                    self._renumber(cell_ids)
+
     def touchpoints_by_id(self, ids: Iterable[int]) -> dict[int, Touchpoint]:
         """The touchpoints with these ids (missing ones left out), in one query per 500 ids."""
         out: dict[int, Touchpoint] = {}
@@ -135,6 +154,20 @@ class TouchpointsMixin:
     def cell_ids(self, map_id: int, stage_id: int, lane_id: int) -> list[int]:
         """Touchpoint ids of one cell, in display order."""
         return self._cell_ids(map_id, stage_id, lane_id)
+
+    def cells_ids(self, map_id: int, cells: Iterable[tuple[int, int]]) -> dict[tuple[int, int], list[int]]:
+        """``cell_ids`` of several (stage_id, lane_id) cells: with more than a few, one query for the map."""
+        cells = set(cells)
+        if len(cells) <= 4:
+            return {cell: self._cell_ids(map_id, *cell) for cell in cells}
+        out: dict[tuple[int, int], list[int]] = {cell: [] for cell in cells}
+        for tid, sid, lid in self._conn.execute(
+            "SELECT id, stage_id, lane_id FROM touchpoints WHERE map_id = ? ORDER BY position, id", [map_id]
+        ):
+            ids = out.get((sid, lid))
+            if ids is not None:
+                ids.append(tid)
+        return out
 
     def _cell_ids(self, map_id: int, stage_id: int, lane_id: int) -> list[int]:
         return [

@@ -10,6 +10,7 @@ listeners that only need to know that something changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -19,6 +20,7 @@ from journeymap.storage import Document
 from journeymap.ui.changes import Change
 
 if TYPE_CHECKING:
+    from journeymap.domain.model import Touchpoint
     from journeymap.ui.editor import MapEditor
 
 # The editor never waits long for another program's write lock (the sqlite3 shell,
@@ -64,6 +66,9 @@ class DocumentSession(QObject):
         self._map_id: int | None = map_id
         self.selected_ids: list[int] = []
         self._editor: MapEditor | None = None
+        # The touchpoints as the canvas last applied them (set by the scene): panels showing a
+        # selection of 2,000 cards look them up there instead of reading them from SQLite again.
+        self.shown_touchpoints: Callable[[Iterable[int]], dict[int, Touchpoint]] | None = None
         self._checkpoint_timer = QTimer(self)
         self._checkpoint_timer.setInterval(CHECKPOINT_RETRY_MS)
         self._checkpoint_timer.timeout.connect(self._retry_checkpoint)

@@ -150,11 +150,10 @@ class DeleteTouchpointsCommand(DocumentCommand):
         # Every card of the cells, to put back the order exactly on undo.
         self.places = {}
         map_id = self.map_id
-        for cell in cells:
-            ids = self.doc.cell_ids(map_id, *cell) if map_id is not None else []
-            self.places.update(self.doc.places(ids))
-        for tid in self.ids:
-            self.doc.delete_touchpoint(tid)
+        in_cells = [tid for ids in (self.doc.cells_ids(map_id, cells) if map_id is not None else {}).values()
+                    for tid in ids]
+        self.places.update(self.doc.places(in_cells))
+        self.doc.delete_touchpoints(self.ids)
 
     def revert(self) -> None:
         self.doc.restore(self.snapshot)

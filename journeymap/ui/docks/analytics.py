@@ -37,6 +37,7 @@ from journeymap.i18n import error_text
 from journeymap.services.chart_names import CHART_NAMES
 from journeymap.storage import DocumentError
 from journeymap.ui.docks import SessionConnections
+from journeymap.ui.docks.widgets import on_screen
 
 if TYPE_CHECKING:  # pragma: no cover - typing only, never imported at run time
     from matplotlib.figure import Figure
@@ -312,7 +313,7 @@ class AnalyticsDock(QDockWidget):
         self._timer.start()
 
     def _refresh_if_visible(self) -> None:
-        if self.isVisible():
+        if on_screen(self):
             self.refresh()
         else:
             self._dirty = True

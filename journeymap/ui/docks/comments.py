@@ -36,6 +36,7 @@ from journeymap.services.comments import Comment, CommentQuery, CommentSource
 from journeymap.storage import DocumentError
 from journeymap.ui.docks import SessionConnections
 from journeymap.ui.docks.comments_model import CommentsModel, copy_text
+from journeymap.ui.docks.widgets import on_screen
 
 if TYPE_CHECKING:  # pragma: no cover
     from journeymap.ui.session import DocumentSession
@@ -373,7 +374,7 @@ class CommentsDock(QDockWidget):
         self._timer.start()
 
     def _refresh_if_visible(self) -> None:
-        if self.isVisible():
+        if on_screen(self):
             self.refresh()
 
     def _on_selection_changed(self, ids: list[int]) -> None:

@@ -181,6 +181,9 @@ def _stamp_chrome(painter: QPainter, strip: QColor, state: int, band: QColor | N
     draw_stamp(painter, ("border", state), _CHROME_RECT, lambda p: _draw_border(p, state), scale)
 
 
+# Below this zoom (level of detail) the canvas draws cards coarsely: titles would be under 5 px tall.
+COARSE_ZOOM = 0.4
+_COARSE_TEXT = QColor("#B4BCC6")
 _CHROME_RECT = QRectF(-4, -4, style.CARD_W + 8, style.CARD_H + 8)  # shadow and border included
 
 class CardItem(QGraphicsItem):
@@ -194,8 +197,8 @@ class CardItem(QGraphicsItem):
         self.metrics: TouchpointMetrics | None = None
         self.dimmed = False
         self.hovered = False
-        self._lines: list[str] = []
-        self._static: list[QStaticText] = []
+        self._wrapped: list[str] | None = None
+        self._static_lines: list[QStaticText] = []
         self._marks: tuple[NpsMark | None, SentimentMark | None] | None = (None, None)
         self._label_cache: tuple[tuple, str] | None = None
         self.reserved_right = 0.0  # title width given to an overlay (the Photos thumbnail)
@@ -214,14 +217,28 @@ class CardItem(QGraphicsItem):
 
     def set_touchpoint(self, touchpoint: Touchpoint) -> None:
         self.touchpoint = touchpoint
-        self._lines = wrap_lines(touchpoint.title, _fonts().title, self.text_rect().width(), style.TITLE_LINES)
-        self._static = []
-        for line in self._lines:
-            st = QStaticText(line)
-            st.setTextFormat(Qt.TextFormat.PlainText)
-            self._static.append(st)
+        self._wrapped = None  # wrapped on first paint: most cards of a big map are never drawn in full
         self._update_tooltip()
         self.update()
+
+    @property
+    def _lines(self) -> list[str]:
+        """The title's lines as drawn (wrapped to the text width, the last one elided)."""
+        if self._wrapped is None:
+            self._wrapped = wrap_lines(self.touchpoint.title, _fonts().title, self.text_rect().width(),
+                                       style.TITLE_LINES)
+            self._static_lines = []
+        return self._wrapped
+
+    @property
+    def _static(self) -> list[QStaticText]:
+        lines = self._lines
+        if not self._static_lines and lines:
+            for line in lines:
+                st = QStaticText(line)
+                st.setTextFormat(Qt.TextFormat.PlainText)
+                self._static_lines.append(st)
+        return self._static_lines
 
     def set_reserved_right(self, width: float) -> None:
         """Keep *width* on the right free of title text (re-wraps the title when it changes)."""
@@ -318,6 +335,11 @@ class CardItem(QGraphicsItem):
         tp = self.touchpoint
         scene = self._scene
         export = scene.export_mode if scene is not None else True
+        if not export:
+            lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+            if lod < COARSE_ZOOM:
+                self._paint_coarse(painter, lod)
+                return
         # Raster canvas: repeated shapes come from pixmap stamps. Exports draw vectors,
         # except raster exports (PNG, clipboard), which use stamps where they are exact;
         # vector devices (SVG, PDF) always get None from device_scale.
@@ -389,6 +411,30 @@ class CardItem(QGraphicsItem):
         if scene is not None:
             for hook in scene.card_overlay_painters:
                 hook(painter, self)
+
+    def _paint_coarse(self, painter: QPainter, lod: float) -> None:
+        """The card zoomed out (a whole big map in the window): its colours and the shape of its title.
+
+        Text and icons would be a few pixels tall; drawing them made a repaint of
+        2,000 cards at fit-to-window cost 100+ ms and of 10,000 over a second.
+        """
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        rect = self.card_rect()
+        selected = self.isSelected()
+        edge = (2.0 if selected else 1.0) / max(lod, 0.01)  # device pixels, whatever the zoom
+        painter.fillRect(rect, style.ACCENT if selected else style.CARD_BORDER)
+        painter.fillRect(rect.adjusted(edge, edge, -edge, -edge), style.CARD_BG)
+        painter.fillRect(QRectF(0, 0, style.STRIP_W, style.CARD_H), style.sensation_colour(self.touchpoint.sensation))
+        overlays = self._scene.overlays if self._scene is not None else frozenset()
+        nps = self._overlay_marks()[0] if "nps" in overlays else None
+        if nps is not None:
+            painter.fillRect(QRectF(0, 0, style.CARD_W, style.NPS_BAND_H), nps.colour)
+        tr = self.text_rect()
+        line_h = _fonts().title_m.lineSpacing()
+        y = tr.top() + (style.NPS_BAND_H if nps is not None else 0) + line_h * 0.3
+        for line in self._lines[:3]:  # a grey bar per title line
+            painter.fillRect(QRectF(tr.left(), y, min(tr.width(), 7.0 * len(line)), line_h * 0.45), _COARSE_TEXT)
+            y += line_h
 
     def _channel_label(self, width: float, fonts: _Fonts) -> str:
         key = (self.touchpoint.channel, width, fonts.key)

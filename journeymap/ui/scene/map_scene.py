@@ -10,7 +10,8 @@ only what the change does not carry, and rebuilding only on structure changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
@@ -118,6 +119,7 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         session.currentMapChanged.connect(self._on_map_changed)
         session.selectRequested.connect(self.select_ids)
         self.selectionChanged.connect(self._publish_selection)
+        session.shown_touchpoints = self.shown_touchpoints
         # Lanes whose cards carry NPS and sentiment badges (touchpoint-like kinds only).
         self.scored_lane_ids: frozenset[int] = frozenset()
         self.rebuild()
@@ -159,8 +161,33 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         return self.grid.cell_rect((stage_id, lane_id))
 
     def selected_ids(self) -> list[int]:
-        """Selected cards in map order."""
-        return self.model_grid().sorted(i.touchpoint_id for i in self.selectedItems() if isinstance(i, CardItem))
+        """Selected cards in map order.
+
+        Sorted by keys of the selected cards only (stage, lane, place in the cell):
+        every selection change asks for this, and ordering all cards for a click made
+        each one cost the whole map.
+        """
+        stage_index = {sid: i for i, sid in enumerate(self.grid.stage_ids)}
+        lane_index = {lid: i for i, lid in enumerate(self.grid.lane_ids)}
+        places: dict[Cell, dict[int, int]] = {}
+        keyed = []
+        for item in self.selectedItems():
+            if not isinstance(item, CardItem):
+                continue
+            tid = item.touchpoint_id
+            cell = item.cell
+            if cell not in places:
+                places[cell] = {t: k for k, t in enumerate(self.cells.get(cell, ()))}
+            k = places[cell].get(tid)
+            if k is not None and cell[0] in stage_index and cell[1] in lane_index:
+                keyed.append(((stage_index[cell[0]], lane_index[cell[1]], k), tid))
+        keyed.sort()
+        return [tid for _, tid in keyed]
+
+    def shown_touchpoints(self, ids: Iterable[int]) -> dict[int, Touchpoint]:
+        """The touchpoints of these cards as last applied (cards not on this canvas left out)."""
+        cards = self.cards
+        return {tid: cards[tid].touchpoint for tid in ids if tid in cards}
 
     def model_grid(self) -> Grid:
         """The map as shown, for the grid arithmetic of ``journeymap.domain.grid``."""
@@ -173,6 +200,8 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
     def dispose(self) -> None:
         """Disconnect from the session and drop every item (before the session's document closes)."""
         session = self.session
+        if session.shown_touchpoints == self.shown_touchpoints:
+            session.shown_touchpoints = None
         self.photos.dispose()
         self.rich.dispose()
         for signal, slot in (
@@ -269,9 +298,12 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         if cells is None:
             self.title_item.relayout()
             self.grid_item.relayout()
+            per_stage: dict[int, int] = {}
+            for (sid, _lid), ids in self.cells.items():
+                per_stage[sid] = per_stage.get(sid, 0) + len(ids)
             for sid, header in self.stage_headers.items():
                 header.set_rect(g.stage_header_rect(sid))
-                header.set_stage(header.stage, sum(len(v) for c, v in self.cells.items() if c[0] == sid))
+                header.set_stage(header.stage, per_stage.get(sid, 0))
             for lid, header in self.lane_headers.items():
                 header.set_rect(g.lane_header_rect(lid))
             cells = list(self.cells)
@@ -301,7 +333,8 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
             self.rebuild()
             return
         if change.touchpoints or change.cells:
-            apply_card_change(self, change)
+            with self.selection_batch():
+                apply_card_change(self, change)
             self.rich.cards_changed(change.touchpoints)
         if change.connections:
             self.rich.connections.on_connections_changed(sorted(change.connections))
@@ -351,6 +384,20 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
     def _publish_selection(self) -> None:
         if self._publishing:
             self.session.set_selection(self.selected_ids())
+
+    @contextmanager
+    def selection_batch(self) -> Iterator[None]:
+        """Publish the selection once, after the block: removing 2,000 selected cards
+        otherwise tells the session (and the inspector) 2,000 times."""
+        if not self._publishing:  # an outer batch publishes
+            yield
+            return
+        self._publishing = False
+        try:
+            yield
+        finally:
+            self._publishing = True
+        self._publish_selection()
 
     def select_ids(self, ids: list[int], ensure_visible: bool = True) -> None:
         self._publishing = False

@@ -66,10 +66,10 @@ class PhotoOverlay:
         map_id = self.scene.map_id
         if map_id is None:
             return
+        found = store.photo_counts_of(self.scene.doc, list(ids))
         for tid in ids:
-            photos = store.attachments(self.scene.doc, tid)
-            if photos:
-                self.counts[tid] = (len(photos), photos[0].sha256)
+            if tid in found:
+                self.counts[tid] = found[tid]
             else:
                 self.counts.pop(tid, None)
         self._apply()

@@ -57,8 +57,7 @@ def apply_card_change(scene: MapScene, change: Change) -> None:
             scene.cells[cell] = list(ids)
         else:
             scene.cells.pop(cell, None)
-    for cell in regroup - set(change.cells):
-        ids = scene.doc.cell_ids(scene.map_id, *cell)
+    for cell, ids in scene.doc.cells_ids(scene.map_id, regroup - set(change.cells)).items():
         if ids:
             scene.cells[cell] = ids
         else:
@@ -75,10 +74,9 @@ def apply_card_change(scene: MapScene, change: Change) -> None:
             header = scene.stage_headers.get(sid)
             if header is not None:
                 header.set_stage(header.stage, scene.stage_card_count(sid))
-    if change.metrics or any(tid not in scene.metrics for tid in values):
+    if change.metrics:
+        return  # the scene refreshes every card's metrics, filter and overlays next (apply_change)
+    if any(tid not in scene.metrics for tid in values):
         scene._compute_metrics([c.touchpoint for c in changed_items])
-    if change.metrics and gone:
-        for tid in gone:
-            scene.metrics.pop(tid, None)
     scene._apply_filter(changed_items)
     scene._refresh_overlays()
