@@ -134,7 +134,7 @@ def test_compiled_qm_matches_the_ts(tmp_path, lang):
 # The errors whose text reaches the user: each is raised with a declared Message, never with prose.
 MESSAGE_ERRORS = (
     "DocumentError", "DocumentLockedError", "SidecarError", "ImportFileError", "ColumnError", "ExportError",
-    "AtomicWriteError", "InvalidOutput",
+    "AtomicWriteError", "InvalidOutput", "MapJsonError", "TemplateError",
 )
 
 
@@ -320,5 +320,34 @@ def test_map_file_errors_are_spanish_with_their_parts(qapp):
             import_map(doc, data)
         assert "between 1 and 5, got 9" in str(out_of_range.value)
         assert "debe ser un valor entre 1 y 5, no 9" in i18n.error_text(out_of_range.value)
+    finally:
+        i18n.install_none()
+
+
+MAP_FILES_IN_SPANISH = [
+    ("syntax", b'{"format": "journeymap-map" "version": 1}',
+     "no es JSON válido (se esperaba una coma en la línea 1, columna 29)."),
+    ("unclosed", b'{"format": "journeymap-map", "version": 1, "map": {"title": "M',
+     "no es JSON válido (un texto sin cerrar en la línea 1, columna 61)."),
+    ("not utf-8", b'{"format": "journeymap-map", "map": {"title": "\xe9"}}',
+     "no es texto UTF-8 (byte de continuación no válido en el byte 47)."),
+    ("a huge number", b'{"format": "journeymap-map", "version": ' + b"9" * 5000 + b"}",
+     "no es JSON válido (un número con demasiadas cifras)."),
+    ("no map", b'{"format": "journeymap-map", "version": 1}', "archivo de mapa.map: falta."),
+]
+
+
+@pytest.mark.parametrize("what, content, spanish", MAP_FILES_IN_SPANISH, ids=[m[0] for m in MAP_FILES_IN_SPANISH])
+def test_map_file_errors_keep_no_english_of_python_in_spanish(qapp, tmp_path, what, content, spanish):
+    """json's and the UTF-8 decoder's reasons and the file's top ("map file") are translated too."""
+    from journeymap.services.map_json import MapJsonError, import_map, load_file
+
+    path = tmp_path / "mapa.json"
+    path.write_bytes(content)
+    try:
+        i18n.install(qapp, "es")
+        with pytest.raises(MapJsonError) as raised:
+            import_map(None, load_file(path))  # validation fails before the document is touched
+        assert i18n.error_text(raised.value).endswith(spanish), i18n.error_text(raised.value)
     finally:
         i18n.install_none()

@@ -26,7 +26,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from journeymap.domain.messages import QT_TRANSLATE_NOOP, MessageError, Phrase, message
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, Message, MessageError, Phrase, message
 from journeymap.domain.model import (
     IMPACT_RANGE,
     MAX_COUNT,
@@ -81,6 +81,34 @@ IN_FILE = message("map_json.in_file", "MapJsonError",
     QT_TRANSLATE_NOOP("MapJsonError", "%1: %2"))
 NOT_VALID_JSON = message("map_json.not_valid_json", "MapJsonError",
     QT_TRANSLATE_NOOP("MapJsonError", "%1: not valid JSON (%2)."))
+# The parts of those messages that came from Python in English: the reasons of json and of
+# the UTF-8 decoder (English as Python says them, translated where shown), the top of the file.
+TOO_MANY_DIGITS = message("map_json.too_many_digits", "MapJsonError",
+    QT_TRANSLATE_NOOP("MapJsonError", "a number with too many digits"))
+WHERE_MAP_FILE = message("map_json.where_map_file", "MapJsonError", QT_TRANSLATE_NOOP("MapJsonError", "map file"))
+JSON_REASONS = {m.text: m for m in (
+    message("map_json.json_expecting_value", "MapJsonError", QT_TRANSLATE_NOOP("MapJsonError", "Expecting value")),
+    message("map_json.json_expecting_comma", "MapJsonError",
+        QT_TRANSLATE_NOOP("MapJsonError", "Expecting ',' delimiter")),
+    message("map_json.json_expecting_colon", "MapJsonError",
+        QT_TRANSLATE_NOOP("MapJsonError", "Expecting ':' delimiter")),
+    message("map_json.json_expecting_name", "MapJsonError",
+        QT_TRANSLATE_NOOP("MapJsonError", "Expecting property name enclosed in double quotes")),
+    message("map_json.json_unterminated_string", "MapJsonError",
+        QT_TRANSLATE_NOOP("MapJsonError", "Unterminated string starting at")),
+    message("map_json.json_control_character", "MapJsonError",
+        QT_TRANSLATE_NOOP("MapJsonError", "Invalid control character at")),
+    message("map_json.json_invalid_escape", "MapJsonError", QT_TRANSLATE_NOOP("MapJsonError", "Invalid \\escape")),
+    message("map_json.json_invalid_u_escape", "MapJsonError",
+        QT_TRANSLATE_NOOP("MapJsonError", "Invalid \\uXXXX escape")),
+    message("map_json.json_extra_data", "MapJsonError", QT_TRANSLATE_NOOP("MapJsonError", "Extra data")),
+    message("map_json.utf8_invalid_start_byte", "MapJsonError",
+        QT_TRANSLATE_NOOP("MapJsonError", "invalid start byte")),
+    message("map_json.utf8_invalid_continuation_byte", "MapJsonError",
+        QT_TRANSLATE_NOOP("MapJsonError", "invalid continuation byte")),
+    message("map_json.utf8_unexpected_end", "MapJsonError",
+        QT_TRANSLATE_NOOP("MapJsonError", "unexpected end of data")),
+)}
 EXPECTED_OBJECT_GOT = message("map_json.expected_object_got", "MapJsonError",
     QT_TRANSLATE_NOOP("MapJsonError", "%1: expected an object, got %2."))
 EXPECTED_TEXT_GOT = message("map_json.expected_text_got", "MapJsonError",
@@ -258,15 +286,20 @@ def load_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     except OSError as exc:
         raise MapJsonError(CANNOT_READ_FILE, path, exc.strerror or exc) from exc
     except UnicodeDecodeError as exc:
-        raise MapJsonError(NOT_UTF_TEXT_AT_BYTE, path, exc.reason, exc.start) from exc
+        raise MapJsonError(NOT_UTF_TEXT_AT_BYTE, path, _reason(exc.reason), exc.start) from exc
     except json.JSONDecodeError as exc:
-        raise MapJsonError(NOT_VALID_JSON_AT_LINE_COLUMN, path, exc.msg, exc.lineno, exc.colno) from exc
+        raise MapJsonError(NOT_VALID_JSON_AT_LINE_COLUMN, path, _reason(exc.msg), exc.lineno, exc.colno) from exc
     except RecursionError as exc:
         raise MapJsonError(JSON_NESTED_TOO_DEEPLY, path) from exc
     except MapJsonError as exc:
         raise MapJsonError(IN_FILE, path, exc) from exc
-    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        raise MapJsonError(NOT_VALID_JSON, path, exc) from exc
+    except ValueError as exc:  # an integer of more digits than Python converts (4,300 by default)
+        raise MapJsonError(NOT_VALID_JSON, path, TOO_MANY_DIGITS) from exc
+
+
+def _reason(text: str) -> object:
+    """json's or the decoder's English reason as a declared message (translated where shown), if it is one."""
+    return JSON_REASONS.get(text, text)
 
 
 def _reject_constant(name: str) -> Any:
@@ -365,7 +398,7 @@ _MISSING = object()
 class _Reader:
     """Typed access to one JSON object, with errors that name the field."""
 
-    def __init__(self, obj: Any, where: str):
+    def __init__(self, obj: Any, where: str | Message):
         if not isinstance(obj, dict):
             raise MapJsonError(EXPECTED_OBJECT_GOT, where, _kind(obj))
         self.obj = obj
@@ -459,7 +492,7 @@ class _Reader:
         return value
 
 
-def _check_range(where: str, key: str, value: float, lo: float | None, hi: float | None) -> None:
+def _check_range(where: str | Message, key: str, value: float, lo: float | None, hi: float | None) -> None:
     if (lo is not None and value < lo) or (hi is not None and value > hi):
         if hi is None or (hi >= MAX_COUNT and value < (lo or 0)):
             bounds = AT_LEAST(_num(lo))
@@ -505,7 +538,7 @@ def _ids(items: list[dict[str, Any]], where: str) -> set[Any]:
 
 def _validate(data: Any) -> dict[str, Any]:
     """Check everything and return normalised data; raise MapJsonError on the first problem."""
-    top = _Reader(data, "map file")
+    top = _Reader(data, WHERE_MAP_FILE)
     fmt = data.get("format")
     if fmt != FORMAT:
         raise MapJsonError(

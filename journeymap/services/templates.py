@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from typing import Any
 
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, MessageError, message
 from journeymap.domain.model import (
     BlueprintLine,
     Connection,
@@ -30,8 +32,77 @@ DEFAULT_TEMPLATE = "generic"
 LIBRARY = "library"
 
 
-class TemplateError(Exception):
-    pass
+class TemplateError(MessageError):
+    """A template cannot be used; the message (an id and arguments) is for the user."""
+
+
+# The messages a TemplateError carries: an id and the English text (translated where shown).
+UNKNOWN_TEMPLATE = message("template.unknown", "TemplateError",
+    QT_TRANSLATE_NOOP("TemplateError", "unknown template '%1' (known: %2)."))
+CANNOT_READ_TEMPLATE = message("template.cannot_read", "TemplateError",
+    QT_TRANSLATE_NOOP("TemplateError", "cannot read the template '%1' (%2)."))
+TEMPLATE_NOT_TEXT = message("template.not_text", "TemplateError",
+    QT_TRANSLATE_NOOP("TemplateError", "the template '%1' is damaged: it is not UTF-8 text."))
+TEMPLATE_NOT_JSON = message("template.not_json", "TemplateError",
+    QT_TRANSLATE_NOOP("TemplateError", "the template '%1' is damaged: it is not valid JSON (line %2, column %3)."))
+TEMPLATE_NOT_AN_OBJECT = message("template.not_an_object", "TemplateError",
+    QT_TRANSLATE_NOOP("TemplateError", "the template '%1' is damaged: it is not a JSON object."))
+TEMPLATE_ENTRY_UNUSABLE = message("template.entry_unusable", "TemplateError",
+    QT_TRANSLATE_NOOP("TemplateError", "the template '%1' is damaged: %2 is missing or not usable."))
+TEMPLATE_NAMES_UNDEFINED = message("template.names_undefined", "TemplateError",
+    QT_TRANSLATE_NOOP("TemplateError", "the template '%1' is damaged: %2 names %3, which it does not define."))
+
+
+def _check(name: str, data: Any) -> dict[str, Any]:
+    """*data* if it is a template :func:`create_map_from_template` can use; else the first problem."""
+
+    def unusable(where: str) -> TemplateError:
+        return TemplateError(TEMPLATE_ENTRY_UNUSABLE, name, where)
+
+    def items(key: str, *, required: bool = True) -> list[dict[str, Any]]:
+        value = data.get(key, None if required else [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value) or (required and not value):
+            raise unusable(key)
+        return value
+
+    def one_of(where: str, value: Any, kinds: type[StrEnum]) -> None:
+        if value not in {k.value for k in kinds}:
+            raise unusable(where)
+
+    if not isinstance(data, dict):
+        raise TemplateError(TEMPLATE_NOT_AN_OBJECT, name)
+    ids: dict[str, set[Any]] = {}
+    for key in ("stages", "lanes"):
+        ids[key] = set()
+        for i, part in enumerate(items(key)):
+            if not isinstance(part.get("id"), str | int) or part.get("name") is None:
+                raise unusable(f"{key}[{i}]")
+            ids[key].add(part["id"])
+    for i, lane in enumerate(data["lanes"]):
+        one_of(f"lanes[{i}].kind", lane.get("kind", "touchpoints"), LaneKind)
+        one_of(f"lanes[{i}].line_below", lane.get("line_below", ""), BlueprintLine)
+    cards = items("touchpoints", required=False)
+    for i, tp in enumerate(cards):
+        where = f"touchpoints[{i}]"
+        for key, kinds in (("stage", "stages"), ("lane", "lanes")):
+            if not isinstance(tp.get(key), str | int) or tp[key] not in ids[kinds]:
+                raise TemplateError(TEMPLATE_NAMES_UNDEFINED, name, f"{where}.{key}", repr(tp.get(key)))
+        if tp.get("title") is None:
+            raise unusable(f"{where}.title")
+        one_of(f"{where}.sensation", tp.get("sensation", "neutral"), Sensation)
+        one_of(f"{where}.evidence", tp.get("evidence", ""), Evidence)
+        impact, waiting = tp.get("impact", 3), tp.get("waiting_minutes")
+        if not isinstance(impact, int) or isinstance(impact, bool):
+            raise unusable(f"{where}.impact")
+        if waiting is not None and (not isinstance(waiting, int | float) or isinstance(waiting, bool)):
+            raise unusable(f"{where}.waiting_minutes")
+    for i, c in enumerate(items("connections", required=False)):
+        for end in ("from", "to"):
+            if not isinstance(c.get(end), int) or not 0 <= c[end] < len(cards):
+                raise TemplateError(TEMPLATE_NAMES_UNDEFINED, name, f"connections[{i}].{end}", repr(c.get(end)))
+    if not isinstance(data.get("persona", {}), dict):
+        raise unusable("persona")
+    return data
 
 
 def localized(value: Any, lang: str) -> str:
@@ -58,10 +129,17 @@ def template_names() -> list[str]:
 def load_template(name: str) -> dict[str, Any]:
     path = resource("templates", f"{name}.json")
     if name == LIBRARY or not path.is_file():
-        known = ", ".join(template_names())
-        raise TemplateError(f"unknown template '{name}' (known: {known})")
-    with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+        raise TemplateError(UNKNOWN_TEMPLATE, name, ", ".join(template_names()))
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except OSError as exc:
+        raise TemplateError(CANNOT_READ_TEMPLATE, name, exc.strerror or exc) from exc
+    except UnicodeDecodeError as exc:
+        raise TemplateError(TEMPLATE_NOT_TEXT, name) from exc
+    except json.JSONDecodeError as exc:
+        raise TemplateError(TEMPLATE_NOT_JSON, name, exc.lineno, exc.colno) from exc
+    return _check(name, data)
 
 
 @dataclass(frozen=True)

@@ -4202,6 +4202,62 @@ Open it read-only?</source>
         <translation>%1: no es JSON válido (%2).</translation>
     </message>
     <message>
+        <source>a number with too many digits</source>
+        <translation>un número con demasiadas cifras</translation>
+    </message>
+    <message>
+        <source>map file</source>
+        <translation>archivo de mapa</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>se esperaba un valor</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>se esperaba una coma</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>se esperaban dos puntos</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>se esperaba un nombre entre comillas dobles</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>un texto sin cerrar</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>un carácter de control dentro de un texto</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>una secuencia \ no válida</translation>
+    </message>
+    <message>
+        <source>Invalid \uXXXX escape</source>
+        <translation>una secuencia \uXXXX no válida</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>datos de más tras el final</translation>
+    </message>
+    <message>
+        <source>invalid start byte</source>
+        <translation>byte inicial no válido</translation>
+    </message>
+    <message>
+        <source>invalid continuation byte</source>
+        <translation>byte de continuación no válido</translation>
+    </message>
+    <message>
+        <source>unexpected end of data</source>
+        <translation>final inesperado de los datos</translation>
+    </message>
+    <message>
         <source>%1: expected an object, got %2.</source>
         <translation>%1: se esperaba un objeto, pero es %2.</translation>
     </message>
@@ -5081,6 +5137,37 @@ Open it read-only?</source>
     <message>
         <source>it holds pages beyond the size it declares</source>
         <translation>contiene páginas más allá del tamaño que declara</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateError</name>
+    <message>
+        <source>unknown template &apos;%1&apos; (known: %2).</source>
+        <translation>plantilla desconocida: «%1» (disponibles: %2).</translation>
+    </message>
+    <message>
+        <source>cannot read the template &apos;%1&apos; (%2).</source>
+        <translation>no se puede leer la plantilla «%1» (%2).</translation>
+    </message>
+    <message>
+        <source>the template &apos;%1&apos; is damaged: it is not UTF-8 text.</source>
+        <translation>la plantilla «%1» está dañada: no es texto UTF-8.</translation>
+    </message>
+    <message>
+        <source>the template &apos;%1&apos; is damaged: it is not valid JSON (line %2, column %3).</source>
+        <translation>la plantilla «%1» está dañada: no es JSON válido (línea %2, columna %3).</translation>
+    </message>
+    <message>
+        <source>the template &apos;%1&apos; is damaged: it is not a JSON object.</source>
+        <translation>la plantilla «%1» está dañada: no es un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>the template &apos;%1&apos; is damaged: %2 is missing or not usable.</source>
+        <translation>la plantilla «%1» está dañada: %2 falta o no se puede usar.</translation>
+    </message>
+    <message>
+        <source>the template &apos;%1&apos; is damaged: %2 names %3, which it does not define.</source>
+        <translation>la plantilla «%1» está dañada: %2 nombra %3, que la plantilla no define.</translation>
     </message>
 </context>
 <context>

@@ -372,7 +372,7 @@ class OutlineDock(QDockWidget):
         for name in template_names():
             try:
                 info = describe(name, self.lang)
-            except (TemplateError, OSError, ValueError, KeyError):
+            except TemplateError:  # a damaged template is left out of the menu
                 continue
             action = self.add_menu.addAction(info.title or name)
             action.setToolTip(
