@@ -160,3 +160,51 @@ def test_only_the_editor_pushes_commands_and_every_command_says_what_it_changed(
     commands = [n for n in classes if n != "DocumentCommand" and is_command(n)]
     assert len(commands) > 20 and "AttachPhotosCommand" in commands
     assert [n for n in commands if not announces(n)] == []
+
+
+def test_deleting_a_persona_that_maps_share_asks_through_the_editor(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from journeymap.domain.model import Persona
+    from journeymap.ui.docks.personas import PERSONA_ID_ROLE
+
+    session, editor, doc = window.session, window.session.editor, window.session.document
+    first = session.map_id
+    pid = editor.add_persona(Persona(name="Lucía"), first)
+    second = editor.add_map(title="Second")
+    assert editor.assign_personas(second, [pid])
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *a: (asked.append(text), answer)[1])
+    assert not editor.delete_persona(pid)
+    assert asked == ["“Lucía” is assigned to 2 map(s). Delete it from all of them?"]
+    panel = window.persona_dock  # the personas panel deletes through the editor, which asks
+    panel.list.setCurrentItem(next(panel.list.item(i) for i in range(panel.list.count())
+                                   if panel.list.item(i).data(PERSONA_ID_ROLE) == pid))
+    assert not panel.delete_current() and len(asked) == 2
+    assert pid in {p.id for p in doc.personas()}
+    answer = QMessageBox.StandardButton.Yes
+    assert editor.delete_persona(pid)
+    assert pid not in {p.id for p in doc.personas()} and len(asked) == 3
+    session.undo_stack.undo()
+    assert {first, second} <= set(doc.persona_maps(pid))
+
+
+def test_confirmations_and_colour_choices_are_the_editors():
+    """The editor asks before destructive edits and picks colours; panels and the scene call it."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "journeymap" / "ui"
+    offenders = []
+    for path in root.rglob("*.py"):
+        if path.name == "editor.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and ast.unparse(node.func) in ("QMessageBox.question",
+                                                                         "QColorDialog.getColor"):
+                offenders.append(str(path.relative_to(root)))
+    # Not confirmations of edits: opening a document another window edits asks whether to open it
+    # read-only, and an import dialog asks whether to import the same file again (it only adds).
+    allowed = ["dialogs/event_import_dialog.py", "dialogs/import_dialog.py", "document_files.py"]
+    assert sorted(offenders) == allowed, offenders

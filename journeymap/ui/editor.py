@@ -454,7 +454,13 @@ class MapEditor(QObject):
             return False
         return self.push(UpdatePersonaCommand(self.session, persona_id, dict(values)), source)
 
-    def delete_persona(self, persona_id: int, source: Source = Source.DIALOG) -> bool:
+    def delete_persona(self, persona_id: int, confirm: bool = True, source: Source = Source.DIALOG) -> bool:
+        """Delete a persona; one that several maps share asks first."""
+        maps = 0 if self.read_only or not confirm else len(self.doc.persona_maps(persona_id))
+        if maps > 1:
+            text = tr("“%1” is assigned to %n map(s). Delete it from all of them?", "", maps)
+            if not self.confirm(tr("Delete persona"), text.replace("%1", self.doc.persona(persona_id).name)):
+                return False
         return self.push(DeletePersonaCommand(self.session, persona_id), source)
 
     def assign_personas(self, map_id: int, persona_ids: Sequence[int], source: Source = Source.DIALOG) -> bool:

@@ -73,6 +73,13 @@ You can undo this.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>“%1” is assigned to %n map(s). Delete it from all of them?</source>
+        <translation type="unfinished">
+            <numerusform>“%1” is assigned to %n map. Delete it?</numerusform>
+            <numerusform>“%1” is assigned to %n maps. Delete it from all of them?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%1 of %Ln cards match</source>
         <translation>
             <numerusform>%1 of %Ln card matches</numerusform>
@@ -329,16 +336,6 @@ You can undo this.</numerusform>
         <translation>
             <numerusform>%n touchpoint</numerusform>
             <numerusform>%n touchpoints</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>PersonaDock</name>
-    <message numerus="yes">
-        <source>“%1” is assigned to %n map(s). Delete it from all of them?</source>
-        <translation>
-            <numerusform>“%1” is assigned to %n map. Delete it?</numerusform>
-            <numerusform>“%1” is assigned to %n maps. Delete it from all of them?</numerusform>
         </translation>
     </message>
 </context>

@@ -270,17 +270,7 @@ class PersonaDock(QDockWidget):
         p = self.current_persona()
         if p is None or not self._editable():
             return False
-        assert self.session is not None
-        maps = len(self.session.document.persona_maps(p.id))
-        if maps > 1:
-            text = self.tr("“%1” is assigned to %n map(s). Delete it from all of them?", "", maps).replace(
-                "%1", p.name)
-            answer = QMessageBox.question(self, self.tr("Delete persona"), text,
-                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                          QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-        return self.editor.delete_persona(p.id, Source.PERSONAS)
+        return self.editor.delete_persona(p.id, source=Source.PERSONAS)  # the editor asks when maps share it
 
     def choose_photo(self) -> None:
         p = self.current_persona()
