@@ -178,3 +178,29 @@ def test_persona_photo_from_a_card_photo(qtbot, session) -> None:
     assert (photo.width(), photo.height()) == (30, 20) and QColor(photo.pixel(5, 5)).name() == "#aa3377"
     session.undo_stack.undo()
     assert dock.current_persona().photo is None
+
+
+def test_a_comparison_that_cannot_be_written_says_why_in_spanish(qapp, qtbot, session, tmp_path, monkeypatch):
+    import pytest
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from journeymap import i18n
+    from journeymap.services.exporting import ExportError
+    from journeymap.ui.dialogs.comparison import ComparisonDialog
+
+    future = session.editor.duplicate_as_future_state(session.map_id)
+    comparison = compare(session.document, future)
+    with pytest.raises(ExportError, match=r"cmp\.svg: the comparison exports as \.png or \.pdf\.$"):
+        export_comparison(comparison, tmp_path / "cmp.svg")
+    missing = tmp_path / "no-such-folder"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(missing / "comparación"), ""))
+    shown_text: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown_text.append(text))
+    i18n.install(qapp, "es")
+    try:
+        dialog = ComparisonDialog(comparison)
+        qtbot.addWidget(dialog)
+        assert dialog.export("png") is None
+    finally:
+        i18n.install(qapp, "en")
+    assert shown_text == [f"{missing}: la carpeta no existe."]

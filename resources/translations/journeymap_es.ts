@@ -1315,7 +1315,10 @@ Puedes deshacerlo.</numerusform>
     </message>
     <message numerus="yes">
         <source>“%1” is assigned to %n map(s). Delete it from all of them?</source>
-        <translation><numerusform>«%1» está asignada a %n mapa. ¿La eliminas de él?</numerusform><numerusform>«%1» está asignada a %n mapas. ¿La eliminas de todos?</numerusform></translation>
+        <translation>
+            <numerusform>«%1» está asignada a %n mapa. ¿La eliminas de él?</numerusform>
+            <numerusform>«%1» está asignada a %n mapas. ¿La eliminas de todos?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete the stage “%1” and its %n cards?</source>
@@ -3067,6 +3070,10 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>%1: cannot write the PowerPoint file (%2).</source>
         <translation>%1: no se puede escribir el archivo de PowerPoint (%2).</translation>
+    </message>
+    <message>
+        <source>%1: the comparison exports as .png or .pdf.</source>
+        <translation>%1: la comparación se exporta como .png o .pdf.</translation>
     </message>
 </context>
 <context>

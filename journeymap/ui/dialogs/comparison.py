@@ -23,8 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from journeymap import locale_format
+from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
+from journeymap.i18n import error_text
+from journeymap.services.atomic_file import CANNOT_WRITE_FILE, NO_SUCH_FOLDER
 from journeymap.services.comparison import Comparison, Difference, Status
+from journeymap.services.exporting import ExportError
+from journeymap.ui.export.render import CANNOT_WRITE_FILE_WRITER_FAILED
 from journeymap.ui.scene import style
+
+COMPARISON_EXPORTS_AS_PNG_OR_PDF = message("export.comparison_png_or_pdf", "ExportError",
+    QT_TRANSLATE_NOOP("ExportError", "%1: the comparison exports as .png or .pdf."))
 
 WIDTH = 980.0
 PDF_DPI = 96.0
@@ -191,12 +199,16 @@ def export_comparison(comparison: Comparison, path: str | os.PathLike[str]) -> P
     """Write the comparison as PNG or PDF (by suffix); written beside the target, then renamed."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix not in (".png", ".pdf"):
+        raise ExportError(COMPARISON_EXPORTS_AS_PNG_OR_PDF, path)
+    if not path.parent.is_dir():
+        raise ExportError(NO_SUCH_FOLDER, path.parent)
     tmp = path.with_name(path.name + ".part" + suffix)
     try:
         if suffix == ".png":
             if not comparison_image(comparison).save(str(tmp), "PNG"):
-                raise OSError(f"{path}: cannot write the image.")
-        elif suffix == ".pdf":
+                raise ExportError(CANNOT_WRITE_FILE_WRITER_FAILED, path, "PNG")
+        else:
             # One unit is one pixel at 96 DPI, as on screen and in the map's PDF: the fonts' point
             # sizes then take the room the layout measured for them (QFontMetricsF at 96 DPI).
             writer = QPdfWriter(str(tmp))
@@ -208,12 +220,13 @@ def export_comparison(comparison: Comparison, path: str | os.PathLike[str]) -> P
             writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
             painter = QPainter()
             if not painter.begin(writer):
-                raise OSError(f"{path}: cannot write the PDF.")
+                raise ExportError(CANNOT_WRITE_FILE_WRITER_FAILED, path, "PDF")
             paint_comparison(painter, comparison)
             painter.end()
-        else:
-            raise ValueError(f"{path}: the comparison exports as .png or .pdf.")
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise ExportError(CANNOT_WRITE_FILE, path, exc.strerror or exc) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return path
@@ -265,6 +278,6 @@ class ComparisonDialog(QDialog):
             path += "." + kind
         try:
             return export_comparison(self.comparison, path)
-        except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, tr("Export comparison"), str(exc))
+        except (ExportError, OSError) as exc:
+            QMessageBox.warning(self, tr("Export comparison"), error_text(exc))
             return None
