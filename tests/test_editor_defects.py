@@ -284,13 +284,19 @@ def test_setup_says_what_it_does_and_keeps_stderr_clean(tmp_path):
         fake.write_text(f"#!/bin/sh\necho 'pyenv: {name}: command not found' >&2\nexit 127\n")
         fake.chmod(0o755)
     env = {**os.environ, "PATH": f"{shim}:{os.environ['PATH']}", "JOURNEYMAP_SETUP_DRY_RUN": "1"}
-    result = subprocess.run([str(ROOT / "scripts" / "setup"), "test"], env=env, capture_output=True, text=True,
-                            timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    out = result.stdout
-    assert "system packages" in out and "installing JourneyMap" in out and "xvfb" in (out + open(
-        ROOT / "scripts" / "setup").read())
+    runs = {}
+    for args in ((), ("test",)):
+        result = subprocess.run([str(ROOT / "scripts" / "setup"), *args], env=env, capture_output=True, text=True,
+                                timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == ""
+        runs[args] = result.stdout
+    out = runs[("test",)]
+    assert "system packages" in out and "installing JourneyMap with its test tools" in out
+    assert out.splitlines()[-1].startswith("setup: done: start the editor with")
+    # The test tools bring Xvfb and xauth for the real-display tier: two more system packages.
+    counts = [int(re.search(r"checking (\d+) system packages", runs[a]).group(1)) for a in ((), ("test",))]
+    assert counts[1] == counts[0] + 2, counts
 
 
 def test_card_drag_refused_off_the_grid_puts_the_cards_back(window, qtbot):

@@ -37,3 +37,11 @@ def test_the_check_names_a_long_module_and_its_size(tmp_path):
     (tmp_path / "bench" / "pkg" / "long.py").write_text("x = 1\n" * (MAX_LINES + 1))
     (tmp_path / "tests" / "notes.txt").write_text("x\n" * 2000)  # only Python modules count
     assert oversized(tmp_path) == [f"{Path('bench/pkg/long.py')}: {MAX_LINES + 1} lines"]
+
+
+def test_the_map_scene_stays_a_scene():
+    """Issue 20: MapScene keeps items, layout and rendering (600 lines at most); gestures are interactions
+    (ui/scene/interactions.py) and every edit goes through the editor (ui/editor.py)."""
+    path = ROOT / "journeymap" / "ui" / "scene" / "map_scene.py"
+    n = line_count(path)
+    assert n <= 600, f"{path.relative_to(ROOT)}: {n} lines (at most 600): move what is not items, layout or rendering"
