@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name />
+    <name></name>
     <message numerus="yes">
         <source>Edit %n touchpoints</source>
         <translation>
@@ -74,7 +74,10 @@ You can undo this.</numerusform>
     </message>
     <message numerus="yes">
         <source>“%1” is assigned to %n map(s). Delete it from all of them?</source>
-        <translation><numerusform>“%1” is assigned to %n map. Delete it?</numerusform><numerusform>“%1” is assigned to %n maps. Delete it from all of them?</numerusform></translation>
+        <translation>
+            <numerusform>“%1” is assigned to %n map. Delete it?</numerusform>
+            <numerusform>“%1” is assigned to %n maps. Delete it from all of them?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %Ln cards match</source>
