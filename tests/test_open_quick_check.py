@@ -130,3 +130,51 @@ def test_the_editor_warns_when_the_late_check_finds_damage(qtbot, tmp_path: Path
     assert "damaged" in window.statusBar().currentMessage()
     window.integrity_warning.close()
     window.close()
+
+
+def _read_like_datasette(path: Path) -> None:
+    """A read-only SQLite connection (Datasette, ``sqlite3 -readonly``): it leaves an empty -wal and a -shm."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn.execute("SELECT count(*) FROM maps").fetchone()
+    conn.close()
+
+
+def test_an_empty_wal_left_by_a_reader_does_not_make_open_check_every_page(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(document_module, "QUICK_CHECK_WHOLE_BYTES", 0)  # every file counts as large
+    path = surveyed_document(tmp_path / "doc.jmap")
+    with Document.open(path):  # our own open leaves the file in WAL mode, closed cleanly
+        pass
+    _read_like_datasette(path)
+    wal = Path(f"{path}-wal")
+    assert wal.exists() and wal.stat().st_size == 0 and Path(f"{path}-shm").exists()
+    checked = []
+    real = document_module._quick_check
+    monkeypatch.setattr(document_module, "_quick_check", lambda conn, whole: (checked.append(whole),
+                                                                             real(conn, whole))[1])
+    for read_only in (True, False):
+        with Document.open(path, read_only=read_only) as doc:
+            assert doc.unchecked_tables == ("comments_fts_data", "comments_fts_docsize", "responses")
+            assert [m.title for m in doc.maps()] == ["M"]
+        _read_like_datasette(path)
+    assert checked == [False, False]  # the survey's pages are left to the check after opening
+
+    writer = sqlite3.connect(path)  # another program writing: its log holds pages the file does not
+    try:
+        writer.execute("UPDATE maps SET title = ?", ["M, as another program left it"])
+        writer.commit()
+        assert wal.stat().st_size > 0
+        with Document.open(path, read_only=True):
+            pass
+    finally:
+        writer.close()
+    # The log is replayed on a copy first (a clean file then, checked as one), then the file is checked whole.
+    assert checked == [False, False, False, True], checked
+
+
+def test_damage_is_still_found_beside_an_empty_wal(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(document_module, "QUICK_CHECK_WHOLE_BYTES", 0)
+    path = surveyed_document(tmp_path / "doc.jmap")
+    damage_table(path, "touchpoints")
+    Path(f"{path}-wal").write_bytes(b"")
+    with pytest.raises(DocumentError, match="damaged"):
+        Document.open(path, read_only=True)

@@ -163,6 +163,22 @@ def _connect_read_only(path: Path, *, immutable: bool = False, check_same_thread
     return conn
 
 
+def _nothing_to_replay(path: Path) -> bool:
+    """Whether SQLite would find nothing beside *path* to apply: the file was closed cleanly.
+
+    An empty ``-wal`` counts as none: a read-only connection (the sqlite3 shell's
+    ``-readonly``, Datasette) leaves one behind, with its ``-shm``, and treating it
+    as a crash made opening a 10M-response document check every page (5.4 s instead
+    of 2.9 s for ``report``). Any ``-journal``, even an empty one, still counts.
+    """
+    wal = disk.sibling(path, "-wal")
+    try:
+        wal_frames = wal.stat().st_size > 0
+    except FileNotFoundError:
+        wal_frames = False
+    return not wal_frames and not disk.sibling(path, "-journal").exists()
+
+
 def _schema_problem(conn: sqlite3.Connection) -> MessageError | None:
     """What is wrong with the schema in *conn*, or None if it is exactly ours."""
     missing = schema.missing_objects(conn)
@@ -365,9 +381,12 @@ class Document(StructureMixin, TouchpointsMixin, AnswersMixin, SnapshotsMixin, R
         nothing created or changed, even for a WAL-mode file.  Otherwise the
         read-only connection sees the same pages a writer would.
         """
-        closed_cleanly = not any(disk.sibling(path, s).exists() for s in ("-wal", "-journal"))
+        # immutable only with nothing beside the file: another program may be writing through
+        # an empty -wal right now, and then the locks matter.
+        no_sidecars = not any(disk.sibling(path, s).exists() for s in ("-wal", "-journal"))
+        closed_cleanly = _nothing_to_replay(path)
         try:
-            conn = _connect_read_only(path, immutable=closed_cleanly)
+            conn = _connect_read_only(path, immutable=no_sidecars)
         except sqlite3.Error as exc:
             raise DocumentError(CANNOT_OPEN_THE_FILE, path, exc) from exc
         try:
