@@ -482,3 +482,6 @@ CASES.update({
     "open_report_1m_empty_wal": Case(lambda: _open_and_report(True), target=1.0, peers=("open_report_1m",),
                                      max_ratio=1.2),
 })
+
+# A surveyed map opened with the Analytics tab in front (issue 21): first frame <= 1 s, no freeze after.
+CASES["gui_open_2000_100k_analytics"] = Case(_gui.open_with_analytics, target=1.0, max_stall=0.1)

@@ -231,6 +231,7 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], dpi: float = 150) -> 
 
 def render(name: str, fig: Figure, ctx: ChartContext) -> int:
     """Clear *fig* and draw chart *name*; returns how many rows/items it shows (0: empty state)."""
+    fig.touchpoint_rows = None  # (drawn, in all) once a per-touchpoint chart is drawn
     drawers: dict[str, Callable[[Figure, ChartContext], int]] = {
         "nps_by_touchpoint": draw_nps_by_touchpoint,
         "stage_nps_sentiment": draw_stage_nps_sentiment,
@@ -317,6 +318,28 @@ def _fmt_nps(value: float) -> str:
 
 
 # ------------------------------------------------------- 1. NPS by touchpoint
+def best_and_worst(fig: Figure, rows: list[TouchpointRow], max_rows: int | None) -> tuple[list[TouchpointRow], int]:
+    """With more than *max_rows* rows (best first): the best and the worst half of them each.
+
+    Returns the rows to draw and how many of each end (0: all of them); the figure
+    remembers (rows drawn, rows in all) as ``touchpoint_rows``, for a "Show all".
+    2,000 touchpoints as bars with labels are unreadable and took matplotlib ~30 s.
+    """
+    total = len(rows)
+    half = 0
+    if max_rows and total > max_rows:
+        half = max(1, max_rows // 2)
+        rows = rows[:half] + rows[-half:]
+    fig.touchpoint_rows = (len(rows), total)
+    return rows, half
+
+
+def _mark_gap(ax, half: int) -> None:
+    """A dashed line where the touchpoints left out would be (between the best and the worst)."""
+    if half:
+        ax.axhline(half - 0.5, color=MUTED, linewidth=1.0, linestyle=(0, (4, 3)), zorder=1)
+
+
 def draw_nps_by_touchpoint(fig: Figure, ctx: ChartContext) -> int:
     tr = ctx.tr
     title = tr("NPS by touchpoint")
@@ -324,11 +347,9 @@ def draw_nps_by_touchpoint(fig: Figure, ctx: ChartContext) -> int:
     ax = _axes(fig, title, tr, has_data=bool(rows))
     if ax is None:
         return 0
-    total = len(rows)
-    if ctx.max_rows and total > ctx.max_rows:
-        half = max(1, ctx.max_rows // 2)
-        rows = rows[:half] + rows[-half:]
-        title = tr("NPS by touchpoint: best and worst {0} of {1}").format(half, total)
+    rows, half = best_and_worst(fig, rows, ctx.max_rows)
+    if half:
+        title = tr("NPS by touchpoint: best and worst {0} of {1}").format(half, fig.touchpoint_rows[1])
     ys = list(range(len(rows)))
     values = [r.nps for r in rows]
     ax.barh(ys, values, height=0.62, color=[_sign_colour(v) for v in values], zorder=2)
@@ -349,6 +370,7 @@ def draw_nps_by_touchpoint(fig: Figure, ctx: ChartContext) -> int:
     ax.set_yticks(ys, [f"{_short(r.title, limit)}  ({_n_label(r, tr)})" for r in rows])
     ax.invert_yaxis()  # best at the top
     ax.axvline(0, color=INK, linewidth=0.8, zorder=2)
+    _mark_gap(ax, half)
     ax.set_xlim(-125, 125)
     ax.set_xticks(range(-100, 101, 100 if narrow else 50))
     ax.xaxis.grid(True, color=GRID, linewidth=0.8)
@@ -422,6 +444,9 @@ def draw_nps_split(fig: Figure, ctx: ChartContext) -> int:
     ax = _axes(fig, title, tr, has_data=bool(rows))
     if ax is None:
         return 0
+    rows, half = best_and_worst(fig, rows, ctx.max_rows)
+    if half:
+        title = tr("Promoters, passives, detractors: best and worst {0} of {1}").format(half, fig.touchpoint_rows[1])
     ys = list(range(len(rows)))
     parts = (
         (tr("Detractors (0–6)"), DETRACTOR, "white", [r.summary.detractors for r in rows]),
@@ -440,6 +465,7 @@ def draw_nps_split(fig: Figure, ctx: ChartContext) -> int:
         left = [a + b for a, b in zip(left, widths, strict=True)]
     ax.set_yticks(ys, [f"{_short(r.title)}  ({_n_label(r, tr)})" for r in rows])
     ax.invert_yaxis()
+    _mark_gap(ax, half)
     ax.set_xlim(0, 100)
     ax.set_xticks(range(0, 101, 25), [locale_format.percent(v) for v in range(0, 101, 25)])
     ax.xaxis.grid(True, color=GRID, linewidth=0.8)

@@ -158,6 +158,16 @@ You can undo this.</numerusform>
     </message>
 </context>
 <context>
+    <name>AnalyticsDock</name>
+    <message numerus="yes">
+        <source>Draw all %Ln touchpoints, not only the best and the worst %1</source>
+        <translation>
+            <numerusform>Draw %Ln touchpoint, not only the best and the worst %1</numerusform>
+            <numerusform>Draw all %Ln touchpoints, not only the best and the worst %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommentsDock</name>
     <message numerus="yes">
         <source>%n comment(s) mention “%1”</source>

@@ -136,6 +136,10 @@
         <translation>Promotores, pasivos, detractores</translation>
     </message>
     <message>
+        <source>Promoters, passives, detractors: best and worst {0} of {1}</source>
+        <translation>Promotores, pasivos, detractores: los {0} mejores y peores de {1}</translation>
+    </message>
+    <message>
         <source>Detractors (0–6)</source>
         <translation>Detractores (0–6)</translation>
     </message>
@@ -2033,6 +2037,10 @@ Puedes deshacerlo.</numerusform>
         <translation>Guardar el gráfico como imagen PNG o SVG</translation>
     </message>
     <message>
+        <source>Show &amp;all</source>
+        <translation>Mostrar &amp;todo</translation>
+    </message>
+    <message>
         <source>Open in Window</source>
         <translation>Abrir en una ventana</translation>
     </message>
@@ -2055,6 +2063,13 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>Open a document to see its analytics.</source>
         <translation>Abre un documento para ver su analítica.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Draw all %Ln touchpoints, not only the best and the worst %1</source>
+        <translation>
+            <numerusform>Dibujar %Ln punto de contacto, no solo los %1 mejores y peores</numerusform>
+            <numerusform>Dibujar los %Ln puntos de contacto, no solo los %1 mejores y peores</numerusform>
+        </translation>
     </message>
     <message>
         <source>Overall NPS of the map: %1 (n = %2, ±%3)</source>

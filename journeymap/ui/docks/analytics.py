@@ -48,6 +48,7 @@ REFRESH_MS = 100
 ROW_PX = 26  # canvas height per bar in the per-touchpoint bar charts
 MIN_CANVAS_PX = 300
 MAX_CANVAS_PX = 12000
+DOCK_ROWS = 20  # per-touchpoint charts: the best and the worst 10, unless "Show all"
 
 
 def _chart_text(text: str) -> str:
@@ -104,6 +105,11 @@ class AnalyticsDock(QDockWidget):
         self.save_button.setAccessibleName(self.tr("Save chart"))
         self.save_button.setToolTip(self.tr("Save the chart as a PNG or SVG image"))
 
+        # Per-touchpoint charts show the best and the worst DOCK_ROWS // 2; this draws them all.
+        self.show_all_button = QPushButton(self.tr("Show &all"), body)
+        self.show_all_button.setCheckable(True)
+        self.show_all_button.hide()
+
         self.window_button = QPushButton(self.tr("Open in Window"), body)
         self.window_button.setToolTip(self.tr("Show this chart in its own window, at any size"))
         self.chart_windows: list = []
@@ -119,6 +125,7 @@ class AnalyticsDock(QDockWidget):
         layout.addLayout(row)
         buttons = QHBoxLayout()  # a row of their own: side by side with the segment they made the dock 436 px wide
         buttons.setSpacing(6)
+        buttons.addWidget(self.show_all_button)
         buttons.addStretch()
         buttons.addWidget(self.window_button)
         buttons.addWidget(self.save_button)
@@ -145,6 +152,7 @@ class AnalyticsDock(QDockWidget):
         self.segment_combo.currentIndexChanged.connect(self._on_segment_changed)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.window_button.clicked.connect(self.open_chart_window)
+        self.show_all_button.toggled.connect(lambda _on: self.refresh())
         self.visibilityChanged.connect(self._on_visibility_changed)
         self._reload_segments()
 
@@ -229,12 +237,14 @@ class AnalyticsDock(QDockWidget):
         else:
             ctx = charts.ChartContext(session.document, session.map_id, session.segment,
                                       tuple(session.selected_ids), _chart_text,
+                                      max_rows=None if self.show_all_button.isChecked() else DOCK_ROWS,
                                       compare=getattr(session, "compare_sides", None))
             try:
                 items = charts.render(name, fig, ctx)
             except DocumentError as exc:  # e.g. the document was closed under us
                 charts.draw_empty(fig, error_text(exc))
         self._show_overall()
+        self._update_show_all(getattr(fig, "touchpoint_rows", None))
         self._dirty = False
         self._drawn_width = self._canvas.width()
         if name in ("nps_by_touchpoint", "nps_split") and items:
@@ -243,6 +253,14 @@ class AnalyticsDock(QDockWidget):
             height = MIN_CANVAS_PX
         self._canvas.setMinimumHeight(max(MIN_CANVAS_PX, min(MAX_CANVAS_PX, height)))
         self._canvas.draw_idle()
+
+    def _update_show_all(self, rows: tuple[int, int] | None) -> None:
+        """Offer "Show all" where a per-touchpoint chart leaves touchpoints out (or shows all on request)."""
+        button = self.show_all_button
+        total = rows[1] if rows else 0
+        button.setVisible(total > DOCK_ROWS)
+        button.setToolTip(self.tr("Draw all %Ln touchpoints, not only the best and the worst %1", "", total)
+                          .replace("%1", str(DOCK_ROWS // 2)))
 
     def _show_overall(self) -> None:
         """The map's overall (relationship) NPS from a wide survey, above the charts."""
