@@ -11,7 +11,7 @@ The captured frame goes through the same preparation as any attached file
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QIODevice, QSettings, Qt, Signal
+from PySide6.QtCore import QBuffer, QIODevice, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymap import settings
 from journeymap.ui import photo_actions
 
-CAMERA_KEY = "photos/camera"
 CAPTURE_QUALITY = 95  # the preparation re-encodes at the stored quality; keep the capture close to lossless
 
 
@@ -120,7 +120,7 @@ class CameraDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        remembered = str(QSettings().value(CAMERA_KEY, "") or "")
+        remembered = settings.CAMERA.get()
         for i, device in enumerate(devices):
             if bytes(device.id().data()).decode("utf-8", "replace") == remembered:
                 self.chooser.setCurrentIndex(i)
@@ -156,7 +156,7 @@ class CameraDialog(QDialog):
         self._capture.imageCaptured.connect(lambda _id, image: self.show_captured(image))
         self._capture.readyForCaptureChanged.connect(lambda _ready: self._update_buttons())
         self._camera.start()
-        QSettings().setValue(CAMERA_KEY, bytes(device.id().data()).decode("utf-8", "replace"))
+        settings.CAMERA.set(bytes(device.id().data()).decode("utf-8", "replace"))
         self._update_buttons()
 
     def _stop(self) -> None:
