@@ -208,3 +208,21 @@ def test_confirmations_and_colour_choices_are_the_editors():
     # read-only, and an import dialog asks whether to import the same file again (it only adds).
     allowed = ["dialogs/import_steps.py", "document_files.py"]
     assert sorted(offenders) == allowed, offenders
+
+
+def test_views_skip_their_own_edits_but_not_their_undo(window):
+    """The inspector shows what it typed without reloading; undo of that edit reloads it with the old text."""
+    session, inspector = window.session, window.inspector_dock
+    tid = next(iter(window.scene.cards))
+    window.scene.select_ids([tid])
+    old = session.document.touchpoint(tid).title
+    loads = []
+    original = inspector._load
+    inspector._load = lambda: (loads.append(1), original())
+    inspector.title_edit.setText("Probador con espejo")
+    inspector.title_edit.editingFinished.emit()
+    assert session.document.touchpoint(tid).title == "Probador con espejo"
+    assert window.scene.cards[tid].touchpoint.title == "Probador con espejo"  # the canvas applied the change
+    assert not loads
+    session.undo_stack.undo()
+    assert loads and inspector.title_edit.text() == old
