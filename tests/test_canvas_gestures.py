@@ -172,3 +172,25 @@ def test_the_view_hands_out_the_viewport_qt_draws_in(canvas):
     _scene, view = canvas
     assert QAbstractScrollArea.viewport(view) is view.viewport()
     assert view.viewport().parentWidget() is not None and view.viewport().isVisible()
+
+
+def test_escape_during_a_card_drag_puts_the_card_back_and_writes_nothing(canvas, doc_path):
+    from canvas_helpers import vp
+
+    from journeymap.ui.scene.interactions import CardDrag
+
+    scene, view = canvas
+    tid = next(t for t, c in scene.cards.items() if c.cell[0] == scene.stages[0].id)
+    before, pos = rows(doc_path)[0][tid], scene.cards[tid].pos()
+    start = card_centre(scene, tid)
+    end = scene.cell_rect(scene.stages[1].id, scene.cards[tid].cell[1]).center()
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, vp(view, start))
+    for i in range(1, 7):
+        QTest.mouseMove(view.viewport(), vp(view, start + (end - start) * (i / 6)))
+    assert isinstance(scene.interaction, CardDrag) and scene.cards[tid].pos() != pos
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Escape)
+    assert scene.interaction is None and scene.cards[tid].pos() == pos
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, vp(view, end))
+    after = rows(doc_path)[0][tid]
+    assert (after.stage_id, after.lane_id, after.position) == (before.stage_id, before.lane_id, before.position)
+    assert scene.cards[tid].pos() == pos and not scene.session.undo_stack.canUndo()
