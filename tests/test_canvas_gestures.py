@@ -194,3 +194,22 @@ def test_escape_during_a_card_drag_puts_the_card_back_and_writes_nothing(canvas,
     after = rows(doc_path)[0][tid]
     assert (after.stage_id, after.lane_id, after.position) == (before.stage_id, before.lane_id, before.position)
     assert scene.cards[tid].pos() == pos and not scene.session.undo_stack.canUndo()
+
+
+def test_dragging_cards_of_two_lanes_keeps_each_in_its_own_lane(canvas, doc_path):
+    scene, view = canvas
+    first, second = scene.stages[0].id, scene.stages[1].id
+    by_lane: dict[int, int] = {}
+    for tid, card in scene.cards.items():
+        if card.cell[0] == first:
+            by_lane.setdefault(card.cell[1], tid)
+    (lane_a, a), (lane_b, b) = list(by_lane.items())[:2]
+    click(view, card_centre(scene, a))
+    click(view, card_centre(scene, b), Qt.KeyboardModifier.ControlModifier)
+    assert set(scene.selected_ids()) == {a, b}
+    target = scene.cell_rect(second, lane_b)
+    drag(view, card_centre(scene, b), QPointF(target.center().x(), target.bottom() - 4))
+    tps = rows(doc_path)[0]
+    assert (tps[a].stage_id, tps[a].lane_id) == (second, lane_a)  # not into the anchor's lane
+    assert (tps[b].stage_id, tps[b].lane_id) == (second, lane_b)
+    assert scene.session.undo_stack.count() == 1
