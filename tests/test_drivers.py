@@ -9,7 +9,7 @@ import pytest
 from journeymap.domain.drivers import MIN_PAIRS, driver, pearson, rank_drivers
 from journeymap.domain.model import JourneyMap, Lane, Stage, Touchpoint
 from journeymap.services import charts
-from journeymap.storage import Document, schema
+from journeymap.storage import Document
 from journeymap.storage.drivers_sql import OVERALL_COLUMN, overall_pairs
 
 
@@ -31,11 +31,8 @@ def test_driver_interval_and_impact():
 
 
 @pytest.fixture
-def doc_with_overall(tmp_path, monkeypatch):
-    """A document whose responses carry the overall score (the column issue 19's import adds)."""
-    table = schema.TABLES["responses"].rstrip()
-    monkeypatch.setitem(schema.TABLES, "responses",
-                        table[:-1].rstrip() + f",\n            {OVERALL_COLUMN} INTEGER\n        )")
+def doc_with_overall(tmp_path):
+    """A document whose responses carry the overall score (format 8; the wide import writes it)."""
     doc = Document.create(tmp_path / "o.jmap")
     m = doc.add_map(JourneyMap("M"))
     s, lane = doc.add_stage(Stage(m, "S")), doc.add_lane(Lane(m, "L"))
@@ -66,9 +63,12 @@ def test_hook_chart_and_matrix_use_the_overall_score(doc_with_overall):
     assert xs == sorted(float(d.impact) for d in ranked) and xs[-1] == 5.0  # Checkout: r = 1 -> impact 5
 
 
-def test_without_the_overall_column_the_chart_says_what_it_needs(tmp_path):
+def test_without_overall_answers_the_chart_says_what_it_needs(tmp_path):
     with Document.create(tmp_path / "n.jmap") as doc:
         m = doc.add_map(JourneyMap("M"))
+        s, lane = doc.add_stage(Stage(m, "S")), doc.add_lane(Lane(m, "L"))
+        tp = doc.add_touchpoint(Touchpoint(m, s, lane, "Checkout"))
+        doc.insert_responses([(tp, i % 11, None, "", None, "", None) for i in range(20)])  # no overall score
         assert overall_pairs(doc, m) == {}
         fig = charts.new_figure()
         assert charts.render("drivers", fig, charts.ChartContext(doc, m)) == 0

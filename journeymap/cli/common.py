@@ -74,6 +74,9 @@ COLUMN_HEADINGS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("column", "nps"), QT_TRANSLATE_NOOP("column", "nps_margin"),
     QT_TRANSLATE_NOOP("column", "sentiment"), QT_TRANSLATE_NOOP("column", "stages"),
     QT_TRANSLATE_NOOP("column", "lanes"), QT_TRANSLATE_NOOP("column", "touchpoints"),
+    QT_TRANSLATE_NOOP("column", "pairs"), QT_TRANSLATE_NOOP("column", "r"), QT_TRANSLATE_NOOP("column", "r_low"),
+    QT_TRANSLATE_NOOP("column", "r_high"), QT_TRANSLATE_NOOP("column", "impact"),
+    QT_TRANSLATE_NOOP("column", "impact_from_data"),
 )
 
 

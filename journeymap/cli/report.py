@@ -6,7 +6,14 @@ import argparse
 
 from journeymap.cli.common import add_map_option, open_map, print_rows
 from journeymap.i18n import translate
-from journeymap.services.reporting import OVERALL_COLUMNS, REPORT_COLUMNS, overall_row, report_rows
+from journeymap.services.reporting import (
+    DRIVER_COLUMNS,
+    OVERALL_COLUMNS,
+    REPORT_COLUMNS,
+    driver_rows,
+    overall_row,
+    report_rows,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,6 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--segment", help=translate("cli", "only responses of this segment"))
     p.add_argument("--overall", action="store_true",
                    help=translate("cli", "the map's overall NPS (the survey's recommend question) instead"))
+    p.add_argument("--drivers", action="store_true",
+                   help=translate("cli", "what drives the overall NPS: touchpoints ranked by the correlation "
+                                  "(Pearson r) of their score with the same respondent's overall score"))
     p.set_defaults(handler=cmd_report)
 
 
@@ -27,6 +37,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     with doc:
         if args.overall:
             print_rows([overall_row(doc, map_id, args.segment)], OVERALL_COLUMNS, args.format)
+            return 0
+        if args.drivers:
+            print_rows(driver_rows(doc, map_id, args.segment), DRIVER_COLUMNS, args.format)
             return 0
         rows = report_rows(doc, map_id, args.segment)
     print_rows(rows, REPORT_COLUMNS, args.format)

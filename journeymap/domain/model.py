@@ -187,6 +187,9 @@ class Response:
     segment: str = ""
     batch_id: int | None = None
     id: int | None = None
+    # The same respondent's overall 0-10 likelihood to recommend (a wide survey's question
+    # naming no touchpoint): what the drivers of the overall NPS correlate with.
+    overall_score: int | None = None
 
 
 @dataclass

@@ -242,6 +242,7 @@ def export_map(doc: Document, map_id: int, include_responses: bool = False) -> d
                     "date": r.date,
                     "segment": r.segment,
                     "batch_id": r.batch_id,
+                    "overall_score": r.overall_score,
                 }
                 for r in doc.responses(item["id"])
             ]
@@ -371,13 +372,14 @@ def import_map(doc: Document, data: Any, title: str | None = None) -> int:
             for note in tp["notes"]:
                 doc.add_note(Note(new_id, note["text"], note["author"], note["created_at"]))
             if tp["responses"]:
-                doc.insert_responses(
+                rows = [
                     (
                         new_id, r["score"], r["sentiment"], r["comment"], r["date"], r["segment"],
-                        None if r["batch_id"] is None else batch_ids[r["batch_id"]],
+                        None if r["batch_id"] is None else batch_ids[r["batch_id"]], r["overall_score"],
                     )
                     for r in tp["responses"]
-                )
+                ]
+                doc.insert_responses(rows, with_overall=True)
         for c in plan["connections"]:
             doc.add_connection(Connection(map_id, card_ids[c["source_id"]], card_ids[c["target_id"]], c["label"]))
     return map_id
@@ -637,6 +639,7 @@ def _validate(data: Any) -> dict[str, Any]:
                 "date": r.optional_text("date"),
                 "segment": r.text("segment"),
                 "batch_id": batch,
+                "overall_score": r.integer("overall_score", None, lo=0, hi=10, nullable=True),
             })
         card_id = raw.get("id")
         if card_id is not None:

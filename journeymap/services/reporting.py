@@ -101,3 +101,21 @@ def overall_row(doc: Document, map_id: int, segment: str | None = None) -> dict[
         "map": doc.get_map(map_id).title, "responses": s.n, "promoters": s.promoters, "passives": s.passives,
         "detractors": s.detractors, "nps": s.nps, "nps_margin": s.margin,
     }
+
+
+DRIVER_COLUMNS = ("id", "title", "pairs", "r", "r_low", "r_high", "impact", "impact_from_data")
+
+
+def driver_rows(doc: Document, map_id: int, segment: str | None = None) -> list[dict[str, object]]:
+    """What drives the overall NPS (domain.drivers: Pearson r with its Fisher-z interval), strongest
+    first, beside the consultant's impact: the rows behind the drivers chart and the priority matrix's rings."""
+    from journeymap.domain.drivers import rank_drivers
+    from journeymap.storage.drivers_sql import overall_pairs
+
+    touchpoints = {tp.id: tp for tp in doc.touchpoints(map_id)}
+    return [
+        {"id": d.touchpoint_id, "title": touchpoints[d.touchpoint_id].title, "pairs": d.n, "r": round(d.r, 3),
+         "r_low": round(d.low, 3), "r_high": round(d.high, 3), "impact": touchpoints[d.touchpoint_id].impact,
+         "impact_from_data": d.impact}
+        for d in rank_drivers(overall_pairs(doc, map_id, segment))
+    ]

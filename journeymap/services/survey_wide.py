@@ -8,7 +8,9 @@ comment are parsed once and shared by all its answers. An unanswered cell
 (blank, "N/A", "No aplica") is no answer and never rejects the respondent's
 other answers; an invalid cell rejects only that answer, with its column in
 the reason. The overall NPS column's answers go to ``overall_responses``
-after the responses (the writer thread owns the connection until then).
+after the responses (the writer thread owns the connection until then), and
+each touchpoint answer carries its row's overall score (``overall_score``,
+format 8), which links a respondent's answers for the drivers analysis.
 """
 
 from __future__ import annotations
@@ -105,7 +107,8 @@ def import_wide(imp: Any, plan: Plan, blocks: Iterable[Any], batch_id: int, map_
     undated_raw: set[Any] = set()
     overall_rows: list[tuple[Any, ...]] = []
     row_number = src.header_row
-    with ResponseWriter(doc, batch_id, WRITTEN, expected_rows=src.estimated_rows * max(1, len(tps)),
+    written = (*WRITTEN, "overall_score") if overall_col is not None else WRITTEN
+    with ResponseWriter(doc, batch_id, written, expected_rows=src.estimated_rows * max(1, len(tps)),
                         rebuild=owns) as writer:
         imp.writer = writer
         for block in blocks:
@@ -136,6 +139,7 @@ def import_wide(imp: Any, plan: Plan, blocks: Iterable[Any], batch_id: int, map_
                     undated = []
             segments = list(map(_strip, cols[segment_col.index])) if segment_col else list(repeat("", n))
             comments = list(map(_strip, cols[row_comment.index])) if row_comment else list(repeat("", n))
+            overall_vals = memos[overall_col.index].values(cols[overall_col.index]) if overall_col else None
             for tp in tps:
                 s_col, x_col = scores.get(tp), sentiments.get(tp)
                 s_raw = cols[s_col.index] if s_col else None
@@ -175,13 +179,15 @@ def import_wide(imp: Any, plan: Plan, blocks: Iterable[Any], batch_id: int, map_
                     list(repeat(tp, m)), list(compress(s_vals, mask)), list(compress(x_vals, mask)),
                     list(compress(dates, mask)), list(compress(segments, mask)), list(compress(comment, mask)),
                 ]
+                if overall_vals is not None:
+                    picked.append(list(compress(overall_vals, mask)))
                 imp.add_columns(picked, m)
                 if date_col is not None and undated:
                     result.undated += sum(compress(undated, mask))
             if overall_col is not None:
                 raw = cols[overall_col.index]
                 memo = memos[overall_col.index]
-                vals = memo.values(raw)
+                vals = overall_vals
                 mask = memo.mask(raw)
                 if memo.bad and not memo.bad.isdisjoint(raw):
                     for k in compress(range(n), map(memo.bad.__contains__, raw)):

@@ -47,17 +47,19 @@ class AnswersMixin:
             comments_index.index_ids(self._conn, [new_id])
         return new_id
 
-    def insert_responses(self, rows: Iterable[tuple[Any, ...]]) -> int:
-        """Bulk insert of (touchpoint_id, score, sentiment, comment, date, segment, batch_id) tuples.
+    def insert_responses(self, rows: Iterable[tuple[Any, ...]], with_overall: bool = False) -> int:
+        """Bulk insert of (touchpoint_id, score, sentiment, comment, date, segment, batch_id) tuples
+        (followed by the respondent's overall score when *with_overall*).
 
         Runs inside the caller's transaction when there is one, so an importer
         can stream millions of rows and still commit or roll back as a unit.
         """
+        extra = (", overall_score", ", ?") if with_overall else ("", "")
         with self.transaction():
             top = self._conn.execute("SELECT MAX(id) FROM responses").fetchone()[0] or 0
             cur = self._conn.executemany(
-                "INSERT INTO responses (touchpoint_id, score, sentiment, comment, date, segment, batch_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO responses (touchpoint_id, score, sentiment, comment, date, segment, batch_id"
+                f"{extra[0]}) VALUES (?, ?, ?, ?, ?, ?, ?{extra[1]})",
                 rows,
             )
             comments_index.index(self._conn, "id > ?", [top])

@@ -1,9 +1,11 @@
 """Storage hook of the driver analysis: (touchpoint score, overall score) pairs per respondent.
 
-The overall likelihood to recommend comes with the survey exports of issue 19
-("overall NPS"), which adds it to ``responses``; until a document has that
-column (``OVERALL_COLUMN``), :func:`overall_pairs` finds no pairs and the
-driver chart says so. Tests give the column to a document of their own.
+The wide survey import (services.survey_wide) writes each respondent's answer
+to the overall "how likely are you to recommend..." question on every one of
+their touchpoint answers, in ``responses.overall_score`` (format 8); answers
+of files without that question (long files, manual entry) leave it NULL and
+form no pair. ``has_overall`` stays for documents opened read-only before
+their upgrade.
 """
 
 from __future__ import annotations

@@ -72,7 +72,7 @@ def trusted_inserts(doc: Document) -> Iterator[None]:
             doc.execute("PRAGMA foreign_keys = ON")
 
 
-RESPONSE_COLUMNS = ("touchpoint_id", "score", "sentiment", "date", "segment", "comment")
+RESPONSE_COLUMNS = ("touchpoint_id", "score", "sentiment", "date", "segment", "comment", "overall_score")
 ROWS_PER_STATEMENT = 500  # rows of one multi-row INSERT that SQLite sorts by touchpoint (bounded by its variable limit)
 PLAIN_ROWS_PER_STATEMENT = 4000  # rows of one unsorted INSERT: fewer hand-overs of the GIL per row
 REBUILT_INDEXES = ("idx_responses_touchpoint",)

@@ -15,8 +15,13 @@ from journeymap.storage import comments_index, events_schema
 
 # "JMap" as a big-endian 32-bit integer.
 APPLICATION_ID = int.from_bytes(b"JMap", "big")
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 SUFFIX = ".jmap"
+
+# Format 8 (issue 17): the same respondent's overall 0-10 likelihood to recommend on each of
+# their touchpoint answers (written by the wide import), the link the drivers of the overall
+# NPS need (storage.drivers_sql). NULL for answers of files without the overall question.
+OVERALL_SCORE = "overall_score INTEGER CHECK (overall_score IS NULL OR overall_score BETWEEN 0 AND 10)"
 
 TABLES: dict[str, str] = {
     "maps": """
@@ -131,7 +136,8 @@ TABLES: dict[str, str] = {
             comment TEXT NOT NULL DEFAULT '',
             date TEXT,
             segment TEXT NOT NULL DEFAULT '',
-            batch_id INTEGER REFERENCES import_batches(id) ON DELETE CASCADE
+            batch_id INTEGER REFERENCES import_batches(id) ON DELETE CASCADE,
+            """ + OVERALL_SCORE + """
         )""",
     # The map's relationship NPS: the "how likely are you to recommend us" question of
     # a wide survey that names no touchpoint.
@@ -220,10 +226,10 @@ TABLES.update(ATTACHMENT_TABLES)
 INDEXES.update(ATTACHMENT_INDEXES)
 
 
-def _rebuild(table: str, indexes: tuple[str, ...]) -> tuple[str, ...]:
-    """Statements that recreate *table* with its current definition, keeping its rows and ids."""
+def _rebuild(table: str, indexes: tuple[str, ...], definition: str = "") -> tuple[str, ...]:
+    """Statements that recreate *table* with *definition* (its current one by default), keeping its rows and ids."""
     new = f"{table}_new"
-    create = TABLES[table].replace(f"CREATE TABLE {table} (", f"CREATE TABLE {new} (", 1)
+    create = (definition or TABLES[table]).replace(f"CREATE TABLE {table} (", f"CREATE TABLE {new} (", 1)
     return (
         create,
         f"INSERT INTO {new} SELECT * FROM {table}",
@@ -278,6 +284,10 @@ INDEXES.update(COMMENT_ROW_INDEXES)
 TABLES.update(events_schema.EVENT_TABLES)
 INDEXES.update(events_schema.EVENT_INDEXES)
 
+# ``responses`` as format 3 made it (format 8 appends ``overall_score``).
+RESPONSES_3 = TABLES["responses"].replace(",\n            " + OVERALL_SCORE, "")
+assert RESPONSES_3 != TABLES["responses"]
+
 # Migrations from version N-1 to N, applied in order by ``migrate``.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: (*ATTACHMENT_TABLES.values(), *ATTACHMENT_INDEXES.values()),
@@ -285,7 +295,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # or 1-7 satisfaction answer has no 0-10 score); batches remember the file's content
     # hash; the map's overall NPS; import profiles.
     3: (
-        *_rebuild("responses", ("idx_responses_touchpoint", "idx_responses_batch")),
+        *_rebuild("responses", ("idx_responses_touchpoint", "idx_responses_batch"), RESPONSES_3),
         "ALTER TABLE import_batches ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''",
         TABLES["overall_responses"],
         TABLES["import_profiles"],
@@ -341,6 +351,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "INSERT INTO map_personas (map_id, persona_id, position) SELECT id, id, 0 FROM personas",
         "UPDATE maps SET persona_name = '', persona_description = '' WHERE id IN (SELECT id FROM personas)",
     ),
+    # Format 8 (issue 17): each touchpoint answer of a wide survey carries its respondent's overall score.
+    8: (f"ALTER TABLE responses ADD COLUMN {OVERALL_SCORE}",),
 }
 
 
