@@ -119,6 +119,25 @@ def test_every_command_works(tmp_path, env):
     assert shown in table, (shown, table[:400])
     assert ("título" in table.splitlines()[0]) == spanish
 
+    # comments and compare tables: headings and NPS groups / row kinds / yes-no in the CLI language
+    # (JSON keeps its keys and values).
+    comments = run(["comments", str(doc)], tmp_path, env).stdout.splitlines()
+    words = ("comentario", "grupo", "puntuación") if spanish else ("comment", "group", "score")
+    assert all(w in comments[0].split() for w in words), comments[0]
+    groups = {w for line in comments[2:] for w in line.split()}  # scores 10, 6, 3
+    assert ("promotor" in groups and "promoter" not in groups) == spanish, comments
+    assert {r["group"] for r in json.loads(run(["comments", str(doc), "--format", "json"], tmp_path, env).stdout)} \
+        == {"promoter", "detractor"}
+    periods = ["--period", "2024-03-01..2024-03-02", "--period", "2024-03-03..2024-03-31"]
+    compared = run(["compare", str(doc), *periods], tmp_path, env).stdout.splitlines()
+    words = ("tipo", "diferencia", "significativa") if spanish else ("kind", "delta", "significant")
+    assert all(w in compared[0].split() for w in words), compared[0]
+    cells = {w for line in compared[2:] for w in line.split()}
+    assert ({"etapa", "no"} <= cells and "stage" not in cells and "False" not in cells) == spanish, compared[:4]
+    assert ({"stage", "no"} <= cells) == (not spanish)
+    assert json.loads(run(["compare", str(doc), *periods, "--format", "json"], tmp_path, env).stdout)[-1]["kind"] \
+        == "stage"
+
     for ext, check in CHECKS.items():
         target = tmp_path / f"mapa.{ext}"
         run(["export", str(doc), str(target)], tmp_path, env)

@@ -76,14 +76,33 @@ COLUMN_HEADINGS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("column", "lanes"), QT_TRANSLATE_NOOP("column", "touchpoints"),
     QT_TRANSLATE_NOOP("column", "pairs"), QT_TRANSLATE_NOOP("column", "r"), QT_TRANSLATE_NOOP("column", "r_low"),
     QT_TRANSLATE_NOOP("column", "r_high"), QT_TRANSLATE_NOOP("column", "impact"),
-    QT_TRANSLATE_NOOP("column", "impact_from_data"),
+    QT_TRANSLATE_NOOP("column", "impact_from_data"), QT_TRANSLATE_NOOP("column", "map"),
+    # comments
+    QT_TRANSLATE_NOOP("column", "touchpoint_id"), QT_TRANSLATE_NOOP("column", "touchpoint"),
+    QT_TRANSLATE_NOOP("column", "score"), QT_TRANSLATE_NOOP("column", "group"), QT_TRANSLATE_NOOP("column", "comment"),
+    QT_TRANSLATE_NOOP("column", "date"), QT_TRANSLATE_NOOP("column", "segment"),
+    # compare
+    QT_TRANSLATE_NOOP("column", "kind"), QT_TRANSLATE_NOOP("column", "n_a"), QT_TRANSLATE_NOOP("column", "nps_a"),
+    QT_TRANSLATE_NOOP("column", "n_b"), QT_TRANSLATE_NOOP("column", "nps_b"), QT_TRANSLATE_NOOP("column", "delta"),
+    QT_TRANSLATE_NOOP("column", "significant"), QT_TRANSLATE_NOOP("column", "p_value"),
 )
+
+# Values the table output shows in the CLI language (JSON and CSV keep them as they are):
+# NPS groups, compare's row kinds, and yes / no.
+VALUE_NAMES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("value", "promoter"), QT_TRANSLATE_NOOP("value", "passive"),
+    QT_TRANSLATE_NOOP("value", "detractor"), QT_TRANSLATE_NOOP("value", "touchpoint"),
+    QT_TRANSLATE_NOOP("value", "stage"), QT_TRANSLATE_NOOP("value", "yes"), QT_TRANSLATE_NOOP("value", "no"),
+)
+NAMED_VALUE_COLUMNS = frozenset({"group", "kind"})
 
 
 def table_cell(value: object) -> str:
     """A value as the table shows it: numbers in the CLI language (``44,7`` in Spanish)."""
     if value is None:
         return "–"
+    if isinstance(value, bool):
+        return translate("value", "yes" if value else "no")
     if isinstance(value, float):
         return locale_format.decimal(value, locale_format.written_decimals(value, 2), grouping=False)
     if isinstance(value, int) and not isinstance(value, bool):
@@ -97,7 +116,8 @@ def strip_controls(text: str) -> str:
 
 
 def print_table(rows: Sequence[dict[str, object]], columns: Sequence[str]) -> None:
-    cells = [[table_cell(r[c]) for c in columns] for r in rows]
+    cells = [[translate("value", str(r[c])) if c in NAMED_VALUE_COLUMNS and r[c] is not None else table_cell(r[c])
+              for c in columns] for r in rows]
     headings = [translate("column", c) for c in columns]
     widths = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(headings)]
     print("  ".join(c.ljust(w) for c, w in zip(headings, widths)))

@@ -5964,6 +5964,10 @@ importó algo, 1 si no (entonces no se registra nada).</translation>
         <translation>Muestra una fila por punto de contacto con su NPS y su sentimiento.</translation>
     </message>
     <message>
+        <source>what drives the overall NPS: touchpoints ranked by the correlation (Pearson r) of their score with the same respondent&apos;s overall score</source>
+        <translation>qué mueve el NPS global: los puntos de contacto ordenados por la correlación (r de Pearson) de su puntuación con la puntuación global del mismo encuestado</translation>
+    </message>
+    <message>
         <source>survey comments, filtered and searched</source>
         <translation>comentarios de las encuestas, filtrados y buscados</translation>
     </message>
@@ -6127,6 +6131,94 @@ importó algo, 1 si no (entonces no se registra nada).</translation>
         <translation>puntos_de_contacto</translation>
     </message>
     <message>
+        <source>pairs</source>
+        <translation>pares</translation>
+    </message>
+    <message>
+        <source>r</source>
+        <translation>r</translation>
+    </message>
+    <message>
+        <source>r_low</source>
+        <translation>r_inf</translation>
+    </message>
+    <message>
+        <source>r_high</source>
+        <translation>r_sup</translation>
+    </message>
+    <message>
+        <source>impact</source>
+        <translation>impacto</translation>
+    </message>
+    <message>
+        <source>impact_from_data</source>
+        <translation>impacto_según_datos</translation>
+    </message>
+    <message>
+        <source>map</source>
+        <translation>mapa</translation>
+    </message>
+    <message>
+        <source>touchpoint_id</source>
+        <translation>id_punto_de_contacto</translation>
+    </message>
+    <message>
+        <source>touchpoint</source>
+        <translation>punto_de_contacto</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>puntuación</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>grupo</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>comentario</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>segmento</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <source>n_a</source>
+        <translation>n_a</translation>
+    </message>
+    <message>
+        <source>nps_a</source>
+        <translation>nps_a</translation>
+    </message>
+    <message>
+        <source>n_b</source>
+        <translation>n_b</translation>
+    </message>
+    <message>
+        <source>nps_b</source>
+        <translation>nps_b</translation>
+    </message>
+    <message>
+        <source>delta</source>
+        <translation>diferencia</translation>
+    </message>
+    <message>
+        <source>significant</source>
+        <translation>significativa</translation>
+    </message>
+    <message>
+        <source>p_value</source>
+        <translation>valor_p</translation>
+    </message>
+    <message>
         <source>from_id</source>
         <translation>id_origen</translation>
     </message>
@@ -6180,6 +6272,37 @@ importó algo, 1 si no (entonces no se registra nada).</translation>
     <message>
         <source>The document is open read-only; it cannot be changed.</source>
         <translation>El documento está abierto en solo lectura; no se puede modificar.</translation>
+    </message>
+</context>
+<context>
+    <name>value</name>
+    <message>
+        <source>promoter</source>
+        <translation>promotor</translation>
+    </message>
+    <message>
+        <source>passive</source>
+        <translation>pasivo</translation>
+    </message>
+    <message>
+        <source>detractor</source>
+        <translation>detractor</translation>
+    </message>
+    <message>
+        <source>touchpoint</source>
+        <translation>punto de contacto</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>etapa</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
     </message>
 </context>
 </TS>
