@@ -196,3 +196,56 @@ def test_comparison_chart_bold_only_when_significant(window):
     labels = {t.get_text(): t.get_fontweight() for t in fig.axes[0].texts}
     assert labels["▲ +93"] == "bold"
     assert any(w == "normal" for w in labels.values())  # Salida: one answer a side, not significant
+
+
+def _pin_first_comment_of_caja(window):
+    dock = window.comments_dock
+    caja = _ids(window)["Caja"]
+    window.scene.select_ids([caja])
+    window.act_comments.trigger()
+    dock.refresh()
+    dock.table.selectRow(0)
+    dock.pin_button.click()
+    return dock, caja
+
+
+def test_unpin_from_the_comments_panel_is_undoable(window):
+    dock, caja = _pin_first_comment_of_caja(window)
+    doc, m = window.session.document, window.session.map_id
+    assert dock.pin_button.text() == "&Unpin quote"  # the pinned comment offers the way back
+    dock.pin_button.click()
+    assert quotes(doc, m) == {} and not window.scene.voice_marks.quotes.get(caja)
+    assert dock.pin_button.text() == "&Pin as quote"
+    assert window.session.undo_stack.undoText() == "Unpin quote"
+    window.session.undo_stack.undo()
+    assert [q.text for q in quotes(doc, m)[caja]] == ["La atención fue rápida"]
+    assert window.scene.voice_marks.quotes[caja]
+    dock._update_buttons()  # noqa: SLF001
+    assert dock.pin_button.text() == "&Unpin quote"
+    window.session.undo_stack.redo()
+    assert quotes(doc, m) == {}
+
+
+def test_unpin_from_the_card_menu_in_english_and_spanish(window, qapp):
+    from journeymap.ui.scene.context_menu import build_context_menu
+
+    _dock, caja = _pin_first_comment_of_caja(window)
+    doc, m = window.session.document, window.session.map_id
+    salida = _ids(window)["Salida"]
+    card = window.scene.cards[salida]
+    menu = build_context_menu(window.scene, card.sceneBoundingRect().center())
+    assert not any(a.text() == "Unpin Quote" for a in menu.actions())  # nothing pinned on Salida
+    try:
+        for lang, label in (("en", "Unpin Quote"), ("es", "Quitar cita")):
+            i18n.install(qapp, lang)
+            window.scene.select_ids([caja])
+            card = window.scene.cards[caja]
+            menu = build_context_menu(window.scene, card.sceneBoundingRect().center())
+            sub = next(a for a in menu.actions() if a.text() == label).menu()
+            assert [a.text() for a in sub.actions()] == ["“La atención fue rápida”"]
+            sub.actions()[0].trigger()
+            assert quotes(doc, m) == {}
+            window.session.undo_stack.undo()
+            assert len(quotes(doc, m)[caja]) == 1
+    finally:
+        i18n.install(qapp, "en")

@@ -40,6 +40,13 @@ def get_quote(doc: Document, quote_id: int) -> Quote | None:
     return None if row is None else Quote(*row)
 
 
+def quote_of_response(doc: Document, response_id: int) -> Quote | None:
+    """The quote pinned from this survey answer, if any (the comments panel offers to unpin it)."""
+    row = doc.execute("SELECT touchpoint_id, text, response_id, score, position, id FROM quotes "
+                      "WHERE response_id = ? ORDER BY id LIMIT 1", [response_id]).fetchone()
+    return None if row is None else Quote(*row)
+
+
 def delete_quote(doc: Document, quote_id: int) -> None:
     with doc.transaction():
         doc.execute("DELETE FROM quotes WHERE id = ?", [quote_id])

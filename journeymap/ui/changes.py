@@ -26,6 +26,7 @@ class Source(StrEnum):
     INSPECTOR = "inspector"
     OUTLINE = "outline"
     PERSONAS = "personas"  # the personas dock
+    COMMENTS = "comments"  # the comments panel
     DIALOG = "dialog"  # import, import history, preferences
     WALK = "walk"  # walk mode
     SCRIPT = "script"  # tests, automation, the CLI

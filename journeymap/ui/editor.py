@@ -486,6 +486,20 @@ class MapEditor(QObject):
     def delete_note(self, touchpoint_id: int, note_id: int, source: Source = Source.INSPECTOR) -> bool:
         return self.push(DeleteNoteCommand(self.session, touchpoint_id, note_id), source)
 
+    # ================================================================ quotes
+    def pin_quote(self, touchpoint_id: int, response_id: int | None, text: str, score: int | None = None,
+                  source: Source = Source.DIALOG) -> bool:
+        """Pin a customer's comment on its card (the Quotes overlay and every export show it)."""
+        from journeymap.ui.commands.quotes import PinQuote
+
+        return bool(text.strip()) and self.push(PinQuote(self.session, touchpoint_id, response_id, text, score),
+                                                source)
+
+    def unpin_quote(self, quote_id: int, source: Source = Source.CANVAS) -> bool:
+        from journeymap.ui.commands.quotes import UnpinQuote
+
+        return self.push(UnpinQuote(self.session, quote_id), source)
+
     def record_import(self, batch_id: int, source: Source = Source.DIALOG) -> bool:
         """An import already written by the importing service becomes one undo step."""
         from journeymap.ui.commands.imports import ImportBatchCommand

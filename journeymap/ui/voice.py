@@ -13,6 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from journeymap.ui.changes import Source
+
 if TYPE_CHECKING:  # pragma: no cover
     from journeymap.services.comments import Comment
     from journeymap.ui.main_window import MainWindow
@@ -70,6 +72,20 @@ def _attach(window: MainWindow, session: DocumentSession) -> None:
 def _card_menu(window: MainWindow, menu: QMenu, ids: list[int]) -> None:
     a = menu.addAction(tr("Show Comments"))
     a.triggered.connect(lambda: show_comments(window, ids))
+    session = window.session
+    if session is None or session.map_id is None or len(ids) != 1:
+        return
+    from journeymap.storage.quotes import quotes
+
+    pinned = quotes(session.document, session.map_id).get(ids[0], [])
+    if not pinned:
+        return
+    sub = menu.addMenu(tr("Unpin Quote"))
+    sub.setEnabled(not session.read_only)
+    for q in pinned:
+        text = q.text if len(q.text) <= 48 else q.text[:47].rstrip() + "…"
+        act = sub.addAction(f"“{text}”")
+        act.triggered.connect(lambda _=False, qid=q.id: unpin_quote(window, qid))
 
 
 def create_docks(window: MainWindow) -> list:
@@ -82,6 +98,7 @@ def create_docks(window: MainWindow) -> list:
     window.tabifyDockWidget(window.inspector_dock, dock)
     window.inspector_dock.raise_()
     dock.pinRequested.connect(lambda comment: pin_quote(window, comment))
+    dock.unpinRequested.connect(lambda quote_id: unpin_quote(window, quote_id, Source.COMMENTS))
     dock.touchpointRequested.connect(lambda tid: window.scene.select_ids([tid]) if window.scene else None)
     return [dock]
 
@@ -99,13 +116,21 @@ def pin_quote(window: MainWindow, comment: Comment) -> None:
     session = window.session
     if session is None or session.read_only:
         return
-    from journeymap.ui.commands.quotes import PinQuote
-
-    session.editor.push(PinQuote(session, comment.touchpoint_id, comment.id, comment.comment, comment.score))
+    if not session.editor.pin_quote(comment.touchpoint_id, comment.id, comment.comment, comment.score,
+                                    Source.COMMENTS):
+        return
     window.statusBar().showMessage(tr("Quote pinned on “%1” (Quotes overlay)").replace("%1", comment.touchpoint),
                                    4000)
     if not window.overlay_actions["quotes"].isChecked():
         window.overlay_actions["quotes"].setChecked(True)
+
+
+def unpin_quote(window: MainWindow, quote_id: int, source: Source = Source.CANVAS) -> None:
+    session = window.session
+    if session is None or session.read_only:
+        return
+    if session.editor.unpin_quote(quote_id, source):
+        window.statusBar().showMessage(tr("Quote unpinned (Edit ▸ Undo puts it back)"), 4000)
 
 
 def open_compare_dialog(window: MainWindow) -> None:

@@ -1745,8 +1745,16 @@ Puedes deshacerlo.</numerusform>
         <translation>Mostrar comentarios</translation>
     </message>
     <message>
+        <source>Unpin Quote</source>
+        <translation>Quitar cita</translation>
+    </message>
+    <message>
         <source>Quote pinned on “%1” (Quotes overlay)</source>
         <translation>Cita fijada en «%1» (capa Citas)</translation>
+    </message>
+    <message>
+        <source>Quote unpinned (Edit ▸ Undo puts it back)</source>
+        <translation>Cita quitada (Editar ▸ Deshacer la devuelve)</translation>
     </message>
     <message>
         <source>Flows: the journey customers took</source>
@@ -2397,6 +2405,18 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>Detractors %1 · Passives %2 · Promoters %3</source>
         <translation>Detractores %1 · Pasivos %2 · Promotores %3</translation>
+    </message>
+    <message>
+        <source>&amp;Unpin quote</source>
+        <translation>&amp;Quitar cita</translation>
+    </message>
+    <message>
+        <source>Take this comment off its card</source>
+        <translation>Quita este comentario de su tarjeta</translation>
+    </message>
+    <message>
+        <source>Unpin quote</source>
+        <translation>Quitar cita</translation>
     </message>
     <message>
         <source>Pin as quote</source>

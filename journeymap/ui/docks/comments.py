@@ -48,6 +48,8 @@ NO_DATE = QDate(1900, 1, 1)
 class CommentsDock(QDockWidget):
     # Comment to pin as a quote on its card (the main window turns it into an undoable edit).
     pinRequested = Signal(object)
+    # Id of the quote pinned from the current comment, to unpin (undoable, like pinning).
+    unpinRequested = Signal(int)
     # Touchpoint to select on the canvas.
     touchpointRequested = Signal(int)
 
@@ -344,11 +346,33 @@ class CommentsDock(QDockWidget):
         self.copy_button.setEnabled(bool(comments))
         read_only = self._session is None or self._session.read_only
         self.pin_button.setEnabled(len(comments) == 1 and not read_only)
+        pinned = self._pinned_quote(comments)
+        self.pin_button.setText(self.tr("&Unpin quote") if pinned is not None else self.tr("&Pin as quote"))
+        self.pin_button.setToolTip(self.tr("Take this comment off its card") if pinned is not None
+                                   else self.tr("Show this comment on its card (the Quotes overlay)"))
+
+    def _pinned_quote(self, comments: list[Comment]) -> int | None:
+        """Id of the quote pinned from the one selected comment, or None."""
+        if len(comments) != 1 or self._session is None:
+            return None
+        from journeymap.storage.quotes import quote_of_response
+
+        try:
+            q = quote_of_response(self._session.document, comments[0].id)
+        except DocumentError:
+            return None
+        return None if q is None else q.id
 
     def _pin_current(self) -> None:
         comments = self.selected_comments()
-        if len(comments) == 1:
+        if len(comments) != 1:
+            return
+        pinned = self._pinned_quote(comments)
+        if pinned is None:
             self.pinRequested.emit(comments[0])
+        else:
+            self.unpinRequested.emit(pinned)
+        self._update_buttons()
 
     def _go_to_touchpoint(self, index) -> None:
         c = self.model.comment_at(index.row())
@@ -361,7 +385,8 @@ class CommentsDock(QDockWidget):
             return
         menu = QMenu(self)
         menu.addAction(self.copy_action)
-        pin = menu.addAction(self.tr("Pin as quote"))
+        pin = menu.addAction(self.tr("Unpin quote") if self._pinned_quote(comments) is not None
+                             else self.tr("Pin as quote"))
         pin.setEnabled(self.pin_button.isEnabled())
         pin.triggered.connect(self._pin_current)
         show = menu.addAction(self.tr("Show the touchpoint"))
