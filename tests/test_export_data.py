@@ -48,7 +48,7 @@ def test_export_rows_have_report_columns_plus_details(doc, map_id):
     assert EXPORT_COLUMNS[: len(REPORT_COLUMNS)] == REPORT_COLUMNS
     assert set(EXPORT_COLUMNS) - set(REPORT_COLUMNS) == {
         "description", "sensation", "moment_of_truth", "owner", "impact", "tags",
-        "controllable", "expectation", "evidence", "waiting_minutes", "leads_to"}
+        "controllable", "expectation", "evidence", "waiting_minutes", "leads_to", "quotes"}
     assert [list(r) for r in rows] == [list(EXPORT_COLUMNS)] * len(rows)
     assert [r["id"] for r in rows] == [tp.id for tp in doc.touchpoints(map_id)]
     assert rows[1]["nps"] == -12.5
@@ -185,3 +185,45 @@ def test_rows_carry_the_flow_and_the_richer_fields(doc, map_id, tmp_path):
     assert row[header.index("evidencia")] == "encuesta" and row[header.index("espera (min)")] == "6"
     question = next(r for r in table if r[1] == "Question to a sales assistant")
     assert question[header.index("lleva a")] == "Stock check on tablet (Size not on the shelf); Payment at the till"
+
+
+def test_pinned_quotes_in_csv_xlsx_and_json_in_both_languages(doc, map_id, tmp_path):
+    import json
+
+    from journeymap.domain.model import Quote
+    from journeymap.services.map_json import import_map
+    from journeymap.storage.quotes import add_quote, quotes
+
+    tps = doc.touchpoints(map_id)
+    add_quote(doc, Quote(tps[4].id, "La cola no avanzaba", None, 2))
+    add_quote(doc, Quote(tps[4].id, "=1+1; mucha espera", None, 3))  # a hostile one stays text
+    assert export_rows(doc, map_id)[4]["quotes"] == ["La cola no avanzaba", "=1+1; mucha espera"]
+
+    write_csv(doc, map_id, tmp_path / "en.csv")
+    with open(tmp_path / "en.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    # Each line opens with a quotation mark: no cell or line of it can start a formula.
+    assert rows[4]["quotes"] == "“La cola no avanzaba”\n“=1+1; mucha espera”"
+    assert rows[0]["quotes"] == ""
+
+    write_csv(doc, map_id, tmp_path / "es.csv", lang="es")
+    with open(tmp_path / "es.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter=";"))
+    assert rows[4]["citas"] == "«La cola no avanzaba»\n«=1+1; mucha espera»"
+
+    for lang, header, cell in (("en", "quotes", "“La cola no avanzaba”"), ("es", "citas", "«La cola no avanzaba»")):
+        write_xlsx(doc, map_id, tmp_path / f"{lang}.xlsx", lang=lang)
+        ws = load_workbook(tmp_path / f"{lang}.xlsx").active
+        heads = [c.value for c in ws[1]]
+        value = ws.cell(row=6, column=heads.index(header) + 1)
+        assert value.value.splitlines()[0] == cell and value.data_type == "s"
+
+    export_data(doc, map_id, tmp_path / "map.json")
+    data = json.loads((tmp_path / "map.json").read_text(encoding="utf-8"))
+    assert data["touchpoints"][4]["quotes"] == [{"text": "La cola no avanzaba", "score": 2},
+                                                {"text": "=1+1; mucha espera", "score": 3}]
+    assert data["touchpoints"][0]["quotes"] == []
+    new = import_map(doc, data)
+    again = quotes(doc, new)
+    assert [(q.text, q.score) for qs in again.values() for q in qs] == [("La cola no avanzaba", 2),
+                                                                       ("=1+1; mucha espera", 3)]

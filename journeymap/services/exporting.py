@@ -23,10 +23,11 @@ from journeymap.services.atomic_file import AtomicWriteError, InvalidOutput, ato
 from journeymap.services.reporting import REPORT_COLUMNS, report_rows
 from journeymap.services.spreadsheet_locale import csv_cell, sheet_locale
 from journeymap.storage import Document
+from journeymap.storage.quotes import quotes
 
 EXTRA_COLUMNS = (
     "description", "sensation", "moment_of_truth", "owner", "impact", "tags",
-    "controllable", "expectation", "evidence", "waiting_minutes", "leads_to",
+    "controllable", "expectation", "evidence", "waiting_minutes", "leads_to", "quotes",
 )
 EXPORT_COLUMNS: tuple[str, ...] = (*REPORT_COLUMNS, *EXTRA_COLUMNS)
 
@@ -87,6 +88,7 @@ def export_rows(doc: Document, map_id: int, segment: str | None = None) -> list[
     """
     rows = report_rows(doc, map_id, segment)
     touchpoints = {tp.id: tp for tp in doc.touchpoints(map_id)}
+    pinned = quotes(doc, map_id)
     # The flow: each card lists the cards its arrows lead to ("Title (label)").
     leads_to: dict[int, list[str]] = {}
     for c in doc.connections(map_id):
@@ -110,6 +112,7 @@ def export_rows(doc: Document, map_id: int, segment: str | None = None) -> list[
                 "evidence": str(tp.evidence),
                 "waiting_minutes": _whole(tp.waiting_minutes),
                 "leads_to": leads_to.get(tp.id, []),
+                "quotes": [q.text for q in pinned.get(tp.id, [])],  # pinned customer comments, in order
             }
         )
     return out
@@ -203,7 +206,7 @@ def write_csv(
     loc = sheet_locale(lang)
 
     def cell(column: str, value: Any) -> str:
-        value = loc.value(column, value)
+        value = loc.quotes(value) if column == "quotes" else loc.value(column, value)
         if value is None:
             return ""
         if isinstance(value, bool):
@@ -245,7 +248,8 @@ def write_xlsx(
     widths = [len(loc.header(c)) for c in EXPORT_COLUMNS]
     for r, row in enumerate(rows, start=2):
         for c, column in enumerate(EXPORT_COLUMNS, start=1):
-            value = cell_value(loc.value(column, row[column]))
+            raw = row[column]
+            value = cell_value(loc.quotes(raw) if column == "quotes" else loc.value(column, raw))
             if isinstance(value, str):
                 value = _ILLEGAL_XML.sub("", value)
             cell = ws.cell(row=r, column=c)

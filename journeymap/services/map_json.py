@@ -44,11 +44,13 @@ from journeymap.domain.model import (
     LaneKind,
     Note,
     Persona,
+    Quote,
     Sensation,
     Stage,
     Touchpoint,
 )
 from journeymap.storage import Document
+from journeymap.storage.quotes import add_quote, quotes
 
 # The messages this module's errors carry: an id and the English text (translated where shown).
 NOT_VALID_JSON_NUMBER = message("map_json.not_valid_json_number", "MapJsonError",
@@ -200,6 +202,7 @@ def export_map(doc: Document, map_id: int, include_responses: bool = False) -> d
             {"source_id": c.source_id, "target_id": c.target_id, "label": c.label} for c in doc.connections(map_id)
         ],
     }
+    pinned = quotes(doc, map_id)
     for tp in touchpoints:
         data["touchpoints"].append(
             {
@@ -226,6 +229,8 @@ def export_map(doc: Document, map_id: int, include_responses: bool = False) -> d
                 "notes": [
                     {"text": n.text, "author": n.author, "created_at": n.created_at} for n in doc.notes(tp.id)
                 ],
+                # Customer comments pinned on the card (the Quotes overlay), in pinned order.
+                "quotes": [{"text": q.text, "score": q.score} for q in pinned.get(tp.id, [])],
             }
         )
     if include_responses:
@@ -371,6 +376,8 @@ def import_map(doc: Document, data: Any, title: str | None = None) -> int:
                 card_ids[tp["id"]] = new_id
             for note in tp["notes"]:
                 doc.add_note(Note(new_id, note["text"], note["author"], note["created_at"]))
+            for q in tp["quotes"]:
+                add_quote(doc, Quote(new_id, q["text"], None, q["score"]))
             if tp["responses"]:
                 rows = [
                     (
@@ -625,6 +632,11 @@ def _validate(data: Any) -> dict[str, Any]:
             n = _Reader(raw_note, f"{where}.notes[{j}]")
             notes.append({"text": n.text("text", required=True), "author": n.text("author"),
                           "created_at": n.text("created_at")})
+        pinned = []
+        for j, raw_quote in enumerate(t.array("quotes")):
+            q = _Reader(raw_quote, f"{where}.quotes[{j}]")
+            pinned.append({"text": q.text("text", required=True, nonempty=True),
+                           "score": q.integer("score", None, lo=0, hi=10, nullable=True)})
         responses = []
         for j, raw_response in enumerate(t.array("responses")):
             r = _Reader(raw_response, f"{where}.responses[{j}]")
@@ -669,6 +681,7 @@ def _validate(data: Any) -> dict[str, Any]:
             "evidence": t.choice("evidence", evidences, ""),
             "waiting_minutes": t.number("waiting_minutes", 0, 100_000),
             "notes": notes,
+            "quotes": pinned,
             "responses": responses,
         })
 

@@ -39,6 +39,7 @@ SPANISH_HEADERS = {
     "evidence": "evidencia",
     "waiting_minutes": "espera (min)",
     "leads_to": "lleva a",
+    "quotes": "citas",
 }
 SPANISH_EVIDENCE = {
     "survey": "encuesta",
@@ -74,6 +75,11 @@ class SheetLocale:
             return str(value)
         decimals = locale_format.written_decimals(value, 6)
         return locale_format.decimal(value, decimals, lang="es", grouping=False).replace(locale_format.MINUS, "-")
+
+    def quotes(self, texts: list[str]) -> str:
+        """Pinned quotes in one cell: each in the language's quotation marks, one a line."""
+        opening, closing = ("«", "»") if self.lang == "es" else ("“", "”")
+        return "\n".join(f"{opening}{t}{closing}" for t in texts)
 
     def value(self, column: str, value: object) -> object:
         """A row's value as this locale shows it (labels in Spanish); numbers and other text unchanged."""
