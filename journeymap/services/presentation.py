@@ -16,12 +16,14 @@ from journeymap.domain.model import JourneyMap, Lane, Persona, Stage, Touchpoint
 from journeymap.services.reporting import touchpoint_metrics
 from journeymap.storage import Document
 from journeymap.storage.comments import Comment, top_comments
+from journeymap.storage.quotes import quotes
 
 
 @dataclass(frozen=True)
 class Card:
     touchpoint: Touchpoint
     metrics: TouchpointMetrics
+    quotes: tuple[str, ...] = ()  # customer comments pinned on the card, in pinned order
 
 
 @dataclass
@@ -67,9 +69,11 @@ def map_content(
     wanted_lanes = {lane.id for lane in lanes}
     touchpoints = [tp for tp in doc.touchpoints(map_id) if tp.stage_id in wanted_stages and tp.lane_id in wanted_lanes]
     metrics = touchpoint_metrics(doc, map_id, segment, touchpoints)
+    pinned = quotes(doc, map_id)
     by_cell: dict[tuple[int, int], list[Card]] = {}
     for tp in touchpoints:
-        by_cell.setdefault((tp.stage_id, tp.lane_id), []).append(Card(tp, metrics[tp.id]))
+        said = tuple(q.text for q in pinned.get(tp.id, ()))
+        by_cell.setdefault((tp.stage_id, tp.lane_id), []).append(Card(tp, metrics[tp.id], said))
     contents = []
     for stage in stages:
         rows = [(lane, by_cell[(stage.id, lane.id)]) for lane in lanes if (stage.id, lane.id) in by_cell]

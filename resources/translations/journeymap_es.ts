@@ -1405,8 +1405,21 @@ Puedes deshacerlo.</numerusform>
         <translation>Sentimiento: %1</translation>
     </message>
     <message>
+        <source>Quote</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <comment>a customer&apos;s quote</comment>
+        <translation>«%1»</translation>
+    </message>
+    <message>
         <source>Touchpoint: %1</source>
         <translation>Punto de contacto: %1</translation>
+    </message>
+    <message>
+        <source>Other touchpoints</source>
+        <translation>Otros puntos de contacto</translation>
     </message>
     <message>
         <source>NPS by touchpoint and priorities</source>

@@ -8,7 +8,8 @@ Slides, in the UI language:
    rounded rectangle with the title as real text, channel, a sensation bar, the NPS
    pill, a smiley whose mouth follows the sentiment, a star for a moment of truth),
    so the client's team can move, restyle and retype them;
-4. NPS by touchpoint and the priority matrix (the analytics charts at slide quality), when there is NPS data;
+4. NPS by touchpoint and the priority matrix as native, editable PowerPoint charts (``deck_charts``), when
+   there is NPS data;
 5. what promoters and detractors said, when there are comments.
 
 python-pptx writes the file (``Presentation.save``) into a temporary file beside
@@ -38,6 +39,7 @@ from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.services import deck_layout as L
 from journeymap.services.exporting import NO_MAP_TO_EXPORT, ExportError, atomic_path
 from journeymap.services.presentation import Card, MapContent, StageContent, map_content
+from journeymap.ui.export.deck_charts import charts_slide
 from journeymap.ui.export.deck_shapes import Run, ShapeXml, next_shape_id
 from journeymap.ui.scene import style
 from journeymap.ui.scene.overlays import nps_mark, sentiment_level, sentiment_mark
@@ -46,14 +48,12 @@ from journeymap.ui.scene.overlays import nps_mark, sentiment_level, sentiment_ma
 CANNOT_WRITE_POWERPOINT_FILE = message("export.cannot_write_powerpoint_file", "ExportError",
     QT_TRANSLATE_NOOP("ExportError", "%1: cannot write the PowerPoint file (%2)."))
 
-DECK_OVERLAYS = frozenset({"nps", "sentiment"})
+DECK_OVERLAYS = frozenset({"nps", "sentiment", "quotes"})
 MAP_PICTURE_PIXELS = 8_000_000  # the whole-map picture: sharp on a 4K projector, a few MB at most
 MAP_PICTURE_MAX_SCALE = 3.0
-CHART_DPI = 200
 BLANK_LAYOUT = 6
 TITLE_LAYOUT = 0
 TITLE_ONLY_LAYOUT = 5
-MAX_CHART_ROWS = 20  # NPS by touchpoint on a slide: the best and the worst ten beyond this
 MAX_COMMENT_CHARS = 240
 
 INK = RGBColor(0x1F, 0x29, 0x33)
@@ -332,33 +332,39 @@ def _card(shapes: ShapeXml, card: Card, box: L.Box, scale: float, overlays: set[
                                 wrap=False)
         children.append(shapes.shape(tr("Sentiment"), "rect", box.x + 0.23 + face, bottom - 0.02, 0.9, face + 0.04,
                                      fill=None, text=text, textbox=True))
+    said = ""
+    if "quotes" in overlays and card.quotes:
+        said = _quote_line(card.quotes, box, scale, title, size, bool(tp.channel), bottom)
+        if said:
+            font_pt = max(7.0, 8 * scale)
+            text = shapes.text_body([Run(said, font_pt, INK_HEX, italic=True)], inset=(0, 0, 0, 0), wrap=False)
+            children.append(shapes.shape(tr("Quote"), "rect", box.x + 0.24, bottom - font_pt * 1.25 / 72 - 0.02,
+                                         box.w - 0.3, font_pt * 1.25 / 72, fill=None, text=text, textbox=True))
+    quoted = "\n".join(tr("“%1”", "a customer's quote").replace("%1", q) for q in card.quotes)
+    descr = f"{tp.title}\n{quoted}" if "quotes" in overlays and card.quotes else tp.title
     shapes.group(tr("Touchpoint: %1").replace("%1", tp.title)[:250], box.x, box.y, box.w, box.h, children,
-                 descr=tp.title)
+                 descr=descr)
 
 
-def _chart_png(name: str, content: MapContent, scene, width: float, height: float) -> bytes:
-    from journeymap.services import charts
+def _quote_line(said: tuple[str, ...], box: L.Box, scale: float, title: str, title_pt: float, channel: bool,
+                bottom: float) -> str:
+    """The first pinned quote on one line above the badges ("+2" when there are more), or "" without room.
 
-    session = scene.session
-    fig = charts.new_figure(width, height, dpi=CHART_DPI)
-    ctx = charts.ChartContext(session.document, session.map_id, session.segment, (), _chart_text,
-                              max_rows=MAX_CHART_ROWS)
-    charts.render(name, fig, ctx)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=CHART_DPI, facecolor="white")
-    return buffer.getvalue()
-
-
-def _charts_slide(w: _Writer, content: MapContent, scene) -> None:
-    if not any(card.metrics.nps is not None for stage in content.stages for card in stage.cards):
-        return
-    slide = w.slide(tr("NPS by touchpoint and priorities"))
-    half = (L.SLIDE_W - 2 * L.MARGIN_X - 0.3) / 2
-    height = L.SLIDE_H - 1.35
-    for i, name in enumerate(("nps_by_touchpoint", "priority_matrix")):
-        data = _chart_png(name, content, scene, half, height)
-        area = L.Box(L.MARGIN_X + i * (half + 0.3), 1.1, half, height)
-        w.picture(slide, data, area, (round(half * CHART_DPI), round(height * CHART_DPI)))
+    Room: the title's lines (as ``_fit_title`` wrapped them) and the channel line must end above it.
+    """
+    font_pt = max(7.0, 8 * scale)
+    width_pt = (box.w - 0.3) * 72
+    per_title_line = max(8, int(width_pt / (title_pt * 0.52)))
+    title_lines = 1 if len(title) <= per_title_line else 2
+    used = 0.06 + title_lines * title_pt * 1.2 / 72 + (max(7.0, 9 * scale) * 1.2 / 72 if channel else 0)
+    top = bottom - font_pt * 1.25 / 72 - 0.02
+    if box.y + used > top:
+        return ""
+    more = f" +{len(said) - 1}" if len(said) > 1 else ""
+    per_line = max(6, int(width_pt / (font_pt * 0.5))) - len(more) - 2
+    text = " ".join(said[0].split())
+    text = text if len(text) <= per_line else text[: per_line - 1].rstrip() + "…"
+    return tr("“%1”", "a customer's quote").replace("%1", text) + more
 
 
 def _comments_slide(w: _Writer, content: MapContent) -> None:
@@ -410,7 +416,7 @@ def build_deck(scene, options: DeckOptions | None = None):
     persona_slides(w, content.personas, tr)
     _map_slide(w, scene, options)
     _stage_slides(w, content, overlays)
-    _charts_slide(w, content, scene)
+    charts_slide(w, content, scene, tr, _chart_text)
     _comments_slide(w, content)
     return w.prs
 
