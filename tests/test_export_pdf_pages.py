@@ -86,6 +86,19 @@ def test_tiled_pages_repeat_their_headers_and_number_themselves(retail, tmp_path
     assert touchpoints  # the template's own cards are among the titles
 
 
+def test_tiled_pages_repeat_the_legend_when_overlays_are_on(retail, tmp_path):
+    on, off = tmp_path / "on.pdf", tmp_path / "off.pdf"
+    assert export(retail, on, "--page", "a4", "--portrait", "--tile", "--overlay", "nps,sentiment") == 0
+    assert export(retail, off, "--page", "a4", "--portrait", "--tile") == 0
+    texts = page_texts(on)
+    assert len(texts) >= 2
+    for i, text in enumerate(texts, start=1):
+        # The legend's rows on every page, above the footer (a page pinned to a wall is read on its own).
+        assert "Legend" in text and "Sentiment" in text and "manual estimate" in text, i
+        assert text.index("Legend") < text.index(f"Page {i} of {len(texts)}")
+    assert not any("Legend" in text for text in page_texts(off))
+
+
 def test_report_has_the_map_each_stage_the_charts_and_numbers(retail, tmp_path):
     with Document.open(retail) as doc:
         map_id = doc.maps()[0].id

@@ -4,7 +4,8 @@ Each page shows a block of whole stage columns and a band of lane rows, with
 the stage headers of those columns repeated along its top, the lane headers
 of those rows down its left (a lane continued from the page before says so),
 and a footer with the map title, the page's place in the poster and its
-number. Every part of a page is the canvas's own scene, painted by
+number. With overlays on, the scene's legend is repeated above the footer of
+every page (each page is read on its own, pinned to a wall). Every part of a page is the canvas's own scene, painted by
 ``scene.render`` from a source rectangle, so tiles look exactly like the
 canvas. Pages break between stages, and between lanes or between cards
 inside a lane, never through a card.
@@ -22,6 +23,8 @@ from journeymap.ui.scene import style
 
 FOOTER_H = 22.0  # device units (1/96 in) under the body for the page footer
 HEADER_GAP = 4.0
+LEGEND_GAP = 6.0  # device units between the body and the legend strip
+LEGEND_MAX_SHARE = 0.25  # of the page's height: a bigger legend is printed smaller
 EDGE = 3.0  # scene units left out along each edge of a painted part
 
 
@@ -115,12 +118,20 @@ def write_tiles(scene, writer: QPdfWriter, painter: QPainter, layout: QPageLayou
     area = layout.paintRect(QPageLayout.Unit.Point)
     page_w, page_h = area.width() * res / 72.0, area.height() * res / 72.0
     lane_w, head_h = style.LANE_HEADER_W, style.STAGE_HEADER_H
+    legend = _legend_rect(scene)
+    legend_scale = legend_h = 0.0
+    if legend is not None:
+        legend_scale = min(scale, page_w / legend.width(), page_h * LEGEND_MAX_SHARE / legend.height())
+        legend_h = legend.height() * legend_scale + LEGEND_GAP
+        page_h -= legend_h  # the body's page: the strip and the footer stay below it
     # A page always holds at least one stage column and one card.
     scale = min(scale, page_w / (lane_w + style.COL_W),
                 (page_h - FOOTER_H - HEADER_GAP) / (head_h + style.MIN_ROW_H))
     body_w = page_w / scale - lane_w
     body_h = (page_h - FOOTER_H) / scale - head_h - HEADER_GAP
     bottom = max(grid.grid_bottom, rect.bottom() - style.MARGIN)
+    if legend is not None:  # the rows end above the legend (the emotion lane stays with them)
+        bottom = max(grid.grid_bottom, legend.top() - style.LEGEND_GAP)
     tiles = plan(grid, bottom, body_w, body_h)
     rows = max(t.row for t in tiles) + 1 if tiles else 0
     columns = max(t.column for t in tiles) + 1 if tiles else 0
@@ -135,8 +146,22 @@ def write_tiles(scene, writer: QPdfWriter, painter: QPainter, layout: QPageLayou
         part(QPointF(0, body_top), QRectF(grid.origin.x(), tile.y0, lane_w, h))
         part(QPointF(lane_w * scale, body_top), QRectF(tile.x0, tile.y0, w, h))
         _continued_lanes(painter, scene, tile, scale, body_top)
-        _footer(painter, page_w, page_h, title, n, len(tiles), tile, rows, columns)
+        if legend is not None:
+            # Under the body (which ends FOOTER_H above page_h), ending where the footer begins.
+            at = QRectF(0, page_h - FOOTER_H + LEGEND_GAP, legend.width() * legend_scale,
+                        legend.height() * legend_scale)
+            paint(painter, scene, at, legend)
+        _footer(painter, page_w, page_h + legend_h, title, n, len(tiles), tile, rows, columns)
     return len(tiles)
+
+
+def _legend_rect(scene) -> QRectF | None:
+    """Where the scene's legend is (shown while overlays are on and the export keeps it), or None."""
+    item = getattr(scene, "legend_item", None)
+    if item is None or not item.isVisible():
+        return None
+    rect = item.sceneBoundingRect()
+    return rect if rect.width() > 0 and rect.height() > 0 else None
 
 
 def _inset_painter(painter: QPainter, scene, paint, scale: float):

@@ -607,7 +607,7 @@ def export_pdf(scene: QGraphicsScene, path: str | os.PathLike[str], options: Ima
         return export_report(scene, path, options)
     tile = options.tile and options.page != "fit" and hasattr(scene, "grid")
     background = None if options.transparent else QColor(Qt.GlobalColor.white)
-    legend = options.legend and not tile
+    legend = options.legend  # tiles repeat it on every page (pdf_tiles)
     with atomic_path(path, check_pdf) as tmp, export_state(scene, options.overlays, legend, background) as rect:
         if rect.isEmpty():
             raise ExportError(NOTHING_TO_EXPORT)
