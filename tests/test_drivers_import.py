@@ -160,3 +160,31 @@ def test_map_json_with_responses_keeps_the_link(imported, tmp_path):
     tp["responses"][0]["overall_score"] = 11
     with Document.create(tmp_path / "bad.jmap") as bad, pytest.raises(Exception, match="overall_score"):
         import_map(bad, data)
+
+
+@pytest.mark.parametrize("name", ["drivers", "compare"])
+@pytest.mark.parametrize("width_px", [400, 1200])
+def test_voice_charts_texts_do_not_overlap_at_the_dock_width(imported, name, width_px):
+    """The two charts test_charts_fit leaves to their own tests: no two texts overlap, nothing cut off."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from journeymap.services.charts_fit import drawn_texts
+    from journeymap.services.compare import Side
+
+    doc, m, _ids = imported
+    fig = charts.new_figure(width_px / 100, charts.height_hint(name, 4), dpi=100)
+    FigureCanvasAgg(fig)
+    ctx = charts.ChartContext(doc, m, compare=(Side(segment="Madrid"), Side(segment="Sevilla")))
+    assert charts.render(name, fig, ctx) > 0
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    found = [(t.get_text(), t.get_window_extent(renderer)) for t in drawn_texts(fig) if t.get_alpha() != 0]
+    found = [(text, box) for text, box in found if box.width > 0 and box.height > 0]
+
+    def overlaps(a, b, slack=0.5):
+        return a.x0 + slack < b.x1 and b.x0 + slack < a.x1 and a.y0 + slack < b.y1 and b.y0 + slack < a.y1
+
+    clashes = [(a, b) for i, (a, ba) in enumerate(found) for b, bb in found[i + 1:] if overlaps(ba, bb)]
+    assert not clashes, clashes
+    cut = [(text, box.x0, box.x1) for text, box in found if box.x0 < -1 or box.x1 > fig.bbox.width + 1]
+    assert not cut, (fig.bbox.width, cut)

@@ -260,3 +260,26 @@ def test_table_output_strips_terminal_escape_sequences(tmp_path, capsys) -> None
         assert not any(ch in out for ch in "\x1b\x07\x08\x9b"), repr(out)
     code, out, _ = run(capsys, "report", str(path))
     assert "Niceredcard" in out
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf", "pptx", "csv", "xlsx", "json"])
+def test_every_export_format_on_a_full_disk_keeps_the_good_file_and_names_it(tmp_path, capsys, fmt) -> None:
+    """Issue 16: a full disk never leaves a truncated file in place of a good one; the message names the file."""
+    from journeymap.services.templates import create_map_from_template
+
+    doc_path = tmp_path / "retail.jmap"
+    with Document.create(doc_path) as doc:
+        create_map_from_template(doc, "retail-store")
+    with small_tmpfs(tmp_path / "disk", size_kb=8192) as disk:
+        target = disk / f"mapa final.{fmt}"
+        code, _, err = run(capsys, "export", str(doc_path), str(target))
+        assert code == 0, err
+        good = target.read_bytes()
+        filler = fill_up(disk)
+        with open(filler, "r+b") as fh:  # room to create a file, not to write a whole export
+            fh.truncate(filler.stat().st_size - 4 * 1024)
+        before = sorted(p.name for p in disk.iterdir())
+        code, _, err = run(capsys, "export", str(doc_path), str(target))
+        assert_clean_failure(code, err, "mapa final." + fmt)
+        assert target.read_bytes() == good  # the previous export, whole
+        assert sorted(p.name for p in disk.iterdir()) == before  # no temporary file left behind

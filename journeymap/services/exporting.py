@@ -269,7 +269,14 @@ def write_xlsx(
     wb.properties.creator = "JourneyMap"
 
     def write(tmp: Path) -> None:
-        wb.save(tmp)
+        # Into memory first: openpyxl leaves its zip file open when a write fails (a full disk),
+        # and the workbook of a map is small.
+        import io
+
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        with open(tmp, "wb") as fh:
+            fh.write(buffer.getvalue())
 
     return write_atomic(path, write, check_zip)
 

@@ -42,6 +42,7 @@ def draw_compare(fig: Figure, ctx: charts.ChartContext) -> int:
     ax.invert_yaxis()
     ax.axvline(0, color=charts.INK, linewidth=0.8, zorder=3)
     ax.set_xlim(-210, 210)
+    ax.set_xticks(range(-200, 201, 100))  # the locator's own would include ±300, outside the axes
     ax.xaxis.grid(True, color=charts.GRID, linewidth=0.8)
     a, b = sides
     narrow = fig.get_figwidth() < 6  # the dock rather than a saved chart
@@ -76,8 +77,9 @@ def draw_drivers(fig: Figure, ctx: charts.ChartContext) -> int:
     ax.axvline(0, color=charts.INK, linewidth=0.8)
     ax.set_xlim(-1, 1)
     ax.xaxis.grid(True, color=charts.GRID, linewidth=0.8)
-    ax.set_xlabel(tr("Correlation with the overall NPS score (Pearson r, 95 % interval)"),
-                  fontsize=charts.LABEL_SIZE, color=charts.INK)
+    narrow = fig.get_figwidth() < 6  # the dock rather than a saved chart
+    ax.set_xlabel(charts._wrap(tr("Correlation with the overall NPS score (Pearson r, 95 % interval)"),  # noqa: SLF001
+                               30 if narrow else 70, 3), fontsize=charts.LABEL_SIZE, color=charts.INK)
     charts._header(ax, ctx, title)  # noqa: SLF001
     return len(drivers)
 
