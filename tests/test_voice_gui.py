@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from journeymap import i18n
@@ -135,6 +136,10 @@ def test_comments_panel_in_spanish(window, qapp):
         dock.refresh()
         assert dock.headline.text() == "6 comentarios de detractores mencionan «cola»"
         assert dock.windowTitle() == "Comentarios"
+        header = dock.table.horizontalHeader()  # no heading cut ("Puntuación" was, in 44 px)
+        for c in range(dock.model.columnCount()):
+            heading = dock.model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            assert header.sectionSize(c) >= header.fontMetrics().horizontalAdvance(heading) + 8, heading
         dock.deleteLater()
     finally:
         i18n.install(qapp, "en")

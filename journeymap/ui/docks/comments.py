@@ -144,8 +144,11 @@ class CommentsDock(QDockWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # Each column at least as wide as its heading ("Puntuación" needs twice "Score"'s room).
+        fm = header.fontMetrics()
         for column, width in enumerate((44, 300, 130, 68, 84, 80)):
-            header.resizeSection(column, width)
+            heading = str(self.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+            header.resizeSection(column, max(width, fm.horizontalAdvance(heading) + 2 * fm.averageCharWidth() + 8))
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
