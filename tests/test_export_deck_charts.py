@@ -86,6 +86,8 @@ def test_cards_carry_pinned_quotes_and_the_deck_speaks_spanish(scored_scene, tmp
     plain = Presentation(str(export_pptx(scored_scene, tmp_path / "n.pptx", DeckOptions(overlays={"nps"}))))
     group = next(sh for slide in plain.slides for sh in slide.shapes if sh.name == f"Touchpoint: {first.title}")
     assert "Quote" not in {sh.name for sh in group.shapes}  # the Quotes overlay left out by choice
+    doc.insert_responses([(first.id, 10, None, text, "2024-05-01", "", None)
+                          for text in ("Me atendieron genial", "me atendieron  genial", "Volveré")])
     try:
         i18n.install(qapp, "es")
         prs = Presentation(str(export_pptx(scored_scene, tmp_path / "es.pptx")))
@@ -95,6 +97,10 @@ def test_cards_carry_pinned_quotes_and_the_deck_speaks_spanish(scored_scene, tmp
                  and sh.shape_type == 6)
     quote = next(sh for sh in group.shapes if sh.has_text_frame and "Nobody" in sh.text_frame.text)
     assert quote.text_frame.text == "«Nobody greeted me at the door» +1"
+    said = [t for sh in prs.slides[-1].shapes if sh.has_text_frame for t in [sh.text_frame.text]]
+    said = "\n".join(said)
+    assert said.casefold().count("«me atendieron genial»") == 1 and "«Volveré»" in said  # Spanish marks, once
+    assert "“" not in said
     _slide, (bars, matrix) = chart_slide(prs)
     assert bars.chart_title.text_frame.text == "NPS por punto de contacto"
     assert matrix.chart_title.text_frame.text == "Matriz de prioridades: impacto frente a NPS"

@@ -157,7 +157,26 @@ def test_quotes_and_trend_in_image_exports(window, tmp_path):
     out = tmp_path / "map.svg"
     assert main(["export", str(path), str(out), "--overlay", "nps,quotes,trend"]) == 0
     svg = out.read_text(encoding="utf-8")
-    assert "Mucha cola en caja" in svg
+    assert "“Mucha cola en caja”" in svg
+
+
+def test_quotes_on_the_canvas_in_spanish_marks(window, tmp_path, monkeypatch, qapp):
+    from journeymap.cli import main
+    from journeymap.domain.model import Quote
+    from journeymap.storage.quotes import add_quote
+
+    doc = window.session.document
+    add_quote(doc, Quote(_ids(window)["Caja"], "Mucha cola en caja", score=2))
+    path = doc.path
+    window.close_document()
+    monkeypatch.setenv("JOURNEYMAP_LANG", "es")
+    out = tmp_path / "mapa.svg"
+    try:
+        assert main(["export", str(path), str(out), "--overlay", "quotes"]) == 0
+    finally:
+        i18n.install(qapp, "en")
+    svg = out.read_text(encoding="utf-8")
+    assert "«Mucha cola en caja»" in svg and "“" not in svg
 
 
 def test_trend_chart_marks_significant_months_and_matrix_places_unscored_touchpoints(tmp_path):
@@ -241,13 +260,14 @@ def test_unpin_from_the_card_menu_in_english_and_spanish(window, qapp):
     menu = build_context_menu(window.scene, card.sceneBoundingRect().center())
     assert not any(a.text() == "Unpin Quote" for a in menu.actions())  # nothing pinned on Salida
     try:
-        for lang, label in (("en", "Unpin Quote"), ("es", "Quitar cita")):
+        for lang, label, quoted in (("en", "Unpin Quote", "“La atención fue rápida”"),
+                                    ("es", "Quitar cita", "«La atención fue rápida»")):
             i18n.install(qapp, lang)
             window.scene.select_ids([caja])
             card = window.scene.cards[caja]
             menu = build_context_menu(window.scene, card.sceneBoundingRect().center())
             sub = next(a for a in menu.actions() if a.text() == label).menu()
-            assert [a.text() for a in sub.actions()] == ["“La atención fue rápida”"]
+            assert [a.text() for a in sub.actions()] == [quoted]
             sub.actions()[0].trigger()
             assert quotes(doc, m) == {}
             window.session.undo_stack.undo()

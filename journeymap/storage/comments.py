@@ -24,7 +24,8 @@ def top_comments(doc: Document, map_id: int, kind: str, limit: int = 5, segment:
 
     Most extreme score first, then the fuller comment (a sentence says more
     than "ok"), then the newest. At most two per touchpoint, so one loud card
-    does not fill the slide.
+    does not fill the slide, and each text once (many customers write the
+    same sentence; the slide shows five different voices).
     """
     where, order = _KINDS[kind]
     sql = (
@@ -43,11 +44,14 @@ def top_comments(doc: Document, map_id: int, kind: str, limit: int = 5, segment:
     params.append(max(1, limit) * 8)
     out: list[Comment] = []
     per_card: dict[int, int] = {}
+    said: set[str] = set()
     for tid, title, score, text, when in doc.execute(sql, params):
-        if per_card.get(tid, 0) >= 2:
+        text = " ".join(str(text).split())
+        if per_card.get(tid, 0) >= 2 or text.casefold() in said:
             continue
         per_card[tid] = per_card.get(tid, 0) + 1
-        out.append(Comment(tid, title, int(score), " ".join(str(text).split()), when))
+        said.add(text.casefold())
+        out.append(Comment(tid, title, int(score), text, when))
         if len(out) >= limit:
             break
     return out

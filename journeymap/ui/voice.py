@@ -84,7 +84,7 @@ def _card_menu(window: MainWindow, menu: QMenu, ids: list[int]) -> None:
     sub.setEnabled(not session.read_only)
     for q in pinned:
         text = q.text if len(q.text) <= 48 else q.text[:47].rstrip() + "…"
-        act = sub.addAction(f"“{text}”")
+        act = sub.addAction(QCoreApplication.translate("Voice", "“%1”", "a customer's quote").replace("%1", text))
         act.triggered.connect(lambda _=False, qid=q.id: unpin_quote(window, qid))
 
 

@@ -5232,6 +5232,11 @@ Open it read-only?</source>
         <source>&amp;Trend sparklines</source>
         <translation>Minigráficos de &amp;tendencia</translation>
     </message>
+    <message>
+        <source>“%1”</source>
+        <comment>a customer&apos;s quote</comment>
+        <translation>«%1»</translation>
+    </message>
 </context>
 <context>
     <name>WalkMode</name>

@@ -383,7 +383,7 @@ def _comments_slide(w: _Writer, content: MapContent) -> None:
         paragraphs: list = []
         for c in comments:
             text = c.text if len(c.text) <= MAX_COMMENT_CHARS else c.text[: MAX_COMMENT_CHARS - 1].rstrip() + "…"
-            paragraphs.append(("“" + text + "”", 14, INK, False, True))
+            paragraphs.append((tr("“%1”", "a customer's quote").replace("%1", text), 14, INK, False, True))
             paragraphs.append(("— " + c.touchpoint + " · " + tr("score %1").replace("%1", str(c.score)),
                                11, MUTED, False, False))
         if not paragraphs:

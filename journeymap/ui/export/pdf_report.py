@@ -105,7 +105,8 @@ def comments_html(content: MapContent) -> str:
     ):
         out.append(f"<h3 style='color:{colour}'>{_e(heading)}</h3>")
         for c in comments:
-            out.append(f"<p style='margin:6px 0 0 0'><i>“{_e(c.text)}”</i></p>"
+            quoted = tr("“%1”", "a customer's quote").replace("%1", c.text)
+            out.append(f"<p style='margin:6px 0 0 0'><i>{_e(quoted)}</i></p>"
                        f"<p style='margin:0; color:{MUTED}'>— {_e(c.touchpoint)} · "
                        f"{_e(tr('score %1').replace('%1', str(c.score)))}</p>")
         if not comments:

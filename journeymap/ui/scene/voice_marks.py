@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from journeymap.domain.metrics import NpsSummary, compare_nps
@@ -215,7 +215,9 @@ class VoiceMarks(QObject):
         font = QFont(style.font(8))
         font.setItalic(True)
         fm = QFontMetricsF(font)
-        quoted = f"\u201c{' '.join(text.split())}\u201d"
+        # In the language's quotation marks («…» in Spanish), like the deck and the exports.
+        mark = QCoreApplication.translate("Voice", "“%1”", "a customer's quote")
+        quoted = mark.replace("%1", " ".join(text.split()))
         lines = _wrap(quoted, fm, area.width(), max(1, int(area.height() // fm.lineSpacing())))
         painter.setFont(font)
         painter.setPen(style.TEXT_MUTED)
