@@ -188,3 +188,32 @@ def test_voice_charts_texts_do_not_overlap_at_the_dock_width(imported, name, wid
     assert not clashes, clashes
     cut = [(text, box.x0, box.x1) for text, box in found if box.x0 < -1 or box.x1 > fig.bbox.width + 1]
     assert not cut, (fig.bbox.width, cut)
+
+
+def test_pdf_report_adds_the_drivers_chart_and_the_cards_quotes(imported, tmp_path):
+    import shutil
+
+    from pypdf import PdfReader
+
+    from journeymap.cli import main
+    from journeymap.domain.model import Quote
+    from journeymap.storage.quotes import add_quote
+
+    doc, m, ids = imported
+    add_quote(doc, Quote(ids["Checkout queue"], "Twenty minutes to pay", None, 2))
+    doc.close()
+    unlinked = tmp_path / "unlinked.jmap"  # the same answers without the respondent link: no drivers
+    shutil.copy(doc.path, unlinked)
+    with sqlite3.connect(unlinked) as conn:
+        conn.execute("UPDATE responses SET overall_score = NULL")
+    for source in (doc.path, unlinked):
+        assert main(["export", str(source), str(source.with_suffix(".pdf")), "--report"]) == 0
+
+    def pictures(path):
+        return sum(len(page.images) for page in PdfReader(str(path)).pages)
+
+    # One more chart, the drivers (pypdf counts a chart's picture and its alpha mask: not exactly one more).
+    assert pictures(doc.path.with_suffix(".pdf")) > pictures(unlinked.with_suffix(".pdf")) > 0
+    pages = PdfReader(str(doc.path.with_suffix(".pdf"))).pages
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    assert "“Twenty minutes to pay”" in text

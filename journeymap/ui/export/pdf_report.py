@@ -68,6 +68,9 @@ def card_html(card: Card) -> str:
         scores.append(_e(tr("Sentiment %1 (%2)").replace("%1", signed(m.sentiment, 2)).replace("%2", level)))
     if scores:
         parts.append(f"<p style='margin:2px 0 0 0'>{' · '.join(scores)}</p>")
+    for quote in card.quotes:  # the customers' words pinned on the card
+        quoted = tr("“%1”", "a customer's quote").replace("%1", quote)
+        parts.append(f"<p style='margin:2px 0 0 16px'><i>{_e(quoted)}</i></p>")
     return "".join(parts)
 
 
@@ -144,7 +147,11 @@ def build_document(scene, content: MapContent, width: float, height: float) -> Q
         res = 96.0
         chart_w, chart_h = width / res, min(height * 0.46, width * 0.62) / res
         parts.append(f"<h1 style='page-break-before:always'>{_e(tr('Analytics'))}</h1>")
-        for name in CHARTS:
+        from journeymap.domain.drivers import rank_drivers
+        from journeymap.storage.drivers_sql import overall_pairs
+
+        drivers = rank_drivers(overall_pairs(session.document, session.map_id, session.segment))
+        for name in (*CHARTS, *(("drivers",) if drivers else ())):  # what drives the overall NPS, with data
             image = _chart_image(scene, name, chart_w, chart_h)
             url = QUrl(f"chart:{name}")
             doc.addResource(QTextDocument.ResourceType.ImageResource, url, image)
