@@ -2,10 +2,14 @@
 
 Method: Pearson's r between a touchpoint's 0-10 score and the same
 respondent's overall 0-10 likelihood to recommend, over the respondents who
-answered both ("key driver analysis" by correlation; Reichheld's own NPS
-driver work and most CX tools start here). r is reported with its 95 %
-interval by Fisher's z transform (z = atanh r, SE = 1 / sqrt(n - 3)); a
-touchpoint needs ``MIN_PAIRS`` pairs. Correlation is not weight: touchpoints
+answered both (format 8 links them: ``responses.overall_score``). This is
+"key driver analysis" by zero-order correlation, the first of the importance
+indices reviewed by Johnson & LeBreton, "History and use of relative
+importance indices in organizational research", Organizational Research
+Methods 7(3), 2004. r is reported with its 95 % interval by Fisher's z
+transform (z = atanh r, SE = 1 / sqrt(n - 3); R. A. Fisher, "On the probable
+error of a coefficient of correlation deduced from a small sample", Metron 1,
+1921); a touchpoint needs ``MIN_PAIRS`` pairs. Correlation is not weight: touchpoints
 that move together share credit, which is why the rank, not the size, feeds
 the priority matrix's "impact from data".
 """
