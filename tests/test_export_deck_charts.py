@@ -106,3 +106,24 @@ def test_cards_carry_pinned_quotes_and_the_deck_speaks_spanish(scored_scene, tmp
     assert matrix.chart_title.text_frame.text == "Matriz de prioridades: impacto frente a NPS"
     assert matrix.value_axis.axis_title.text_frame.text == "NPS"
     assert matrix.category_axis.axis_title.text_frame.text == "Impacto (1 = bajo, 5 = alto)"
+
+
+def test_touchpoints_without_nps_are_named_under_the_matrix(scored_scene, tmp_path, qapp):
+    from journeymap.ui.export.deck_charts import unscored_note
+
+    doc, map_id = scored_scene.session.document, scored_scene.session.map_id
+    scored = {tp.id for tp in scored_cards(doc, map_id)[:4]}
+    fresh = [tp for tp in doc.touchpoints(map_id) if tp.id not in scored and tp.manual_nps is None]
+    doc.update_touchpoint(fresh[0].id, impact=5, sensation="negative")
+    prs = Presentation(str(export_pptx(scored_scene, tmp_path / "u.pptx")))
+    slide, _charts = chart_slide(prs)
+    note = next(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame and "No NPS yet" in sh.text_frame.text)
+    assert note.startswith(f"No NPS yet: {fresh[0].title[:27]}") and "(impact 5, negative)" in note
+    rows = [(f"Card {i}", i % 5 + 1, "neutral") for i in range(7)]
+    assert unscored_note(rows, lambda t: t).endswith("and 3 more")
+    try:
+        i18n.install(qapp, "es")
+        text = unscored_note([("Caja", 5, "negative")], lambda t: i18n.translate("charts", t))
+    finally:
+        i18n.install(qapp, "en")
+    assert text == "Aún sin NPS: Caja (impacto 5, negativa)"

@@ -1426,6 +1426,18 @@ Puedes deshacerlo.</numerusform>
         <translation>NPS por punto de contacto y prioridades</translation>
     </message>
     <message>
+        <source>{0} (impact {1}, {2})</source>
+        <translation>{0} (impacto {1}, {2})</translation>
+    </message>
+    <message>
+        <source>No NPS yet: {0}</source>
+        <translation>Aún sin NPS: {0}</translation>
+    </message>
+    <message>
+        <source>and {0} more</source>
+        <translation>y {0} más</translation>
+    </message>
+    <message>
         <source>What customers said</source>
         <translation>Lo que dijeron los clientes</translation>
     </message>

@@ -258,4 +258,29 @@ def charts_slide(w, content, scene, tr: Callable[..., str], chart_text: Translat
     half = (L.SLIDE_W - 2 * L.MARGIN_X - 0.3) / 2
     height = L.SLIDE_H - 1.35
     add_nps_chart(slide, L.Box(L.MARGIN_X, 1.1, half, height), rows, chart_text)
-    add_priority_chart(slide, L.Box(L.MARGIN_X + half + 0.3, 1.1, half, height), rows, drivers, chart_text)
+    unscored = [u for u in charts.unscored_rows(session.document, session.map_id, session.segment)
+                if u[0] in {card.touchpoint.title for stage in content.stages for card in stage.cards}]
+    note = unscored_note(unscored, chart_text)
+    matrix_h = height - (0.55 if note else 0.0)
+    add_priority_chart(slide, L.Box(L.MARGIN_X + half + 0.3, 1.1, half, matrix_h), rows, drivers, chart_text)
+    if note:  # a fresh card has no NPS yet: named under the matrix, the ones to look at first
+        w.textbox(slide.shapes, L.Box(L.MARGIN_X + half + 0.3, 1.1 + matrix_h + 0.05, half, 0.5), [note],
+                  size=10, colour=MUTED, margins=0)
+
+
+UNSCORED_SHOWN = 4
+
+
+def unscored_note(unscored: list[tuple[str, int, str]], tr: Translate) -> str:
+    """'No NPS yet: A (impact 5, negative), ... and N more', the highest impact and most negative first."""
+    if not unscored:
+        return ""
+    rank = {"negative": 0, "neutral": 1, "positive": 2}
+    ordered = sorted(unscored, key=lambda u: (-u[1], rank.get(u[2], 1)))
+    names = {"negative": tr("negative"), "neutral": tr("neutral"), "positive": tr("positive")}
+    parts = [tr("{0} (impact {1}, {2})").format(_short(title, 28), impact, names.get(sensation, sensation))
+             for title, impact, sensation in ordered[:UNSCORED_SHOWN]]
+    text = tr("No NPS yet: {0}").format(", ".join(parts))
+    if len(ordered) > UNSCORED_SHOWN:
+        text += " " + tr("and {0} more").format(len(ordered) - UNSCORED_SHOWN)
+    return text
