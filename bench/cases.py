@@ -89,16 +89,17 @@ def cold_start() -> float:
     return _spawn_until_painted([sys.executable, "main.py"], env)
 
 
-def _responses_doc(name: str) -> Path:
-    """The big map with the 1,000,000 responses imported (built once, cached)."""
-    path = data.DATA / "big-1m.jmap"
+def _responses_doc(name: str, rows: int = data.RESPONSES) -> Path:
+    """The big map with *rows* responses imported (built once, cached)."""
+    label = f"{rows // 1_000_000}m" if rows % 1_000_000 == 0 else str(rows)
+    path = data.DATA / f"big-{label}.jmap"
     if not path.exists():
         from journeymap.services import importing
         from journeymap.storage import Document
 
-        tmp = data.fresh_copy(data.big_map(), "big-1m.part")
+        tmp = data.fresh_copy(data.big_map(), f"big-{label}.part")
         with Document.open(tmp) as doc:
-            importing.import_file(doc, doc.maps()[0].id, data.responses_csv())
+            importing.import_file(doc, doc.maps()[0].id, data.responses_csv(rows))
         os.replace(tmp, path)
     return data.fresh_copy(path, name)
 
@@ -160,15 +161,25 @@ def sqlite_utils_insert() -> float:
 
 
 def report_1m() -> float:
-    from journeymap.services.reporting import report_rows
-    from journeymap.storage import Document
+    return _report(data.RESPONSES)
 
-    with Document.open(_responses_doc("report.jmap"), read_only=True) as doc:
+
+def _report(rows: int, segment: str | None = None, trend: bool = False) -> float:
+    """``report_rows`` (NPS, margins, sentiment of every touchpoint), or the map's monthly counts."""
+    from journeymap.services.reporting import report_rows
+    from journeymap.storage import Document, survey_queries
+
+    with Document.open(_responses_doc(f"report-{rows}.jmap", rows), read_only=True) as doc:
         map_id = doc.maps()[0].id
         t0 = time.perf_counter()
-        rows = report_rows(doc, map_id)
+        if trend:
+            months = survey_queries.monthly_counts(doc, map_id, segment=segment)
+            elapsed = time.perf_counter() - t0
+            assert len(months) == data.TOUCHPOINTS and all(len(m) == 12 for m in months.values())
+            return elapsed
+        result = report_rows(doc, map_id, segment)
         elapsed = time.perf_counter() - t0
-    assert len(rows) == data.TOUCHPOINTS
+    assert len(result) == data.TOUCHPOINTS
     return elapsed
 
 
@@ -485,3 +496,9 @@ CASES.update({
 
 # A surveyed map opened with the Analytics tab in front (issue 21): first frame <= 1 s, no freeze after.
 CASES["gui_open_2000_100k_analytics"] = Case(_gui.open_with_analytics, target=1.0, max_stall=0.1)
+
+# Reports from the aggregate counts (issue 21, format 9): the same time at 1M and 10M responses.
+for _rows, _label in ((data.RESPONSES, "1m"), (10 * data.RESPONSES, "10m")):
+    CASES[f"report_{_label}_counts"] = Case(lambda r=_rows: _report(r), target=0.1)
+    CASES[f"report_{_label}_segment"] = Case(lambda r=_rows: _report(r, "north"), target=0.1)
+    CASES[f"report_{_label}_monthly"] = Case(lambda r=_rows: _report(r, trend=True), target=0.1)

@@ -8,9 +8,11 @@ import shutil
 from pathlib import Path
 
 from journeymap.domain.model import JourneyMap, Lane, LaneKind, Sensation, Stage, Touchpoint
-from journeymap.storage import Document
+from journeymap.storage import Document, schema
 
-DATA = Path(__file__).resolve().parent / ".data"
+# One folder per document format: a cached document of an older format would be upgraded
+# (its counts rebuilt, its migration rehearsed) inside every timed open.
+DATA = Path(__file__).resolve().parent / ".data" / f"format-{schema.SCHEMA_VERSION}"
 STAGES, LANES, TOUCHPOINTS = 30, 8, 2000
 RESPONSES = 1_000_000
 
@@ -30,7 +32,7 @@ def map_with(cards: int, maps: int = 1) -> Path:
     path = DATA / name
     if path.exists():
         return path
-    DATA.mkdir(exist_ok=True)
+    DATA.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".part")
     tmp.unlink(missing_ok=True)
     if maps > 1:
@@ -66,7 +68,7 @@ def responses_csv(rows: int = RESPONSES) -> Path:
     path = DATA / f"responses-{rows}.csv"
     if path.exists():
         return path
-    DATA.mkdir(exist_ok=True)
+    DATA.mkdir(parents=True, exist_ok=True)
     rng = random.Random(11)
     with open(path, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -95,7 +97,7 @@ def wide_csv(rows: int = WIDE_RESPONDENTS, columns: int = WIDE_COLUMNS) -> Path:
     path = DATA / f"wide-{rows}x{columns}.csv"
     if path.exists():
         return path
-    DATA.mkdir(exist_ok=True)
+    DATA.mkdir(parents=True, exist_ok=True)
     with Document.open(big_map(), read_only=True) as doc:
         titles = [tp.title for tp in doc.touchpoints(doc.maps()[0].id)[:columns]]
     rng = random.Random(19)
@@ -127,7 +129,7 @@ def comments_csv(rows: int = RESPONSES) -> Path:
     path = DATA / f"comments-{rows}.csv"
     if path.exists():
         return path
-    DATA.mkdir(exist_ok=True)
+    DATA.mkdir(parents=True, exist_ok=True)
     rng = random.Random(13)
     with open(path, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)

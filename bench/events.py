@@ -25,7 +25,7 @@ def events_map() -> Path:
     path = DATA / "events-map.jmap"
     if path.exists():
         return path
-    DATA.mkdir(exist_ok=True)
+    DATA.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".part")
     tmp.unlink(missing_ok=True)
     with Document.create(tmp) as doc, doc.transaction():
@@ -43,7 +43,7 @@ def events_csv() -> Path:
     path = DATA / f"events-{EVENTS}.csv"
     if path.exists():
         return path
-    DATA.mkdir(exist_ok=True)
+    DATA.mkdir(parents=True, exist_ok=True)
     rng = random.Random(22)
     start = datetime(2025, 1, 1)
     channels = ("web", "email", "store", "phone", "app")

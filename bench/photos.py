@@ -17,7 +17,7 @@ def phone_photo() -> Path:
     path = data.DATA / "phone-12mp.jpg"
     if path.exists():
         return path
-    data.DATA.mkdir(exist_ok=True)
+    data.DATA.mkdir(parents=True, exist_ok=True)
     import numpy as np
     from PySide6.QtGui import QImage
 

@@ -17,6 +17,9 @@ from journeymap.domain.model import JourneyMap, Lane, Response, Stage, Touchpoin
 from journeymap.storage import Document, DocumentError
 from journeymap.storage import document as document_module
 
+# The tables open() leaves to the later check on a big, cleanly closed file.
+SKIPPED = ("comments_fts_data", "comments_fts_docsize", "response_counts", "response_months", "responses")
+
 
 def surveyed_document(path: Path) -> Path:
     with Document.create(path) as doc:
@@ -93,7 +96,7 @@ def test_what_open_skipped_is_checked_later_on_a_connection_of_its_own(tmp_path:
     monkeypatch.setattr(document_module, "QUICK_CHECK_WHOLE_BYTES", 0)
     sound = surveyed_document(tmp_path / "sound.jmap")
     with Document.open(sound) as doc:
-        assert doc.unchecked_tables == ("comments_fts_data", "comments_fts_docsize", "responses")
+        assert doc.unchecked_tables == SKIPPED
         assert doc.check_unchecked_tables() == "ok"
 
     survey = surveyed_document(tmp_path / "survey.jmap")
@@ -153,7 +156,7 @@ def test_an_empty_wal_left_by_a_reader_does_not_make_open_check_every_page(tmp_p
                                                                              real(conn, whole))[1])
     for read_only in (True, False):
         with Document.open(path, read_only=read_only) as doc:
-            assert doc.unchecked_tables == ("comments_fts_data", "comments_fts_docsize", "responses")
+            assert doc.unchecked_tables == SKIPPED
             assert [m.title for m in doc.maps()] == ["M"]
         _read_like_datasette(path)
     assert checked == [False, False]  # the survey's pages are left to the check after opening

@@ -12,6 +12,9 @@ from journeymap.domain.model import JourneyMap, Lane, Response, Stage, Touchpoin
 from journeymap.storage import Document, DocumentError
 from journeymap.storage import document as document_module
 
+# The tables open() leaves to the later check on a big, cleanly closed file.
+SKIPPED = ("comments_fts_data", "comments_fts_docsize", "response_counts", "response_months", "responses")
+
 
 def good(path: Path, responses: int = 100) -> Path:
     with Document.create(path) as doc:
@@ -66,7 +69,7 @@ def test_a_big_documents_responses_are_checked_after_opening(tmp_path: Path, mon
     path = tamper(good(tmp_path / "doc.jmap"), "UPDATE responses SET score = 42 WHERE id = 3")
     monkeypatch.setattr(document_module, "QUICK_CHECK_WHOLE_BYTES", 0)  # as if it were a big file
     with Document.open(path, read_only=True) as doc:
-        assert doc.unchecked_tables == ("comments_fts_data", "comments_fts_docsize", "responses")
+        assert doc.unchecked_tables == SKIPPED
         assert "CHECK" in doc.check_unchecked_tables()
 
 

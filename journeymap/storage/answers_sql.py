@@ -12,7 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from journeymap.domain.model import ImportBatch, Response
-from journeymap.storage import comments_index
+from journeymap.storage import comments_index, response_counts
 from journeymap.storage.rows import check_fields
 
 
@@ -39,12 +39,14 @@ class AnswersMixin:
     def delete_batch(self, batch_id: int) -> None:
         with self.transaction():
             comments_index.forget(self._conn, "batch_id = ?", [batch_id])
+            response_counts.subtract(self._conn, "r.batch_id = ?", [batch_id])
             self._delete("import_batches", batch_id)
 
     def add_response(self, response: Response) -> int:
         with self.transaction():
             new_id = self._insert("responses", asdict(response))
             comments_index.index_ids(self._conn, [new_id])
+            response_counts.add(self._conn, "r.id = ?", [new_id])
         return new_id
 
     def insert_responses(self, rows: Iterable[tuple[Any, ...]], with_overall: bool = False) -> int:
@@ -63,6 +65,7 @@ class AnswersMixin:
                 rows,
             )
             comments_index.index(self._conn, "id > ?", [top])
+            response_counts.add(self._conn, "r.id > ?", [top])
         return cur.rowcount
 
     def responses(self, touchpoint_id: int) -> list[Response]:
@@ -78,11 +81,9 @@ class AnswersMixin:
     ) -> dict[int, tuple[int, int, int, float, int]]:
         """Per touchpoint: (promoters, passives, detractors, sentiment sum, sentiment count).
 
-        Grouped by (touchpoint, score) so SQLite walks the covering index
-        ``idx_responses_touchpoint`` in order without evaluating per-row
-        expressions; the 11 score groups per touchpoint are folded here.
-        With *touchpoint_ids*, only those touchpoints are counted (a card
-        edit must not rescan a million responses).
+        Read from the aggregate counts (``storage.response_counts``): at most
+        segments x 12 rows per touchpoint, however many responses there are; the
+        score groups are folded here. With *touchpoint_ids*, only those touchpoints.
         """
         if touchpoint_ids is None:
             scope, params = "SELECT id FROM touchpoints WHERE map_id = ?", [map_id]
@@ -92,15 +93,23 @@ class AnswersMixin:
                 wanted = set(ids)
                 return {k: v for k, v in self.response_counts(map_id, segment).items() if k in wanted}
             scope, params = ",".join("?" * len(ids)), ids
-        sql = (
-            "SELECT r.touchpoint_id, r.score, COUNT(*), TOTAL(r.sentiment), COUNT(r.sentiment) "
-            f"FROM responses r WHERE r.touchpoint_id IN ({scope})"
-        )
+        if self._counted():
+            sql = (
+                "SELECT c.touchpoint_id, nullif(c.score, -1), SUM(c.n), TOTAL(c.sentiment_sum), SUM(c.sentiment_n) "
+                f"FROM response_counts c WHERE c.touchpoint_id IN ({scope})"
+            )
+            column = "c.segment"
+        else:  # an older format opened read-only (not upgraded): from the raw rows, by the covering index
+            sql = (
+                "SELECT r.touchpoint_id, r.score, COUNT(*), TOTAL(r.sentiment), COUNT(r.sentiment) "
+                f"FROM responses r WHERE r.touchpoint_id IN ({scope})"
+            )
+            column = "r.segment"
         params = list(params)
         if segment:
-            sql += " AND r.segment = ?"
+            sql += f" AND {column} = ?"
             params.append(segment)
-        sql += " GROUP BY r.touchpoint_id, r.score"
+        sql += f" GROUP BY 1, {'c' if column[0] == 'c' else 'r'}.score"
         out: dict[int, tuple[int, int, int, float, int]] = {}
         for tid, score, n, total, counted in self._conn.execute(sql, params):
             p, q, d, s, c = out.get(tid, (0, 0, 0, 0.0, 0))
@@ -114,6 +123,14 @@ class AnswersMixin:
                 d += n
             out[tid] = (p, q, d, s + total, c + counted)
         return out
+
+    def _counted(self) -> bool:
+        """Whether the document keeps aggregate counts (format 9 on; an older one opened read-only does not)."""
+        known = self.__dict__.get("_has_counts")
+        if known is None:
+            known = self._has_counts = self._conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'response_counts'").fetchone() is not None
+        return known
 
     def overall_counts(self, map_id: int, segment: str | None = None) -> tuple[int, int, int]:
         """(promoters, passives, detractors) of the map's overall (relationship) NPS answers."""

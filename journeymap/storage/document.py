@@ -41,7 +41,7 @@ CHECKPOINT_INTERVAL_S = 0.2
 # Opening checks the whole file up to this size; larger, cleanly closed files skip
 # the tables below (see _quick_check).
 QUICK_CHECK_WHOLE_BYTES = 16 * 1024 * 1024
-QUICK_CHECK_SKIPPED_TABLES = frozenset({"responses", *comments_index.BIG_TABLES})
+QUICK_CHECK_SKIPPED_TABLES = frozenset({"responses", "response_counts", "response_months", *comments_index.BIG_TABLES})
 
 
 # Every message a DocumentError carries: an id and its English text (translated where shown).

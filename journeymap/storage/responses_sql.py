@@ -28,7 +28,7 @@ from typing import Any
 
 from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.domain.model import ImportBatch
-from journeymap.storage import comments_index
+from journeymap.storage import comments_index, response_counts
 from journeymap.storage.document import Document, DocumentError
 from journeymap.storage.events_schema import BATCH_TABLES
 from journeymap.storage.schema import COMMENT_ROW_INDEXES, INDEXES
@@ -136,6 +136,7 @@ class ResponseWriter:
         self.dropped = False
         self._plain_cache: dict[int, str] = {}
         self.first_id = 0  # the batch's rows are the ids above this one (ids only grow in a transaction)
+        self._counted = False
         self.rows = 0
         self._queue: queue.Queue[tuple[list[Any], int] | None] = queue.Queue(QUEUE_CHUNKS)
         self._error: BaseException | None = None
@@ -250,6 +251,9 @@ class ResponseWriter:
             self.dropped = False
         else:
             comments_index.index(self.conn, *batch_rows)
+        if not self._counted:  # finish() may run twice (the caller's, then __exit__'s)
+            response_counts.add(self.conn, "r.id > ? AND +r.batch_id = ?", batch_rows[1])
+            self._counted = True
         return self.rows
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
@@ -331,6 +335,7 @@ def unstash_batch(doc: Document, stash: Stash) -> None:
             [row[c] for c in cols],
         )
         doc.execute(f"INSERT INTO main.responses SELECT * FROM temp.{stash.table}")
+        response_counts.add(doc._conn, "r.batch_id = ?", [stash.batch.id])  # noqa: SLF001
         doc.execute(f"INSERT INTO main.overall_responses SELECT * FROM temp.{stash.table}_overall")
         for other in BATCH_TABLES:
             doc.execute(f"INSERT INTO main.{other} SELECT * FROM temp.{stash.table}_{other}")

@@ -11,11 +11,11 @@ import sqlite3
 from functools import lru_cache
 from typing import Any
 
-from journeymap.storage import comments_index, events_schema
+from journeymap.storage import comments_index, events_schema, response_counts
 
 # "JMap" as a big-endian 32-bit integer.
 APPLICATION_ID = int.from_bytes(b"JMap", "big")
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 SUFFIX = ".jmap"
 
 # Format 8 (issue 17): the same respondent's overall 0-10 likelihood to recommend on each of
@@ -282,6 +282,9 @@ TABLES.update(COMMENT_ROW_TABLES)
 INDEXES.update(COMMENT_ROW_INDEXES)
 # Event logs and their flows (issue 22), in their own module.
 TABLES.update(events_schema.EVENT_TABLES)
+# Format 9 (issue 21): aggregate counts of the responses, what reports read (storage.response_counts).
+TABLES.update(response_counts.TABLES)
+INDEXES.update(response_counts.INDEXES)
 INDEXES.update(events_schema.EVENT_INDEXES)
 
 # ``responses`` as format 3 made it (format 8 appends ``overall_score``).
@@ -353,6 +356,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
     # Format 8 (issue 17): each touchpoint answer of a wide survey carries its respondent's overall score.
     8: (f"ALTER TABLE responses ADD COLUMN {OVERALL_SCORE}",),
+    # Format 9 (issue 21): the responses' aggregate counts (storage.response_counts), counted once.
+    9: (*response_counts.TABLES.values(), *response_counts.INDEXES.values(), response_counts.POPULATE_MONTHS,
+        response_counts.POPULATE_COUNTS),
 }
 
 

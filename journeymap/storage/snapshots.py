@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from journeymap.storage import comments_index, events_schema
+from journeymap.storage import comments_index, events_schema, response_counts
 from journeymap.storage.rows import chunks, sql_value
 
 Snapshot = dict[str, list[dict[str, Any]]]
@@ -98,6 +98,14 @@ class SnapshotsMixin:
         )
         return snap
 
+    def _response_touchpoints(self, response_ids: list[int]) -> set[int]:
+        out: set[int] = set()
+        for i in range(0, len(response_ids), 500):
+            chunk = response_ids[i:i + 500]
+            out |= {r[0] for r in self._conn.execute(
+                f"SELECT DISTINCT touchpoint_id FROM responses WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
+        return out
+
     def restore(self, snap: Snapshot) -> None:
         with self.transaction():
             for table in TABLE_ORDER:
@@ -115,6 +123,10 @@ class SnapshotsMixin:
                 )
                 if table == "responses":  # rows still there are re-indexed with their restored text
                     comments_index.forget_ids(self._conn, [r["id"] for r in rows])
+                    # The touchpoints of the rows there now count again too (an id may have been reused).
+                    touched = {r["touchpoint_id"] for r in rows} | self._response_touchpoints([r["id"] for r in rows])
                 self._conn.executemany(sql, [[sql_value(r[c]) for c in cols] for r in rows])
                 if table == "responses":
                     comments_index.index_ids(self._conn, [r["id"] for r in rows])
+                    # Touchpoints restored with them (undo of a deletion) count their answers again.
+                    response_counts.recount(self._conn, touched)

@@ -210,7 +210,13 @@ def group_counts(doc: Document, map_id: int, *, segment: str | None = None,
 
 def monthly_counts(doc: Document, map_id: int, touchpoint_ids: Sequence[int] = (),
                    segment: str | None = None) -> dict[int, dict[str, tuple[int, int, int]]]:
-    """Per touchpoint, per month ``YYYY-MM`` of dated answers: (promoters, passives, detractors)."""
+    """Per touchpoint, per month ``YYYY-MM`` of dated answers: (promoters, passives, detractors).
+
+    From the monthly aggregate counts (format 9), else from the raw rows (an older
+    format opened read-only).
+    """
+    if doc._counted():  # noqa: SLF001
+        return _monthly_from_counts(doc, map_id, touchpoint_ids, segment)
     sql = ("SELECT r.touchpoint_id, substr(r.date, 1, 7) AS month, TOTAL(r.score >= 9), "
            "TOTAL(r.score BETWEEN 7 AND 8), TOTAL(r.score <= 6) FROM responses r WHERE r.date IS NOT NULL AND ")
     params: list[object] = []
@@ -228,6 +234,27 @@ def monthly_counts(doc: Document, map_id: int, touchpoint_ids: Sequence[int] = (
     for tid, month, p, q, d in doc.execute(sql, params):
         if month and len(month) == 7:
             out.setdefault(tid, {})[month] = (int(p), int(q), int(d))
+    return out
+
+
+def _monthly_from_counts(doc: Document, map_id: int, touchpoint_ids: Sequence[int],
+                         segment: str | None) -> dict[int, dict[str, tuple[int, int, int]]]:
+    sql = ("SELECT c.touchpoint_id, c.month, SUM(c.promoters), SUM(c.passives), SUM(c.detractors) "
+           "FROM response_months c WHERE ")
+    params: list[object] = []
+    if touchpoint_ids:
+        sql += f"c.touchpoint_id IN ({','.join('?' * len(touchpoint_ids))})"
+        params += list(touchpoint_ids)
+    else:
+        sql += "c.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?)"
+        params.append(map_id)
+    if segment:
+        sql += " AND c.segment = ?"
+        params.append(segment)
+    sql += " GROUP BY c.touchpoint_id, c.month"
+    out: dict[int, dict[str, tuple[int, int, int]]] = {}
+    for tid, month, p, q, d in doc.execute(sql, params):
+        out.setdefault(tid, {})[month] = (int(p), int(q), int(d))
     return out
 
 
