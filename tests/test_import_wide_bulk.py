@@ -11,7 +11,7 @@ from survey_fixtures import survey_doc
 
 from journeymap.services.comments import CommentSource
 from journeymap.services.survey_import import import_survey
-from journeymap.storage import Document, schema
+from journeymap.storage import Document, response_counts, schema
 from journeymap.storage.responses_sql import REBUILD_MIN_ROWS
 from journeymap.storage.survey_queries import CommentQuery
 
@@ -36,6 +36,8 @@ def _wide(path: Path, respondents: int, offset: int = 0) -> Path:
 def _healthy(doc: Document) -> None:
     conn = doc._conn  # noqa: SLF001
     assert schema.missing_objects(conn) == []
+    # The aggregate counts, counted while the rows were parsed, equal the raw rows'.
+    assert response_counts.check(conn) == []
     assert doc.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     # The full-text index's own structure (rank 0: not against responses, whose empty comments it skips).
     doc.execute("INSERT INTO comments_fts(comments_fts, rank) VALUES ('integrity-check', 0)")
@@ -64,4 +66,24 @@ def test_bulk_then_incremental_wide_imports_keep_every_answer_and_comment(tmp_pa
     assert answers == (RESPONDENTS + 300) * len(TITLES)
     indexed = doc.execute("SELECT COUNT(*) FROM comment_rows").fetchone()[0]
     assert indexed == doc.execute("SELECT COUNT(*) FROM responses WHERE comment != ''").fetchone()[0]
+    doc.close()
+
+
+def test_long_import_counts_sentiments_odd_dates_and_blank_scores(tmp_path: Path) -> None:
+    """Counted in Python while parsing, checked against SQL over the raw rows: sentiments, dates that name
+    no real month, answers without a score, segments."""
+    from journeymap.services.importing import import_file
+
+    doc, map_id, _ = survey_doc(tmp_path, TITLES)
+    path = tmp_path / "long.csv"
+    dates = ("2024-03-05", "2024-13-01", "05/03/2024", "", "2023-12-31T23:00:00+01:00")
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["touchpoint", "score", "sentiment", "date", "segment", "comment"])
+        for i in range(2 * REBUILD_MIN_ROWS):
+            w.writerow([TITLES[i % 4], "" if i % 13 == 0 else i % 11, ("", "0.5", "-1", "1")[i % 4],
+                        dates[i % 5], ("", "north", "Sur")[i % 3], "cola" if i % 9 == 0 else ""])
+    result = import_file(doc, map_id, path)
+    assert result.imported > REBUILD_MIN_ROWS
+    _healthy(doc)
     doc.close()

@@ -29,6 +29,7 @@ from typing import Any
 from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.domain.model import ImportBatch
 from journeymap.storage import comments_index, response_counts
+from journeymap.storage.batch_counts import BatchCounter
 from journeymap.storage.document import Document, DocumentError
 from journeymap.storage.events_schema import BATCH_TABLES
 from journeymap.storage.schema import COMMENT_ROW_INDEXES, INDEXES
@@ -74,7 +75,9 @@ def trusted_inserts(doc: Document) -> Iterator[None]:
 
 RESPONSE_COLUMNS = ("touchpoint_id", "score", "sentiment", "date", "segment", "comment", "overall_score")
 ROWS_PER_STATEMENT = 500  # rows of one multi-row INSERT that SQLite sorts by touchpoint (bounded by its variable limit)
-PLAIN_ROWS_PER_STATEMENT = 4000  # rows of one unsorted INSERT: fewer hand-overs of the GIL per row
+# Rows of one unsorted INSERT. Not more: sqlite3 caches each statement's program, and 4,000-row
+# ones (with one per remainder size) kept ~110 MB alive during a wide import for no speed.
+PLAIN_ROWS_PER_STATEMENT = 500
 REBUILT_INDEXES = ("idx_responses_touchpoint",)
 REBUILD_MIN_ROWS = 20_000  # below this, updating the index row by row is cheap enough
 QUEUE_CHUNKS = 4  # chunks parsed ahead of the writer (bounds memory)
@@ -137,6 +140,7 @@ class ResponseWriter:
         self._plain_cache: dict[int, str] = {}
         self.first_id = 0  # the batch's rows are the ids above this one (ids only grow in a transaction)
         self._counted = False
+        self._counter = BatchCounter(columns)  # the batch's aggregate counts, counted as chunks come
         self.rows = 0
         self._queue: queue.Queue[tuple[list[Any], int] | None] = queue.Queue(QUEUE_CHUNKS)
         self._error: BaseException | None = None
@@ -162,6 +166,7 @@ class ResponseWriter:
         if self._error is not None:
             self._raise()
         if flat:
+            self._counter.add(flat)  # here, on the importer's thread, which mostly waits for the writer
             self._queue.put(flat)
 
     def _run(self) -> None:
@@ -252,7 +257,7 @@ class ResponseWriter:
         else:
             comments_index.index(self.conn, *batch_rows)
         if not self._counted:  # finish() may run twice (the caller's, then __exit__'s)
-            response_counts.add(self.conn, "r.id > ? AND +r.batch_id = ?", batch_rows[1])
+            self._counter.write(self.conn)
             self._counted = True
         return self.rows
 
