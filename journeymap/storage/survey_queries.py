@@ -217,19 +217,10 @@ def monthly_counts(doc: Document, map_id: int, touchpoint_ids: Sequence[int] = (
     """
     if doc._counted():  # noqa: SLF001
         return _monthly_from_counts(doc, map_id, touchpoint_ids, segment)
+    scope, params = _month_scope("r", map_id, touchpoint_ids, segment)
     sql = ("SELECT r.touchpoint_id, substr(r.date, 1, 7) AS month, TOTAL(r.score >= 9), "
-           "TOTAL(r.score BETWEEN 7 AND 8), TOTAL(r.score <= 6) FROM responses r WHERE r.date IS NOT NULL AND ")
-    params: list[object] = []
-    if touchpoint_ids:
-        sql += f"r.touchpoint_id IN ({','.join('?' * len(touchpoint_ids))})"
-        params += list(touchpoint_ids)
-    else:
-        sql += "r.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?)"
-        params.append(map_id)
-    if segment:
-        sql += " AND r.segment = ?"
-        params.append(segment)
-    sql += " GROUP BY r.touchpoint_id, month"
+           "TOTAL(r.score BETWEEN 7 AND 8), TOTAL(r.score <= 6) FROM responses r WHERE r.date IS NOT NULL AND "
+           f"{scope} GROUP BY r.touchpoint_id, month")
     out: dict[int, dict[str, tuple[int, int, int]]] = {}
     for tid, month, p, q, d in doc.execute(sql, params):
         if month and len(month) == 7:
@@ -237,21 +228,27 @@ def monthly_counts(doc: Document, map_id: int, touchpoint_ids: Sequence[int] = (
     return out
 
 
-def _monthly_from_counts(doc: Document, map_id: int, touchpoint_ids: Sequence[int],
-                         segment: str | None) -> dict[int, dict[str, tuple[int, int, int]]]:
-    sql = ("SELECT c.touchpoint_id, c.month, SUM(c.promoters), SUM(c.passives), SUM(c.detractors) "
-           "FROM response_months c WHERE ")
+def _month_scope(alias: str, map_id: int, touchpoint_ids: Sequence[int],
+                 segment: str | None) -> tuple[str, list[object]]:
+    """The touchpoints (or the whole map) and segment of a monthly trend, as a condition on *alias*."""
     params: list[object] = []
     if touchpoint_ids:
-        sql += f"c.touchpoint_id IN ({','.join('?' * len(touchpoint_ids))})"
+        sql = f"{alias}.touchpoint_id IN ({','.join('?' * len(touchpoint_ids))})"
         params += list(touchpoint_ids)
     else:
-        sql += "c.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?)"
+        sql = f"{alias}.touchpoint_id IN (SELECT id FROM touchpoints WHERE map_id = ?)"
         params.append(map_id)
     if segment:
-        sql += " AND c.segment = ?"
+        sql += f" AND {alias}.segment = ?"
         params.append(segment)
-    sql += " GROUP BY c.touchpoint_id, c.month"
+    return sql, params
+
+
+def _monthly_from_counts(doc: Document, map_id: int, touchpoint_ids: Sequence[int],
+                         segment: str | None) -> dict[int, dict[str, tuple[int, int, int]]]:
+    scope, params = _month_scope("c", map_id, touchpoint_ids, segment)
+    sql = ("SELECT c.touchpoint_id, c.month, SUM(c.promoters), SUM(c.passives), SUM(c.detractors) "
+           f"FROM response_months c WHERE {scope} GROUP BY c.touchpoint_id, c.month")
     out: dict[int, dict[str, tuple[int, int, int]]] = {}
     for tid, month, p, q, d in doc.execute(sql, params):
         out.setdefault(tid, {})[month] = (int(p), int(q), int(d))
