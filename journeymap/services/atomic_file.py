@@ -21,6 +21,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from journeymap.domain.messages import QT_TRANSLATE_NOOP, MessageError, message
+from journeymap.storage.disk import fsync_dir
 
 # The messages this module's errors carry: an id and the English text (translated where shown).
 NO_SUCH_FOLDER = message("file.no_such_folder", "ExportError",
@@ -65,16 +66,6 @@ def _mode_for(target: Path) -> tuple[int, int | None, int | None]:
         os.umask(mask)
         return 0o666 & ~mask, None, None
     return stat.S_IMODE(st.st_mode), st.st_uid, st.st_gid
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":  # pragma: no cover
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _stale_parts(target: Path) -> None:
@@ -122,7 +113,7 @@ def atomic_file(target: str | os.PathLike[str], validate: Callable[[Path], None]
         else:
             os.replace(named, target)
             named = None
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except InvalidOutput as exc:
         raise AtomicWriteError(FILE_COULD_NOT_WRITTEN_COMPLETELY_PREVIOUS, target, exc) from exc
     except OSError as exc:

@@ -75,9 +75,6 @@ def trusted_inserts(doc: Document) -> Iterator[None]:
 
 RESPONSE_COLUMNS = ("touchpoint_id", "score", "sentiment", "date", "segment", "comment", "overall_score")
 ROWS_PER_STATEMENT = 500  # rows of one multi-row INSERT that SQLite sorts by touchpoint (bounded by its variable limit)
-# Rows of one unsorted INSERT. Not more: sqlite3 caches each statement's program, and 4,000-row
-# ones (with one per remainder size) kept ~110 MB alive during a wide import for no speed.
-PLAIN_ROWS_PER_STATEMENT = 500
 REBUILT_INDEXES = ("idx_responses_touchpoint",)
 REBUILD_MIN_ROWS = 20_000  # below this, updating the index row by row is cheap enough
 QUEUE_CHUNKS = 4  # chunks parsed ahead of the writer (bounds memory)
@@ -117,13 +114,13 @@ class ResponseWriter:
         limit = self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
         # Columns left out take their defaults; the batch id is the same for every row.
         head = f"INSERT INTO responses ({', '.join(columns)}, batch_id) "
-        self._head = head
         self.sql_one = head + "VALUES (" + "?, " * self.width + str(int(batch_id)) + ")"
         self.per_statement = max(1, min(ROWS_PER_STATEMENT, limit // (self.width + 1)))
         # Without the touchpoint index (dropped for a big import, below) the rows go in as they come.
-        self.plain_per_statement = max(1, min(PLAIN_ROWS_PER_STATEMENT, limit // self.width))
+        # (Not more rows a statement: sqlite3 caches each statement's program, and 4,000-row ones
+        # kept ~110 MB alive during a wide import for no speed.)
         self.sql_plain = head + "VALUES " + ", ".join(
-            ["(" + "?, " * self.width + str(int(batch_id)) + ")"] * self.plain_per_statement)
+            ["(" + "?, " * self.width + str(int(batch_id)) + ")"] * self.per_statement)
         # Many rows a statement, each with its index in the statement last, put
         # in touchpoint order by SQLite (stable: the index breaks ties). Runs of
         # ordered keys make the index's sort ~40% faster (or its updates local).
@@ -137,7 +134,6 @@ class ResponseWriter:
         self.expected_rows = expected_rows
         self.rebuild = rebuild
         self.dropped = False
-        self._plain_cache: dict[int, str] = {}
         self.first_id = 0  # the batch's rows are the ids above this one (ids only grow in a transaction)
         self._counted = False
         self._counter = BatchCounter(columns)  # the batch's aggregate counts, counted as chunks come
@@ -179,28 +175,16 @@ class ResponseWriter:
                 continue  # drain: the caller is rolling back
             try:
                 n = len(flat) // width
-                if self.dropped:
-                    k = self.plain_per_statement
                 bulk = n - n % k
                 if bulk and self.dropped:
                     conn.executemany(self.sql_plain, self._statements(flat, bulk, k, numbered=False))
                 elif bulk:
                     conn.executemany(self.sql_many, self._statements(flat, bulk, k))
-                if bulk < n and self.dropped:
-                    conn.execute(self._plain_sql(n - bulk), flat[bulk * width : n * width])
-                elif bulk < n:
+                if bulk < n:
                     conn.executemany(self.sql_one, self._statements(flat, n, 1, bulk, numbered=False))
                 self.rows += n
             except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
                 self._error = exc
-
-    def _plain_sql(self, rows: int) -> str:
-        """An unsorted INSERT of exactly *rows* rows (a chunk's remainder)."""
-        sql = self._plain_cache.get(rows)
-        if sql is None:
-            sql = self._plain_cache[rows] = self._head + "VALUES " + ", ".join(
-                ["(" + "?, " * self.width + str(self.batch_id) + ")"] * rows)
-        return sql
 
     def _statements(self, flat: list[Any], end: int, rows: int, start: int = 0,
                     numbered: bool = True) -> Iterator[list[Any]]:
