@@ -12,7 +12,7 @@ their file row numbers and the duplicate-file check.
 
 The import is one transaction and one batch: the events, any cards created for
 touchpoint names the map does not have (``new_cards``), and the flows
-aggregated from the log (``storage.events_sql.compute_flows``), kept with the
+aggregated from the log while it is read (``storage.flows_count``), kept with the
 batch. A file with no valid event, a cancel or a failure leaves the document
 exactly as it was. Memory stays bounded: a few thousand rows at a time.
 """
@@ -52,7 +52,7 @@ from journeymap.services.importing import (
 from journeymap.services.survey_import import AlreadyImported, content_hash
 from journeymap.services.survey_values import DMY, MDY, Reject, date_order, datetime_parser, is_unanswered
 from journeymap.storage import Document
-from journeymap.storage.events_sql import EventWriter, compute_flows, store_flows
+from journeymap.storage.events_sql import EventWriter, store_flows
 from journeymap.storage.responses_sql import bulk_cache, trusted_inserts
 
 __all__ = ["EVENT_FIELDS", "AlreadyImported", "EventImportResult", "EventPreview", "ImportCancelled",
@@ -283,7 +283,7 @@ def import_events(
                 if not writer.rows:
                     raise _NothingImported
                 importer.tick()
-                flows = compute_flows(doc, [batch_id])
+                flows = writer.flows()
                 store_flows(doc, batch_id, flows)
                 _place_new_cards(doc, cards.created, flows)
                 result.flows, result.customers = flows, flows.customers

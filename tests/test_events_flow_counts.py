@@ -1,0 +1,103 @@
+"""The NumPy flow count (storage.flows_count) against the reference count, on logs built to be awkward.
+
+The import gathers its events' columns while it reads the file and counts from them; a map's
+flows over several logs are counted again from SQL. Both must give exactly what the one-pass
+reference count (``python_flows``) gives: same transitions, medians, reach, drop-off, outcome
+shares and most common paths, including ties at the same second, a customer's repeated visits,
+several outcomes and journeys longer than the paths keep.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+import pytest
+from events_fixtures import T0, make_map, write_csv
+from flows_reference import python_flows
+
+from journeymap.services.event_import import import_events
+from journeymap.storage.events_sql import MAX_PATH_STEPS, compute_flows, event_batches
+
+FIELDS = ("customers", "events", "first_time", "last_time", "transitions", "touchpoints", "outcomes", "paths")
+
+
+def awkward_log(tmp_path, name: str, seed: int, customers: int = 400) -> tuple:
+    rng = random.Random(seed)
+    rows = []
+    for c in range(customers):
+        t = T0 + timedelta(hours=rng.randint(0, 500))
+        steps = rng.choice((1, 2, 5, MAX_PATH_STEPS + 4))
+        for _ in range(steps):
+            # 0 minutes now and then: two events at the same second, ordered by card id
+            t += timedelta(minutes=rng.choice((0, 0, 5, 90, 600)))
+            outcome = rng.choice(("", "", "", "compra", "baja"))
+            rows.append([f"cli-{c % 250}", t.strftime("%Y-%m-%d %H:%M:%S"), f"T{rng.randint(0, 7)}",
+                         rng.choice(("web", "tienda")), outcome])
+    rng.shuffle(rows)
+    return write_csv(tmp_path / name, ["Cliente", "Fecha", "Punto de contacto", "Canal", "Resultado"], rows)
+
+
+def assert_same(got, want):
+    for field in FIELDS:
+        assert getattr(got, field) == getattr(want, field), field
+
+
+@pytest.fixture
+def two_logs(tmp_path):
+    doc, map_id, _ids = make_map(tmp_path, tuple(f"T{i}" for i in range(8)))
+    first = import_events(doc, map_id, awkward_log(tmp_path, "crm.csv", 1))
+    second = import_events(doc, map_id, awkward_log(tmp_path, "web.csv", 2, customers=300))
+    yield doc, map_id, (first, second)
+    doc.close()
+
+
+def test_the_import_counts_what_the_reference_counts(two_logs):
+    doc, _map_id, results = two_logs
+    for result in results:
+        assert result.flows.outcomes and result.flows.paths
+        assert_same(result.flows, python_flows(doc, [result.batch_id]))
+
+
+def test_several_logs_recounted_from_sql_equal_the_reference(two_logs):
+    doc, map_id, _results = two_logs
+    batches = event_batches(doc, map_id)
+    assert len(batches) == 2
+    merged = compute_flows(doc, batches)
+    # a customer of both logs is one journey: more moves than either log alone
+    assert merged.events == sum(compute_flows(doc, [b]).events for b in batches)
+    assert_same(merged, python_flows(doc, batches))
+
+
+@pytest.mark.parametrize("bad", ["yesterday", "42", 2024, "2024-13-45 99:00:00"])  # NumPy alone reads "42" as a year
+def test_an_unreadable_time_leaves_out_that_event_only(two_logs, bad):
+    doc, map_id, _results = two_logs
+    batches = event_batches(doc, map_id)
+    before = compute_flows(doc, batches)
+    with doc.transaction():  # a document another program wrote (no CHECK guards events.time)
+        doc.execute("UPDATE events SET time = ? WHERE id = (SELECT MIN(id) FROM events)", [bad])
+    got = compute_flows(doc, batches)
+    assert got.events == before.events - 1
+    assert_same(got, python_flows(doc, batches))
+
+
+def test_a_customer_id_holding_the_separator_is_fetched_row_by_row(two_logs):
+    doc, map_id, _results = two_logs
+    batches = event_batches(doc, map_id)
+    with doc.transaction():
+        doc.execute("UPDATE events SET customer = 'a' || char(31) || 'b' WHERE id % 7 = 0")
+    got = compute_flows(doc, batches)
+    assert_same(got, python_flows(doc, batches))
+    assert got.customers > 250  # the odd id is a customer of its own, not split into two
+
+
+def test_card_ids_far_apart_are_counted_by_their_own_ids(tmp_path):
+    doc, map_id, ids = make_map(tmp_path, ("Web", "Tienda"))
+    with doc.transaction():
+        doc.execute("UPDATE touchpoints SET id = 9000000000 WHERE id = ?", [ids["Tienda"]])
+    rows = [[f"c{c}", (T0 + timedelta(hours=h)).strftime("%Y-%m-%d %H:%M:%S"), title]
+            for c in range(3) for h, title in ((0, "Web"), (1, "Tienda"))]
+    result = import_events(doc, map_id, write_csv(tmp_path / "log.csv", ["customer", "time", "touchpoint"], rows))
+    assert [(t.from_id, t.to_id, t.customers) for t in result.flows.transitions] == [(ids["Web"], 9000000000, 3)]
+    assert_same(result.flows, python_flows(doc, [result.batch_id]))
+    doc.close()
