@@ -95,6 +95,8 @@ def main() -> int:
         if case.max_ratio is not None:
             target += f", ≤ {case.max_ratio:g}× each peer"
         median = f"{seconds * 1000:.1f} ms" + (f" (CPU {cpus[name] * 1000:.0f})" if name in cpus else "")
+        if case.stat:
+            median = f"{case.stat} {median}"
         rows.append([name, median, target, f"{peak:.0f}", ratio, stall,
                      "yes" if verdict else "NO"])
 

@@ -194,6 +194,10 @@ class TouchpointMetrics:
     sentiment_n: int = 0
 
 
+# What a card without answers or manual values shows (frozen, so one object serves every such card).
+NO_METRICS = TouchpointMetrics(NpsSummary(), None, None, None, "none")
+
+
 def effective_metrics(
     summary: NpsSummary,
     sentiment_sum: float,
@@ -216,7 +220,7 @@ def effective_metrics(
         return TouchpointMetrics(manual, manual.nps, manual.margin, manual_sentiment, "manual")
     if manual_nps is not None or manual_sentiment is not None:
         return TouchpointMetrics(NpsSummary(), manual_nps, None, manual_sentiment, "manual")
-    return TouchpointMetrics(NpsSummary(), None, None, None, "none")
+    return NO_METRICS
 
 
 def nps_band(value: float | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from journeymap.domain.metrics import NpsSummary, TouchpointMetrics, effective_metrics, mean
+from journeymap.domain.metrics import NO_METRICS, NpsSummary, TouchpointMetrics, effective_metrics, mean
 from journeymap.domain.model import Touchpoint
 from journeymap.storage import Document
 
@@ -25,6 +25,10 @@ def touchpoint_metrics(
         counts = doc.response_counts(map_id, segment, [tp.id for tp in touchpoints])
     result: dict[int, TouchpointMetrics] = {}
     for tp in touchpoints:
+        if (tp.id not in counts and tp.manual_nps is None and tp.manual_sentiment is None
+                and tp.manual_promoters is None and tp.manual_passives is None and tp.manual_detractors is None):
+            result[tp.id] = NO_METRICS  # nothing to show (most cards of a big new map): no arithmetic per card
+            continue
         p, s, d, sent_sum, sent_n = counts.get(tp.id, (0, 0, 0, 0.0, 0))
         result[tp.id] = effective_metrics(
             NpsSummary(p, s, d), sent_sum, sent_n, tp.manual_nps, tp.manual_sentiment,

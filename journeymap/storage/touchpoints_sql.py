@@ -16,7 +16,14 @@ from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.domain.model import Note, Touchpoint
 from journeymap.storage import comments_index
 from journeymap.storage.errors import DocumentError
-from journeymap.storage.rows import TOUCHPOINT_FIELDS, check_fields, chunks, db_values, touchpoint_from_row
+from journeymap.storage.rows import (
+    TOUCHPOINT_FIELDS,
+    check_fields,
+    chunks,
+    db_values,
+    touchpoint_from_row,
+    touchpoints_from_rows,
+)
 
 THERE_IS_NO_TOUCHPOINT_WITH_ID = message("document.there_is_no_touchpoint_with_id", "DocumentError",
     QT_TRANSLATE_NOOP("DocumentError", "%1: there is no touchpoint with id %2."))
@@ -38,8 +45,7 @@ class TouchpointsMixin:
             "WHERE t.map_id = ? ORDER BY s.position, l.position, t.position, t.id",
             [map_id],
         )
-        names = [d[0] for d in rows.description]
-        return [touchpoint_from_row(dict(zip(names, r))) for r in rows]
+        return touchpoints_from_rows([d[0] for d in rows.description], rows)
 
     def touchpoint(self, touchpoint_id: int) -> Touchpoint:
         rows = self._rows("SELECT * FROM touchpoints WHERE id = ?", [touchpoint_id])

@@ -185,28 +185,33 @@ def _stamp_chrome(painter: QPainter, strip: QColor, state: int, band: QColor | N
 COARSE_ZOOM = 0.4
 _COARSE_TEXT = QColor("#B4BCC6")
 _CHROME_RECT = QRectF(-4, -4, style.CARD_W + 8, style.CARD_H + 8)  # shadow and border included
+_BOUNDS = QRectF(-3, -7, style.CARD_W + 6, style.CARD_H + 11)  # -7: the marker pills on the top edge
+_CURSOR = Qt.CursorShape.PointingHandCursor
+_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
 
 class CardItem(QGraphicsItem):
     """One touchpoint card. ``touchpoint`` is the last value read from the document."""
+
+    # Defaults as class attributes, set on an instance when they change: a big map makes 30,000 cards.
+    metrics: TouchpointMetrics | None = None
+    dimmed = False
+    hovered = False
+    _wrapped: list[str] | None = None
+    _static_lines: tuple[QStaticText, ...] = ()
+    _marks: tuple[NpsMark | None, SentimentMark | None] | None = (None, None)
+    _label_cache: tuple[tuple, str] | None = None
+    reserved_right = 0.0  # title width given to an overlay (the Photos thumbnail)
+    _tip_stale = True
 
     def __init__(self, scene: MapScene, touchpoint: Touchpoint):
         super().__init__()
         self._scene = scene
         self.touchpoint_id: int = touchpoint.id  # type: ignore[assignment]
-        self.touchpoint = touchpoint
-        self.metrics: TouchpointMetrics | None = None
-        self.dimmed = False
-        self.hovered = False
-        self._wrapped: list[str] | None = None
-        self._static_lines: list[QStaticText] = []
-        self._marks: tuple[NpsMark | None, SentimentMark | None] | None = (None, None)
-        self._label_cache: tuple[tuple, str] | None = None
-        self.reserved_right = 0.0  # title width given to an overlay (the Photos thumbnail)
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.touchpoint = touchpoint  # title wrapped and tooltip written when first needed
+        self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setCursor(_CURSOR)
         self.setZValue(10)
-        self.set_touchpoint(touchpoint)
 
     def type(self) -> int:
         return CARD_TYPE
@@ -218,7 +223,7 @@ class CardItem(QGraphicsItem):
     def set_touchpoint(self, touchpoint: Touchpoint) -> None:
         self.touchpoint = touchpoint
         self._wrapped = None  # wrapped on first paint: most cards of a big map are never drawn in full
-        self._update_tooltip()
+        self._tip_stale = True  # written when asked for (hover, toolTip()): most cards are never hovered
         self.update()
 
     @property
@@ -227,17 +232,19 @@ class CardItem(QGraphicsItem):
         if self._wrapped is None:
             self._wrapped = wrap_lines(self.touchpoint.title, _fonts().title, self.text_rect().width(),
                                        style.TITLE_LINES)
-            self._static_lines = []
+            self._static_lines = ()
         return self._wrapped
 
     @property
-    def _static(self) -> list[QStaticText]:
+    def _static(self) -> tuple[QStaticText, ...]:
         lines = self._lines
         if not self._static_lines and lines:
+            made = []
             for line in lines:
                 st = QStaticText(line)
                 st.setTextFormat(Qt.TextFormat.PlainText)
-                self._static_lines.append(st)
+                made.append(st)
+            self._static_lines = tuple(made)
         return self._static_lines
 
     def set_reserved_right(self, width: float) -> None:
@@ -249,11 +256,22 @@ class CardItem(QGraphicsItem):
     def set_metrics(self, metrics: TouchpointMetrics | None) -> None:
         self.metrics = metrics
         self._marks = None  # made on first use: most cards of a big map are never on screen
-        self._update_tooltip()
+        self._tip_stale = True
         self.update()
 
-    def _update_tooltip(self) -> None:
+    def toolTip(self) -> str:  # noqa: N802 - Qt API
         """Title, description and the numbers behind the badges ("NPS −44,7 ± 22,7 · n = 120")."""
+        self.refresh_tooltip()
+        return super().toolTip()
+
+    def refresh_tooltip(self) -> None:
+        """Write the tooltip if the card changed since it was last written (the scene asks on hover).
+
+        Writing it for every card on each open cost 30,000 cards about a second.
+        """
+        if not self._tip_stale:
+            return
+        self._tip_stale = False
         tp = self.touchpoint
         parts = [tp.title]
         if tp.description:
@@ -283,7 +301,7 @@ class CardItem(QGraphicsItem):
         return QRectF(left, 8, style.CARD_W - left - right, style.CARD_H - 30)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
-        return self.card_rect().adjusted(-3, -7, 3, 4)  # -7: the marker pills on the top edge
+        return _BOUNDS  # Qt copies it; a constant, as Qt asks for it on every move
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()

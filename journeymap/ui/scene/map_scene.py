@@ -77,6 +77,9 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         self.session = session
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(style.BACKGROUND)
+        # An explicit rect from the start (``_sync_overlay_items`` keeps it the content's): asking a scene
+        # without one for its rect measures every item, 30,000 cards on the first open of a big map.
+        self.setSceneRect(QRectF(0, 0, 1, 1))
         self._overlays: set[str] = set()
         self.export_mode = False
         self.card_overlay_painters: list[CardOverlayPainter] = []
@@ -258,13 +261,19 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
                 header = LaneHeaderItem(self, lane, i)
                 self.lane_headers[lane.id] = header
                 self.addItem(header)
+            g, places = self.grid, dict.fromkeys(self.cells, 0)
             for tp in touchpoints:
                 card = CardItem(self, tp)
+                cell = (tp.stage_id, tp.lane_id)
+                k = places[cell]
+                places[cell] = k + 1
+                if cell[0] in g.col_x and cell[1] in g.row_y:  # placed before it is indexed: no move to track
+                    card.setPos(g.card_rect(cell, k).topLeft())
                 self.cards[tp.id] = card
                 self.addItem(card)
             self._refresh_title()
             self._compute_metrics(touchpoints)
-            self._apply_layout()
+            self._apply_layout(cards_placed=True)
             self._apply_filter(self.cards.values())
             for tid in selected:
                 if tid in self.cards:
@@ -292,8 +301,9 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
             counts = None
         self.title_item.set_overall(NpsSummary(*counts) if counts else None)
 
-    def _apply_layout(self, cells: Iterable[Cell] | None = None) -> None:
-        """Position items from ``self.grid``; only the cards of *cells* unless None (all)."""
+    def _apply_layout(self, cells: Iterable[Cell] | None = None, cards_placed: bool = False) -> None:
+        """Position items from ``self.grid``; only the cards of *cells* unless None (all), and
+        none with *cards_placed* (``rebuild`` placed them as it made them)."""
         g = self.grid
         if cells is None:
             self.title_item.relayout()
@@ -306,7 +316,7 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
                 header.set_stage(header.stage, per_stage.get(sid, 0))
             for lid, header in self.lane_headers.items():
                 header.set_rect(g.lane_header_rect(lid))
-            cells = list(self.cells)
+            cells = [] if cards_placed else list(self.cells)
         for cell in cells:
             ids = self.cells.get(cell, [])
             if cell[0] not in g.col_x or cell[1] not in g.row_y:
@@ -377,6 +387,11 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         return [tid for tid, c in self.cards.items() if not c.dimmed]
 
     def _apply_filter(self, cards: Iterable[CardItem]) -> None:
+        if not self.filter_text:  # no filter: nothing is dimmed (without matching 30,000 cards against nothing)
+            for card in cards:
+                if card.dimmed:
+                    card.set_dimmed(False)
+            return
         for card in cards:
             card.set_dimmed(not self.matches_filter(card))
 
@@ -573,6 +588,13 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         return interactions.move_header(self, "lane", lane_id, insertion)
 
     # ================================================================ misc
+    def helpEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Tooltips: the cards under the pointer write theirs first (they are written on demand)."""
+        for item in self.items(event.scenePos()):
+            if isinstance(item, CardItem):
+                item.refresh_tooltip()
+        super().helpEvent(event)
+
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
         """Empty-map hint (not in exports)."""
         if self.export_mode or self.map_id is None or (self.stages and self.lanes):
