@@ -62,7 +62,6 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate("MapScene", text, disambiguation, n)
 
 
-
 class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGraphicsScene):
     """The journey map of ``session.map_id``, as items; usable without any view (exports)."""
 
@@ -77,8 +76,7 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         self.session = session
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(style.BACKGROUND)
-        # An explicit rect from the start (``_sync_overlay_items`` keeps it the content's): asking a scene
-        # without one for its rect measures every item, 30,000 cards on the first open of a big map.
+        # Explicit from the start (then the content's): without one, sceneRect() measures every card.
         self.setSceneRect(QRectF(0, 0, 1, 1))
         self._overlays: set[str] = set()
         self.export_mode = False
