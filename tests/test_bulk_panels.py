@@ -100,6 +100,8 @@ def test_delete_undo_redo_of_2000_selected_cards_stay_batched(window, qtbot):
     assert window.inspector_dock.header.text() == "No touchpoint selected"
     with Statements(session.document) as undoing:
         window.act_undo.trigger()
+        # The canvas makes 2,000 cards across event-loop turns (the window stays responsive).
+        qtbot.waitUntil(lambda: not window.scene.catch_up.pending)
     assert len(window.scene.cards) == CARDS
     assert len(session.selected_ids) == CARDS  # the restored cards are selected again
     assert re.fullmatch(r"2,?000 touchpoints selected", window.inspector_dock.header.text())

@@ -110,6 +110,7 @@ class MapEditor(QObject):
             self.refused.emit("document.read_only")
             return False
         command.source = source
+        self.session.settle()
         self.session.undo_stack.push(command)
         return True
 

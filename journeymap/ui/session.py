@@ -69,6 +69,8 @@ class DocumentSession(QObject):
         # The touchpoints as the canvas last applied them (set by the scene): panels showing a
         # selection of 2,000 cards look them up there instead of reading them from SQLite again.
         self.shown_touchpoints: Callable[[Iterable[int]], dict[int, Touchpoint]] | None = None
+        # Views that show big edits across event-loop turns: ``settle`` makes them finish.
+        self._settlers: list[Callable[[], None]] = []
         self._checkpoint_timer = QTimer(self)
         self._checkpoint_timer.setInterval(CHECKPOINT_RETRY_MS)
         self._checkpoint_timer.timeout.connect(self._retry_checkpoint)
@@ -120,6 +122,18 @@ class DocumentSession(QObject):
         move_stashes(old, document)
         old.close()
         self.documentReplaced.emit()
+
+    def add_settler(self, settle: Callable[[], None]) -> None:
+        self._settlers.append(settle)
+
+    def remove_settler(self, settle: Callable[[], None]) -> None:
+        if settle in self._settlers:
+            self._settlers.remove(settle)
+
+    def settle(self) -> None:
+        """Every view finishes showing the edits so far (before a new edit is made from what they show)."""
+        for settle in list(self._settlers):
+            settle()
 
     def announce(self, change: Change) -> None:
         """Tell every view what an edit changed (commands call this after their transaction)."""

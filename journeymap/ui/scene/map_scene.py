@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 from journeymap.domain.grid import Grid
 from journeymap.domain.metrics import TouchpointMetrics
 from journeymap.domain.model import Lane, LaneKind, Stage, Touchpoint, lane_is_scored
-from journeymap.services.reporting import touchpoint_metrics
 from journeymap.storage import DocumentError
 from journeymap.ui.changes import Change
 from journeymap.ui.scene import clipboard, interactions, keyboard_editing, overlay_state, style
 from journeymap.ui.scene.card_filter import card_matches
 from journeymap.ui.scene.card_item import CardItem, reset_fonts
+from journeymap.ui.scene.catch_up import CatchUp
 from journeymap.ui.scene.connect_handle import handle_at
 from journeymap.ui.scene.emotion import EmotionLaneItem
 from journeymap.ui.scene.header_items import (
@@ -48,7 +48,7 @@ from journeymap.ui.scene.header_items import (
 from journeymap.ui.scene.interactions import CardDrag, ConnectDrag, HeaderDrag, InlineEdit, Interaction, PaletteDrop
 from journeymap.ui.scene.layout import Cell, GridLayout, compute_layout
 from journeymap.ui.scene.legend import LegendItem
-from journeymap.ui.scene.updates import apply_card_change
+from journeymap.ui.scene.updates import card_change_steps, metrics_steps
 from journeymap.ui.session import DocumentSession
 
 if TYPE_CHECKING:
@@ -60,6 +60,10 @@ CardOverlayPainter = Callable[[QPainter, CardItem], None]
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """With *n*: a numerus form ("%n cards"), the language's plural chosen and %n filled."""
     return QCoreApplication.translate("MapScene", text, disambiguation, n)
+
+
+# Edits of fewer cards than this are shown at once; bigger ones across event-loop turns (catch_up.py).
+LARGE_CHANGE = 300
 
 
 class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGraphicsScene):
@@ -102,6 +106,9 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         # The gesture in progress (journeymap.ui.scene.interactions), if any.
         self.interaction: Interaction | None = None
         self._palette_drop = PaletteDrop(self)
+        # Big edits are shown across event-loop turns; finished before any input, edit or render.
+        self.catch_up = CatchUp(self)
+        session.add_settler(self.catch_up.flush)
 
         self.title_item = TitleBlockItem(self)
         self.grid_item = GridItem(self)
@@ -203,6 +210,8 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         session = self.session
         if session.shown_touchpoints == self.shown_touchpoints:
             session.shown_touchpoints = None
+        self.catch_up.flush()
+        session.remove_settler(self.catch_up.flush)
         self.photos.dispose()
         self.rich.dispose()
         for signal, slot in (
@@ -227,6 +236,7 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
     # ================================================================ building
     def rebuild(self) -> None:
         """Re-read the whole map (structure changes, map switch)."""
+        self.catch_up.flush()
         self.cancel_interaction()
         reset_fonts()
         selected = list(self.session.selected_ids)
@@ -330,7 +340,12 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
 
     # ================================================================ changes
     def apply_change(self, change: Change) -> None:
-        """Show what an edit changed (see ``journeymap.ui.changes``)."""
+        """Show what an edit changed (see ``journeymap.ui.changes``).
+
+        What an earlier big edit still had to show is finished first; a big edit's
+        own items are then made across event-loop turns (``catch_up``).
+        """
+        self.catch_up.flush()
         if change.maps or change.personas:
             self._refresh_title()
         if change.personas:
@@ -340,14 +355,26 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         if change.structure:
             self.rebuild()
             return
+        self.catch_up.run(self._change_steps(change))
+        if len(change.touchpoints) < LARGE_CHANGE:
+            self.catch_up.flush()
+
+    def _change_steps(self, change: Change) -> Iterator[None]:
         if change.touchpoints or change.cells:
-            with self.selection_batch():
-                apply_card_change(self, change)
+            yield from card_change_steps(self, change)
             self.rich.cards_changed(change.touchpoints)
         if change.connections:
             self.rich.connections.on_connections_changed(sorted(change.connections))
         if change.metrics:
-            self.refresh_metrics()
+            yield from self._refresh_metrics_steps()
+
+    def settle(self) -> None:
+        """Finish showing every edit now (tests, exports, gestures)."""
+        self.catch_up.flush()
+
+    def render(self, *args, **kwargs) -> None:  # exports: never a half-shown edit
+        self.catch_up.flush()
+        super().render(*args, **kwargs)
 
     # ================================================================ metrics, filter
     def _compute_metrics(self, touchpoints: list[Touchpoint] | None = None) -> None:
@@ -355,19 +382,22 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
             return
         if touchpoints is not None and not touchpoints:
             return
-        metrics = touchpoint_metrics(self.doc, self.map_id, self.session.segment, touchpoints)
-        self.metrics.update(metrics)
-        for tid, m in metrics.items():
-            card = self.cards.get(tid)
-            if card is not None:
-                card.set_metrics(m)
+        if touchpoints is None:
+            touchpoints = [card.touchpoint for card in self.cards.values()]
+        for _ in metrics_steps(self, touchpoints):
+            pass
 
     def refresh_metrics(self) -> None:
         """Responses, manual values or the segment changed: new numbers for every card and the curve."""
+        self.catch_up.flush()
+        for _ in self._refresh_metrics_steps():
+            pass
+
+    def _refresh_metrics_steps(self) -> Iterator[None]:
         self.metrics = {}
         # The cards hold the touchpoints as last read (touchpointsChanged keeps them current, and
         # recomputes the cards it re-reads), so no need to read 2,000 rows again.
-        self._compute_metrics([card.touchpoint for card in self.cards.values()])
+        yield from metrics_steps(self, [card.touchpoint for card in self.cards.values()])
         self._apply_filter(self.cards.values())
         self._refresh_overlays()
         self._refresh_overall()
@@ -412,7 +442,23 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
             self._publishing = True
         self._publish_selection()
 
+    @contextmanager
+    def quiet_selection(self) -> Iterator[None]:
+        """No selection published during the block (cards removed whose removal was published already)."""
+        publishing, self._publishing = self._publishing, False
+        try:
+            yield
+        finally:
+            self._publishing = publishing
+
     def select_ids(self, ids: list[int], ensure_visible: bool = True) -> None:
+        """Select these cards (after the pending catch-up, whose cards they may be)."""
+        if self.catch_up.pending:
+            self.catch_up.then(lambda: self._select_ids(list(ids), ensure_visible))
+            return
+        self._select_ids(ids, ensure_visible)
+
+    def _select_ids(self, ids: list[int], ensure_visible: bool) -> None:
         self._publishing = False
         try:
             self.clearSelection()
@@ -456,6 +502,7 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
             interaction.cancel()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        self.catch_up.flush()  # a press (tests send them straight to the scene) acts on every item
         pos = event.scenePos()
         if isinstance(self.interaction, (CardDrag, HeaderDrag, ConnectDrag)):
             self.cancel_interaction()
