@@ -48,7 +48,7 @@ from journeymap.ui.scene.header_items import (
 from journeymap.ui.scene.interactions import CardDrag, ConnectDrag, HeaderDrag, InlineEdit, Interaction, PaletteDrop
 from journeymap.ui.scene.layout import Cell, GridLayout, compute_layout
 from journeymap.ui.scene.legend import LegendItem
-from journeymap.ui.scene.updates import card_change_steps, metrics_steps
+from journeymap.ui.scene.updates import LARGE_CHANGE, change_steps, metrics_steps, refresh_metrics_steps
 from journeymap.ui.session import DocumentSession
 
 if TYPE_CHECKING:
@@ -60,10 +60,6 @@ CardOverlayPainter = Callable[[QPainter, CardItem], None]
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """With *n*: a numerus form ("%n cards"), the language's plural chosen and %n filled."""
     return QCoreApplication.translate("MapScene", text, disambiguation, n)
-
-
-# Edits of fewer cards than this are shown at once; bigger ones across event-loop turns (catch_up.py).
-LARGE_CHANGE = 300
 
 
 class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGraphicsScene):
@@ -340,11 +336,7 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
 
     # ================================================================ changes
     def apply_change(self, change: Change) -> None:
-        """Show what an edit changed (see ``journeymap.ui.changes``).
-
-        What an earlier big edit still had to show is finished first; a big edit's
-        own items are then made across event-loop turns (``catch_up``).
-        """
+        """Show what an edit changed (``ui.changes``): pending work first; a big edit across turns."""
         self.catch_up.flush()
         if change.maps or change.personas:
             self._refresh_title()
@@ -355,25 +347,16 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         if change.structure:
             self.rebuild()
             return
-        self.catch_up.run(self._change_steps(change))
+        self.catch_up.run(change_steps(self, change))
         if len(change.touchpoints) < LARGE_CHANGE:
             self.catch_up.flush()
-
-    def _change_steps(self, change: Change) -> Iterator[None]:
-        if change.touchpoints or change.cells:
-            yield from card_change_steps(self, change)
-            self.rich.cards_changed(change.touchpoints)
-        if change.connections:
-            self.rich.connections.on_connections_changed(sorted(change.connections))
-        if change.metrics:
-            yield from self._refresh_metrics_steps()
 
     def settle(self) -> None:
         """Finish showing every edit now (tests, exports, gestures)."""
         self.catch_up.flush()
 
     def render(self, *args, **kwargs) -> None:  # exports: never a half-shown edit
-        self.catch_up.flush()
+        self.settle()
         super().render(*args, **kwargs)
 
     # ================================================================ metrics, filter
@@ -390,17 +373,8 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
     def refresh_metrics(self) -> None:
         """Responses, manual values or the segment changed: new numbers for every card and the curve."""
         self.catch_up.flush()
-        for _ in self._refresh_metrics_steps():
+        for _ in refresh_metrics_steps(self):
             pass
-
-    def _refresh_metrics_steps(self) -> Iterator[None]:
-        self.metrics = {}
-        # The cards hold the touchpoints as last read (touchpointsChanged keeps them current, and
-        # recomputes the cards it re-reads), so no need to read 2,000 rows again.
-        yield from metrics_steps(self, [card.touchpoint for card in self.cards.values()])
-        self._apply_filter(self.cards.values())
-        self._refresh_overlays()
-        self._refresh_overall()
 
     def set_filter(self, text: str) -> None:
         """Dim the cards that do not match every word of *text* (see ``card_filter.card_matches``)."""

@@ -26,8 +26,32 @@ if TYPE_CHECKING:
 
 # Items removed or created between two looks at the clock (a slice is ~2-5 ms).
 SLICE = 100
+# Edits of fewer cards than this are shown at once; bigger ones across event-loop turns (catch_up.py).
+LARGE_CHANGE = 300
 # Touchpoints per metrics query (the storage layer answers up to 500 ids with one query).
 METRICS_SLICE = 400
+
+
+def change_steps(scene: MapScene, change: Change) -> Iterator[None]:
+    """The job of showing one edit on the canvas: cards, connections, then the numbers."""
+    if change.touchpoints or change.cells:
+        yield from card_change_steps(scene, change)
+        scene.rich.cards_changed(change.touchpoints)
+    if change.connections:
+        scene.rich.connections.on_connections_changed(sorted(change.connections))
+    if change.metrics:
+        yield from refresh_metrics_steps(scene)
+
+
+def refresh_metrics_steps(scene: MapScene) -> Iterator[None]:
+    """Responses, manual values or the segment changed: every card's numbers, the filter, the curve."""
+    scene.metrics = {}
+    # The cards hold the touchpoints as last read (touchpointsChanged keeps them current, and
+    # recomputes the cards it re-reads), so no need to read 2,000 rows again.
+    yield from metrics_steps(scene, [card.touchpoint for card in scene.cards.values()])
+    scene._apply_filter(scene.cards.values())
+    scene._refresh_overlays()
+    scene._refresh_overall()
 
 
 def apply_card_change(scene: MapScene, change: Change) -> None:
