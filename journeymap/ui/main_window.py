@@ -617,7 +617,7 @@ class MainWindow(DocumentFiles, QMainWindow):
     # ================================================================ state updates
     def _scene_call(self, method: Callable[[MapScene], object]) -> None:
         if self.scene is not None:
-            self.scene.settle()  # a menu action acts on every item of the last edit
+            self.scene.catch_up.flush()  # a menu action acts on every item of the last edit
             method(self.scene)
 
     def _show_refusal(self, msg_id: str) -> None:

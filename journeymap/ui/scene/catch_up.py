@@ -75,11 +75,14 @@ class CatchUp(QObject):
     def pending(self) -> bool:
         return bool(self._jobs)
 
-    def run(self, job: Job) -> None:
-        """Queue *job*; when nothing was pending its first slices run now, within the budget."""
+    def run(self, job: Job, now: bool = False) -> None:
+        """Queue *job*; when nothing was pending its first slices run now, within the budget
+        (*now*: all of it, a small edit)."""
         idle = not self._jobs
         self._jobs.append(job)
-        if idle:
+        if now:
+            self.flush()
+        elif idle:
             self.turns = 0
             self._work(time.perf_counter() + self.budget_s)
 

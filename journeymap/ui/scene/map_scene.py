@@ -102,8 +102,7 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         # The gesture in progress (journeymap.ui.scene.interactions), if any.
         self.interaction: Interaction | None = None
         self._palette_drop = PaletteDrop(self)
-        # Big edits are shown across event-loop turns; finished before any input, edit or render.
-        self.catch_up = CatchUp(self)
+        self.catch_up = CatchUp(self)  # big edits shown across turns, finished before input or edits
         session.add_settler(self.catch_up.flush)
 
         self.title_item = TitleBlockItem(self)
@@ -347,16 +346,10 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         if change.structure:
             self.rebuild()
             return
-        self.catch_up.run(change_steps(self, change))
-        if len(change.touchpoints) < LARGE_CHANGE:
-            self.catch_up.flush()
-
-    def settle(self) -> None:
-        """Finish showing every edit now (tests, exports, gestures)."""
-        self.catch_up.flush()
+        self.catch_up.run(change_steps(self, change), now=len(change.touchpoints) < LARGE_CHANGE)
 
     def render(self, *args, **kwargs) -> None:  # exports: never a half-shown edit
-        self.settle()
+        self.catch_up.flush()
         super().render(*args, **kwargs)
 
     # ================================================================ metrics, filter
@@ -365,8 +358,7 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
             return
         if touchpoints is not None and not touchpoints:
             return
-        if touchpoints is None:
-            touchpoints = [card.touchpoint for card in self.cards.values()]
+        touchpoints = [c.touchpoint for c in self.cards.values()] if touchpoints is None else touchpoints
         for _ in metrics_steps(self, touchpoints):
             pass
 
@@ -416,21 +408,8 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
             self._publishing = True
         self._publish_selection()
 
-    @contextmanager
-    def quiet_selection(self) -> Iterator[None]:
-        """No selection published during the block (cards removed whose removal was published already)."""
-        publishing, self._publishing = self._publishing, False
-        try:
-            yield
-        finally:
-            self._publishing = publishing
-
     def select_ids(self, ids: list[int], ensure_visible: bool = True) -> None:
-        """Select these cards (after the pending catch-up, whose cards they may be)."""
-        if self.catch_up.pending:
-            self.catch_up.then(lambda: self._select_ids(list(ids), ensure_visible))
-            return
-        self._select_ids(ids, ensure_visible)
+        self.catch_up.then(lambda: self._select_ids(list(ids), ensure_visible))
 
     def _select_ids(self, ids: list[int], ensure_visible: bool) -> None:
         self._publishing = False

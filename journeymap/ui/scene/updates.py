@@ -12,6 +12,7 @@ relayout, the metrics of the new cards and the filter.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -123,7 +124,7 @@ def card_change_steps(scene: MapScene, change: Change) -> Iterator[None]:
         yield
         chunk = doomed[-SLICE:]
         del doomed[-SLICE:]  # the items are destroyed with this slice's last reference
-        with scene.quiet_selection():
+        with _quiet_selection(scene):
             for card in chunk:
                 scene.removeItem(card)
         del chunk, card
@@ -156,6 +157,16 @@ def card_change_steps(scene: MapScene, change: Change) -> Iterator[None]:
         yield from metrics_steps(scene, [c.touchpoint for c in changed_items])
     scene._apply_filter(changed_items)
     scene._refresh_overlays()
+
+
+@contextmanager
+def _quiet_selection(scene: MapScene) -> Iterator[None]:
+    """No selection published during the block (cards removed whose removal was published already)."""
+    publishing, scene._publishing = scene._publishing, False
+    try:
+        yield
+    finally:
+        scene._publishing = publishing
 
 
 def _places(scene: MapScene, cells: Iterable[Cell]) -> dict[int, tuple[Cell, int]]:
