@@ -45,17 +45,23 @@ def big_file(tmp_path_factory):
     return path
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, big_file):
+def open_big_window(qtbot, tmp_path, big_file) -> MainWindow:
+    """The main window with its panels built in their default layout, on a copy of the big map."""
     path = tmp_path / "big.jmap"
     shutil.copy(big_file, path)
-    w = MainWindow()  # the panels built, in their default layout
+    w = MainWindow()
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
     qtbot.waitExposed(w)
     assert w.open_path(path)
     qtbot.wait(50)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, big_file):
+    w = open_big_window(qtbot, tmp_path, big_file)
     yield w
     w.close()
 

@@ -7,26 +7,15 @@ what is pending, so nobody acts on an item that is not there yet.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from journeymap.ui.main_window import MainWindow
-from tests.test_bulk_panels import CARDS, big_file  # noqa: F401 - the module's document fixture
+from tests.test_bulk_panels import CARDS, big_file, open_big_window  # noqa: F401 - the module's document fixture
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, big_file):  # noqa: F811
-    path = tmp_path / "big.jmap"
-    shutil.copy(big_file, path)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_path(path)
-    qtbot.wait(50)
+    w = open_big_window(qtbot, tmp_path, big_file)
     w.scene.catch_up.budget_s = 0.002  # a few slices a turn whatever the machine's speed
     yield w
     w.close()

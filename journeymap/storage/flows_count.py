@@ -1,11 +1,10 @@
 """Counting the flows of an event log with NumPy: one sort of the log, then whole-array steps.
 
-The pure-Python count (``events_sql._Counter``, kept as the reference and the fallback for
-times NumPy cannot read) walks a million events one by one after SQLite has sorted them:
-about 2 s. Here SQLite only hands the columns over; a stable ``lexsort`` puts them in journey
-order (customer, time, card) and every figure is a ``bincount``/``unique`` over the sorted
-arrays, so the cost is dominated by fetching the rows (issue 22: ≤ 1 s for 1M events).
-The results are the same objects, equal to the reference count (``tests/test_events_import.py``).
+The former pure-Python count (now ``tests/flows_reference.py``, the oracle this one must equal)
+walked a million events one by one after SQLite had sorted them: about 2 s. Here the events
+arrive as columns in any order; one ``argsort`` of a packed (customer, time, card) key puts them
+in journey order and every figure is a ``bincount`` or a sort over the sorted arrays (1M events:
+~0.3 s from the columns the import gathers; ``tests/test_events_flow_counts.py``).
 """
 
 from __future__ import annotations
@@ -137,7 +136,7 @@ def _count(flows: Flows, columns: list[np.ndarray], names: list[str], max_steps:
     first_keys, first_at = sorted_keys[firsts], by_visit[firsts]
     del visit_key, by_visit, sorted_keys, firsts
     reach = np.bincount(first_keys % k, minlength=k)
-    reached = _reached(first_keys // k, first_keys % k, s[first_at], c, s, o, len(names))
+    reached = _reached(k, first_keys // k, first_keys % k, s[first_at], c, s, o, len(names))
 
     flows.transitions = transitions
     flows.touchpoints = {}
@@ -174,11 +173,10 @@ def _transitions(tp_ids: np.ndarray, k: int, pair: np.ndarray, hours: np.ndarray
     return result
 
 
-def _reached(first_cust: np.ndarray, first_tp: np.ndarray, first_time: np.ndarray, c: np.ndarray,
+def _reached(k: int, first_cust: np.ndarray, first_tp: np.ndarray, first_time: np.ndarray, c: np.ndarray,
              s: np.ndarray, o: np.ndarray, outcome_count: int) -> np.ndarray:
-    """Per (card, outcome): customers whose first visit of the card came no later than their outcome."""
-    k = int(first_tp.max()) + 1 if len(first_tp) else 0
-    reached = np.zeros((max(k, 1), outcome_count + 1), dtype=np.int64)
+    """Per (card, outcome) of the *k* cards: customers who first visited the card no later than the outcome."""
+    reached = np.zeros((k, outcome_count + 1), dtype=np.int64)
     if not outcome_count:
         return reached[:, 1:]
     rows = np.flatnonzero(o)
