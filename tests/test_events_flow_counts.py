@@ -1,7 +1,8 @@
 """The NumPy flow count (storage.flows_count) against the reference count, on logs built to be awkward.
 
 The import gathers its events' columns while it reads the file and counts from them; a map's
-flows over several logs are counted again from SQL. Both must give exactly what the one-pass
+flows over several logs are counted again, from the integer arrays each import kept
+(storage.event_columns) or, for a log without them, from its rows in SQL. Both must give exactly what the one-pass
 reference count (``python_flows``) gives: same transitions, medians, reach, drop-off, outcome
 shares and most common paths, including ties at the same second, a customer's repeated visits,
 several outcomes and journeys longer than the paths keep.
@@ -59,10 +60,23 @@ def test_the_import_counts_what_the_reference_counts(two_logs):
         assert_same(result.flows, python_flows(doc, [result.batch_id]))
 
 
-def test_several_logs_recounted_from_sql_equal_the_reference(two_logs):
+def forget_kept_columns(doc) -> None:
+    """As a log imported before format 10 is: no arrays kept, counted from its rows."""
+    with doc.transaction():
+        doc.execute("DELETE FROM event_columns")
+
+
+@pytest.mark.parametrize("source", ["kept arrays", "rows", "one of each"])
+def test_several_logs_recounted_equal_the_reference(two_logs, source):
     doc, map_id, _results = two_logs
     batches = event_batches(doc, map_id)
     assert len(batches) == 2
+    assert doc.execute("SELECT count(*) FROM event_columns").fetchone()[0] == 2
+    if source == "rows":
+        forget_kept_columns(doc)
+    elif source == "one of each":
+        with doc.transaction():
+            doc.execute("DELETE FROM event_columns WHERE batch_id = ?", [batches[0]])
     merged = compute_flows(doc, batches)
     # a customer of both logs is one journey: more moves than either log alone
     assert merged.events == sum(compute_flows(doc, [b]).events for b in batches)
@@ -73,6 +87,7 @@ def test_several_logs_recounted_from_sql_equal_the_reference(two_logs):
 def test_an_unreadable_time_leaves_out_that_event_only(two_logs, bad):
     doc, map_id, _results = two_logs
     batches = event_batches(doc, map_id)
+    forget_kept_columns(doc)  # (kept arrays are the import's, as a single log's stored flows are)
     before = compute_flows(doc, batches)
     with doc.transaction():  # a document another program wrote (no CHECK guards events.time)
         doc.execute("UPDATE events SET time = ? WHERE id = (SELECT MIN(id) FROM events)", [bad])
@@ -84,6 +99,7 @@ def test_an_unreadable_time_leaves_out_that_event_only(two_logs, bad):
 def test_a_customer_id_holding_the_separator_is_fetched_row_by_row(two_logs):
     doc, map_id, _results = two_logs
     batches = event_batches(doc, map_id)
+    forget_kept_columns(doc)
     with doc.transaction():
         doc.execute("UPDATE events SET customer = 'a' || char(31) || 'b' WHERE id % 7 = 0")
     got = compute_flows(doc, batches)

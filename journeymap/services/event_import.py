@@ -283,6 +283,7 @@ def import_events(
                 if not writer.rows:
                     raise _NothingImported
                 importer.tick()
+                writer.keep_columns()
                 flows = writer.flows()
                 store_flows(doc, batch_id, flows)
                 _place_new_cards(doc, cards.created, flows)

@@ -87,7 +87,34 @@ EVENT_INDEXES: dict[str, str] = {
     "idx_event_paths_batch": "CREATE INDEX idx_event_paths_batch ON event_paths(batch_id)",
 }
 
-# Tables whose rows belong to an import batch, children after parents (for undo stashes and snapshots).
-BATCH_TABLES = ("events", "event_logs", "event_transitions", "event_reach", "event_outcomes", "event_paths")
-
 MIGRATION: tuple[str, ...] = (*EVENT_TABLES.values(), *EVENT_INDEXES.values())
+
+# Format 10: each log's events as integer arrays (storage.event_columns), so flows over several
+# logs are counted without reading a million rows of text back.
+COLUMN_TABLES: dict[str, str] = {
+    "event_columns": """
+        CREATE TABLE event_columns (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+            rows INTEGER NOT NULL,
+            first_event INTEGER NOT NULL,
+            last_event INTEGER NOT NULL,
+            first_time TEXT,
+            last_time TEXT,
+            base INTEGER NOT NULL,
+            customers TEXT NOT NULL,
+            outcomes TEXT NOT NULL,
+            customer_codes BLOB NOT NULL,
+            touchpoint_ids BLOB NOT NULL,
+            seconds BLOB NOT NULL,
+            outcome_codes BLOB NOT NULL
+        )""",
+}
+COLUMN_INDEXES: dict[str, str] = {
+    "idx_event_columns_batch": "CREATE UNIQUE INDEX idx_event_columns_batch ON event_columns(batch_id)",
+}
+COLUMNS_MIGRATION: tuple[str, ...] = (*COLUMN_TABLES.values(), *COLUMN_INDEXES.values())
+
+# Tables whose rows belong to an import batch, children after parents (for undo stashes and snapshots).
+BATCH_TABLES = ("events", "event_logs", "event_transitions", "event_reach", "event_outcomes", "event_paths",
+                "event_columns")

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from journeymap.domain.flows import Flows, JourneyPath, TouchpointFlow, Transition
+from journeymap.storage import event_columns
 from journeymap.storage.document import Document
 from journeymap.storage.flows_count import EventColumns
 
@@ -72,6 +73,10 @@ class EventWriter:
             self._queue.put(flat)
             # customer, touchpoint, time, outcome: gathered now, so the flows need no second read
             self.columns.add(flat[0::5], flat[2::5], flat[1::5], flat[4::5])
+
+    def keep_columns(self) -> None:
+        """Keep the events' arrays with the batch (after ``finish``), for counts over several logs."""
+        event_columns.store(self.conn, self.batch_id, self.columns)
 
     def flows(self) -> Flows:
         """The flows of the events written (after ``finish``)."""
@@ -142,18 +147,26 @@ def _where(batch_ids: Sequence[int]) -> str:
 def compute_flows(doc: Document, batch_ids: Sequence[int]) -> Flows:
     """The flows of the events of *batch_ids* (one or more logs of a map).
 
-    SQL only hands the rows over, in storage order; ``flows_count`` sorts them into journeys and
-    counts with NumPy (1M events: ~0.7 s, of which fetching the rows is most; the reference
-    count below, walking SQLite's sorted scan a customer at a time, took 2.1 s). Each
-    ``GROUP BY`` in SQL would be one more sort of the million rows, as SQLite has no hash
-    aggregation. ``tests/test_events_import.py`` checks both counts against the plain
-    window-function SQL.
+    Each log's events come as the integer arrays its import kept (``storage.event_columns``:
+    1M events, ~0.1 s); a log without them (imported before format 10, or whose arrays no
+    longer match its rows) is read from ``events`` (~0.9 s a million). ``flows_count`` then
+    sorts them into journeys and counts with NumPy. Each ``GROUP BY`` in SQL would be one more
+    sort of the million rows, as SQLite has no hash aggregation. ``tests/test_events_import.py``
+    checks the count against the plain window-function SQL.
     """
     if not batch_ids:
         return Flows(batch_ids=tuple(batch_ids))
     columns = EventColumns()
-    for chunk in _event_chunks(doc, batch_ids):
-        columns.add(*chunk)
+    unkept = []
+    for b in batch_ids:
+        coded = event_columns.load(doc._conn, int(b))  # noqa: SLF001
+        if coded is None:
+            unkept.append(b)
+        else:
+            columns.add_coded(coded)
+    if unkept:
+        for chunk in _event_chunks(doc, unkept):
+            columns.add(*chunk)
     return columns.count(batch_ids, MAX_PATH_STEPS, KEPT_PATHS)
 
 

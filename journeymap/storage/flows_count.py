@@ -10,6 +10,7 @@ in journey order and every figure is a ``bincount`` or a sort over the sorted ar
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import compress
 
@@ -26,6 +27,22 @@ def _second(time: object) -> int:
         return int(np.datetime64(datetime.fromisoformat(time).replace(tzinfo=None), "s").astype(np.int64))
     except (TypeError, ValueError):
         return _NO_TIME
+
+
+@dataclass(frozen=True)
+class CodedColumns:
+    """One batch's events as ``EventColumns`` holds them: codes into the two name lists, card ids,
+    seconds from *base*; what ``storage.event_columns`` keeps so a recount needs no text."""
+
+    customers: list[str]
+    outcomes: list[str]
+    customer_codes: np.ndarray
+    touchpoint_ids: np.ndarray
+    seconds: np.ndarray
+    outcome_codes: np.ndarray
+    base: int
+    first_time: str | None
+    last_time: str | None
 
 
 class EventColumns:
@@ -72,6 +89,32 @@ class EventColumns:
         self._parts.append((_codes(self._customers, customers), _small(cards), _small(seconds),
                             _codes(self._outcomes, outcomes)))
 
+    def coded(self) -> CodedColumns | None:
+        """Every event added so far, as arrays (None when none was); the columns stay for ``count``."""
+        if not self._parts or self._base is None:
+            return None
+        if len(self._parts) > 1:
+            self._parts[:] = [tuple(np.concatenate(column) for column in zip(*self._parts, strict=True))]
+        codes, cards, seconds, outcomes = self._parts[0]
+        return CodedColumns(list(self._customers), list(self._outcomes), codes, cards, seconds, outcomes,
+                            self._base, self.first_time, self.last_time)
+
+    def add_coded(self, coded: CodedColumns) -> None:
+        """Add a batch's kept arrays (``coded()`` of its import), its codes renumbered into ours."""
+        if not len(coded.customer_codes):
+            return
+        if self.first_time is None or (coded.first_time is not None and coded.first_time < self.first_time):
+            self.first_time = coded.first_time
+        if self.last_time is None or (coded.last_time is not None and coded.last_time > self.last_time):
+            self.last_time = coded.last_time
+        if self._base is None:
+            self._base = coded.base
+        shift = coded.base - self._base
+        seconds = coded.seconds.astype(np.int64) + shift if shift else coded.seconds
+        self._parts.append((_renumber(self._customers, coded.customers)[coded.customer_codes],
+                            _small(coded.touchpoint_ids), _small(seconds),
+                            _renumber(self._outcomes, coded.outcomes)[coded.outcome_codes]))
+
     def count(self, batch_ids: Sequence[int], max_steps: int, kept_paths: int) -> Flows:
         """The flows of every event added (once: the columns are consumed)."""
         flows = Flows(batch_ids=tuple(batch_ids))
@@ -102,6 +145,11 @@ def _codes(index: dict[str, int], values: Sequence[str]) -> np.ndarray:
         if value not in index:
             index[value] = len(index)
     return np.fromiter(map(index.__getitem__, values), np.int32, len(values))
+
+
+def _renumber(index: dict[str, int], names: Sequence[str]) -> np.ndarray:
+    """Our number for each of another coding's names (new ones numbered as they come)."""
+    return np.fromiter((index.setdefault(name, len(index)) for name in names), np.int32, len(names))
 
 
 def _count(flows: Flows, columns: list[np.ndarray], names: list[str], max_steps: int, kept_paths: int) -> Flows:

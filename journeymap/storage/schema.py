@@ -15,7 +15,7 @@ from journeymap.storage import comments_index, events_schema, response_counts
 
 # "JMap" as a big-endian 32-bit integer.
 APPLICATION_ID = int.from_bytes(b"JMap", "big")
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 SUFFIX = ".jmap"
 
 # Format 8 (issue 17): the same respondent's overall 0-10 likelihood to recommend on each of
@@ -286,6 +286,8 @@ TABLES.update(events_schema.EVENT_TABLES)
 TABLES.update(response_counts.TABLES)
 INDEXES.update(response_counts.INDEXES)
 INDEXES.update(events_schema.EVENT_INDEXES)
+TABLES.update(events_schema.COLUMN_TABLES)
+INDEXES.update(events_schema.COLUMN_INDEXES)
 
 # ``responses`` as format 3 made it (format 8 appends ``overall_score``).
 RESPONSES_3 = TABLES["responses"].replace(",\n            " + OVERALL_SCORE, "")
@@ -359,6 +361,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # Format 9 (issue 21): the responses' aggregate counts (storage.response_counts), counted once.
     9: (*response_counts.TABLES.values(), *response_counts.INDEXES.values(), response_counts.POPULATE_MONTHS,
         response_counts.POPULATE_COUNTS),
+    # Format 10 (issue 22): event logs keep their events as integer arrays (storage.event_columns);
+    # logs imported before have none and are counted from their rows, as before.
+    10: events_schema.COLUMNS_MIGRATION,
 }
 
 
