@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import random
 import shutil
 from pathlib import Path
@@ -11,8 +12,10 @@ from journeymap.domain.model import JourneyMap, Lane, LaneKind, Sensation, Stage
 from journeymap.storage import Document, schema
 
 # One folder per document format: a cached document of an older format would be upgraded
-# (its counts rebuilt, its migration rehearsed) inside every timed open.
-DATA = Path(__file__).resolve().parent / ".data" / f"format-{schema.SCHEMA_VERSION}"
+# (its counts rebuilt, its migration rehearsed) inside every timed open. The schema's own text
+# is in the name too, so branches that both call their format N share no stale documents.
+_SHAPE = hashlib.sha1(repr((sorted(schema.TABLES.items()), sorted(schema.INDEXES.items()))).encode()).hexdigest()[:8]
+DATA = Path(__file__).resolve().parent / ".data" / f"format-{schema.SCHEMA_VERSION}-{_SHAPE}"
 STAGES, LANES, TOUCHPOINTS = 30, 8, 2000
 RESPONSES = 1_000_000
 

@@ -8,7 +8,8 @@ them coded (``flows_count.EventColumns``), so it keeps those arrays here, ~16 by
 customer codes and outcome codes into per-batch name lists, card ids, seconds from a base.
 
 The arrays are a cache of ``events``: a row is used only if its shape checks out and the batch's
-events are still the ones it was made from (their count and id range, read from the batch index);
+events still span the ids they were written with (two seeks in the batch index: a count would
+read it all, and the flows kept per batch trust the rows no more than this);
 anything else (a log imported before this format, a document another program edited or forged)
 is counted from ``events`` as before, never trusted blindly.
 """
@@ -27,26 +28,28 @@ TABLE = "event_columns"  # its DDL: events_schema.COLUMN_TABLES (format 10)
 _LITTLE = {4: np.dtype("<i4"), 8: np.dtype("<i8")}
 
 
-def _events_of(conn: sqlite3.Connection, batch_id: int) -> tuple[int, int | None, int | None]:
-    """(count, first id, last id) of a batch's events, from ``idx_events_batch``."""
-    n, lo, hi = conn.execute(
-        "SELECT count(*), min(id), max(id) FROM events WHERE batch_id = ?", [batch_id]).fetchone()
-    return int(n), lo, hi
+def _events_of(conn: sqlite3.Connection, batch_id: int) -> tuple[int | None, int | None]:
+    """(first id, last id) of a batch's events: two seeks in ``idx_events_batch`` (a count would read it all)."""
+    lo = conn.execute("SELECT min(id) FROM events WHERE batch_id = ?", [batch_id]).fetchone()[0]
+    hi = conn.execute("SELECT max(id) FROM events WHERE batch_id = ?", [batch_id]).fetchone()[0]
+    return lo, hi
 
 
 def store(conn: sqlite3.Connection, batch_id: int, columns: EventColumns) -> None:
     """Keep *columns* (all of one batch's events, just written) with the batch."""
     coded = columns.coded()
-    rows, first, last = _events_of(conn, batch_id)
-    if coded is None or first is None:
+    first, last = _events_of(conn, batch_id)
+    if coded is None or first is None or last is None:
         return
+    rows = last - first + 1  # one transaction wrote them: consecutive ids
     conn.execute(f"DELETE FROM {TABLE} WHERE batch_id = ?", [batch_id])
     conn.execute(
         f"INSERT INTO {TABLE} (batch_id, rows, first_event, last_event, first_time, last_time, base, customers, "
         "outcomes, customer_codes, touchpoint_ids, seconds, outcome_codes) VALUES "
         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [batch_id, rows, first, last, coded.first_time, coded.last_time, coded.base,
-         json.dumps(coded.customers, ensure_ascii=False), json.dumps(coded.outcomes, ensure_ascii=False),
+         # JSON lists as UTF-8 blobs: 100,000 customer ids are more than a text column may hold
+         *(json.dumps(names, ensure_ascii=False).encode() for names in (coded.customers, coded.outcomes)),
          *(_blob(a) for a in (coded.customer_codes, coded.touchpoint_ids, coded.seconds, coded.outcome_codes))],
     )
 
@@ -72,7 +75,7 @@ def load(conn: sqlite3.Connection, batch_id: int) -> CodedColumns | None:
         coded = _decode(row)
     except (TypeError, ValueError, KeyError, OverflowError):  # a forged row: count from the events instead
         return None
-    if coded is None or _events_of(conn, batch_id) != (row[0], row[1], row[2]):
+    if coded is None or _events_of(conn, batch_id) != (row[1], row[2]) or row[0] != row[2] - row[1] + 1:
         return None
     return coded
 
