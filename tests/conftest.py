@@ -23,6 +23,14 @@ def isolated_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def two_logs(tmp_path):
+    """(document, map id, import results) of two awkward event logs (tests/events_fixtures.py)."""
+    from events_fixtures import two_logs_in
+
+    yield from two_logs_in(tmp_path)
+
+
+@pytest.fixture
 def doc_path(tmp_path):
     """A document file holding the retail-store template (closed: tests open it as they need)."""
     from journeymap.services.templates import create_map_from_template

@@ -11,9 +11,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from events_fixtures import assert_same
 from flows_reference import python_flows
 from helpers_formats import downgrade
-from test_events_flow_counts import assert_same, two_logs  # noqa: F401 - the fixture
 
 from journeymap.storage import Document
 from journeymap.storage.event_columns import load
@@ -25,7 +25,7 @@ def kept_batches(doc) -> list[int]:
     return [b for (b,) in doc.execute("SELECT batch_id FROM event_columns ORDER BY batch_id")]
 
 
-def test_each_import_keeps_arrays_that_describe_its_events(two_logs):  # noqa: F811
+def test_each_import_keeps_arrays_that_describe_its_events(two_logs):
     doc, map_id, results = two_logs
     assert kept_batches(doc) == [r.batch_id for r in results]
     for result in results:
@@ -54,7 +54,7 @@ FORGERIES = {
 
 
 @pytest.mark.parametrize("forgery", list(FORGERIES), ids=list(FORGERIES))
-def test_forged_or_stale_arrays_are_ignored_and_the_rows_counted(two_logs, forgery):  # noqa: F811
+def test_forged_or_stale_arrays_are_ignored_and_the_rows_counted(two_logs, forgery):
     doc, map_id, _results = two_logs
     batches = event_batches(doc, map_id)
     with doc.transaction():
@@ -64,7 +64,7 @@ def test_forged_or_stale_arrays_are_ignored_and_the_rows_counted(two_logs, forge
     assert_same(compute_flows(doc, batches), python_flows(doc, batches))
 
 
-def test_undo_and_redo_of_an_import_bring_its_arrays_back(two_logs):  # noqa: F811
+def test_undo_and_redo_of_an_import_bring_its_arrays_back(two_logs):
     doc, map_id, results = two_logs
     second = results[1].batch_id
     with doc.transaction():
@@ -77,14 +77,14 @@ def test_undo_and_redo_of_an_import_bring_its_arrays_back(two_logs):  # noqa: F8
     assert_same(compute_flows(doc, batches), python_flows(doc, batches))
 
 
-def test_removing_a_log_removes_its_arrays(two_logs):  # noqa: F811
+def test_removing_a_log_removes_its_arrays(two_logs):
     doc, _map_id, results = two_logs
     with doc.transaction():
         doc.delete_batch(results[0].batch_id)
     assert kept_batches(doc) == [results[1].batch_id]
 
 
-def test_a_format_9_document_upgrades_and_counts_its_logs_from_their_rows(two_logs, tmp_path):  # noqa: F811
+def test_a_format_9_document_upgrades_and_counts_its_logs_from_their_rows(two_logs, tmp_path):
     doc, map_id, results = two_logs
     batches = event_batches(doc, map_id)
     want = compute_flows(doc, batches)

@@ -10,47 +10,14 @@ several outcomes and journeys longer than the paths keep.
 
 from __future__ import annotations
 
-import random
 from datetime import timedelta
 
 import pytest
-from events_fixtures import T0, make_map, write_csv
+from events_fixtures import T0, assert_same, make_map, write_csv
 from flows_reference import python_flows
 
 from journeymap.services.event_import import import_events
-from journeymap.storage.events_sql import MAX_PATH_STEPS, compute_flows, event_batches
-
-FIELDS = ("customers", "events", "first_time", "last_time", "transitions", "touchpoints", "outcomes", "paths")
-
-
-def awkward_log(tmp_path, name: str, seed: int, customers: int = 400) -> tuple:
-    rng = random.Random(seed)
-    rows = []
-    for c in range(customers):
-        t = T0 + timedelta(hours=rng.randint(0, 500))
-        steps = rng.choice((1, 2, 5, MAX_PATH_STEPS + 4))
-        for _ in range(steps):
-            # 0 minutes now and then: two events at the same second, ordered by card id
-            t += timedelta(minutes=rng.choice((0, 0, 5, 90, 600)))
-            outcome = rng.choice(("", "", "", "compra", "baja"))
-            rows.append([f"cli-{c % 250}", t.strftime("%Y-%m-%d %H:%M:%S"), f"T{rng.randint(0, 7)}",
-                         rng.choice(("web", "tienda")), outcome])
-    rng.shuffle(rows)
-    return write_csv(tmp_path / name, ["Cliente", "Fecha", "Punto de contacto", "Canal", "Resultado"], rows)
-
-
-def assert_same(got, want):
-    for field in FIELDS:
-        assert getattr(got, field) == getattr(want, field), field
-
-
-@pytest.fixture
-def two_logs(tmp_path):
-    doc, map_id, _ids = make_map(tmp_path, tuple(f"T{i}" for i in range(8)))
-    first = import_events(doc, map_id, awkward_log(tmp_path, "crm.csv", 1))
-    second = import_events(doc, map_id, awkward_log(tmp_path, "web.csv", 2, customers=300))
-    yield doc, map_id, (first, second)
-    doc.close()
+from journeymap.storage.events_sql import compute_flows, event_batches
 
 
 def test_the_import_counts_what_the_reference_counts(two_logs):
