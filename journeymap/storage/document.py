@@ -213,6 +213,8 @@ class Document(StructureMixin, TouchpointsMixin, AnswersMixin, SnapshotsMixin, R
         # Why a document asked for editing was opened read-only: "media" (read-only
         # medium or folder), "full" (no space left on the disk), or None.
         self.read_only_reason: str | None = None
+        # Opened ``immutable`` (read-only medium, no sidecars): readers open it the same way.
+        self._frozen = False
         # The last commit is still only in the WAL (a reader held the checkpoint back,
         # or it came within CHECKPOINT_INTERVAL_S of the previous checkpoint).
         self.checkpoint_pending = False
@@ -285,6 +287,7 @@ class Document(StructureMixin, TouchpointsMixin, AnswersMixin, SnapshotsMixin, R
             raise DocumentError(CANNOT_READ_THE_FILE, path, exc.strerror) from exc
         conn: sqlite3.Connection | None = None
         doc: Document | None = None
+        frozen_doc = False
         try:
             page_size = disk.check_header(path, handle.fd)
             cls._check_sidecars(path, page_size, handle, can_write=blocked is None)
@@ -294,6 +297,7 @@ class Document(StructureMixin, TouchpointsMixin, AnswersMixin, SnapshotsMixin, R
                 frozen = (blocked is not None and not disk.has_sidecars(path)
                           and not disk.sibling(path, "-journal").exists())
                 conn = _connect_read_only(path, immutable=frozen, check_same_thread=False)
+                frozen_doc = frozen
             else:
                 conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
                 conn.execute("PRAGMA trusted_schema = OFF")
@@ -308,6 +312,7 @@ class Document(StructureMixin, TouchpointsMixin, AnswersMixin, SnapshotsMixin, R
                 conn.execute("PRAGMA synchronous = FULL")
             doc = cls(path, conn, read_only, handle)
             doc._had_sidecars = had_sidecars
+            doc._frozen = frozen_doc
             doc.read_only_reason = reason
             doc.unchecked_tables = unchecked
             if not read_only:
@@ -329,6 +334,22 @@ class Document(StructureMixin, TouchpointsMixin, AnswersMixin, SnapshotsMixin, R
             if isinstance(exc, sqlite3.Error):
                 raise DocumentError(CANNOT_OPEN_THE_DOCUMENT, path, exc) from exc
             raise
+
+    def reader(self) -> Document:
+        """A second, read-only connection to this open document, for another thread (the charts).
+
+        SQLite connections must not cross threads, so a worker reads through its
+        own. It takes no lock and validates nothing: this document already did,
+        and holds the lock. It sees what is committed; close it when done.
+        """
+        if self._conn is None:
+            raise DocumentError(THE_DOCUMENT_IS_CLOSED, self.path)
+        try:
+            conn = _connect_read_only(self.path, immutable=self._frozen)
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as exc:
+            raise DocumentError(CANNOT_OPEN_THE_DOCUMENT, self.path, exc) from exc
+        return type(self)(self.path, conn, True, None)
 
     def _because(self, reason: str) -> Document:
         self.read_only_reason = reason

@@ -1,23 +1,30 @@
 """The analytics dock: NPS and sentiment charts of the current map, drawn with matplotlib.
 
-matplotlib is slow to import, so nothing here imports it (nor
-``journeymap.services.charts``, which does) until a chart is first shown: the
-canvas is built on the first refresh while the dock is visible, or when
-``show_chart``/``figure``/``save_chart`` asks for it.
+The charts are drawn off the UI thread (``chart_render``): a refresh hands a
+job to the dock's worker, which reads the document through its own read-only
+connection, draws on an Agg canvas and sends back an image; the dock shows it
+in a label. Nothing here imports matplotlib (nor ``journeymap.services.charts``):
+the worker does, on its first chart. Drawing "NPS by touchpoint" of a 2,000-card
+map on the UI thread froze the window for ~0.8 s at open (issue 21).
 
 Charts follow the document: data-change signals of the session restart a
 single-shot timer, and the chart is redrawn when it fires, only if the dock is
-visible (otherwise on the next show).
+visible (otherwise on the next show). The last pictures are kept by (chart,
+map, segment, selection, size, data version), so flipping back is instant.
+
+``figure``, ``show_chart`` and ``save_chart`` are for scripts and tests: they
+need the figure now, so they draw on the calling thread when the worker's
+picture is not there yet.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -33,10 +40,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymap.i18n import error_text
+from journeymap.i18n import current_language
 from journeymap.services.chart_names import CHART_NAMES
 from journeymap.storage import DocumentError
 from journeymap.ui.docks import SessionConnections
+from journeymap.ui.docks.chart_render import ChartJob, ChartRenderer, ChartResult, draw
 from journeymap.ui.docks.widgets import on_screen
 
 if TYPE_CHECKING:  # pragma: no cover - typing only, never imported at run time
@@ -51,9 +59,26 @@ MAX_CANVAS_PX = 12000
 DOCK_ROWS = 20  # per-touchpoint charts: the best and the worst 10, unless "Show all"
 
 
-def _chart_text(text: str) -> str:
-    """Translation of the strings drawn inside charts (context "charts")."""
-    return QCoreApplication.translate("charts", text)
+def chart_height(name: str, items: int, asked: int) -> int:
+    """Pixels a chart is drawn high: per-touchpoint bar charts grow with their rows (the dock scrolls)."""
+    if name in ("nps_by_touchpoint", "nps_split") and items:
+        return max(asked, min(MAX_CANVAS_PX, 110 + ROW_PX * items))
+    return asked
+
+
+class ChartImage(QLabel):
+    """The drawn chart, as a picture; tells the dock when its room changes (charts adapt to their width)."""
+
+    def __init__(self, dock: AnalyticsDock, parent: QWidget):
+        super().__init__(parent)
+        self._dock = dock
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(1, MIN_CANVAS_PX)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._dock._on_area_resized()
 
 
 class AnalyticsDock(QDockWidget):
@@ -63,12 +88,18 @@ class AnalyticsDock(QDockWidget):
         self.setWindowTitle(self.tr("Analytics"))
         self._session: DocumentSession | None = None
         self._connections = SessionConnections()
-        self._charts: Any = None  # journeymap.services.charts, once imported
-        self._figure: Figure | None = None
-        self._canvas: Any = None
-        self._dirty = True
+        self._figure: Figure | None = None  # of the picture shown
+        self._shown: ChartResult | None = None
+        self._pending: ChartJob | None = None  # asked of the worker, not back yet
+        self._generation = 0  # of the newest job: results of older ones are dropped
+        self._data_version = 0  # bumped by each change of the document's data (part of the cache key)
+        self._seen_segment: str | None = None
+        self._dirty = True  # the picture shown is not of the document as it is now
         self._syncing = False
-        self._drawn_width = -1
+        self._renderer = ChartRenderer(self)
+        self._renderer.drawn.connect(self._on_drawn)
+        renderer = self._renderer
+        self.destroyed.connect(lambda *_: renderer.close())
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -122,6 +153,11 @@ class AnalyticsDock(QDockWidget):
         row.addWidget(segment_label)
         row.addWidget(self.segment_combo)
         row.addStretch()
+        # While the worker draws: a quiet word where it moves nothing, the last picture stays.
+        self.busy_label = QLabel(self.tr("Drawing chart…"), body)
+        self.busy_label.setEnabled(False)
+        self.busy_label.hide()
+        row.addWidget(self.busy_label)
         layout.addLayout(row)
         buttons = QHBoxLayout()  # a row of their own: side by side with the segment they made the dock 436 px wide
         buttons.setSpacing(6)
@@ -142,9 +178,10 @@ class AnalyticsDock(QDockWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setAccessibleName(self.tr("Chart area"))
-        self._placeholder = QLabel(self.tr("Charts appear here."), self.scroll)
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll.setWidget(self._placeholder)
+        self.chart_image = ChartImage(self, self.scroll)
+        self.chart_image.setText(self.tr("Charts appear here."))
+        self.chart_image.setAccessibleName(self.tr("Chart"))
+        self.scroll.setWidget(self.chart_image)
         layout.addWidget(self.scroll, 1)
         self.setWidget(body)
 
@@ -160,14 +197,18 @@ class AnalyticsDock(QDockWidget):
     def set_session(self, session: DocumentSession | None) -> None:
         """Follow *session* (``None``: no document open); drops the previous one's signals."""
         self._connections.clear()
+        if session is not self._session:
+            self._forget_pictures()
         self._session = session
         if session is not None:
+            self._seen_segment = session.segment
             c = self._connections
-            c.connect(session.metricsChanged, self._on_data_changed)
+            c.connect(session.metricsChanged, self._on_metrics_changed)
             c.connect(session.touchpointsChanged, self._on_data_changed)
-            c.connect(session.currentMapChanged, self._on_data_changed)
+            c.connect(session.currentMapChanged, self._on_view_changed)
             c.connect(session.structureChanged, self._on_data_changed)
             c.connect(session.selectionChanged, self._on_selection_changed)
+            c.connect(session.documentReplaced, self._on_document_replaced)
             c.connect(session.destroyed, self._on_session_destroyed)
         self._reload_segments()
         self._on_data_changed()
@@ -183,7 +224,7 @@ class AnalyticsDock(QDockWidget):
         return self.chart_combo.currentData() or CHART_NAMES[0]
 
     def show_chart(self, name: str) -> None:
-        """Select chart *name* and draw it now (visible or not)."""
+        """Select chart *name* and draw it now (visible or not), on this thread: for scripts and tests."""
         if name not in CHART_NAMES:
             raise ValueError(f"unknown chart {name!r}; expected one of {', '.join(CHART_NAMES)}")
         self._syncing = True
@@ -191,13 +232,13 @@ class AnalyticsDock(QDockWidget):
             self.chart_combo.setCurrentIndex(CHART_NAMES.index(name))
         finally:
             self._syncing = False
-        self.refresh()
+        self.draw_now()
 
     @property
     def figure(self) -> Figure:
-        """The matplotlib figure of the current chart (built and drawn on first use)."""
-        if self._figure is None:
-            self.refresh()
+        """The matplotlib figure of the chart shown; drawn now if there is none yet or the worker's is pending."""
+        if self._figure is None or self._pending is not None:
+            self.draw_now()
         assert self._figure is not None
         return self._figure
 
@@ -217,42 +258,45 @@ class AnalyticsDock(QDockWidget):
 
     def save_chart(self, path: str | os.PathLike[str]) -> Path:
         """Write the current chart as PNG or SVG (by suffix); returns the path written."""
-        charts = self._ensure_canvas()
         if self._dirty:
-            self.refresh()
+            self.draw_now()
+        from journeymap.services.charts import save_figure
+
         # At presentation quality: 200 dpi, whatever the dock's size on screen.
-        return charts.save_figure(self.figure, path, dpi=200)
+        return save_figure(self.figure, path, dpi=200)
 
     def refresh(self) -> None:
-        """Redraw the current chart from the document now."""
+        """Redraw the current chart from the document: the worker draws it, the dock shows it when done.
+
+        A picture of the same chart, map, segment, size and data is shown at once from the cache.
+        """
         self._timer.stop()
-        charts = self._ensure_canvas()
-        fig = self._figure
-        name = self.current_chart()
         self._reload_segments()
-        session = self._session
-        items = 0
-        if session is None:
-            charts.draw_empty(fig, self.tr("Open a document to see its analytics."))
-        else:
-            ctx = charts.ChartContext(session.document, session.map_id, session.segment,
-                                      tuple(session.selected_ids), _chart_text,
-                                      max_rows=None if self.show_all_button.isChecked() else DOCK_ROWS,
-                                      compare=getattr(session, "compare_sides", None))
-            try:
-                items = charts.render(name, fig, ctx)
-            except DocumentError as exc:  # e.g. the document was closed under us
-                charts.draw_empty(fig, error_text(exc))
         self._show_overall()
-        self._update_show_all(getattr(fig, "touchpoint_rows", None))
-        self._dirty = False
-        self._drawn_width = self._canvas.width()
-        if name in ("nps_by_touchpoint", "nps_split") and items:
-            height = 110 + ROW_PX * items
-        else:
-            height = MIN_CANVAS_PX
-        self._canvas.setMinimumHeight(max(MIN_CANVAS_PX, min(MAX_CANVAS_PX, height)))
-        self._canvas.draw_idle()
+        job = self._new_job()
+        cached = self._renderer.cache.get(job.key)
+        if cached is not None:
+            self._renderer.cancel(job.generation)
+            self._apply(cached)
+            return
+        self._pending = job
+        session = self._session
+        self._renderer.submit(job, session.document if session is not None else None)
+        self._set_busy(True)
+
+    def draw_now(self) -> None:
+        """Redraw the current chart on this thread, from the session's own document (what ``figure`` needs)."""
+        self._timer.stop()
+        self._reload_segments()
+        self._show_overall()
+        job = self._new_job()
+        self._renderer.cancel(job.generation)  # whatever the worker is drawing is stale now
+        result = self._renderer.cache.get(job.key)
+        if result is None:
+            session = self._session
+            result = draw(job, session.document if session is not None else None)
+            self._renderer.remember(result)
+        self._apply(result)
 
     def _update_show_all(self, rows: tuple[int, int] | None) -> None:
         """Offer "Show all" where a per-touchpoint chart leaves touchpoints out (or shows all on request)."""
@@ -294,36 +338,79 @@ class AnalyticsDock(QDockWidget):
             "drivers": self.tr("Drivers of the overall NPS"),
         }[name]
 
-    def _ensure_canvas(self) -> Any:
-        """Import matplotlib and build the canvas the first time a chart is needed."""
-        if self._charts is None:
-            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    def _area(self) -> tuple[int, int, int]:
+        """(width without a scroll bar, height, scroll bar width) of the room for the chart, in logical pixels."""
+        viewport = self.scroll.viewport()
+        bar = self.scroll.verticalScrollBar()
+        bar_px = max(bar.sizeHint().width(), 0)
+        width = viewport.width() + (bar.width() if bar.isVisible() else 0)
+        return max(MIN_CANVAS_PX, width), max(MIN_CANVAS_PX, viewport.height()), bar_px
 
-            from journeymap.services import charts
+    def _new_job(self) -> ChartJob:
+        """A job for the chart as the dock and session stand now; it is the newest (older results drop)."""
+        self._generation += 1
+        session = self._session
+        name = self.current_chart()
+        width, height, bar_px = self._area()
+        dpr = float(self.devicePixelRatioF())
+        max_rows = None if self.show_all_button.isChecked() else DOCK_ROWS
 
-            self._charts = charts
-            self._figure = charts.new_figure()
-            dock = self
+        def height_for(chart: str, items: int, asked: int) -> int:
+            return chart_height(chart, items, asked)
 
-            class Canvas(FigureCanvasQTAgg):
-                def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
-                    super().resizeEvent(event)
-                    dock._on_canvas_resized(event.size().width())
+        if session is None:
+            message = self.tr("Open a document to see its analytics.")
+            return ChartJob(self._generation, ("no document", width, height, dpr, message), name, None, None, (),
+                            max_rows, None, width, height, dpr, height_for, bar_px, message)
+        selected = tuple(session.selected_ids)
+        compare = getattr(session, "compare_sides", None)
+        key = (name, session.map_id, session.segment, selected if name == "nps_trend" else (), max_rows,
+               repr(compare) if name == "compare" else None, width, height, dpr, self._data_version,
+               current_language())
+        return ChartJob(self._generation, key, name, session.map_id, session.segment, selected, max_rows, compare,
+                        width, height, dpr, height_for, bar_px)
 
-            canvas = Canvas(self._figure)
-            canvas.setParent(self.scroll)
-            canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            canvas.setMinimumHeight(MIN_CANVAS_PX)
-            canvas.setAccessibleName(self.tr("Chart"))
-            self._canvas = canvas
-            self._drawn_width = -1
-            self.scroll.setWidget(canvas)  # deletes the placeholder
-            self._placeholder = None
-        return self._charts
+    def _on_drawn(self, result: ChartResult) -> None:
+        """The worker's picture (queued to this thread): shown if it is of the newest job, else dropped."""
+        if result.job.generation != self._generation:
+            return
+        self._renderer.remember(result)
+        self._apply(result)
 
-    def _on_canvas_resized(self, width: int) -> None:
-        # Charts adapt to their width (tick density, label room): redraw when it changes.
-        if abs(width - self._drawn_width) > 40:
+    def _apply(self, result: ChartResult) -> None:
+        self._shown = result
+        self._figure = result.figure
+        self._pending = None
+        self._dirty = False
+        self._set_busy(False)
+        image = self.chart_image
+        image.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        image.setPixmap(QPixmap.fromImage(result.image))
+        image.setMinimumSize(1, max(MIN_CANVAS_PX, result.height))
+        self._update_show_all(result.touchpoint_rows)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
+        if busy and self._shown is None:
+            self.chart_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.chart_image.setText(self.tr("Drawing chart…"))
+
+    def _forget_pictures(self) -> None:
+        """Another document (or none): nothing drawn of the old one shows, and the worker lets go of its file."""
+        self._generation += 1
+        self._renderer.cancel(self._generation)
+        self._renderer.wait_idle()  # before the old document closes (its reader must be gone)
+        self._renderer.cache.clear()
+        self._pending = None
+        self._set_busy(False)
+
+    def _on_area_resized(self) -> None:
+        # Charts adapt to their room (tick density, label room): redraw when it changes.
+        drawn = self._pending or (self._shown.job if self._shown is not None else None)
+        if drawn is None:
+            return
+        width, height, _bar = self._area()
+        if abs(width - drawn.width) > 40 or abs(height - drawn.height) > 40:
             self._schedule()
 
     def _schedule(self) -> None:
@@ -337,7 +424,23 @@ class AnalyticsDock(QDockWidget):
             self._dirty = True
 
     def _on_data_changed(self, *args: object) -> None:
+        self._data_version += 1
         self._schedule()
+
+    def _on_metrics_changed(self) -> None:
+        session = self._session
+        if session is not None and session.segment != self._seen_segment:
+            self._seen_segment = session.segment  # another filter, not other data: pictures still hold
+            self._schedule()
+        else:
+            self._on_data_changed()
+
+    def _on_view_changed(self, *args: object) -> None:
+        self._schedule()  # another map: its pictures are keyed by it
+
+    def _on_document_replaced(self) -> None:
+        self._forget_pictures()
+        self._on_data_changed()
 
     def _on_selection_changed(self, ids: list[int]) -> None:
         if self.current_chart() == "nps_trend":
@@ -346,10 +449,11 @@ class AnalyticsDock(QDockWidget):
     def _on_session_destroyed(self, *args: object) -> None:
         self._connections.clear()
         self._session = None
+        self._forget_pictures()
         self._schedule()
 
     def _on_visibility_changed(self, visible: bool) -> None:
-        if visible and self._dirty:
+        if visible and self._dirty and self._pending is None:
             self._timer.start()
 
     def _on_chart_changed(self, index: int) -> None:

@@ -1,0 +1,234 @@
+"""Charts drawn off the UI thread, handed back as images.
+
+Drawing "NPS by touchpoint" of a 2,000-card map with 100,000 answers on the UI
+thread froze the window for ~0.8 s at open (issue 21), and the first chart also
+paid matplotlib's import (~0.3 s). Here a worker thread of its own does all of
+it: it opens a *read-only* connection to the session's file
+(``Document.reader``: SQLite connections must not cross threads), reads the
+data, draws a private ``Figure`` on an Agg canvas (no pyplot, no Qt backend)
+and hands a ``QImage`` back through a queued signal.
+
+Only the newest request counts: each has a generation number, the worker keeps
+one pending request (a newer one replaces it), drops a request that went stale
+while its data was read, and the receiver drops a result whose generation is
+not the last it asked for (the document changed, another chart was asked, the
+panel was resized).
+
+``draw`` is the same drawing for a caller that needs the figure now, on its own
+thread with its own document (``AnalyticsDock.figure``, ``show_chart``, saving).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QImage
+
+from journeymap.i18n import error_text
+from journeymap.storage import DocumentError
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from matplotlib.figure import Figure
+
+    from journeymap.storage import Document
+
+log = logging.getLogger(__name__)
+
+BASE_DPI = 100  # figure inches are logical pixels / 100, as the Qt canvas had them
+CACHE_SIZE = 12
+
+
+def chart_text(text: str) -> str:
+    """Translation of the strings drawn inside charts (context "charts"); thread-safe (Qt's translate)."""
+    return QCoreApplication.translate("charts", text)
+
+
+@dataclass(frozen=True)
+class ChartJob:
+    """Everything a drawing needs, copied on the UI thread: the worker never touches widgets or the session."""
+
+    generation: int
+    key: Hashable  # cache key: same key, same picture
+    name: str
+    map_id: int | None
+    segment: str | None
+    selected_ids: tuple[int, ...]
+    max_rows: int | None
+    compare: tuple | None
+    width: int  # logical pixels of the room, without a scroll bar
+    height: int  # of the room asked
+    dpr: float  # device pixels per logical pixel
+    height_for: Callable[[str, int, int], int]  # (chart, items drawn, height asked) -> height drawn
+    bar_px: int = 0  # a chart taller than the room leaves this much to the scroll bar
+    message: str | None = None  # no document: draw this message instead
+
+
+@dataclass(frozen=True)
+class ChartResult:
+    job: ChartJob
+    image: QImage
+    figure: Figure
+    items: int  # rows/items drawn (0: an empty state)
+    height: int  # logical pixels of the image
+    touchpoint_rows: tuple[int, int] | None  # (drawn, in all) of a per-touchpoint chart
+
+
+class _Stale(Exception):
+    """The request was superseded while its data was read: nothing is drawn."""
+
+
+def draw(job: ChartJob, doc: Document | None, is_current: Callable[[], bool] = lambda: True) -> ChartResult:
+    """Draw *job* from *doc* (``None``: the job's message) into a new figure and an image of it.
+
+    Runs on whichever thread calls it, with a document opened on that thread.
+    Errors of the document (closed, damaged) become the chart's text, as the
+    dock always showed them; anything else is logged and shown as one sentence.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from journeymap.services import charts
+
+    fig = charts.new_figure(job.width / BASE_DPI, job.height / BASE_DPI, dpi=BASE_DPI * job.dpr)
+    FigureCanvasAgg(fig)
+    items = 0
+    if doc is None:
+        charts.draw_empty(fig, job.message or "")
+    else:
+        ctx = charts.ChartContext(doc, job.map_id, job.segment, job.selected_ids, chart_text,
+                                  max_rows=job.max_rows, compare=job.compare)
+        try:
+            items = charts.render(job.name, fig, ctx)
+        except (DocumentError, sqlite3.Error) as exc:  # closed or damaged under us
+            charts.draw_empty(fig, error_text(exc))
+            items = 0
+    if not is_current():
+        raise _Stale
+    height = max(1, job.height_for(job.name, items, job.height))
+    width = job.width - (job.bar_px if height > job.height else 0)
+    fig.set_size_inches(max(1, width) / BASE_DPI, height / BASE_DPI, forward=False)
+    fig.canvas.draw()
+    return ChartResult(job, _image(fig, job.dpr), fig, items, height, getattr(fig, "touchpoint_rows", None))
+
+
+def _image(fig: Figure, dpr: float) -> QImage:
+    """A deep copy of the Agg buffer (the buffer belongs to the canvas)."""
+    buf = fig.canvas.buffer_rgba()
+    h, w = buf.shape[0], buf.shape[1]
+    image = QImage(bytes(buf), w, h, w * 4, QImage.Format.Format_RGBA8888).copy()
+    image.setDevicePixelRatio(dpr)
+    return image
+
+
+def failure_text() -> str:
+    return QCoreApplication.translate("ChartRenderer", "The chart could not be drawn.")
+
+
+class ChartRenderer(QObject):
+    """One worker thread drawing the newest ``ChartJob`` it was given; results arrive as ``drawn``."""
+
+    drawn = Signal(object)  # ChartResult, emitted from the worker: queued to the receiver's thread
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._cond = threading.Condition()
+        self._next: tuple[ChartJob, Any] | None = None
+        self._busy = False
+        self._closed = False
+        self._thread: threading.Thread | None = None
+        self.latest = 0  # generation of the newest job; older ones are dropped
+        self.cache: OrderedDict[Hashable, ChartResult] = OrderedDict()
+
+    def submit(self, job: ChartJob, doc: Document | None) -> None:
+        """Draw *job* from *doc*'s file in the worker; replaces a job not yet started."""
+        with self._cond:
+            self.latest = job.generation
+            self._next = (job, doc)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="charts", daemon=True)
+                self._thread.start()
+            self._cond.notify_all()
+
+    def cancel(self, generation: int) -> None:
+        """Nothing older than *generation* is drawn or delivered any more."""
+        with self._cond:
+            self.latest = generation
+            self._next = None
+
+    def wait_idle(self, timeout: float = 5.0) -> bool:
+        """Wait until the worker is not reading (before the document it reads closes)."""
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._busy and self._next is None, timeout)
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._next = None
+            self._cond.notify_all()
+
+    def remember(self, result: ChartResult) -> None:
+        self.cache[result.job.key] = result
+        self.cache.move_to_end(result.job.key)
+        while len(self.cache) > CACHE_SIZE:
+            self.cache.popitem(last=False)
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._next is not None or self._closed)
+                if self._closed:
+                    return
+                assert self._next is not None
+                (job, doc), self._next = self._next, None
+                self._busy = True
+            result = None
+            try:
+                result = self._draw(job, doc)
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._cond.notify_all()
+            if result is not None and job.generation == self.latest:
+                try:
+                    self.drawn.emit(result)
+                except RuntimeError:  # the receiver was deleted meanwhile
+                    return
+
+    def _draw(self, job: ChartJob, doc: Document | None) -> ChartResult | None:
+        def current() -> bool:
+            return job.generation == self.latest and not self._closed
+
+        if not current():
+            return None
+        reader = None
+        try:
+            if doc is not None:
+                try:
+                    reader = doc.reader()
+                except DocumentError as exc:
+                    return draw(_message_job(job, error_text(exc)), None, current)
+            return draw(job, reader, current)
+        except _Stale:
+            return None
+        except Exception:  # a bug must not end the thread nor reach the user as a traceback
+            log.exception("drawing chart %s", job.name)
+            try:
+                return draw(_message_job(job, failure_text()), None, current)
+            except Exception:  # pragma: no cover - matplotlib itself broken
+                log.exception("drawing the failure message")
+                return None
+        finally:
+            if reader is not None:
+                reader.close()
+
+
+def _message_job(job: ChartJob, message: str) -> ChartJob:
+    from dataclasses import replace
+
+    return replace(job, message=message)
