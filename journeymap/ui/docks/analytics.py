@@ -94,6 +94,7 @@ class AnalyticsDock(QDockWidget):
         self._generation = 0  # of the newest job: results of older ones are dropped
         self._data_version = 0  # bumped by each change of the document's data (part of the cache key)
         self._seen_segment: str | None = None
+        self._segments: tuple[int | None, tuple[str, ...]] = (None, ())  # (map, its segments) as last drawn
         self._dirty = True  # the picture shown is not of the document as it is now
         self._syncing = False
         self._renderer = ChartRenderer(self)
@@ -368,7 +369,7 @@ class AnalyticsDock(QDockWidget):
                repr(compare) if name == "compare" else None, width, height, dpr, self._data_version,
                current_language())
         return ChartJob(self._generation, key, name, session.map_id, session.segment, selected, max_rows, compare,
-                        width, height, dpr, height_for, bar_px)
+                        width, height, dpr, height_for, bar_px, segments=True)
 
     def _on_drawn(self, result: ChartResult) -> None:
         """The worker's picture (queued to this thread): shown if it is of the newest job, else dropped."""
@@ -388,6 +389,9 @@ class AnalyticsDock(QDockWidget):
         image.setPixmap(QPixmap.fromImage(result.image))
         image.setMinimumSize(1, max(MIN_CANVAS_PX, result.height))
         self._update_show_all(result.touchpoint_rows)
+        if result.segments is not None:
+            self._segments = (result.job.map_id, result.segments)
+            self._reload_segments()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy_label.setVisible(busy)
@@ -400,7 +404,10 @@ class AnalyticsDock(QDockWidget):
         self._generation += 1
         self._renderer.cancel(self._generation)
         self._renderer.wait_idle()  # before the old document closes (its reader must be gone)
+        for window in self.chart_windows:
+            window.wait_idle()
         self._renderer.cache.clear()
+        self._segments = (None, ())
         self._pending = None
         self._set_busy(False)
 
@@ -466,11 +473,10 @@ class AnalyticsDock(QDockWidget):
         current = None
         if session is not None:
             current = session.segment
-            if session.map_id is not None:
-                try:
-                    segments = session.document.segments(session.map_id)
-                except DocumentError:
-                    segments = []
+            # As the last chart of this map read them (the worker reads them with the chart's data).
+            drawn_map, drawn = self._segments
+            if session.map_id is not None and drawn_map == session.map_id:
+                segments = list(drawn)
             if current and current not in segments:
                 segments.append(current)
         wanted = [None, *segments]
