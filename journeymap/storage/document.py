@@ -335,6 +335,15 @@ class Document(StructureMixin, TouchpointsMixin, AnswersMixin, SnapshotsMixin, R
                 raise DocumentError(CANNOT_OPEN_THE_DOCUMENT, path, exc) from exc
             raise
 
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    def check_open(self) -> None:
+        """Raise the "document is closed" error (views that outlive the document show it)."""
+        if self._conn is None:
+            raise DocumentError(THE_DOCUMENT_IS_CLOSED, self.path)
+
     def reader(self) -> Document:
         """A second, read-only connection to this open document, for another thread (the charts).
 
@@ -342,8 +351,7 @@ class Document(StructureMixin, TouchpointsMixin, AnswersMixin, SnapshotsMixin, R
         own. It takes no lock and validates nothing: this document already did,
         and holds the lock. It sees what is committed; close it when done.
         """
-        if self._conn is None:
-            raise DocumentError(THE_DOCUMENT_IS_CLOSED, self.path)
+        self.check_open()
         try:
             conn = _connect_read_only(self.path, immutable=self._frozen)
             conn.execute("PRAGMA foreign_keys = ON")

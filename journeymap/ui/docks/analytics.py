@@ -311,7 +311,7 @@ class AnalyticsDock(QDockWidget):
         """The map's overall (relationship) NPS from a wide survey, above the charts."""
         session = self._session
         o = None
-        if session is not None and session.map_id is not None:
+        if session is not None and session.map_id is not None and not session.document.closed:
             from journeymap.services.reporting import overall_summary
 
             try:

@@ -112,6 +112,7 @@ def draw(job: ChartJob, doc: Document | None, is_current: Callable[[], bool] = l
         ctx = charts.ChartContext(doc, job.map_id, job.segment, job.selected_ids, chart_text,
                                   max_rows=job.max_rows, compare=job.compare)
         try:
+            doc.check_open()
             items = charts.render(job.name, fig, ctx)
         except (DocumentError, sqlite3.Error) as exc:  # closed or damaged under us
             charts.draw_empty(fig, error_text(exc))
