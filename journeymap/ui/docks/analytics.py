@@ -92,6 +92,7 @@ class AnalyticsDock(QDockWidget):
         self._shown: ChartResult | None = None
         self._pending: ChartJob | None = None  # asked of the worker, not back yet
         self._generation = 0  # of the newest job: results of older ones are dropped
+        self._submitted = 0  # generation of the last job handed to the worker
         self._data_version = 0  # bumped by each change of the document's data (part of the cache key)
         self._seen_segment: str | None = None
         self._segments: tuple[int | None, tuple[str, ...]] = (None, ())  # (map, its segments) as last drawn
@@ -281,9 +282,16 @@ class AnalyticsDock(QDockWidget):
             self._apply(cached)
             return
         self._pending = job
-        session = self._session
-        self._renderer.submit(job, session.document if session is not None else None)
         self._set_busy(True)
+        # Handed over on the next turn of the event loop: the repaints already asked for (a map just
+        # opened) go first, at full speed, instead of sharing the interpreter with the worker.
+        QTimer.singleShot(0, self, self._submit_pending)
+
+    def _submit_pending(self) -> None:
+        job, session = self._pending, self._session
+        if job is not None and job.generation == self._generation and job.generation > self._submitted:
+            self._submitted = job.generation
+            self._renderer.submit(job, session.document if session is not None else None)
 
     def draw_now(self) -> None:
         """Redraw the current chart on this thread, from the session's own document (what ``figure`` needs)."""
