@@ -231,3 +231,19 @@ def test_many_touchpoints_and_long_titles(tmp_path):
             assert n > 0
         labels = [t.get_text() for t in draw("nps_by_touchpoint", doc, m)[0].axes[0].get_yticklabels()]
         assert all(len(label.split("  (")[0]) <= 30 for label in labels)
+
+
+def test_priority_matrix_of_many_names_only_the_worst_fix_first(tmp_path):
+    from matplotlib.text import Annotation
+
+    with Document.create(tmp_path / "many.jmap") as doc:
+        m = doc.add_map(JourneyMap("Many"))
+        s, lane = doc.add_stage(Stage(m, "S")), doc.add_lane(Lane(m, "L"))
+        for i in range(80):  # all in "fix first": impact 5, NPS below 0, the last ones worst
+            tid = doc.add_touchpoint(Touchpoint(m, s, lane, f"T{i}", impact=5))
+            doc.update_touchpoint(tid, manual_nps=-(i + 1))
+        fig, n = draw("priority_matrix", doc, m)
+        names = [t.get_text() for t in fig.axes[0].texts if isinstance(t, Annotation)]
+        assert n == 80
+        assert len(names) == charts.MAX_NAMED_FIX_FIRST
+        assert set(names) == {f"T{i}" for i in range(80 - charts.MAX_NAMED_FIX_FIRST, 80)}

@@ -50,6 +50,7 @@ LABEL_SIZE = 10
 TICK_SIZE = 9
 NOTE_SIZE = 8
 
+MAX_NAMED_FIX_FIRST = 12  # priority matrix of many touchpoints: the fix-first ones named, worst first
 HIGH_IMPACT = 4  # impact >= 4 is "high" on the 1-5 scale
 LOW_NPS = 0.0  # NPS below 0 (more detractors than promoters) is "low"
 
@@ -627,9 +628,13 @@ def draw_priority_matrix(fig: Figure, ctx: ChartContext) -> int:
     # Spread touchpoints that share an impact value so their markers do not hide each other.
     # With many touchpoints, name only those that need attention: the fix-first ones
     # and the lowest scores; the rest are dots (labels would cover each other).
+    # At most MAX_NAMED_FIX_FIRST of those, the worst first: a 2,000-card map named hundreds, which
+    # covered each other and took fit_texts ~20 s to sort out (issue 21).
     lowest = {id(r) for r in sorted(rows, key=lambda r: r.nps)[:6]}
-    labelled = [r for r in rows if len(rows) <= 12 or id(r) in lowest
-                or priority_quadrant(r.impact, r.nps) == "fix_first"]
+    fix_first = sorted((r for r in rows if priority_quadrant(r.impact, r.nps) == "fix_first"),
+                       key=lambda r: (r.nps, -r.impact))
+    urgent = {id(r) for r in fix_first[:MAX_NAMED_FIX_FIRST]}
+    labelled = [r for r in rows if len(rows) <= 12 or id(r) in lowest or id(r) in urgent]
     labelled_ids = {id(r) for r in labelled}
     groups: dict[int, list[TouchpointRow]] = {}
     for r in rows:
