@@ -227,3 +227,22 @@ def test_matplotlib_is_imported_by_the_worker_not_the_ui_thread(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                             env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_without_a_document_the_dock_says_so_without_matplotlib():
+    code = (
+        "import sys, time\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from journeymap.ui.docks.analytics import AnalyticsDock\n"
+        "app = QApplication([])\n"
+        "dock = AnalyticsDock(); dock.resize(600, 400); dock.set_session(None); dock.show()\n"
+        "end = time.monotonic() + 1\n"
+        "while time.monotonic() < end:\n"
+        "    app.processEvents(); time.sleep(0.005)\n"
+        "assert not dock._dirty\n"
+        "assert dock.chart_image.text() == 'Open a document to see its analytics.', dock.chart_image.text()\n"
+        "assert 'matplotlib' not in sys.modules and dock._renderer._thread is None\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}, timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -275,6 +275,9 @@ class AnalyticsDock(QDockWidget):
         self._timer.stop()
         self._reload_segments()
         self._show_overall()
+        if self._session is None:
+            self._show_no_document()
+            return
         job = self._new_job()
         cached = self._renderer.cache.get(job.key)
         if cached is not None:
@@ -400,6 +403,22 @@ class AnalyticsDock(QDockWidget):
         if result.segments is not None:
             self._segments = (result.job.map_id, result.segments)
             self._reload_segments()
+
+    def _show_no_document(self) -> None:
+        """No document: a sentence, not a chart (matplotlib is not even imported at start-up for it)."""
+        self._generation += 1
+        self._renderer.cancel(self._generation)
+        self._pending = None
+        self._shown = None
+        self._figure = None  # ``figure`` draws the same sentence into one, if a script asks
+        self._dirty = False
+        self._set_busy(False)
+        image = self.chart_image
+        image.clear()
+        image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        image.setText(self.tr("Open a document to see its analytics."))
+        image.setMinimumSize(1, MIN_CANVAS_PX)
+        self._update_show_all(None)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy_label.setVisible(busy)
