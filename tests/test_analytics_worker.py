@@ -229,19 +229,31 @@ def test_matplotlib_is_imported_by_the_worker_not_the_ui_thread(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
-def test_without_a_document_the_dock_says_so_without_matplotlib():
+def test_without_a_document_the_dock_says_so_and_imports_matplotlib_later_in_the_worker():
     code = (
-        "import sys, time\n"
+        "import builtins, sys, threading, time\n"
+        "first = []\n"
+        "real = builtins.__import__\n"
+        "def spy(name, *a, **k):\n"
+        "    if name.startswith('matplotlib') and not first:\n"
+        "        first.append(threading.current_thread().name)\n"
+        "    return real(name, *a, **k)\n"
+        "builtins.__import__ = spy\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "from journeymap.ui.docks.analytics import AnalyticsDock\n"
+        "from journeymap.ui.docks.analytics import AnalyticsDock, WARM_UP_MS\n"
         "app = QApplication([])\n"
         "dock = AnalyticsDock(); dock.resize(600, 400); dock.set_session(None); dock.show()\n"
-        "end = time.monotonic() + 1\n"
-        "while time.monotonic() < end:\n"
-        "    app.processEvents(); time.sleep(0.005)\n"
+        "def run(seconds):\n"
+        "    end = time.monotonic() + seconds\n"
+        "    while time.monotonic() < end:\n"
+        "        app.processEvents(); time.sleep(0.005)\n"
+        "run(WARM_UP_MS / 1000 * 0.6)\n"
         "assert not dock._dirty\n"
         "assert dock.chart_image.text() == 'Open a document to see its analytics.', dock.chart_image.text()\n"
         "assert 'matplotlib' not in sys.modules and dock._renderer._thread is None\n"
+        "run(WARM_UP_MS / 1000 * 0.6)\n"
+        "assert dock._renderer.wait_idle(30)\n"
+        "assert 'matplotlib.backends.backend_agg' in sys.modules and first == ['charts'], first\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                             env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}, timeout=60)

@@ -53,6 +53,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only, never imported at run time
     from journeymap.ui.session import DocumentSession
 
 REFRESH_MS = 100
+WARM_UP_MS = 1500  # the tab in front and no document for this long: matplotlib is imported in the worker
 ROW_PX = 26  # canvas height per bar in the per-touchpoint bar charts
 MIN_CANVAS_PX = 300
 MAX_CANVAS_PX = 12000
@@ -107,6 +108,12 @@ class AnalyticsDock(QDockWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self._refresh_if_visible)
+        # Not at once: a document opened straight after start-up (from the command line) would share
+        # the interpreter with the import; its first chart then imports it after its first frame.
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.setInterval(WARM_UP_MS)
+        self._warm_timer.timeout.connect(self._warm_up)
 
         body = QWidget(self)
         body.setMinimumWidth(300)
@@ -404,8 +411,13 @@ class AnalyticsDock(QDockWidget):
             self._segments = (result.job.map_id, result.segments)
             self._reload_segments()
 
+    def _warm_up(self) -> None:
+        if self._session is None and on_screen(self):
+            self._renderer.warm_up()
+
     def _show_no_document(self) -> None:
         """No document: a sentence, not a chart (matplotlib is not even imported at start-up for it)."""
+        self._warm_timer.start()
         self._generation += 1
         self._renderer.cancel(self._generation)
         self._pending = None

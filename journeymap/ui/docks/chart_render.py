@@ -150,6 +150,7 @@ class ChartRenderer(QObject):
         self._cond = threading.Condition()
         self._next: tuple[ChartJob, Any] | None = None
         self._busy = False
+        self._warm = False  # import matplotlib when there is nothing to draw
         self._closed = False
         self._thread: threading.Thread | None = None
         self.latest = 0  # generation of the newest job; older ones are dropped
@@ -160,10 +161,20 @@ class ChartRenderer(QObject):
         with self._cond:
             self.latest = job.generation
             self._next = (job, doc)
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="charts", daemon=True)
-                self._thread.start()
+            self._start()
             self._cond.notify_all()
+
+    def warm_up(self) -> None:
+        """Import matplotlib in the worker now, while nothing is asked (~0.3-0.6 s), not with the first chart."""
+        with self._cond:
+            self._warm = True
+            self._start()
+            self._cond.notify_all()
+
+    def _start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="charts", daemon=True)
+            self._thread.start()
 
     def cancel(self, generation: int) -> None:
         """Nothing older than *generation* is drawn or delivered any more."""
@@ -174,7 +185,7 @@ class ChartRenderer(QObject):
     def wait_idle(self, timeout: float = 5.0) -> bool:
         """Wait until the worker is not reading (before the document it reads closes)."""
         with self._cond:
-            return self._cond.wait_for(lambda: not self._busy and self._next is None, timeout)
+            return self._cond.wait_for(lambda: not self._busy and self._next is None and not self._warm, timeout)
 
     def close(self) -> None:
         with self._cond:
@@ -191,12 +202,24 @@ class ChartRenderer(QObject):
     def _run(self) -> None:
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._next is not None or self._closed)
+                self._cond.wait_for(lambda: self._next is not None or self._closed or self._warm)
                 if self._closed:
                     return
-                assert self._next is not None
-                (job, doc), self._next = self._next, None
-                self._busy = True
+                if self._next is None:
+                    self._warm = False
+                    self._busy = True
+                    job = None
+                else:
+                    (job, doc), self._next = self._next, None
+                    self._busy = True
+            if job is None:
+                try:
+                    _import_matplotlib()
+                finally:
+                    with self._cond:
+                        self._busy = False
+                        self._cond.notify_all()
+                continue
             result = None
             try:
                 result = self._draw(job, doc)
@@ -236,6 +259,15 @@ class ChartRenderer(QObject):
         finally:
             if reader is not None:
                 reader.close()
+
+
+def _import_matplotlib() -> None:
+    try:
+        from matplotlib.backends import backend_agg  # noqa: F401 - imported for later
+
+        from journeymap.services import charts, voice_charts  # noqa: F401
+    except Exception:  # pragma: no cover - the first chart reports it
+        log.exception("importing matplotlib")
 
 
 def _message_job(job: ChartJob, message: str) -> ChartJob:
