@@ -112,6 +112,36 @@ def test_a_result_that_went_stale_is_dropped(qtbot, setup, monkeypatch):
     assert shown_bars(dock) == [0.0, -50.0]
 
 
+def test_a_long_stale_drawing_does_not_hold_up_the_next_chart(qtbot, setup, monkeypatch):
+    dock, session, ids = setup
+    dock.show()
+    qtbot.waitExposed(dock)
+    qtbot.waitUntil(lambda: settled(dock), timeout=5000)
+    release = threading.Event()
+    original = chart_render.draw
+
+    def held(job, doc, *args):  # "nps_split" stands for a drawing that takes matplotlib a minute
+        if job.name == "nps_split":
+            assert release.wait(20)
+        return original(job, doc, *args)
+
+    monkeypatch.setattr(chart_render, "draw", held)
+    renderer = dock._renderer
+    try:
+        dock.chart_combo.setCurrentIndex(dock.chart_names().index("nps_split"))
+        qtbot.waitUntil(lambda: dock._pending is not None and dock._pending.name == "nps_split"
+                        and dock._pending.generation in renderer._running.values(), timeout=3000)
+        dock.chart_combo.setCurrentIndex(dock.chart_names().index("stage_nps_sentiment"))
+        qtbot.waitUntil(lambda: settled(dock) and dock._shown.job.name == "stage_nps_sentiment", timeout=5000)
+        assert not release.is_set()  # drawn while the stale one is still being drawn
+        assert len(renderer._running) == 1
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not renderer._running, timeout=5000)
+    qtbot.wait(100)
+    assert dock._shown.job.name == "stage_nps_sentiment"
+
+
 def test_flipping_back_to_a_chart_is_instant(qtbot, setup, drawn_in):
     dock, session, ids = setup
     dock.show()

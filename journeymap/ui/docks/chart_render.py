@@ -141,7 +141,12 @@ def failure_text() -> str:
 
 
 class ChartRenderer(QObject):
-    """One worker thread drawing the newest ``ChartJob`` it was given; results arrive as ``drawn``."""
+    """A worker thread drawing the newest ``ChartJob`` it was given; results arrive as ``drawn``.
+
+    matplotlib cannot be interrupted: "Show all" of 2,000 touchpoints takes it ~50 s. When a new job
+    comes while the worker is still on one that went stale, a fresh worker takes the new job and the
+    old one ends after its drawing, which is dropped (at most one such thread at a time).
+    """
 
     drawn = Signal(object)  # ChartResult, emitted from the worker: queued to the receiver's thread
 
@@ -149,10 +154,10 @@ class ChartRenderer(QObject):
         super().__init__(parent)
         self._cond = threading.Condition()
         self._next: tuple[ChartJob, Any] | None = None
-        self._busy = False
+        self._running: dict[threading.Thread, int] = {}  # busy worker -> generation of its job (0: warm-up)
         self._warm = False  # import matplotlib when there is nothing to draw
         self._closed = False
-        self._thread: threading.Thread | None = None
+        self._thread: threading.Thread | None = None  # the worker that takes the next job
         self.latest = 0  # generation of the newest job; older ones are dropped
         self.cache: OrderedDict[Hashable, ChartResult] = OrderedDict()
 
@@ -172,9 +177,14 @@ class ChartRenderer(QObject):
             self._cond.notify_all()
 
     def _start(self) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="charts", daemon=True)
-            self._thread.start()
+        """A worker for the next job (under the lock): the current one, unless it is busy with a stale job."""
+        worker = self._thread
+        if worker is not None:
+            busy_with = self._running.get(worker)
+            if busy_with is None or busy_with in (0, self.latest) or len(self._running) > 1:
+                return  # idle, on the newest job, or one stale drawing already runs beside it: it waits
+        self._thread = threading.Thread(target=self._run, name="charts", daemon=True)
+        self._thread.start()
 
     def cancel(self, generation: int) -> None:
         """Nothing older than *generation* is drawn or delivered any more."""
@@ -182,10 +192,14 @@ class ChartRenderer(QObject):
             self.latest = generation
             self._next = None
 
-    def wait_idle(self, timeout: float = 5.0) -> bool:
-        """Wait until the worker is not reading (before the document it reads closes)."""
+    def wait_idle(self, timeout: float = 1.0) -> bool:
+        """Wait until no worker is drawing (before the document it reads closes), at most *timeout* seconds.
+
+        A drawing that takes longer has long finished reading (matplotlib's part is the long one); its
+        connection then closes when it ends, at worst leaving an empty ``-wal`` that the next open ignores.
+        """
         with self._cond:
-            return self._cond.wait_for(lambda: not self._busy and self._next is None and not self._warm, timeout)
+            return self._cond.wait_for(lambda: not self._running and self._next is None and not self._warm, timeout)
 
     def close(self) -> None:
         with self._cond:
@@ -200,34 +214,30 @@ class ChartRenderer(QObject):
             self.cache.popitem(last=False)
 
     def _run(self) -> None:
+        me = threading.current_thread()
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._next is not None or self._closed or self._warm)
-                if self._closed:
-                    return
+                self._cond.wait_for(lambda: self._closed or self._thread is not me or self._next is not None
+                                    or self._warm)
+                if self._closed or self._thread is not me:
+                    return  # a fresh worker took over while this one drew a stale job
+                job: ChartJob | None = None
                 if self._next is None:
                     self._warm = False
-                    self._busy = True
-                    job = None
                 else:
                     (job, doc), self._next = self._next, None
-                    self._busy = True
-            if job is None:
-                try:
-                    _import_matplotlib()
-                finally:
-                    with self._cond:
-                        self._busy = False
-                        self._cond.notify_all()
-                continue
+                self._running[me] = job.generation if job is not None else 0
             result = None
             try:
-                result = self._draw(job, doc)
+                if job is None:
+                    _import_matplotlib()
+                else:
+                    result = self._draw(job, doc)
             finally:
                 with self._cond:
-                    self._busy = False
+                    del self._running[me]
                     self._cond.notify_all()
-            if result is not None and job.generation == self.latest:
+            if result is not None and job is not None and job.generation == self.latest:
                 try:
                     self.drawn.emit(result)
                 except RuntimeError:  # the receiver was deleted meanwhile
