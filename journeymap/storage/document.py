@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from journeymap.domain.messages import QT_TRANSLATE_NOOP, MessageError, message
-from journeymap.storage import comments_index, disk, schema, sidecars, validation
+from journeymap.storage import comments_index, disk, identity, schema, sidecars, validation
 from journeymap.storage.answers_sql import AnswersMixin
 from journeymap.storage.disk import FileHandle
 from journeymap.storage.errors import DocumentError, DocumentLockedError
@@ -190,6 +190,8 @@ def _schema_problem(conn: sqlite3.Connection) -> MessageError | None:
     altered = schema.altered_tables(conn)
     if altered:
         return MessageError(ALTERED_TABLES, ", ".join(altered))
+    if conn.execute("SELECT count(*) FROM replica WHERE id = 1").fetchone()[0] != 1:
+        return MessageError(MISSING_OBJECTS, "replica 1")  # which copy this is (storage.identity)
     return None
 
 
@@ -263,13 +265,14 @@ class Document(StructureMixin, TouchpointsMixin, AnswersMixin, SnapshotsMixin, R
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> Document:
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False, *, private: bool = False) -> Document:
         """Open and validate a document; nothing is written unless it is ours.
 
         The advisory lock is taken first (so no other JourneyMap window writes
         meanwhile), then the file header is read without SQLite, then identity,
         version and schema are checked through a read-only connection.  Only a
-        document that passes is opened for writing.
+        document that passes is opened for writing. *private*: a copy made by
+        ``identity.open_private_copy``, which keeps the replica id of its original.
         """
         path = _real_path(Path(path))
         if not path.exists():
@@ -320,6 +323,8 @@ class Document(StructureMixin, TouchpointsMixin, AnswersMixin, SnapshotsMixin, R
                 if version < schema.SCHEMA_VERSION:
                     with doc.transaction():
                         schema.migrate(conn, version)
+                if not private:
+                    identity.note_copy(doc)
             return doc
         except BaseException as exc:
             if doc is not None:
@@ -711,6 +716,17 @@ class Document(StructureMixin, TouchpointsMixin, AnswersMixin, SnapshotsMixin, R
             self._conn.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as dicts for the domain's dataclasses: without the identity columns (storage.identity)."""
+        cur = self._conn.execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        keep = [i for i, n in enumerate(names) if n not in identity.IDENTITY_COLUMNS]
+        if len(keep) == len(names):
+            return [dict(zip(names, row)) for row in cur]
+        kept = [names[i] for i in keep]
+        return [dict(zip(kept, [row[i] for i in keep])) for row in cur]
+
+    def _raw_rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as they are, identity included (snapshots: an undone deletion is the same object)."""
         cur = self._conn.execute(sql, list(params))
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur]

@@ -10,6 +10,7 @@ from operator import itemgetter
 from typing import Any
 
 from journeymap.domain.model import Evidence, LaneKind, Sensation, Touchpoint
+from journeymap.storage.identity_schema import IDENTITY_COLUMNS
 
 TOUCHPOINT_FIELDS = fields(Touchpoint)
 
@@ -54,6 +55,8 @@ _EVIDENCE: dict[Any, Evidence] = {e.value: e for e in Evidence}
 
 def touchpoint_from_row(row: dict[str, Any]) -> Touchpoint:
     row = dict(row)
+    for column in IDENTITY_COLUMNS:  # format 11's uuid and revision are not the card's fields
+        row.pop(column, None)
     tags = row["tags"]
     if not tags or tags == "[]":
         row["tags"] = []

@@ -11,11 +11,11 @@ import sqlite3
 from functools import lru_cache
 from typing import Any
 
-from journeymap.storage import comments_index, events_schema, response_counts
+from journeymap.storage import comments_index, events_schema, identity_schema, response_counts
 
 # "JMap" as a big-endian 32-bit integer.
 APPLICATION_ID = int.from_bytes(b"JMap", "big")
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 SUFFIX = ".jmap"
 
 # Format 8 (issue 17): the same respondent's overall 0-10 likelihood to recommend on each of
@@ -294,7 +294,7 @@ RESPONSES_3 = TABLES["responses"].replace(",\n            " + OVERALL_SCORE, "")
 assert RESPONSES_3 != TABLES["responses"]
 
 # Migrations from version N-1 to N, applied in order by ``migrate``.
-MIGRATIONS: dict[int, tuple[str, ...]] = {
+MIGRATIONS: dict[int, tuple[Any, ...]] = {
     2: (*ATTACHMENT_TABLES.values(), *ATTACHMENT_INDEXES.values()),
     # Version 3, survey exports (issue 19): a response may carry only a sentiment (a 1-5
     # or 1-7 satisfaction answer has no 0-10 score); batches remember the file's content
@@ -364,7 +364,18 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # Format 10 (issue 22): event logs keep their events as integer arrays (storage.event_columns);
     # logs imported before have none and are counted from their rows, as before.
     10: events_schema.COLUMNS_MIGRATION,
+    # Format 11 (issue 18): uuids and revisions of the edited objects, the replica, their triggers.
+    11: identity_schema.MIGRATION,
 }
+
+# Format 11: the identity columns go last in the CREATE texts, now that the migrations above
+# hold their own formats' texts; an upgraded table (ALTER TABLE ... ADD COLUMN) has the same order.
+for _table in identity_schema.EDITED_TABLES:
+    TABLES[_table] = identity_schema.add_columns(TABLES[_table])
+del _table
+TABLES.update(identity_schema.TABLES)
+INDEXES.update(identity_schema.INDEXES)
+TRIGGERS: dict[str, str] = dict(identity_schema.TRIGGERS)
 
 
 def create(conn: sqlite3.Connection) -> None:
@@ -374,6 +385,9 @@ def create(conn: sqlite3.Connection) -> None:
     for ddl in INDEXES.values():
         conn.execute(ddl)
     conn.execute(comments_index.DDL)
+    conn.execute(identity_schema.CREATE_REPLICA)
+    for ddl in TRIGGERS.values():
+        conn.execute(ddl)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -381,7 +395,10 @@ def create(conn: sqlite3.Connection) -> None:
 def migrate(conn: sqlite3.Connection, from_version: int) -> None:
     for version in range(from_version + 1, SCHEMA_VERSION + 1):
         for statement in MIGRATIONS.get(version, ()):
-            conn.execute(statement)
+            if callable(statement):
+                statement(conn)  # a step SQL cannot do (identity_schema.fill_legacy_uuids)
+            else:
+                conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {version}")
 
 
@@ -399,8 +416,17 @@ def unexpected_objects(conn: sqlite3.Connection) -> list[str]:
     expected = {("table", name) for name in TABLES} | {("index", name) for name in INDEXES}
     expected |= {("table", name) for name in _SQLITE_OWN_TABLES}
     expected |= {("table", name) for name in comments_index.NAMES}
-    found = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
-    return sorted(f"{kind} {name}" for kind, name in found if (kind, name) not in expected)
+    found = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    return sorted(
+        f"{kind} {name}"
+        for kind, name, sql in found
+        if (kind, name) not in expected and not _our_trigger(kind, name, sql)
+    )
+
+
+def _our_trigger(kind: str, name: str, sql: str | None) -> bool:
+    """A trigger of ours, word for word (whitespace aside): one that does anything else is foreign."""
+    return kind == "trigger" and name in TRIGGERS and sql is not None and _squash(sql) == _squash(TRIGGERS[name])
 
 
 def missing_tables(conn: sqlite3.Connection) -> list[str]:
@@ -412,6 +438,7 @@ def missing_objects(conn: sqlite3.Connection) -> list[str]:
     """Our tables and indexes that the document lacks."""
     found = set(conn.execute("SELECT type, name FROM sqlite_master").fetchall())
     wanted = [("table", n) for n in (*TABLES, *comments_index.NAMES)] + [("index", n) for n in INDEXES]
+    wanted += [("trigger", n) for n in TRIGGERS]
     return [f"{kind} {name}" for kind, name in wanted if (kind, name) not in found]
 
 

@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from journeymap.storage import comments_index, events_schema, response_counts
+from journeymap.storage import comments_index, events_schema, identity, response_counts
 from journeymap.storage.rows import chunks, sql_value
 
 Snapshot = dict[str, list[dict[str, Any]]]
@@ -50,7 +50,7 @@ class SnapshotsMixin:
             rows: list[dict[str, Any]] = []
             for chunk in chunks(ids, 500):
                 marks = ",".join("?" * len(chunk))
-                rows += self._rows(f"SELECT * FROM {table} WHERE {column} IN ({marks})", chunk)
+                rows += self._raw_rows(f"SELECT * FROM {table} WHERE {column} IN ({marks})", chunk)
             return rows
 
         # The maps first, then the future states that name them as their source
@@ -107,7 +107,8 @@ class SnapshotsMixin:
         return out
 
     def restore(self, snap: Snapshot) -> None:
-        with self.transaction():
+        """Put the rows of *snap* back as they were, uuids and revisions included (a quiet write)."""
+        with identity.quiet(self):  # type: ignore[arg-type]
             for table in TABLE_ORDER:
                 rows = snap.get(table) or []
                 if not rows:
