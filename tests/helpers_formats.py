@@ -8,7 +8,7 @@ from pathlib import Path
 
 from journeymap.storage import schema
 
-_CREATED = re.compile(r"^\s*CREATE\s+(?:UNIQUE\s+|VIRTUAL\s+)?(TABLE|INDEX)\s+(\w+)", re.IGNORECASE)
+_CREATED = re.compile(r"^\s*CREATE\s+(?:UNIQUE\s+|VIRTUAL\s+)?(TABLE|INDEX|TRIGGER)\s+(\w+)", re.IGNORECASE)
 _ADDED = re.compile(r"^\s*ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(.*?)\s*;?\s*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -22,7 +22,10 @@ def _drop_added_columns(path: Path, added: list[tuple[str, str]]) -> None:
     try:
         conn.execute("PRAGMA writable_schema = ON")
         for table, definition in added:
-            (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()
+            found_sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()
+            if found_sql is None:
+                continue  # the table itself came later and is gone already
+            (sql,) = found_sql
             piece = re.compile(r",\s*" + r"\s+".join(re.escape(token) for token in definition.split()))
             trimmed, found = piece.subn("", sql, count=1)
             assert found, (table, definition)
@@ -46,6 +49,8 @@ def downgrade(path: Path, version: int) -> None:
             if v <= version:
                 continue
             for statement in schema.MIGRATIONS[v]:
+                if not isinstance(statement, str):
+                    continue  # a Python step (format 11's legacy uuids): nothing to undo
                 match = _CREATED.match(statement)
                 if match:
                     kind, name = match.group(1).upper(), match.group(2)

@@ -26,6 +26,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from journeymap.domain.model import Lane, LaneKind, Note, Response, Sensation, Stage, Touchpoint
 from journeymap.services.templates import create_map_from_template
 from journeymap.storage import Document
+from journeymap.storage.identity import REVISION_COLUMNS
 from journeymap.storage.snapshots import TABLE_ORDER
 from journeymap.ui.commands.maps import AddMapCommand, DeleteMapCommand, DuplicateMapCommand, RenameMapCommand
 from journeymap.ui.commands.notes import AddNoteCommand, DeleteNoteCommand, EditNoteCommand
@@ -43,8 +44,17 @@ TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "
 
 
 def dump(doc: Document) -> dict[str, list[tuple]]:
-    """Every row of every table, in id order: the whole document."""
-    return {t: [tuple(r) for r in doc.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()] for t in TABLE_ORDER}
+    """Every row of every table, in id order: the whole document, uuids included.
+
+    The revision columns are left out: an undo is a new edit of the document (its
+    clock moves on), but the object it brings back is the same one (same uuid).
+    """
+    out = {}
+    for t in TABLE_ORDER:
+        cur = doc.execute(f"SELECT * FROM {t} ORDER BY id")
+        keep = [i for i, d in enumerate(cur.description) if d[0] not in REVISION_COLUMNS]
+        out[t] = [tuple(r[i] for i in keep) for r in cur.fetchall()]
+    return out
 
 
 def build_base(folder: Path) -> Path:
