@@ -22,7 +22,9 @@ def _drop_added_columns(path: Path, added: list[tuple[str, str]]) -> None:
     try:
         conn.execute("PRAGMA writable_schema = ON")
         for table, definition in added:
-            found_sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()
+            found_sql = conn.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+            ).fetchone()
             if found_sql is None:
                 continue  # the table itself came later and is gone already
             (sql,) = found_sql

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EDITED_TABLES", "IDENTITY_COLUMNS", "JM_LEGACY_NAMESPACE", "REVISION_COLUMNS", "Identity", "file_key",
     "identities", "identity", "is_legacy", "legacy_uuid", "note_copy", "open_private_copy", "quiet", "replica",
-    "replica_seen", "strip", "version_vector",
+    "replica_seen", "set_identity", "strip", "version_vector",
 ]
 
 
@@ -82,6 +82,17 @@ def identities(doc: Document, table: str, ids: Iterable[int] | None = None) -> d
             rows += doc.execute(f"SELECT id, {cols} FROM {table} WHERE id IN ({marks}) AND uuid IS NOT NULL",
                                 chunk).fetchall()
     return {r[0]: Identity(*r[1:]) for r in rows}
+
+
+def set_identity(doc: Document, table: str, row_id: int, known: Identity) -> None:
+    """Give row *row_id* the identity it had before (re-inserted by undo or redo), quietly."""
+    _check_table(table)
+    with quiet(doc):
+        doc.execute(
+            f"UPDATE {table} SET uuid = ?, created_by = ?, created_clock = ?, changed_by = ?, changed_clock = ? "
+            "WHERE id = ?",
+            [*known.columns().values(), row_id],
+        )
 
 
 def _check_table(table: str) -> None:

@@ -28,7 +28,7 @@ from typing import Any
 
 from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.domain.model import ImportBatch
-from journeymap.storage import comments_index, response_counts
+from journeymap.storage import comments_index, identity, response_counts
 from journeymap.storage.batch_counts import BatchCounter
 from journeymap.storage.document import Document, DocumentError
 from journeymap.storage.events_schema import BATCH_TABLES
@@ -290,16 +290,18 @@ def batch_response_count(doc: Document, batch_id: int) -> int:
 class Stash:
     """An import batch taken out of the document: its row and a TEMP table of its responses."""
 
-    def __init__(self, batch: ImportBatch, table: str, responses: int):
+    def __init__(self, batch: ImportBatch, table: str, responses: int, known: identity.Identity | None = None):
         self.batch = batch
         self.table = table
         self.responses = responses
+        self.identity = known  # the batch's uuid and revision (format 11): put back with it
 
 
 def stash_batch(doc: Document, batch_id: int) -> Stash:
     """Move a batch's responses to a TEMP table and delete the batch (in one transaction)."""
     with doc.transaction():
         saved = batch(doc, batch_id)
+        known = identity.identity(doc, "import_batches", batch_id)
         table = f"jm_stash_{batch_id}_{next(_counter)}"
         doc.execute(f"CREATE TEMP TABLE {table} AS SELECT * FROM main.responses WHERE batch_id = ?", [batch_id])
         doc.execute(
@@ -311,12 +313,14 @@ def stash_batch(doc: Document, batch_id: int) -> Stash:
                         [batch_id])
         n = doc.execute(f"SELECT COUNT(*) FROM temp.{table}").fetchone()[0]
         doc.delete_batch(batch_id)  # cascades to its responses
-    return Stash(saved, table, n)
+    return Stash(saved, table, n, known)
 
 
 def unstash_batch(doc: Document, stash: Stash) -> None:
     """Put a stashed batch back with the same ids, then drop the TEMP table."""
     row = asdict(stash.batch)
+    if stash.identity is not None:
+        row.update(stash.identity.columns())  # a given uuid: the insert trigger leaves the row as it is
     cols = list(row)
     with doc.transaction():
         doc.execute(

@@ -69,12 +69,15 @@ class AttachPhotosCommand(_PhotoCommand):
             results = store_photos(self.doc, self.touchpoint_id, self.photos, self.note_id, self.index)
             self.added = [r.attachment for r in results if not r.already_attached]
             self.skipped = [r.photo for r in results if r.already_attached]
+            for att in self.added:
+                self.remember_identity("attachments", att.id)
             return
         by_sha = {p.sha256: p for p in self.photos}
         for att in self.added:
             photo = by_sha[att.sha256]
             store.add_blob(self.doc, photo.sha256, photo.data, photo.thumbnail)
             store.add(self.doc, replace(att), att.position)
+            self.same_identity("attachments", att.id)
 
     def revert(self) -> None:
         for att in reversed(self.added):
@@ -94,10 +97,12 @@ class RemovePhotoCommand(_PhotoCommand):
 
     def apply(self) -> None:
         assert self.attachment.id is not None
+        self.remember_identity("attachments", self.attachment.id)
         store.delete(self.doc, self.attachment.id)
 
     def revert(self) -> None:
         store.add(self.doc, replace(self.attachment), self.attachment.position)
+        self.same_identity("attachments", self.attachment.id)
 
 
 class MovePhotoCommand(_PhotoCommand):

@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from journeymap.i18n import error_text
-from journeymap.storage import DocumentError
+from journeymap.storage import DocumentError, identity
 from journeymap.ui.changes import Change, Source
 from journeymap.ui.session import DocumentSession
 
@@ -95,6 +95,28 @@ class DocumentCommand(QUndoCommand):
             stack = self.session.undo_stack
             QTimer.singleShot(0, stack.undo if back == "undo" else stack.redo)
         self.session.write_failed(error_text(exc))
+
+    # ------------------------------------------------------------- identity
+    # An object an edit re-inserts (redo of an add, undo of a delete) is the same object:
+    # it gets back the uuid and revision it had (storage.identity), or merging copies
+    # would see a deletion and an unrelated addition.
+    def remember_identity(self, table: str, row_id: int | None) -> None:
+        """Note the identity of a row about to be deleted (or just added for the first time)."""
+        if row_id is None:
+            return
+        found = identity.identity(self.doc, table, row_id)
+        if found is not None:
+            self.__dict__.setdefault("_identities", {})[(table, row_id)] = found
+
+    def same_identity(self, table: str, row_id: int | None) -> None:
+        """After inserting *row_id*: give it back the identity remembered for it, or remember its new one."""
+        if row_id is None:
+            return
+        known = self.__dict__.get("_identities", {}).get((table, row_id))
+        if known is None:
+            self.remember_identity(table, row_id)
+        else:
+            identity.set_identity(self.doc, table, row_id, known)
 
     def apply(self) -> None:
         raise NotImplementedError

@@ -85,6 +85,7 @@ class AddNoteCommand(_NoteCommand):
 
     def apply(self) -> None:
         self.note.id = self.doc.add_note(replace(self.note))
+        self.same_identity("notes", self.note.id)
 
     def revert(self) -> None:
         assert self.note.id is not None
@@ -120,11 +121,13 @@ class DeleteNoteCommand(_NoteCommand):
 
         assert self.note.id is not None
         self.photo_ids = attachments.of_note(self.doc, self.note.id)
+        self.remember_identity("notes", self.note.id)
         self.doc.delete_note(self.note.id)
 
     def revert(self) -> None:
         from journeymap.storage import attachments
 
         self.doc.add_note(replace(self.note))
+        self.same_identity("notes", self.note.id)
         if self.photo_ids:
             attachments.set_note(self.doc, self.photo_ids, self.note.id)

@@ -33,6 +33,7 @@ class PinQuote(DocumentCommand):
 
     def apply(self) -> None:
         self.quote.id = add_quote(self.doc, replace(self.quote))
+        self.same_identity("quotes", self.quote.id)
         if self.quote.position == 0:
             saved = get_quote(self.doc, self.quote.id)
             self.quote.position = saved.position if saved else 0
@@ -55,10 +56,12 @@ class UnpinQuote(DocumentCommand):
 
     def apply(self) -> None:
         assert self.quote.id is not None
+        self.remember_identity("quotes", self.quote.id)
         delete_quote(self.doc, self.quote.id)
 
     def revert(self) -> None:
         add_quote(self.doc, replace(self.quote))
+        self.same_identity("quotes", self.quote.id)
 
     def change(self) -> Change:
         return Change.of(self.map_id, notes=[self.quote.touchpoint_id])

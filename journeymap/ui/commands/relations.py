@@ -50,6 +50,7 @@ class AddPersonaCommand(_PersonaCommand):
         self.persona.position = 1 + max((p.position for p in self.doc.personas()), default=-1)
         self.persona.id = self.persona_id
         self.persona_id = self.doc.add_persona(self.persona)
+        self.same_identity("personas", self.persona_id)
         if self.map_id is not None:
             ids = [p.id for p in self.doc.map_personas(self.map_id)]
             self.doc.set_map_personas(self.map_id, [*ids, self.persona_id])
@@ -138,6 +139,7 @@ class AddConnectionCommand(_ConnectionCommand):
     def apply(self) -> None:
         self.connection.id = self.connection_id
         self.connection_id = self.doc.add_connection(self.connection)
+        self.same_identity("connections", self.connection_id)
 
     def revert(self) -> None:
         self.doc.delete_connection(self.connection_id)
@@ -177,11 +179,13 @@ class DeleteConnectionsCommand(_ConnectionCommand):
     def apply(self) -> None:
         self.rows = [self.doc.connection(cid) for cid in self.ids]
         for cid in self.ids:
+            self.remember_identity("connections", cid)
             self.doc.delete_connection(cid)
 
     def revert(self) -> None:
         for c in self.rows:
             self.doc.add_connection(c)
+            self.same_identity("connections", c.id)
 
     def connection_ids(self) -> list[int]:
         return list(self.ids)

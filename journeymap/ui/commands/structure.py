@@ -42,6 +42,7 @@ class AddStageCommand(_StructureCommand):
         self.stage.position = count
         self.stage.id = self.stage_id
         self.stage_id = self.doc.add_stage(self.stage)
+        self.same_identity("stages", self.stage_id)
         if self.index is not None and self.index < count:
             self.doc.move_stage(self.stage_id, self.index)
 
@@ -116,6 +117,7 @@ class AddLaneCommand(_StructureCommand):
         self.lane.position = count
         self.lane.id = self.lane_id
         self.lane_id = self.doc.add_lane(self.lane)
+        self.same_identity("lanes", self.lane_id)
         if self.index is not None and self.index < count:
             self.doc.move_lane(self.lane_id, self.index)
 

@@ -110,6 +110,7 @@ class AddTouchpointsCommand(DocumentCommand):
         for tp, index in self.items:
             new_id = self.doc.add_touchpoint(tp, index)
             tp.id = new_id
+            self.same_identity("touchpoints", new_id)
             ids.append(new_id)
         self.ids = ids
 
