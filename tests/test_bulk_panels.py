@@ -69,7 +69,7 @@ def window(qtbot, tmp_path, big_file):
 class Statements:
     """The SQL statements the document runs inside the block.
 
-    SQLite reports a statement again for each foreign-key cascade it runs, so
+    SQLite reports a statement again for each foreign-key cascade and trigger it runs, so
     ``distinct`` counts the statements the program ran (a statement per card
     still shows as 2,000 distinct texts, each naming its card's id).
     """

@@ -25,14 +25,22 @@ def window(qtbot, doc_path):
 
 
 class Statements:
-    """Every SQL statement the document's connection runs (sqlite3's trace callback)."""
+    """Every SQL statement the document's connection runs (sqlite3's trace callback).
+
+    SQLite reports a statement again for each trigger program it runs (format 11's
+    revision triggers), so a statement reported twice in a row is counted once.
+    """
 
     def __init__(self, doc):
         self.conn = doc._conn
         self.sql: list[str] = []
 
+    def _add(self, sql: str) -> None:
+        if not self.sql or self.sql[-1] != sql:
+            self.sql.append(sql)
+
     def __enter__(self):
-        self.conn.set_trace_callback(self.sql.append)
+        self.conn.set_trace_callback(self._add)
         return self
 
     def __exit__(self, *exc):
