@@ -286,7 +286,7 @@ def test_a_symlinked_document_is_validated_and_written_where_it_really_is(tmp_pa
 
 # ------------------------------------------------- read-only media, full disk
 def test_a_document_on_read_only_media_opens_read_only(tmp_path: Path) -> None:
-    with small_tmpfs(tmp_path / "media") as media:
+    with small_tmpfs(tmp_path / "media", size_kb=2048) as media:
         path = media / "doc.jmap"
         make_doc(path)
         before = sha(path)
