@@ -1,0 +1,123 @@
+"""The survey answers of the import batches a merge brings in (issue 18): copied SQL to SQL, counted aside.
+
+The private copies of the other files are attached to MASTER's connection, so
+the answers go from one file to the other without passing through Python. Their
+aggregate counts (``storage.response_counts``) are grouped on each copy's own
+connection in a worker thread while MASTER's connection inserts (SQLite runs
+both without the GIL), then added to MASTER's counts by card: the same sums
+``response_counts.add`` makes from the copied rows, for a few thousand upserts
+instead of two more sorts of every row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from journeymap.storage import comments_index, response_counts
+from journeymap.storage.responses_sql import REBUILD_MIN_ROWS, bulk_cache
+from journeymap.storage.schema import INDEXES
+
+if TYPE_CHECKING:
+    from journeymap.storage.document import Document
+    from journeymap.storage.merge_write import Insert, Touched, WriteSet
+
+REBUILT_INDEX = "idx_responses_touchpoint"
+
+
+def _grouped(copy: Path, batch_ids: Sequence[int]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """(counts rows, months rows) of these batches' answers, by the copy's card ids (a worker thread)."""
+    from journeymap.storage.document import _connect_read_only
+
+    marks = ",".join("?" * len(batch_ids))
+    where = f"r.batch_id IN ({marks})"
+    conn = _connect_read_only(copy, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cache_size = -32768")
+        counts = conn.execute(response_counts._COUNTS_OF.format(where=where), list(batch_ids)).fetchall()  # noqa: SLF001
+        months = conn.execute(response_counts._MONTHS_OF.format(where=where), list(batch_ids)).fetchall()  # noqa: SLF001
+    finally:
+        conn.close()
+    return counts, months
+
+
+def copy_answers(doc: Document, ws: WriteSet, batches: Sequence[tuple[Insert, int]], names: Sequence[str],
+                 ids: Mapping[str, Mapping[str, int]], touched: Touched) -> None:
+    """Every incoming batch's answers on MASTER's cards, the counts and the comments index kept in step.
+
+    A big page cache while they go in; the card index rebuilt once when they
+    outnumber the answers already there (one sort instead of a b-tree insert per
+    row, as the importer does).
+    """
+    old_of = {new_id: ws.source_ids[ins.source]["import_batches"][ins.uuid] for ins, new_id in batches}
+    by_source: dict[int, list[int]] = {}
+    for ins, new_id in batches:
+        by_source.setdefault(ins.source, []).append(old_of[new_id])
+    mine = ids.get("touchpoints", {})
+    card_maps = {i: {oid: mine[u] for u, oid in ws.source_ids[i]["touchpoints"].items() if u in mine}
+                 for i in by_source}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        grouped = {i: pool.submit(_grouped, ws.sources[i], old) for i, old in by_source.items()}
+        incoming = sum(doc.execute(f"SELECT COUNT(*) FROM {names[ins.source]}.responses WHERE batch_id = ?",
+                                   [old_of[new_id]]).fetchone()[0] for ins, new_id in batches)
+        have = doc.execute("SELECT COUNT(*) FROM responses").fetchone()[0]
+        rebuild = incoming >= max(have, REBUILD_MIN_ROWS)
+        with bulk_cache(doc):
+            if rebuild:
+                doc.execute(f"DROP INDEX {REBUILT_INDEX}")
+            doc.execute("CREATE TEMP TABLE merge_card_ids (src INTEGER, other INTEGER, mine INTEGER NOT NULL, "
+                        "PRIMARY KEY (src, other))")
+            try:
+                for i, cards in card_maps.items():
+                    doc.executemany("INSERT INTO temp.merge_card_ids VALUES (?, ?, ?)",
+                                    [(i, o, m) for o, m in cards.items()])
+                for ins, new_id in batches:
+                    _copy(doc, ins.source, old_of[new_id], new_id, names[ins.source], ws, ids, touched)
+            finally:
+                doc.execute("DROP TABLE temp.merge_card_ids")
+            if rebuild:
+                doc.execute(INDEXES[REBUILT_INDEX])
+            new_ids = [new_id for _, new_id in batches]
+            comments_index.index(doc._conn, f"batch_id IN ({','.join('?' * len(new_ids))})", new_ids)  # noqa: SLF001
+        for i, future in grouped.items():
+            counts, months = future.result()
+            _add_counts(doc, card_maps[i], counts, months)
+
+
+def _copy(doc: Document, src_index: int, old: int, batch_id: int, src: str, ws: WriteSet,
+          ids: Mapping[str, Mapping[str, int]], touched: Touched) -> None:
+    """One batch's responses and overall answers, SQL to SQL, on MASTER's cards."""
+    total = doc.execute(f"SELECT COUNT(*) FROM {src}.responses WHERE batch_id = ?", [old]).fetchone()[0]
+    cur = doc.execute(
+        "INSERT INTO main.responses (touchpoint_id, score, sentiment, comment, date, segment, batch_id, "
+        "overall_score) SELECT m.mine, r.score, r.sentiment, r.comment, r.date, r.segment, ?, r.overall_score "
+        f"FROM {src}.responses r JOIN temp.merge_card_ids m ON m.src = ? AND m.other = r.touchpoint_id "
+        "WHERE r.batch_id = ?", [batch_id, src_index, old])
+    touched.responses += cur.rowcount
+    touched.dropped_responses += total - cur.rowcount
+    maps = ids.get("maps", {})
+    for u, oid in ws.source_ids[src_index].get("maps", {}).items():
+        if u in maps:
+            doc.execute("INSERT INTO main.overall_responses (map_id, score, date, segment, batch_id) "
+                        f"SELECT ?, score, date, segment, ? FROM {src}.overall_responses "
+                        "WHERE batch_id = ? AND map_id = ? ORDER BY id", [maps[u], batch_id, old, oid])
+
+
+def _add_counts(doc: Document, cards: Mapping[int, int], counts: Sequence[tuple[Any, ...]],
+                months: Sequence[tuple[Any, ...]]) -> None:
+    """Grouped counts of a copy's answers added to MASTER's, card ids translated (unknown cards' dropped)."""
+    doc.executemany(
+        f"INSERT INTO {response_counts.COUNTS} (touchpoint_id, segment, score, n, sentiment_n, sentiment_sum) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n, "
+        "sentiment_n = sentiment_n + excluded.sentiment_n, sentiment_sum = sentiment_sum + excluded.sentiment_sum",
+        [(cards[t], *rest) for t, *rest in counts if t in cards])
+    doc.executemany(
+        f"INSERT INTO {response_counts.MONTHS} (touchpoint_id, segment, month, promoters, passives, detractors) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET promoters = promoters + excluded.promoters, "
+        "passives = passives + excluded.passives, detractors = detractors + excluded.detractors",
+        [(cards[t], *rest) for t, *rest in months if t in cards])
+
+
+__all__ = ["copy_answers"]

@@ -1,0 +1,163 @@
+"""What a merge reads of a document (issue 18): every edited object by uuid, and the version vector.
+
+References between objects (a card's stage, a note's card) are given as the
+referenced object's uuid, so two copies compare without their row ids, which
+differ as soon as both copies added something.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from journeymap.storage import schema
+
+IDENTITY = ("uuid", "created_by", "created_clock", "changed_by", "changed_clock")
+Rev = tuple[str, int] | None
+
+
+@dataclass
+class Row:
+    id: int
+    uuid: str
+    values: dict[str, Any]
+    created: Rev
+    changed: Rev
+
+
+@dataclass
+class DocumentRows:
+    """A document's objects per table (only the tables that carry uuids), its replica and vector."""
+
+    replica: str
+    vector: dict[str, int]
+    tables: dict[str, list[Row]] = field(default_factory=dict)
+    ids: dict[str, dict[str, int]] = field(default_factory=dict)  # table → uuid → id
+    batch_responses: dict[str, int] = field(default_factory=dict)
+    event_batches: set[str] = field(default_factory=set)  # event-log imports (their events are not merged)
+
+
+def copy_validated(path: str | os.PathLike[str], folder: Path) -> Path:
+    """Validate another document as ``Document.open`` does and copy it through SQLite into *folder*.
+
+    The checks are ``Document._validate``'s (identity, version, schema and
+    triggers, pages, rows); the copy includes its WAL. The file itself is never
+    written. Safe to run in a worker thread (its own connections only).
+    """
+    from journeymap.storage.document import Document, _connect_read_only, _real_path
+
+    source = _real_path(Path(path))
+    if not source.is_file():
+        Document.open(source, read_only=True).close()  # raises the usual "no such file" errors
+    Document._validate(source)  # noqa: SLF001 - exactly the checks of opening a document
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / (source.stem + ".jmap")
+    conn = _connect_read_only(source)
+    try:
+        out = sqlite3.connect(target)
+        try:
+            conn.backup(out)
+        finally:
+            out.close()
+    finally:
+        conn.close()
+    return target
+
+
+@contextmanager
+def reader(copy: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection on a validated private copy (upgraded first, in place, if of an older format)."""
+    from journeymap.storage.document import Document, _connect_read_only
+
+    conn = _connect_read_only(copy)
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] < schema.SCHEMA_VERSION:
+            conn.close()
+            Document.open(copy, private=True).close()  # the upgrade, in the copy only (validated again)
+            conn = _connect_read_only(copy)
+        yield conn
+    finally:
+        conn.close()
+
+
+@contextmanager
+def private_copy(path: str | os.PathLike[str]) -> Iterator[tuple[Path, sqlite3.Connection]]:
+    """Another document validated once and read from a private copy: (copy, read-only connection).
+
+    Like ``storage.identity.open_private_copy`` without validating the copy a
+    second time (the checks of a 10 MB file are most of a merge's time).
+    """
+    folder = Path(tempfile.mkdtemp(prefix="jm-merge-"))
+    try:
+        copy = copy_validated(path, folder)
+        with reader(copy) as conn:
+            yield copy, conn
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+
+
+def has_identity(conn: sqlite3.Connection) -> bool:
+    """Whether the document records uuids and revisions (format 10 and later)."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return "replica" in tables and "uuid" in _columns(conn, "touchpoints")
+
+
+def vector(conn: sqlite3.Connection) -> tuple[str, dict[str, int]]:
+    """(own replica uuid, replica → highest clock seen, its own clock included)."""
+    own, clock = conn.execute("SELECT uuid, clock FROM replica").fetchone()
+    seen = {r: c for r, c in conn.execute("SELECT replica, clock FROM replica_seen")}
+    seen[own] = max(clock, seen.get(own, -1))
+    return own, seen
+
+
+def _rev(replica: Any, clock: Any) -> Rev:
+    return None if replica is None or clock is None else (str(replica), int(clock))
+
+
+def read(conn: sqlite3.Connection, specs: Iterable[tuple[str, dict[str, str], tuple[str, ...]]]) -> DocumentRows:
+    """Every object of the tables in *specs* ((table, column → referenced table, ignored columns))."""
+    own, seen = vector(conn)
+    out = DocumentRows(own, seen)
+    specs = [s for s in specs if "uuid" in _columns(conn, s[0])]
+    uuid_of: dict[str, dict[int, str]] = {}
+    for table, _refs, _ignored in specs:
+        pairs = conn.execute(f"SELECT id, uuid FROM {table}").fetchall()
+        uuid_of[table] = dict(pairs)
+        out.ids[table] = {u: i for i, u in pairs}
+    for table, refs, ignored in specs:
+        cur = conn.execute(f"SELECT * FROM {table}")
+        names = [d[0] for d in cur.description]
+        rows: list[Row] = []
+        skip = {"id", *IDENTITY, *ignored}
+        for raw in cur:
+            rec = dict(zip(names, raw))
+            values = {k: v for k, v in rec.items() if k not in skip}
+            for column, parent in refs.items():
+                if values.get(column) is not None:
+                    values[column] = uuid_of.get(parent, {}).get(values[column])
+            rows.append(Row(rec["id"], rec["uuid"], values, _rev(rec["created_by"], rec["created_clock"]),
+                            _rev(rec["changed_by"], rec["changed_clock"])))
+        out.tables[table] = rows
+    if "import_batches" in out.ids:
+        counts = dict(conn.execute("SELECT batch_id, COUNT(*) FROM responses WHERE batch_id IS NOT NULL "
+                                   "GROUP BY batch_id").fetchall())
+        out.batch_responses = {u: counts.get(i, 0) for u, i in out.ids["import_batches"].items()}
+        logs = {r[0] for r in conn.execute("SELECT DISTINCT batch_id FROM event_logs")}
+        out.event_batches = {u for u, i in out.ids["import_batches"].items() if i in logs}
+    return out
+
+
+__all__ = [
+    "IDENTITY", "DocumentRows", "Row", "copy_validated", "has_identity", "private_copy", "read", "reader", "vector",
+]
