@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "journeymap.cli.comments",
     "journeymap.cli.compare",
     "journeymap.cli.events",
+    "journeymap.cli.merging",
 )
 
 

@@ -4496,6 +4496,134 @@ Open it read-only?</source>
     </message>
 </context>
 <context>
+    <name>MergeError</name>
+    <message>
+        <source>%1: not a copy of this map (it shares no stage, lane or card with %2); nothing was merged.</source>
+        <translation>%1: no es una copia de este mapa (no comparte ninguna etapa, fila ni tarjeta con %2); no se combinó nada.</translation>
+    </message>
+    <message>
+        <source>%1: not a copy of this map (no stage, lane or card has the same name as in %2); nothing was merged.</source>
+        <translation>%1: no es una copia de este mapa (ninguna etapa, fila ni tarjeta se llama igual que en %2); no se combinó nada.</translation>
+    </message>
+    <message>
+        <source>%1: cannot merge it (%2); nothing was merged.</source>
+        <translation>%1: no se puede combinar (%2); no se combinó nada.</translation>
+    </message>
+    <message>
+        <source>%1: no such file; nothing was merged.</source>
+        <translation>%1: el archivo no existe; no se combinó nada.</translation>
+    </message>
+    <message>
+        <source>%1: this is the document itself; nothing was merged.</source>
+        <translation>%1: es el propio documento; no se combinó nada.</translation>
+    </message>
+    <message>
+        <source>%1: the document records no identities; open it once in this version of JourneyMap.</source>
+        <translation>%1: el documento no registra identidades; ábralo una vez con esta versión de JourneyMap.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeTexts</name>
+    <message numerus="yes">
+        <source>%n touchpoint(s)</source>
+        <translation>
+            <numerusform>%n punto de contacto</numerusform>
+            <numerusform>%n puntos de contacto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage(s)</source>
+        <translation>
+            <numerusform>%n etapa</numerusform>
+            <numerusform>%n etapas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lane(s)</source>
+        <translation>
+            <numerusform>%n fila</numerusform>
+            <numerusform>%n filas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n nota</numerusform>
+            <numerusform>%n notas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n foto</numerusform>
+            <numerusform>%n fotos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n persona(s)</source>
+        <translation>
+            <numerusform>%n persona</numerusform>
+            <numerusform>%n personas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n persona assignment(s)</source>
+        <translation>
+            <numerusform>%n asignación de persona</numerusform>
+            <numerusform>%n asignaciones de persona</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n conexión</numerusform>
+            <numerusform>%n conexiones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n import batch(es)</source>
+        <translation>
+            <numerusform>%n importación</numerusform>
+            <numerusform>%n importaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n map(s)</source>
+        <translation>
+            <numerusform>%n mapa</numerusform>
+            <numerusform>%n mapas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pinned quote(s)</source>
+        <translation>
+            <numerusform>%n cita fijada</numerusform>
+            <numerusform>%n citas fijadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflicto</numerusform>
+            <numerusform>%n conflictos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deletion(s) proposed</source>
+        <translation>
+            <numerusform>%n eliminación propuesta</numerusform>
+            <numerusform>%n eliminaciones propuestas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n response(s)</source>
+        <translation>
+            <numerusform>%n respuesta</numerusform>
+            <numerusform>%n respuestas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OutlineDock</name>
     <message>
         <source>Maps</source>
@@ -6128,6 +6256,78 @@ importó algo, 1 si no (entonces no se registra nada).</translation>
         <source>--period %1 is not YYYY-MM-DD..YYYY-MM-DD</source>
         <translation>--period %1 no es AAAA-MM-DD..AAAA-MM-DD</translation>
     </message>
+    <message>
+        <source>merge the changes of other copies of a map into it</source>
+        <translation>combina en un mapa los cambios de otras copias suyas</translation>
+    </message>
+    <message>
+        <source>Bring into MASTER what each OTHER copy added or changed since they were copied: touchpoints, notes, photos, sensations, scores, stages, lanes, personas, connections and survey imports with their responses. Where both changed the same field, MASTER's value is kept and the conflict is listed (--theirs takes the other copy's). Deletions made in a copy are only listed. One transaction: if anything fails, MASTER is unchanged.</source>
+        <translation>Trae a MASTER lo que cada copia OTHER añadió o cambió desde que se copió: puntos de contacto, notas, fotos, sensaciones, puntuaciones, etapas, filas, personas, conexiones e importaciones de encuestas con sus respuestas. Donde ambas cambiaron el mismo campo se conserva el valor de MASTER y se lista el conflicto (--theirs toma el de la otra copia). Lo eliminado en una copia solo se lista. Una sola transacción: si algo falla, MASTER queda sin cambios.</translation>
+    </message>
+    <message>
+        <source>the .jmap document to merge into</source>
+        <translation>el documento .jmap en el que combinar</translation>
+    </message>
+    <message>
+        <source>the copies to merge from</source>
+        <translation>las copias de las que combinar</translation>
+    </message>
+    <message>
+        <source>show what would be merged; write nothing</source>
+        <translation>muestra lo que se combinaría; no escribe nada</translation>
+    </message>
+    <message>
+        <source>in a conflict, take the other copy's value</source>
+        <translation>en un conflicto, toma el valor de la otra copia</translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation>añadido: %1</translation>
+    </message>
+    <message>
+        <source>changed %1</source>
+        <translation>cambiado: %1</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>nada nuevo</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>notes by %1</source>
+        <translation>notas de %1</translation>
+    </message>
+    <message>
+        <source>import %1 from %2: %3</source>
+        <translation>importación %1 de %2: %3</translation>
+    </message>
+    <message>
+        <source>Conflicts (the other copy's value was taken):</source>
+        <translation>Conflictos (se tomó el valor de la otra copia):</translation>
+    </message>
+    <message>
+        <source>Conflicts (MASTER's value kept; --theirs takes the other copy's):</source>
+        <translation>Conflictos (se conserva el valor de MASTER; --theirs toma el de la otra copia):</translation>
+    </message>
+    <message>
+        <source>Deleted in the other copies (not applied; review them in File ▸ Merge Changes From… of the editor):</source>
+        <translation>Eliminado en las otras copias (no aplicado; revíselo en Archivo ▸ Combinar cambios de… del editor):</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: %1 already has everything in these copies.</source>
+        <translation>Nada que combinar: %1 ya tiene todo lo de estas copias.</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>Simulación: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Merged into %1 (%2 copied).</source>
+        <translation>Combinado en %1 (%2 copiadas).</translation>
+    </message>
 </context>
 <context>
     <name>column</name>
@@ -6323,6 +6523,133 @@ importó algo, 1 si no (entonces no se registra nada).</translation>
         <source>share</source>
         <translation>proporción</translation>
     </message>
+    <message>
+        <source>object</source>
+        <translation>objeto</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>campo</translation>
+    </message>
+    <message>
+        <source>mine</source>
+        <translation>mío</translation>
+    </message>
+    <message>
+        <source>theirs</source>
+        <translation>suyo</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>origen</translation>
+    </message>
+</context>
+<context>
+    <name>field</name>
+    <message>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>descripción</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>canal</translation>
+    </message>
+    <message>
+        <source>sensation</source>
+        <translation>sensación</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>responsable</translation>
+    </message>
+    <message>
+        <source>impact</source>
+        <translation>impacto</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>etiquetas</translation>
+    </message>
+    <message>
+        <source>manual_nps</source>
+        <translation>NPS manual</translation>
+    </message>
+    <message>
+        <source>manual_sentiment</source>
+        <translation>sentimiento manual</translation>
+    </message>
+    <message>
+        <source>manual_promoters</source>
+        <translation>promotores manuales</translation>
+    </message>
+    <message>
+        <source>manual_passives</source>
+        <translation>pasivos manuales</translation>
+    </message>
+    <message>
+        <source>manual_detractors</source>
+        <translation>detractores manuales</translation>
+    </message>
+    <message>
+        <source>moment_of_truth</source>
+        <translation>momento de la verdad</translation>
+    </message>
+    <message>
+        <source>expectation</source>
+        <translation>expectativa</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>evidencia</translation>
+    </message>
+    <message>
+        <source>waiting_minutes</source>
+        <translation>espera (minutos)</translation>
+    </message>
+    <message>
+        <source>controllable</source>
+        <translation>controlable</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>posición</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>etapa</translation>
+    </message>
+    <message>
+        <source>lane</source>
+        <translation>fila</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation>autor</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>etiqueta</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>color</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -6364,6 +6691,42 @@ importó algo, 1 si no (entonces no se registra nada).</translation>
     <message>
         <source>no</source>
         <translation>no</translation>
+    </message>
+    <message>
+        <source>lane</source>
+        <translation>fila</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>foto</translation>
+    </message>
+    <message>
+        <source>persona</source>
+        <translation>persona</translation>
+    </message>
+    <message>
+        <source>map_persona</source>
+        <translation>asignación de persona</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>conexión</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>importación</translation>
+    </message>
+    <message>
+        <source>map</source>
+        <translation>mapa</translation>
+    </message>
+    <message>
+        <source>quote</source>
+        <translation>cita</translation>
     </message>
 </context>
 </TS>
