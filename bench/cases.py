@@ -485,3 +485,8 @@ for _fmt in ("svg", "png"):
     CASES[f"export_{_fmt}_10000"] = Case(lambda f=_fmt: _big.export(10_000, f), target=60, max_mb=300, repeat=3)
     CASES[f"export_{_fmt}_30000"] = Case(lambda f=_fmt: _big.export(30_000, f), target=60, max_mb=300, repeat=3,
                                          peers=(f"export_{_fmt}_10000",), max_ratio=3.3)
+
+# Merging the copies other people annotated (issue 18).
+from bench import merging as _merging  # noqa: E402
+
+CASES["merge_5_copies_2000"] = Case(_merging.merge_5_copies, target=5.0, max_mb=300)
