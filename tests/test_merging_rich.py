@@ -183,3 +183,22 @@ def test_a_read_only_master_is_refused(master):
     anna = copy_of(master, "anna.jmap")
     with Document.open(master, read_only=True) as doc, pytest.raises(Exception, match="read-only"):
         apply_merge(doc, [anna])
+
+
+def test_an_event_log_import_is_not_merged(tmp_path):
+    from events_fixtures import abc_log, make_map
+
+    from journeymap.services.event_import import import_events
+
+    doc, map_id, _ids = make_map(tmp_path)
+    doc.close()
+    master = tmp_path / "map.jmap"
+    anna = copy_of(master, "anna.jmap")
+    with Document.open(anna) as doc:
+        import_events(doc, map_id, abc_log(tmp_path / "log.csv"))
+        doc.add_note(Note(doc.touchpoints(map_id)[0].id, "busy", "Ana"))
+    with Document.open(master) as doc:
+        plan = plan_merge(doc, [anna])
+        assert plan.added == {"note": 1} and not plan.batches  # the log's events and flows stay in anna's copy
+        apply_merge(doc, [anna])
+        assert not doc.batches(map_id)
