@@ -104,9 +104,11 @@ VIEW_STATE: Setting[str] = Setting(
 LAST_FOLDER: Setting[str] = Setting("files/lastFolder", str, "", "Folder of the last document opened or saved.")
 PHOTO_FOLDER: Setting[str] = Setting("photos/last_folder", str, "", "Folder of the last photos attached.")
 CAMERA: Setting[str] = Setting("photos/camera", str, "", "Camera last used by Take Photo (its device id).")
+MERGE_FOLDER: Setting[str] = Setting("merge/last_folder", str, "", "Folder of the copies last merged (File ▸ Merge).")
 
 ALL: tuple[Setting[Any], ...] = (
     LANGUAGE, AUTHOR, RECENT_FILES, WINDOW_GEOMETRY, WINDOW_STATE, VIEW_STATE, LAST_FOLDER, PHOTO_FOLDER, CAMERA,
+    MERGE_FOLDER,
 )
 # A group of keys, one per document (a hash of its path and map): the export dialog's last
 # choices there as JSON, and "order" (the documents, oldest first, at most 50 kept).

@@ -512,5 +512,11 @@ class MapEditor(QObject):
 
         return self.push(RemoveBatchCommand(self.session, batch_id), source)
 
+    def record_merge(self, result, sources: Sequence[str], source: Source = Source.DIALOG) -> bool:
+        """A merge already written by ``services.merging.apply_merge`` becomes one undo step."""
+        from journeymap.ui.commands.merge import MergeCommand
+
+        return self.push(MergeCommand(self.session, result, sources), source)
+
 
 __all__ = ["MapEditor", "STAGE_COLOURS", "DocumentError"]

@@ -170,6 +170,9 @@ class MainWindow(DocumentFiles, QMainWindow):
         from journeymap.ui.rich_window import install_actions
 
         install_actions(self)  # lane kinds, future state, comparison
+        from journeymap.ui import merge_actions
+
+        merge_actions.install(self)  # File ▸ Merge Changes From…
         self._create_toolbar()
         from journeymap.ui.rich_window import install_toolbar
 

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name />
+    <name></name>
     <message numerus="yes">
         <source>Edit %n touchpoints</source>
         <translation>
@@ -87,6 +87,13 @@ You can undo this.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln touchpoints</source>
+        <translation>
+            <numerusform>%Ln touchpoint</numerusform>
+            <numerusform>%Ln touchpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln stages</source>
         <translation>
             <numerusform>%Ln stage</numerusform>
@@ -98,6 +105,97 @@ You can undo this.</numerusform>
         <translation>
             <numerusform>%Ln lane</numerusform>
             <numerusform>%Ln lanes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notes</source>
+        <translation>
+            <numerusform>%Ln note</numerusform>
+            <numerusform>%Ln notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln photos</source>
+        <translation>
+            <numerusform>%Ln photo</numerusform>
+            <numerusform>%Ln photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln personas</source>
+        <translation>
+            <numerusform>%Ln persona</numerusform>
+            <numerusform>%Ln personas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln connections</source>
+        <translation>
+            <numerusform>%Ln connection</numerusform>
+            <numerusform>%Ln connections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln import batches</source>
+        <translation>
+            <numerusform>%Ln import batch</numerusform>
+            <numerusform>%Ln import batches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln maps</source>
+        <translation>
+            <numerusform>%Ln map</numerusform>
+            <numerusform>%Ln maps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pinned quotes</source>
+        <translation>
+            <numerusform>%Ln pinned quote</numerusform>
+            <numerusform>%Ln pinned quotes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln persona assignments</source>
+        <translation>
+            <numerusform>%Ln persona assignment</numerusform>
+            <numerusform>%Ln persona assignments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln responses)</source>
+        <translation>
+            <numerusform>%1 (%Ln response)</numerusform>
+            <numerusform>%1 (%Ln responses)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflicts to decide below</source>
+        <translation>
+            <numerusform>%n conflict to decide below</numerusform>
+            <numerusform>%n conflicts to decide below</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deletions proposed (none is applied unless you tick it)</source>
+        <translation>
+            <numerusform>%n deletion proposed (not applied unless you tick it)</numerusform>
+            <numerusform>%n deletions proposed (none is applied unless you tick it)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln responses</source>
+        <translation>
+            <numerusform>%Ln response</numerusform>
+            <numerusform>%Ln responses</numerusform>
         </translation>
     </message>
     <message numerus="yes">

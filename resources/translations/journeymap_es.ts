@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Web</source>
         <translation>Web</translation>
@@ -376,7 +376,7 @@
         <translation>Resolución en puntos por pulgada</translation>
     </message>
     <message>
-        <source>Printed at the map's canvas size, at this many dots per inch (recorded in the PNG)</source>
+        <source>Printed at the map&apos;s canvas size, at this many dots per inch (recorded in the PNG)</source>
         <translation>Impreso al tamaño del mapa en el lienzo, con estos puntos por pulgada (guardados en el PNG)</translation>
     </message>
     <message>
@@ -1410,7 +1410,7 @@ Puedes deshacerlo.</numerusform>
     </message>
     <message>
         <source>“%1”</source>
-        <comment>a customer's quote</comment>
+        <comment>a customer&apos;s quote</comment>
         <translation>«%1»</translation>
     </message>
     <message>
@@ -1856,7 +1856,7 @@ Puedes deshacerlo.</numerusform>
         <translation>Eliminar persona</translation>
     </message>
     <message>
-        <source>Change the map's personas</source>
+        <source>Change the map&apos;s personas</source>
         <translation>Cambiar las personas del mapa</translation>
     </message>
     <message>
@@ -1887,8 +1887,175 @@ Puedes deshacerlo.</numerusform>
     </message>
     <message>
         <source>“%1”</source>
-        <comment>a persona's quote</comment>
+        <comment>a persona&apos;s quote</comment>
         <translation>«%1»</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln touchpoints</source>
+        <translation>
+            <numerusform>%Ln punto de contacto</numerusform>
+            <numerusform>%Ln puntos de contacto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notes</source>
+        <translation>
+            <numerusform>%Ln nota</numerusform>
+            <numerusform>%Ln notas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln photos</source>
+        <translation>
+            <numerusform>%Ln foto</numerusform>
+            <numerusform>%Ln fotos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln personas</source>
+        <translation>
+            <numerusform>%Ln persona</numerusform>
+            <numerusform>%Ln personas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln connections</source>
+        <translation>
+            <numerusform>%Ln conexión</numerusform>
+            <numerusform>%Ln conexiones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln import batches</source>
+        <translation>
+            <numerusform>%Ln importación</numerusform>
+            <numerusform>%Ln importaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln maps</source>
+        <translation>
+            <numerusform>%Ln mapa</numerusform>
+            <numerusform>%Ln mapas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pinned quotes</source>
+        <translation>
+            <numerusform>%Ln cita fijada</numerusform>
+            <numerusform>%Ln citas fijadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln persona assignments</source>
+        <translation>
+            <numerusform>%Ln asignación de persona</numerusform>
+            <numerusform>%Ln asignaciones de personas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Carril</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Import batch</source>
+        <translation>Importación</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Mapa</translation>
+    </message>
+    <message>
+        <source>Pinned quote</source>
+        <translation>Cita fijada</translation>
+    </message>
+    <message>
+        <source>Persona assignment</source>
+        <translation>Asignación de persona</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impacto</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Manual NPS</source>
+        <translation>NPS manual</translation>
+    </message>
+    <message>
+        <source>Manual sentiment</source>
+        <translation>Sentimiento manual</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posición</translation>
+    </message>
+    <message>
+        <source>Expectation</source>
+        <translation>Expectativa</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidencia</translation>
+    </message>
+    <message>
+        <source>Waiting time</source>
+        <translation>Tiempo de espera</translation>
+    </message>
+    <message>
+        <source>Bio</source>
+        <translation>Biografía</translation>
     </message>
     <message>
         <source>Goals</source>
@@ -1901,6 +2068,173 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>Frustrations</source>
         <translation>Frustraciones</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>y %n más</numerusform>
+            <numerusform>y %n más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added: %1</source>
+        <translation>Añadido: %1</translation>
+    </message>
+    <message>
+        <source>Changed: %1</source>
+        <translation>Cambiado: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln responses)</source>
+        <translation>
+            <numerusform>%1 (%Ln respuesta)</numerusform>
+            <numerusform>%1 (%Ln respuestas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Survey imports: %1</source>
+        <translation>Importaciones de encuestas: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflicts to decide below</source>
+        <translation>
+            <numerusform>%n conflicto por decidir abajo</numerusform>
+            <numerusform>%n conflictos por decidir abajo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deletions proposed (none is applied unless you tick it)</source>
+        <translation>
+            <numerusform>%n eliminación propuesta (no se aplica si no la marcas)</numerusform>
+            <numerusform>%n eliminaciones propuestas (ninguna se aplica si no la marcas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Authors: %1</source>
+        <translation>Autores: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: %1 already has everything from %2.</source>
+        <translation>Nada que combinar: %1 ya tiene todo lo de %2.</translation>
+    </message>
+    <message>
+        <source>Merged into %1:</source>
+        <translation>Combinado en %1:</translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation>añadido %1</translation>
+    </message>
+    <message>
+        <source>changed %1</source>
+        <translation>cambiado %1</translation>
+    </message>
+    <message>
+        <source>notes by %1</source>
+        <translation>notas de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln responses</source>
+        <translation>
+            <numerusform>%Ln respuesta</numerusform>
+            <numerusform>%Ln respuestas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>nada nuevo</translation>
+    </message>
+    <message>
+        <source>From %1: %2</source>
+        <translation>De %1: %2</translation>
+    </message>
+    <message>
+        <source>From %1:</source>
+        <translation>De %1:</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1 kept as they were here, %2 taken from the copy, %3 notes kept both</source>
+        <translation>Conflictos: %1 como estaban aquí, %2 tomados de la copia, %3 notas con ambas versiones</translation>
+    </message>
+    <message>
+        <source>Deletions: %1 applied, %2 kept</source>
+        <translation>Eliminaciones: %1 aplicadas, %2 conservadas</translation>
+    </message>
+    <message>
+        <source>Merge Changes</source>
+        <translation>Combinar cambios</translation>
+    </message>
+    <message>
+        <source>Changes from %1 to merge into %2:</source>
+        <translation>Cambios de %1 para combinar en %2:</translation>
+    </message>
+    <message>
+        <source>Conflicts: changed differently here and in the copy</source>
+        <translation>Conflictos: cambiados de forma distinta aquí y en la copia</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Mine (this document)</source>
+        <translation>Mío (este documento)</translation>
+    </message>
+    <message>
+        <source>Theirs (the copy)</source>
+        <translation>Suyo (la copia)</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>Keep All &amp;Mine</source>
+        <translation>Conservar todo lo &amp;mío</translation>
+    </message>
+    <message>
+        <source>Take All &amp;Theirs</source>
+        <translation>Tomar todo lo &amp;suyo</translation>
+    </message>
+    <message>
+        <source>Deleted in the copy: tick what to delete here too</source>
+        <translation>Eliminado en la copia: marca lo que se elimina también aquí</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Combinar</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
+    <message>
+        <source>Note authors</source>
+        <translation>Autores de notas</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mío</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Suyo</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Ambas</translation>
+    </message>
+    <message>
+        <source>Keep for %1</source>
+        <translation>Conservar para %1</translation>
+    </message>
+    <message>
+        <source>%1 “%2” (deleted in %3)</source>
+        <translation>%1 «%2» (eliminado en %3)</translation>
     </message>
     <message>
         <source>Add Lane of Kind</source>
@@ -2025,6 +2359,50 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>“%1”</source>
         <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>Merge changes from %1</source>
+        <translation>Combinar cambios de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Changes From…</source>
+        <translation>Co&amp;mbinar cambios de…</translation>
+    </message>
+    <message>
+        <source>Bring in what others added or changed in their copies of this document</source>
+        <translation>Traer lo que otros añadieron o cambiaron en sus copias de este documento</translation>
+    </message>
+    <message>
+        <source>Merge changes from copies</source>
+        <translation>Combinar cambios de copias</translation>
+    </message>
+    <message>
+        <source>JourneyMap documents (*.jmap)</source>
+        <translation>Documentos de JourneyMap (*.jmap)</translation>
+    </message>
+    <message>
+        <source>%1 is the document that is open: choose the copies others sent back.</source>
+        <translation>%1 es el documento abierto: elige las copias que te devolvieron otros.</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with this document…</source>
+        <translation>Comparando %1 con este documento…</translation>
+    </message>
+    <message>
+        <source>Merge cancelled; nothing was changed.</source>
+        <translation>Combinación cancelada; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Merging %1…</source>
+        <translation>Combinando %1…</translation>
+    </message>
+    <message>
+        <source>%1 could not be merged into %2; nothing was changed.</source>
+        <translation>%1 no se pudo combinar en %2; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Merged the changes from %1. Edit ▸ Undo takes the whole merge back.</source>
+        <translation>Se combinaron los cambios de %1. Editar ▸ Deshacer anula toda la combinación.</translation>
     </message>
 </context>
 <context>
@@ -2682,7 +3060,7 @@ Puedes deshacerlo.</numerusform>
         <translation>el documento contiene objetos que JourneyMap no creó (%1); no se abre</translation>
     </message>
     <message>
-        <source>the document's tables were altered outside JourneyMap (%1)</source>
+        <source>the document&apos;s tables were altered outside JourneyMap (%1)</source>
         <translation>las tablas del documento se modificaron fuera de JourneyMap (%1)</translation>
     </message>
     <message>
@@ -2849,7 +3227,7 @@ Puedes deshacerlo.</numerusform>
         <translation>Hoja</translation>
     </message>
     <message>
-        <source>One row per event: who (a customer or session id), when, and which touchpoint (a card's title or id). A channel and an outcome (purchase, churn…) are optional.</source>
+        <source>One row per event: who (a customer or session id), when, and which touchpoint (a card&apos;s title or id). A channel and an outcome (purchase, churn…) are optional.</source>
         <translation>Una fila por evento: quién (un id de cliente o de sesión), cuándo y qué punto de contacto (el título o el id de una tarjeta). El canal y el resultado (compra, baja…) son opcionales.</translation>
     </message>
     <message>
@@ -3031,11 +3409,11 @@ Puedes deshacerlo.</numerusform>
 <context>
     <name>ExportError</name>
     <message>
-        <source>%1: '.%2' is an image format; it needs the scene renderer.</source>
+        <source>%1: &apos;.%2&apos; is an image format; it needs the scene renderer.</source>
         <translation>%1: «.%2» es un formato de imagen; necesita el dibujo del mapa.</translation>
     </message>
     <message>
-        <source>%1: unknown export format '%2' (use one of: %3).</source>
+        <source>%1: unknown export format &apos;%2&apos; (use one of: %3).</source>
         <translation>%1: formato de exportación desconocido «%2» (usa uno de: %3).</translation>
     </message>
     <message>
@@ -3067,7 +3445,7 @@ Puedes deshacerlo.</numerusform>
         <translation>%1: no se ha podido escribir el archivo completo (%2); el archivo anterior sigue intacto.</translation>
     </message>
     <message>
-        <source>%1: '%2' is not an image format (png, svg or pdf).</source>
+        <source>%1: &apos;%2&apos; is not an image format (png, svg or pdf).</source>
         <translation>%1: «%2» no es un formato de imagen (png, svg o pdf).</translation>
     </message>
     <message>
@@ -3107,7 +3485,7 @@ Puedes deshacerlo.</numerusform>
         <translation>%1: no se puede escribir el archivo SVG.</translation>
     </message>
     <message>
-        <source>unknown page '%1' (use one of: %2).</source>
+        <source>unknown page &apos;%1&apos; (use one of: %2).</source>
         <translation>página desconocida «%1» (usa una de estas: %2).</translation>
     </message>
     <message>
@@ -3554,7 +3932,7 @@ Puedes deshacerlo.</numerusform>
         <translation>Filas de cabecera tras la primera, leídas como cabecera: %1.</translation>
     </message>
     <message>
-        <source>%1: values 1-11 are Qualtrics' default recode of 0-10; read as value - 1.</source>
+        <source>%1: values 1-11 are Qualtrics&apos; default recode of 0-10; read as value - 1.</source>
         <translation>%1: los valores 1-11 son la recodificación por defecto de Qualtrics de 0-10; se leen como valor - 1.</translation>
     </message>
     <message>
@@ -3598,11 +3976,11 @@ Puedes deshacerlo.</numerusform>
         <translation>Fechas de %1 leídas con el mes primero: los valores admiten ambos órdenes.</translation>
     </message>
     <message>
-        <source>Dates in %1 read day first: the values allow both, so the app's language decides.</source>
+        <source>Dates in %1 read day first: the values allow both, so the app&apos;s language decides.</source>
         <translation>Fechas de %1 leídas con el día primero: los valores admiten ambos órdenes, así que decide el idioma de la aplicación.</translation>
     </message>
     <message>
-        <source>Dates in %1 read month first: the values allow both, so the app's language decides.</source>
+        <source>Dates in %1 read month first: the values allow both, so the app&apos;s language decides.</source>
         <translation>Fechas de %1 leídas con el mes primero: los valores admiten ambos órdenes, así que decide el idioma de la aplicación.</translation>
     </message>
     <message>
@@ -3769,7 +4147,7 @@ Puedes deshacerlo.</numerusform>
         <translation>Momento de la verdad</translation>
     </message>
     <message>
-        <source>A moment that makes or breaks the customer's opinion.</source>
+        <source>A moment that makes or breaks the customer&apos;s opinion.</source>
         <translation>Un momento que decide la opinión del cliente, para bien o para mal.</translation>
     </message>
     <message>
@@ -4240,7 +4618,7 @@ Open it read-only?</source>
         <translation>%1.%2: debe ser %3, no %4.</translation>
     </message>
     <message>
-        <source>not a JourneyMap map file ("format" is %1, expected %2).</source>
+        <source>not a JourneyMap map file (&quot;format&quot; is %1, expected %2).</source>
         <translation>no es un archivo de mapa de JourneyMap («format» es %1; se esperaba %2).</translation>
     </message>
     <message>
@@ -4296,11 +4674,11 @@ Open it read-only?</source>
         <translation>se esperaba un valor</translation>
     </message>
     <message>
-        <source>Expecting ',' delimiter</source>
+        <source>Expecting &apos;,&apos; delimiter</source>
         <translation>se esperaba una coma</translation>
     </message>
     <message>
-        <source>Expecting ':' delimiter</source>
+        <source>Expecting &apos;:&apos; delimiter</source>
         <translation>se esperaban dos puntos</translation>
     </message>
     <message>
@@ -4376,7 +4754,7 @@ Open it read-only?</source>
         <translation>%1.%2: se esperaba una lista, pero es %3.</translation>
     </message>
     <message>
-        <source>%1.%2: '%3' is not one of %4.</source>
+        <source>%1.%2: &apos;%3&apos; is not one of %4.</source>
         <translation>%1.%2: «%3» no es ninguno de estos valores: %4.</translation>
     </message>
     <message>
@@ -4392,11 +4770,11 @@ Open it read-only?</source>
         <translation>%1[%2].id: id %3 repetido.</translation>
     </message>
     <message>
-        <source>stages[%1].colour: %2 is not a colour like '#4C72B0'.</source>
+        <source>stages[%1].colour: %2 is not a colour like &apos;#4C72B0&apos;.</source>
         <translation>stages[%1].colour: %2 no es un color como «#4C72B0».</translation>
     </message>
     <message>
-        <source>lanes[%1].colour: %2 is not a colour like '#5B6B7F'.</source>
+        <source>lanes[%1].colour: %2 is not a colour like &apos;#5B6B7F&apos;.</source>
         <translation>lanes[%1].colour: %2 no es un color como «#5B6B7F».</translation>
     </message>
     <message>
@@ -4865,7 +5243,7 @@ Open it read-only?</source>
         <translation>Cita</translation>
     </message>
     <message>
-        <source>In the persona's own words</source>
+        <source>In the persona&apos;s own words</source>
         <translation>Con las palabras de la persona</translation>
     </message>
     <message>
@@ -5294,11 +5672,11 @@ Open it read-only?</source>
         <translation>no es un registro de escritura anticipada de SQLite</translation>
     </message>
     <message>
-        <source>its pages are %1 bytes, the document's %2</source>
+        <source>its pages are %1 bytes, the document&apos;s %2</source>
         <translation>sus páginas son de %1 bytes y las del documento de %2</translation>
     </message>
     <message>
-        <source>it continues another version of the file (change counter %1, the file's %2)</source>
+        <source>it continues another version of the file (change counter %1, the file&apos;s %2)</source>
         <translation>continúa otra versión del archivo (contador de cambios %1; el del archivo, %2)</translation>
     </message>
     <message>
@@ -5314,7 +5692,7 @@ Open it read-only?</source>
         <translation>su cabecera está dañada</translation>
     </message>
     <message>
-        <source>it was written for another version of the file (change counter %1, the file's %2)</source>
+        <source>it was written for another version of the file (change counter %1, the file&apos;s %2)</source>
         <translation>se escribió para otra versión del archivo (contador de cambios %1; el del archivo, %2)</translation>
     </message>
     <message>
@@ -5341,31 +5719,31 @@ Open it read-only?</source>
 <context>
     <name>TemplateError</name>
     <message>
-        <source>unknown template '%1' (known: %2).</source>
+        <source>unknown template &apos;%1&apos; (known: %2).</source>
         <translation>plantilla desconocida: «%1» (disponibles: %2).</translation>
     </message>
     <message>
-        <source>cannot read the template '%1' (%2).</source>
+        <source>cannot read the template &apos;%1&apos; (%2).</source>
         <translation>no se puede leer la plantilla «%1» (%2).</translation>
     </message>
     <message>
-        <source>the template '%1' is damaged: it is not UTF-8 text.</source>
+        <source>the template &apos;%1&apos; is damaged: it is not UTF-8 text.</source>
         <translation>la plantilla «%1» está dañada: no es texto UTF-8.</translation>
     </message>
     <message>
-        <source>the template '%1' is damaged: it is not valid JSON (line %2, column %3).</source>
+        <source>the template &apos;%1&apos; is damaged: it is not valid JSON (line %2, column %3).</source>
         <translation>la plantilla «%1» está dañada: no es JSON válido (línea %2, columna %3).</translation>
     </message>
     <message>
-        <source>the template '%1' is damaged: it is not a JSON object.</source>
+        <source>the template &apos;%1&apos; is damaged: it is not a JSON object.</source>
         <translation>la plantilla «%1» está dañada: no es un objeto JSON.</translation>
     </message>
     <message>
-        <source>the template '%1' is damaged: %2 is missing or not usable.</source>
+        <source>the template &apos;%1&apos; is damaged: %2 is missing or not usable.</source>
         <translation>la plantilla «%1» está dañada: %2 falta o no se puede usar.</translation>
     </message>
     <message>
-        <source>the template '%1' is damaged: %2 names %3, which it does not define.</source>
+        <source>the template &apos;%1&apos; is damaged: %2 names %3, which it does not define.</source>
         <translation>la plantilla «%1» está dañada: %2 nombra %3, que la plantilla no define.</translation>
     </message>
 </context>
@@ -5385,7 +5763,7 @@ Open it read-only?</source>
     </message>
     <message>
         <source>“%1”</source>
-        <comment>a customer's quote</comment>
+        <comment>a customer&apos;s quote</comment>
         <translation>«%1»</translation>
     </message>
 </context>
@@ -5412,7 +5790,7 @@ Open it read-only?</source>
         <translation>☺ Positiva</translation>
     </message>
     <message>
-        <source>A customer's answer: how likely to recommend us (0–10)?</source>
+        <source>A customer&apos;s answer: how likely to recommend us (0–10)?</source>
         <translation>Respuesta de un cliente: ¿qué probabilidad hay de que nos recomiende (0–10)?</translation>
     </message>
     <message>
@@ -5579,8 +5957,8 @@ Open it read-only?</source>
 </translation>
     </message>
     <message>
-        <source>can't open '%(filename)s': %(error)s</source>
-        <translation>no se puede abrir '%(filename)s': %(error)s</translation>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>no se puede abrir &apos;%(filename)s&apos;: %(error)s</translation>
     </message>
 </context>
 <context>
@@ -5677,8 +6055,8 @@ Open it read-only?</source>
         <translation>el documento que se creará (nunca se sobrescribe)</translation>
     </message>
     <message>
-        <source>starter map (see 'journeymap templates'; default: %(default)s)</source>
-        <translation>mapa de partida (consulta 'journeymap templates'; por defecto: %(default)s)</translation>
+        <source>starter map (see &apos;journeymap templates&apos;; default: %(default)s)</source>
+        <translation>mapa de partida (consulta &apos;journeymap templates&apos;; por defecto: %(default)s)</translation>
     </message>
     <message>
         <source>title of the new map</source>
@@ -5721,7 +6099,7 @@ Open it read-only?</source>
         <translation>el documento .jmap</translation>
     </message>
     <message>
-        <source>the touchpoint's id</source>
+        <source>the touchpoint&apos;s id</source>
         <translation>el id del punto de contacto</translation>
     </message>
     <message>
@@ -5769,12 +6147,12 @@ Open it read-only?</source>
         <translation>exporta un mapa como PNG, SVG, PDF, PowerPoint, CSV, XLSX o JSON</translation>
     </message>
     <message>
-        <source>Export a map. The format follows OUT's extension: .png, .svg, .pdf (the map as drawn on the canvas), .pptx (a PowerPoint deck: title, the map, a slide per stage with editable cards, NPS charts, comments) or .csv, .xlsx (touchpoints with metrics), .json (the whole map).</source>
+        <source>Export a map. The format follows OUT&apos;s extension: .png, .svg, .pdf (the map as drawn on the canvas), .pptx (a PowerPoint deck: title, the map, a slide per stage with editable cards, NPS charts, comments) or .csv, .xlsx (touchpoints with metrics), .json (the whole map).</source>
         <translation>Exporta un mapa. El formato depende de la extensión de OUT: .png, .svg, .pdf (el mapa tal como se dibuja en el lienzo), .pptx (una presentación de PowerPoint: portada, el mapa, una diapositiva por etapa con tarjetas editables, gráficos de NPS, comentarios) o .csv, .xlsx (puntos de contacto con métricas), .json (el mapa completo).</translation>
     </message>
     <message>
-        <source>images and decks: overlays to show, comma separated from nps,sentiment,emotion,photos,quotes,trend, or 'none' (default: none; decks: nps,sentiment); a legend is added when overlays are shown</source>
-        <translation>imágenes y presentaciones: capas que mostrar, separadas por comas, de entre nps,sentiment,emotion,photos,quotes,trend, o 'none' (predeterminado: none; presentaciones: nps,sentiment); se añade una leyenda cuando se muestran capas</translation>
+        <source>images and decks: overlays to show, comma separated from nps,sentiment,emotion,photos,quotes,trend, or &apos;none&apos; (default: none; decks: nps,sentiment); a legend is added when overlays are shown</source>
+        <translation>imágenes y presentaciones: capas que mostrar, separadas por comas, de entre nps,sentiment,emotion,photos,quotes,trend, o &apos;none&apos; (predeterminado: none; presentaciones: nps,sentiment); se añade una leyenda cuando se muestran capas</translation>
     </message>
     <message>
         <source>PDF: one page sized to the map (fit, default), a paper size (A4, A3, Letter, Tabloid) or a 16:9 slide, landscape unless --portrait</source>
@@ -5809,7 +6187,7 @@ Open it read-only?</source>
         <translation>JSON: incluye las respuestas de la encuesta</translation>
     </message>
     <message>
-        <source>CSV/XLSX: write for this language's Excel; es: ';' separator, decimal comma and Spanish column names (default: en)</source>
+        <source>CSV/XLSX: write for this language&apos;s Excel; es: &apos;;&apos; separator, decimal comma and Spanish column names (default: en)</source>
         <translation>CSV/XLSX: escribe para el Excel de ese idioma; es: separador «;», coma decimal y nombres de columna en español (por defecto: en)</translation>
     </message>
     <message>
@@ -5817,8 +6195,8 @@ Open it read-only?</source>
         <translation>añade un mapa desde una exportación JSON</translation>
     </message>
     <message>
-        <source>Add the map in MAP.json (written by 'journeymap export ... OUT.json') to FILE as a new map and print its id.</source>
-        <translation>Añade el mapa de MAP.json (escrito por 'journeymap export ... OUT.json') a FILE como un mapa nuevo y muestra su id.</translation>
+        <source>Add the map in MAP.json (written by &apos;journeymap export ... OUT.json&apos;) to FILE as a new map and print its id.</source>
+        <translation>Añade el mapa de MAP.json (escrito por &apos;journeymap export ... OUT.json&apos;) a FILE como un mapa nuevo y muestra su id.</translation>
     </message>
     <message>
         <source>the .jmap document to add the map to</source>
@@ -5933,7 +6311,7 @@ Open it read-only?</source>
 Typeform, LimeSurvey and Excel as they are: extra header rows, one column per
 touchpoint (wide) or one row per answer (long), score labels, 1-11 recodes,
 1-5 and 1-7 satisfaction scales (as sentiment), dates in either day order.
-A column belongs to a touchpoint when its header names the touchpoint's title.
+A column belongs to a touchpoint when its header names the touchpoint&apos;s title.
 --map-column HEADER=FIELD sets what a column is: touchpoint, score, sentiment,
 comment, date, segment, overall, ignore, or a touchpoint id (its score).
 The mapping is remembered per header signature with --save-profile NAME.
@@ -5982,7 +6360,7 @@ algo, 1 si no (entonces no se registra nada).</translation>
         <translation>usar el perfil de importación guardado NOMBRE</translation>
     </message>
     <message>
-        <source>save this file's column mapping as import profile NAME</source>
+        <source>save this file&apos;s column mapping as import profile NAME</source>
         <translation>guardar la asignación de columnas de este archivo como perfil de importación NOMBRE</translation>
     </message>
     <message>
@@ -5990,7 +6368,7 @@ algo, 1 si no (entonces no se registra nada).</translation>
         <translation>columna del id de cliente o de sesión</translation>
     </message>
     <message>
-        <source>column of the event's date and time</source>
+        <source>column of the event&apos;s date and time</source>
         <translation>columna de la fecha y hora del evento</translation>
     </message>
     <message>
@@ -6004,7 +6382,7 @@ algo, 1 si no (entonces no se registra nada).</translation>
     <message>
         <source>Reads CRM and web-analytics exports (HubSpot, Salesforce, GA4...) with one
 row per event: a customer or session id, a date and time, and the touchpoint
-(a card's id or title). Columns are recognised by their headers, in English or
+(a card&apos;s id or title). Columns are recognised by their headers, in English or
 Spanish; choose one with --customer-col, --time-col... Touchpoints the map does
 not have are rejected and listed, or added as new cards with --new-cards.
 The events and the flows they show are imported in one transaction as one
@@ -6057,7 +6435,7 @@ importó algo, 1 si no (entonces no se registra nada).</translation>
         <translation>el recorrido que hicieron de verdad los clientes, según los registros de eventos importados</translation>
     </message>
     <message>
-        <source>Transitions between touchpoints (customers, median hours), reach and drop-off of each touchpoint, outcomes and the most common paths, from the map's event logs.</source>
+        <source>Transitions between touchpoints (customers, median hours), reach and drop-off of each touchpoint, outcomes and the most common paths, from the map&apos;s event logs.</source>
         <translation>Transiciones entre puntos de contacto (clientes, mediana de horas), alcance y abandono de cada punto de contacto, resultados y los recorridos más frecuentes, según los registros de eventos del mapa.</translation>
     </message>
     <message>
@@ -6153,7 +6531,7 @@ importó algo, 1 si no (entonces no se registra nada).</translation>
         <translation>Muestra una fila por punto de contacto con su NPS y su sentimiento.</translation>
     </message>
     <message>
-        <source>what drives the overall NPS: touchpoints ranked by the correlation (Pearson r) of their score with the same respondent's overall score</source>
+        <source>what drives the overall NPS: touchpoints ranked by the correlation (Pearson r) of their score with the same respondent&apos;s overall score</source>
         <translation>qué mueve el NPS global: los puntos de contacto ordenados por la correlación (r de Pearson) de su puntuación con la puntuación global del mismo encuestado</translation>
     </message>
     <message>
@@ -6217,7 +6595,7 @@ importó algo, 1 si no (entonces no se registra nada).</translation>
         <translation>solo las respuestas de este segmento</translation>
     </message>
     <message>
-        <source>the map's overall NPS (the survey's recommend question) instead</source>
+        <source>the map&apos;s overall NPS (the survey&apos;s recommend question) instead</source>
         <translation>en su lugar, el NPS global del mapa (la pregunta de recomendación de la encuesta)</translation>
     </message>
     <message>
@@ -6261,7 +6639,7 @@ importó algo, 1 si no (entonces no se registra nada).</translation>
         <translation>combina en un mapa los cambios de otras copias suyas</translation>
     </message>
     <message>
-        <source>Bring into MASTER what each OTHER copy added or changed since they were copied: touchpoints, notes, photos, sensations, scores, stages, lanes, personas, connections and survey imports with their responses. Where both changed the same field, MASTER's value is kept and the conflict is listed (--theirs takes the other copy's). Deletions made in a copy are only listed. One transaction: if anything fails, MASTER is unchanged.</source>
+        <source>Bring into MASTER what each OTHER copy added or changed since they were copied: touchpoints, notes, photos, sensations, scores, stages, lanes, personas, connections and survey imports with their responses. Where both changed the same field, MASTER&apos;s value is kept and the conflict is listed (--theirs takes the other copy&apos;s). Deletions made in a copy are only listed. One transaction: if anything fails, MASTER is unchanged.</source>
         <translation>Trae a MASTER lo que cada copia OTHER añadió o cambió desde que se copió: puntos de contacto, notas, fotos, sensaciones, puntuaciones, etapas, filas, personas, conexiones e importaciones de encuestas con sus respuestas. Donde ambas cambiaron el mismo campo se conserva el valor de MASTER y se lista el conflicto (--theirs toma el de la otra copia). Lo eliminado en una copia solo se lista. Una sola transacción: si algo falla, MASTER queda sin cambios.</translation>
     </message>
     <message>
@@ -6277,7 +6655,7 @@ importó algo, 1 si no (entonces no se registra nada).</translation>
         <translation>muestra lo que se combinaría; no escribe nada</translation>
     </message>
     <message>
-        <source>in a conflict, take the other copy's value</source>
+        <source>in a conflict, take the other copy&apos;s value</source>
         <translation>en un conflicto, toma el valor de la otra copia</translation>
     </message>
     <message>
@@ -6305,11 +6683,11 @@ importó algo, 1 si no (entonces no se registra nada).</translation>
         <translation>importación %1 de %2: %3</translation>
     </message>
     <message>
-        <source>Conflicts (the other copy's value was taken):</source>
+        <source>Conflicts (the other copy&apos;s value was taken):</source>
         <translation>Conflictos (se tomó el valor de la otra copia):</translation>
     </message>
     <message>
-        <source>Conflicts (MASTER's value kept; --theirs takes the other copy's):</source>
+        <source>Conflicts (MASTER&apos;s value kept; --theirs takes the other copy&apos;s):</source>
         <translation>Conflictos (se conserva el valor de MASTER; --theirs toma el de la otra copia):</translation>
     </message>
     <message>

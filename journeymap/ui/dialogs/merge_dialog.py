@@ -1,0 +1,314 @@
+"""File ▸ Merge Changes From…: what the other copies bring, their conflicts side by side, proposed deletions.
+
+The dialog only shows a :class:`~journeymap.services.merge_plan.MergePlan` and
+collects the user's answers (a choice per conflict, the deletions ticked); it
+never writes. ``ui.merge_actions`` runs the planning, this dialog, then the
+merge as one undo step, and shows the report (:func:`report_text`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeymap.services.merge_plan import BOTH, MINE, THEIRS, Conflict, Deletion, MergePlan
+
+SHOWN_AUTHORS = 12
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """With *n*: a numerus form ("%n notes"), the language's plural chosen."""
+    return QCoreApplication.translate("MergeDialog", text, disambiguation, n)
+
+
+def kind_count(kind: str, n: int) -> str:
+    """ "3 touchpoints", "1 nota": a count of objects of *kind* with the language's plural."""
+    texts = {
+        "touchpoint": lambda: tr("%Ln touchpoints", "", n),
+        "stage": lambda: tr("%Ln stages", "", n),
+        "lane": lambda: tr("%Ln lanes", "", n),
+        "note": lambda: tr("%Ln notes", "", n),
+        "attachment": lambda: tr("%Ln photos", "", n),
+        "persona": lambda: tr("%Ln personas", "", n),
+        "connection": lambda: tr("%Ln connections", "", n),
+        "batch": lambda: tr("%Ln import batches", "", n),
+        "map": lambda: tr("%Ln maps", "", n),
+        "quote": lambda: tr("%Ln pinned quotes", "", n),
+        "map_persona": lambda: tr("%Ln persona assignments", "", n),
+    }
+    return texts[kind]() if kind in texts else f"{QLocale().toString(n)} {kind}"
+
+
+def kind_name(kind: str) -> str:
+    """The kind of one object, as a column of the conflicts and deletions shows it."""
+    names = {
+        "touchpoint": tr("Touchpoint"), "stage": tr("Stage"), "lane": tr("Lane"), "note": tr("Note"),
+        "attachment": tr("Photo"), "persona": tr("Persona"), "connection": tr("Connection"),
+        "batch": tr("Import batch"), "map": tr("Map"), "quote": tr("Pinned quote"),
+        "map_persona": tr("Persona assignment"),
+    }
+    return names.get(kind, kind)
+
+
+def field_name(name: str) -> str:
+    """A field as the inspector names it (unknown columns as stored)."""
+    names = {
+        "title": tr("Title"), "description": tr("Description"), "channel": tr("Channel"),
+        "sensation": tr("Sensation"), "text": tr("Text"), "name": tr("Name"), "colour": tr("Colour"),
+        "color": tr("Colour"), "owner": tr("Owner"), "impact": tr("Impact"), "tags": tr("Tags"),
+        "manual_nps": tr("Manual NPS"), "manual_sentiment": tr("Manual sentiment"),
+        "moment_of_truth": tr("Moment of truth"), "kind": tr("Lane kind"), "label": tr("Label"),
+        "position": tr("Position"), "stage": tr("Stage"), "lane": tr("Lane"), "expectation": tr("Expectation"),
+        "evidence": tr("Evidence"), "waiting_time": tr("Waiting time"), "quote": tr("Quote"), "bio": tr("Bio"),
+        "goals": tr("Goals"), "needs": tr("Needs"), "frustrations": tr("Frustrations"),
+    }
+    return names.get(name, name)
+
+
+def counts_text(counts: Mapping[str, int]) -> str:
+    """ "3 touchpoints, 2 notes" (kinds with no object left out)."""
+    return ", ".join(kind_count(kind, n) for kind, n in counts.items() if n)
+
+
+def names_text(names: Sequence[str], shown: int = SHOWN_AUTHORS) -> str:
+    """The first *shown* names, then "and %n more"."""
+    names = [n for n in names if n]
+    if len(names) <= shown:
+        return ", ".join(names)
+    return ", ".join(names[:shown]) + " " + tr("and %n more", "", len(names) - shown)
+
+
+def summary_lines(plan: MergePlan, decisions: bool = True) -> list[str]:
+    """What the copies bring in all: added, changed, batches (with their responses), authors;
+    with *decisions* also how many conflicts and deletions wait for the user."""
+    lines = []
+    if any(plan.added.values()):
+        lines.append(tr("Added: %1").replace("%1", counts_text(plan.added)))
+    if any(plan.changed.values()):
+        lines.append(tr("Changed: %1").replace("%1", counts_text(plan.changed)))
+    if plan.batches:
+        batches = ", ".join(
+            tr("%1 (%Ln responses)", "", batch.responses).replace("%1", batch.name) for batch in plan.batches
+        )
+        lines.append(tr("Survey imports: %1").replace("%1", batches))
+    if decisions and plan.conflicts:
+        lines.append(tr("%n conflicts to decide below", "", len(plan.conflicts)))
+    if decisions and plan.deletions:
+        lines.append(tr("%n deletions proposed (none is applied unless you tick it)", "", len(plan.deletions)))
+    if plan.authors:
+        lines.append(tr("Authors: %1").replace("%1", names_text(plan.authors)))
+    return lines
+
+
+def nothing_to_merge_text(master: str, sources: Sequence[str]) -> str:
+    return tr("Nothing to merge: %1 already has everything from %2.").replace("%1", master).replace(
+        "%2", ", ".join(sources))
+
+
+def report_text(plan: MergePlan, master: str, choices: Mapping[str, str], deleted: Iterable[str]) -> str:
+    """The merge's report: what came from which copy (file names, note authors), conflicts, deletions."""
+    deleted = set(deleted)
+    lines = [tr("Merged into %1:").replace("%1", master)]
+    if plan.per_source:
+        for summary in plan.per_source:
+            parts = []
+            if any(summary.added.values()):
+                parts.append(tr("added %1").replace("%1", counts_text(summary.added)))
+            if any(summary.changed.values()):
+                parts.append(tr("changed %1").replace("%1", counts_text(summary.changed)))
+            if summary.authors:
+                parts.append(tr("notes by %1").replace("%1", names_text(summary.authors)))
+            batches = [b for b in plan.batches if b.source == summary.source]
+            if batches:
+                parts.append(tr("%Ln responses", "", sum(b.responses for b in batches)))
+            line = "; ".join(parts) if parts else tr("nothing new")
+            lines.append(tr("From %1: %2").replace("%1", summary.source).replace("%2", line))
+    else:
+        lines.append(tr("From %1:").replace("%1", ", ".join(plan.sources)))
+        lines += ["  " + line for line in summary_lines(plan, decisions=False)]
+    if plan.conflicts:
+        taken = dict.fromkeys((MINE, THEIRS, BOTH), 0)
+        for conflict in plan.conflicts:
+            choice = choices.get(conflict.key, MINE)
+            taken[choice if choice in taken else MINE] += 1
+        lines.append(tr("Conflicts: %1 kept as they were here, %2 taken from the copy, %3 notes kept both")
+                     .replace("%1", str(taken[MINE])).replace("%2", str(taken[THEIRS]))
+                     .replace("%3", str(taken[BOTH])))
+    if plan.deletions:
+        lines.append(tr("Deletions: %1 applied, %2 kept").replace("%1", str(len(deleted)))
+                     .replace("%2", str(len(plan.deletions) - len(deleted))))
+    return "\n".join(lines)
+
+
+class MergeDialog(QDialog):
+    """Shows a plan and asks: each conflict mine/theirs (both for notes), which deletions to apply."""
+
+    def __init__(self, plan: MergePlan, master: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.plan = plan
+        self.master = master
+        self.setWindowTitle(tr("Merge Changes"))
+        self.setMinimumWidth(720)
+        layout = QVBoxLayout(self)
+
+        self.heading = QLabel(tr("Changes from %1 to merge into %2:").replace("%1", ", ".join(plan.sources))
+                              .replace("%2", master))
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.summary_label = QLabel("\n".join(summary_lines(plan)))
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary_label)
+
+        self.sources_table = self._sources_table()
+        layout.addWidget(self.sources_table)
+        self.sources_table.setVisible(len(plan.per_source) > 0)
+
+        self.conflicts_box = QGroupBox(tr("Conflicts: changed differently here and in the copy"))
+        box = QVBoxLayout(self.conflicts_box)
+        self.conflicts_table = QTableWidget(len(plan.conflicts), 6)
+        self.conflicts_table.setHorizontalHeaderLabels(
+            [tr("Item"), tr("Field"), tr("Mine (this document)"), tr("Theirs (the copy)"), tr("Copy"), tr("Keep")])
+        self.conflicts_table.verticalHeader().hide()
+        self.conflicts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.conflicts_table.setWordWrap(True)
+        self.choice_boxes: dict[str, QComboBox] = {}
+        for row, conflict in enumerate(plan.conflicts):
+            self._conflict_row(row, conflict)
+        header = self.conflicts_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.conflicts_table.resizeRowsToContents()
+        box.addWidget(self.conflicts_table)
+        buttons = QHBoxLayout()
+        self.all_mine_button = QPushButton(tr("Keep All &Mine"))
+        self.all_mine_button.clicked.connect(lambda: self.choose_all(MINE))
+        self.all_theirs_button = QPushButton(tr("Take All &Theirs"))
+        self.all_theirs_button.clicked.connect(lambda: self.choose_all(THEIRS))
+        buttons.addWidget(self.all_mine_button)
+        buttons.addWidget(self.all_theirs_button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        layout.addWidget(self.conflicts_box, 2)
+        self.conflicts_box.setVisible(bool(plan.conflicts))
+
+        self.deletions_box = QGroupBox(tr("Deleted in the copy: tick what to delete here too"))
+        box = QVBoxLayout(self.deletions_box)
+        self.deletions_list = QListWidget()
+        for deletion in plan.deletions:
+            item = QListWidgetItem(self._deletion_text(deletion))
+            item.setData(Qt.ItemDataRole.UserRole, deletion.key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.deletions_list.addItem(item)
+        box.addWidget(self.deletions_list)
+        layout.addWidget(self.deletions_box, 1)
+        self.deletions_box.setVisible(bool(plan.deletions))
+
+        self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.merge_button = self.button_box.addButton(tr("&Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button.setDefault(True)
+        self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        self.button_box.accepted.connect(self.accept)
+        self.button_box.rejected.connect(self.reject)
+        layout.addWidget(self.button_box)
+
+    # --------------------------------------------------------------- parts
+    def _sources_table(self) -> QTableWidget:
+        plan = self.plan
+        table = QTableWidget(len(plan.per_source), 5)
+        table.setHorizontalHeaderLabels([tr("Copy"), tr("Added"), tr("Changed"), tr("Conflicts"), tr("Note authors")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, summary in enumerate(plan.per_source):
+            values = (summary.source, counts_text(summary.added), counts_text(summary.changed),
+                      QLocale().toString(summary.conflicts), names_text(summary.authors))
+            for col, value in enumerate(values):
+                table.setItem(row, col, QTableWidgetItem(value))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        rows = max(1, len(plan.per_source))
+        table.setMaximumHeight(table.horizontalHeader().sizeHint().height() + 26 * min(rows, 5) + 4)
+        return table
+
+    def _conflict_row(self, row: int, conflict: Conflict) -> None:
+        table = self.conflicts_table
+        item = QTableWidgetItem(f"{kind_name(conflict.kind)}: {conflict.label}")
+        item.setData(Qt.ItemDataRole.UserRole, conflict.key)
+        table.setItem(row, 0, item)
+        table.setItem(row, 1, QTableWidgetItem(field_name(conflict.field)))
+        for col, value in ((2, conflict.mine), (3, conflict.theirs)):
+            cell = QTableWidgetItem(value)
+            cell.setToolTip(value)
+            table.setItem(row, col, cell)
+        table.setItem(row, 4, QTableWidgetItem(conflict.source))
+        combo = QComboBox()
+        combo.addItem(tr("Mine"), MINE)
+        combo.addItem(tr("Theirs"), THEIRS)
+        if conflict.is_note:
+            combo.addItem(tr("Both"), BOTH)
+        combo.setAccessibleName(tr("Keep for %1").replace("%1", conflict.label))
+        table.setCellWidget(row, 5, combo)
+        self.choice_boxes[conflict.key] = combo
+
+    @staticmethod
+    def _deletion_text(deletion: Deletion) -> str:
+        return (tr("%1 “%2” (deleted in %3)").replace("%1", kind_name(deletion.kind))
+                .replace("%2", deletion.label).replace("%3", deletion.source))
+
+    # --------------------------------------------------------------- answers
+    def choices(self) -> dict[str, str]:
+        """Conflict key → "mine" | "theirs" | "both", as chosen."""
+        return {key: combo.currentData() for key, combo in self.choice_boxes.items()}
+
+    def set_choice(self, key: str, choice: str) -> None:
+        combo = self.choice_boxes[key]
+        index = combo.findData(choice)
+        if index < 0:
+            raise ValueError(f"{choice!r} is not offered for conflict {key!r}")
+        combo.setCurrentIndex(index)
+
+    def choose_all(self, choice: str) -> None:
+        for combo in self.choice_boxes.values():
+            index = combo.findData(choice)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+
+    def deletions(self) -> list[str]:
+        """Keys of the deletions the user ticked (none by default)."""
+        keys = []
+        for i in range(self.deletions_list.count()):
+            item = self.deletions_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                keys.append(item.data(Qt.ItemDataRole.UserRole))
+        return keys
+
+    def set_deletion(self, key: str, on: bool) -> None:
+        for i in range(self.deletions_list.count()):
+            item = self.deletions_list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == key:
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                return
+        raise KeyError(key)
+
+
+__all__ = ["MergeDialog", "kind_count", "nothing_to_merge_text", "report_text", "summary_lines"]

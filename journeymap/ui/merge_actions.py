@@ -1,0 +1,248 @@
+"""File ▸ Merge Changes From… (issue 18): choose the copies, plan, decide, merge as one undo step, report.
+
+The steps, each of which may end the merge with a message and the document unchanged:
+the copies are chosen (several ``.jmap``; the folder is remembered), the engine
+plans read-only behind a progress dialog (``services.merging.plan_merge``), an
+empty plan says so, a refused or damaged copy is named in an error, otherwise
+:class:`~journeymap.ui.dialogs.merge_dialog.MergeDialog` shows the plan; Merge
+writes it (``ui.commands.merge.run_merge``: one transaction, one undo step) and
+the report says what came from whom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from journeymap.i18n import error_text
+from journeymap.services.merge_plan import MergePlan
+from journeymap.settings import MERGE_FOLDER
+from journeymap.storage import DocumentError
+from journeymap.ui.commands.merge import run_merge
+from journeymap.ui.dialogs.merge_dialog import MergeDialog, nothing_to_merge_text, report_text
+from journeymap.ui.session import DocumentSession
+
+if TYPE_CHECKING:
+    from journeymap.ui.main_window import MainWindow
+
+PROGRESS_STEPS = 1000
+SHORTCUT = "Ctrl+Shift+M"
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("MergeActions", text, disambiguation, n)
+
+
+def install(window: MainWindow) -> None:
+    """File ▸ Merge Changes From… after the survey import (an edit: off when read-only)."""
+    action = QAction(tr("&Merge Changes From…"), window)
+    action.setShortcut(SHORTCUT)
+    action.setStatusTip(tr("Bring in what others added or changed in their copies of this document"))
+    action.triggered.connect(lambda: merge_changes(window, window.session))
+    window.act_merge = action  # type: ignore[attr-defined]
+    actions = window.file_menu.actions()
+    after = actions.index(window.act_import) + 1
+    window.file_menu.insertAction(actions[after] if after < len(actions) else None, action)
+    window.editing_actions.append(action)
+
+
+class _Cancelled(Exception):
+    """Cancel pressed while the copies were read (planning writes nothing)."""
+
+
+def _errors() -> tuple[type[BaseException], ...]:
+    errors: list[type[BaseException]] = [DocumentError, OSError]
+    try:
+        from journeymap.services.merging import MergeRefused
+    except ImportError:  # the engine is not there yet
+        pass
+    else:
+        errors.insert(0, MergeRefused)
+    return tuple(errors)
+
+
+class MergeFlow(QObject):
+    """One File ▸ Merge run: its dialog and messages stay reachable (tests, screenshots) until the next one.
+
+    *plan* and *apply* default to the engine's ``plan_merge`` and ``apply_merge``.
+    """
+
+    def __init__(self, parent: QWidget | None, session: DocumentSession,
+                 plan: Callable[..., MergePlan] | None = None, apply: Callable[..., Any] | None = None):
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.session = session
+        self._plan = plan
+        self._apply = apply
+        self.paths: list[Path] = []
+        self.plan: MergePlan | None = None
+        self.dialog: MergeDialog | None = None
+        self.message: QMessageBox | None = None  # the last error, information or report shown
+        self.result: Any = None
+
+    @property
+    def master_name(self) -> str:
+        return self.session.document.path.name
+
+    # --------------------------------------------------------------- steps
+    def choose(self) -> list[Path]:
+        """Ask for the copies (several at once); the folder is remembered for next time."""
+        folder = MERGE_FOLDER.get() or str(self.session.document.path.parent)
+        names, _ = QFileDialog.getOpenFileNames(self.parent_widget, tr("Merge changes from copies"), folder,
+                                                tr("JourneyMap documents (*.jmap)"))
+        if names:
+            MERGE_FOLDER.set(str(Path(names[0]).parent))
+        return [Path(n) for n in names]
+
+    def start(self, paths: Sequence[str | Path]) -> MergeDialog | None:
+        """Plan the merge of *paths* and open the dialog; None when a message ended it."""
+        self.paths = [Path(p) for p in paths]
+        if not self.paths:
+            return None
+        if self.session.read_only:
+            self._tell(QMessageBox.Icon.Information, tr("The document is open read-only."))
+            return None
+        master = self.session.document.path.resolve()
+        itself = [p.name for p in self.paths if p.resolve() == master]
+        if itself:
+            self._tell(QMessageBox.Icon.Warning,
+                       tr("%1 is the document that is open: choose the copies others sent back.")
+                       .replace("%1", itself[0]))
+            return None
+        progress = self._progress(tr("Comparing %1 with this document…").replace("%1", self._names()), True)
+        try:
+            plan = self._planner()(self.session.document, self.paths, progress=self._reporter(progress))
+        except _Cancelled:
+            self._tell(QMessageBox.Icon.Information, tr("Merge cancelled; nothing was changed."))
+            return None
+        except _errors() as exc:
+            self._refused(exc)
+            return None
+        finally:
+            progress.close()
+            progress.deleteLater()
+        self.plan = plan
+        if plan.is_empty():
+            self._tell(QMessageBox.Icon.Information, nothing_to_merge_text(self.master_name, plan.sources))
+            return None
+        self.dialog = MergeDialog(plan, self.master_name, self.parent_widget)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.accepted.connect(self.merge)
+        self.dialog.destroyed.connect(self._forget_dialog)
+        self.dialog.open()
+        return self.dialog
+
+    def _forget_dialog(self) -> None:
+        self.dialog = None
+
+    def merge(self) -> Any:
+        """Merge with the dialog's answers; one undo step; then the report. None when it failed."""
+        dialog, plan = self.dialog, self.plan
+        if dialog is None or plan is None:
+            return None
+        choices, deletions = dialog.choices(), dialog.deletions()
+        progress = self._progress(tr("Merging %1…").replace("%1", self._names()), False)
+        try:
+            result = run_merge(self.session, self.paths, choices, deletions, progress=self._reporter(progress),
+                               apply=self._apply)
+        except _errors() as exc:
+            self._refused(exc)
+            return None
+        finally:
+            progress.close()
+            progress.deleteLater()
+        self.result = result
+        self._report(plan, choices, deletions, result)
+        return result
+
+    # --------------------------------------------------------------- messages
+    def _names(self) -> str:
+        return ", ".join(p.name for p in self.paths)
+
+    def _planner(self) -> Callable[..., MergePlan]:
+        if self._plan is None:
+            from journeymap.services.merging import plan_merge
+
+            return plan_merge
+        return self._plan
+
+    def _progress(self, text: str, cancellable: bool) -> QProgressDialog:
+        progress = QProgressDialog(text, tr("Cancel") if cancellable else "", 0, PROGRESS_STEPS,
+                                   self.parent_widget)
+        if not cancellable:
+            progress.setCancelButton(None)
+        progress.setWindowTitle(tr("Merge Changes"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        return progress
+
+    @staticmethod
+    def _reporter(progress: QProgressDialog) -> Callable[[int, int], None]:
+        def report(done: int, total: int) -> None:
+            progress.setValue(int(PROGRESS_STEPS * done / total) if total else 0)
+            QApplication.processEvents()
+            if progress.wasCanceled():
+                raise _Cancelled
+
+        return report
+
+    def _refused(self, exc: BaseException) -> None:
+        detail = error_text(exc) if not isinstance(exc, OSError) else f"{exc.filename or ''}: {exc.strerror or exc}"
+        self._tell(QMessageBox.Icon.Critical,
+                   tr("%1 could not be merged into %2; nothing was changed.").replace("%1", self._names())
+                   .replace("%2", self.master_name) + "\n\n" + detail)
+
+    def _report(self, plan: MergePlan, choices: dict[str, str], deletions: list[str], result: Any) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, tr("Merge Changes"),
+                          tr("Merged the changes from %1. Edit ▸ Undo takes the whole merge back.")
+                          .replace("%1", self._names()), QMessageBox.StandardButton.Ok, self.parent_widget)
+        box.setInformativeText(report_text(plan, self.master_name, choices, deletions))
+        details = _engine_report(result)
+        if details:
+            box.setDetailedText(details)
+        self.message = box
+        box.open()
+
+    def _tell(self, icon: QMessageBox.Icon, text: str) -> None:
+        self.message = QMessageBox(icon, tr("Merge Changes"), text, QMessageBox.StandardButton.Ok,
+                                   self.parent_widget)
+        self.message.open()
+
+
+def _engine_report(result: Any) -> str:
+    """The engine's own report of the merge (what came from whom), as text, if it gives one."""
+    report = getattr(result, "report", None)
+    if report is None:
+        return ""
+    if isinstance(report, str):
+        return report
+    if isinstance(report, Sequence):
+        return "\n".join(str(line) for line in report)
+    return str(report)
+
+
+def merge_changes(window: QWidget | None, session: DocumentSession | None,
+                  paths: Sequence[str | Path] | None = None, **engine: Any) -> MergeFlow | None:
+    """File ▸ Merge Changes From…: ask for the copies (unless *paths*), then plan and show the dialog."""
+    if session is None:
+        return None
+    previous = getattr(window, "merge_flow", None)
+    if isinstance(previous, MergeFlow):
+        previous.deleteLater()
+    flow = MergeFlow(window, session, **engine)
+    if window is not None:
+        window.merge_flow = flow  # type: ignore[attr-defined]
+    chosen = list(paths) if paths is not None else flow.choose()
+    if chosen:
+        flow.start(chosen)
+    return flow
+
+
+__all__ = ["MergeFlow", "install", "merge_changes"]
