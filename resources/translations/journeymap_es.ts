@@ -2193,6 +2193,11 @@ Puedes deshacerlo.</numerusform>
         <translation>Conservar</translation>
     </message>
     <message>
+        <source>Copy</source>
+        <comment>a copy of the document</comment>
+        <translation>Copia</translation>
+    </message>
+    <message>
         <source>Keep All &amp;Mine</source>
         <translation>Conservar todo lo &amp;mío</translation>
     </message>

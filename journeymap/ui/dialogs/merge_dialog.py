@@ -158,6 +158,17 @@ def report_text(plan: MergePlan, master: str, choices: Mapping[str, str], delete
     return "\n".join(lines)
 
 
+def _fit_rows(view: QTableWidget | QListWidget, rows: int, most: int) -> None:
+    """As tall as *rows* rows (at most *most*; it scrolls beyond), not a screenful of empty space."""
+    shown = max(1, min(rows, most))
+    if isinstance(view, QTableWidget):
+        height = view.horizontalHeader().sizeHint().height() + sum(view.rowHeight(r) for r in range(min(rows, most)))
+        height += 0 if rows else view.verticalHeader().defaultSectionSize()
+    else:
+        height = sum(view.sizeHintForRow(r) for r in range(min(rows, most))) or view.fontMetrics().height() * shown
+    view.setMaximumHeight(height + 2 * view.frameWidth() + 2)
+
+
 class MergeDialog(QDialog):
     """Shows a plan and asks: each conflict mine/theirs (both for notes), which deletions to apply."""
 
@@ -186,7 +197,8 @@ class MergeDialog(QDialog):
         box = QVBoxLayout(self.conflicts_box)
         self.conflicts_table = QTableWidget(len(plan.conflicts), 6)
         self.conflicts_table.setHorizontalHeaderLabels(
-            [tr("Item"), tr("Field"), tr("Mine (this document)"), tr("Theirs (the copy)"), tr("Copy"), tr("Keep")])
+            [tr("Item"), tr("Field"), tr("Mine (this document)"), tr("Theirs (the copy)"),
+             tr("Copy", "a copy of the document"), tr("Keep")])
         self.conflicts_table.verticalHeader().hide()
         self.conflicts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.conflicts_table.setWordWrap(True)
@@ -195,6 +207,8 @@ class MergeDialog(QDialog):
             self._conflict_row(row, conflict)
         header = self.conflicts_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.conflicts_table.resizeColumnsToContents()
+        self.conflicts_table.setColumnWidth(0, min(max(self.conflicts_table.columnWidth(0), 160), 260))
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.conflicts_table.resizeRowsToContents()
@@ -204,6 +218,8 @@ class MergeDialog(QDialog):
         self.all_mine_button.clicked.connect(lambda: self.choose_all(MINE))
         self.all_theirs_button = QPushButton(tr("Take All &Theirs"))
         self.all_theirs_button.clicked.connect(lambda: self.choose_all(THEIRS))
+        for button in (self.all_mine_button, self.all_theirs_button):
+            button.setAutoDefault(False)  # Enter merges
         buttons.addWidget(self.all_mine_button)
         buttons.addWidget(self.all_theirs_button)
         buttons.addStretch(1)
@@ -221,22 +237,32 @@ class MergeDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.deletions_list.addItem(item)
         box.addWidget(self.deletions_list)
-        layout.addWidget(self.deletions_box, 1)
+        _fit_rows(self.deletions_list, len(plan.deletions), 6)
+        layout.addWidget(self.deletions_box)
         self.deletions_box.setVisible(bool(plan.deletions))
 
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.merge_button = self.button_box.addButton(tr("&Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.merge_button.setDefault(True)
-        self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        cancel = self.button_box.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(tr("Cancel"))
+        cancel.setAutoDefault(False)
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
         layout.addWidget(self.button_box)
+        first = next(iter(self.choice_boxes.values()), None)
+        (first or self.merge_button).setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.conflicts_table.resizeRowsToContents()  # wrapped at the columns' final widths
 
     # --------------------------------------------------------------- parts
     def _sources_table(self) -> QTableWidget:
         plan = self.plan
         table = QTableWidget(len(plan.per_source), 5)
-        table.setHorizontalHeaderLabels([tr("Copy"), tr("Added"), tr("Changed"), tr("Conflicts"), tr("Note authors")])
+        table.setHorizontalHeaderLabels([tr("Copy", "a copy of the document"), tr("Added"), tr("Changed"),
+                                         tr("Conflicts"), tr("Note authors")])
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, summary in enumerate(plan.per_source):
@@ -245,9 +271,9 @@ class MergeDialog(QDialog):
             for col, value in enumerate(values):
                 table.setItem(row, col, QTableWidgetItem(value))
         table.resizeColumnsToContents()
+        table.resizeRowsToContents()
         table.horizontalHeader().setStretchLastSection(True)
-        rows = max(1, len(plan.per_source))
-        table.setMaximumHeight(table.horizontalHeader().sizeHint().height() + 26 * min(rows, 5) + 4)
+        _fit_rows(table, len(plan.per_source), 5)
         return table
 
     def _conflict_row(self, row: int, conflict: Conflict) -> None:
