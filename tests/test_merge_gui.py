@@ -157,6 +157,19 @@ def test_merge_through_the_menu_is_one_undo_step(qtbot, window, tmp_path):
     assert window.scene.cards[engine.card.id].touchpoint.title == "Theirs title"
 
 
+def test_the_dialog_is_reachable_by_keyboard(qtbot, window, tmp_path):
+    from test_accessibility_keyboard import unnamed_inputs
+
+    from journeymap.ui.dialogs.shortcuts import shortcut_rows
+
+    assert ("Ctrl+Shift+M", "File ▸ Merge Changes From") in shortcut_rows(window)
+    engine = TinyEngine(window.session.document)
+    flow = merge_changes(window, window.session, [tmp_path / "store-7.jmap"], plan=engine.plan, apply=engine.apply)
+    assert unnamed_inputs(flow.dialog) == []
+    assert flow.dialog.merge_button.isDefault()
+    flow.dialog.reject()
+
+
 def test_keep_all_mine_and_ticked_deletions_reach_the_engine(qtbot, window, tmp_path):
     engine = TinyEngine(window.session.document)
     flow = merge_changes(window, window.session, [tmp_path / "store-7.jmap"], plan=engine.plan, apply=engine.apply)

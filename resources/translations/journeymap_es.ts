@@ -2210,6 +2210,10 @@ Puedes deshacerlo.</numerusform>
         <translation>Eliminado en la copia: marca lo que se elimina también aquí</translation>
     </message>
     <message>
+        <source>Deleted in the copy</source>
+        <translation>Eliminado en la copia</translation>
+    </message>
+    <message>
         <source>&amp;Merge</source>
         <translation>&amp;Combinar</translation>
     </message>
@@ -2220,6 +2224,10 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>Note authors</source>
         <translation>Autores de notas</translation>
+    </message>
+    <message>
+        <source>What each copy brings</source>
+        <translation>Lo que trae cada copia</translation>
     </message>
     <message>
         <source>Mine</source>

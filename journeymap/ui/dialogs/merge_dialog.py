@@ -199,6 +199,7 @@ class MergeDialog(QDialog):
         self.conflicts_table.setHorizontalHeaderLabels(
             [tr("Item"), tr("Field"), tr("Mine (this document)"), tr("Theirs (the copy)"),
              tr("Copy", "a copy of the document"), tr("Keep")])
+        self.conflicts_table.setAccessibleName(tr("Conflicts"))
         self.conflicts_table.verticalHeader().hide()
         self.conflicts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.conflicts_table.setWordWrap(True)
@@ -230,6 +231,7 @@ class MergeDialog(QDialog):
         self.deletions_box = QGroupBox(tr("Deleted in the copy: tick what to delete here too"))
         box = QVBoxLayout(self.deletions_box)
         self.deletions_list = QListWidget()
+        self.deletions_list.setAccessibleName(tr("Deleted in the copy"))
         for deletion in plan.deletions:
             item = QListWidgetItem(self._deletion_text(deletion))
             item.setData(Qt.ItemDataRole.UserRole, deletion.key)
@@ -263,6 +265,7 @@ class MergeDialog(QDialog):
         table = QTableWidget(len(plan.per_source), 5)
         table.setHorizontalHeaderLabels([tr("Copy", "a copy of the document"), tr("Added"), tr("Changed"),
                                          tr("Conflicts"), tr("Note authors")])
+        table.setAccessibleName(tr("What each copy brings"))
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, summary in enumerate(plan.per_source):
