@@ -203,10 +203,11 @@ class MergeFlow(QObject):
         box = QMessageBox(QMessageBox.Icon.Information, tr("Merge Changes"),
                           tr("Merged the changes from %1. Edit ▸ Undo takes the whole merge back.")
                           .replace("%1", self._names()), QMessageBox.StandardButton.Ok, self.parent_widget)
-        box.setInformativeText(report_text(plan, self.master_name, choices, deletions))
-        details = _engine_report(result)
-        if details:
-            box.setDetailedText(details)
+        applied = getattr(result, "plan", None)  # what the merge did (the same plan, unless a copy changed since)
+        text = report_text(applied if isinstance(applied, MergePlan) else plan, self.master_name, choices, deletions)
+        notes = _engine_notes(result)
+        box.setInformativeText(text + ("\n" + notes if notes else ""))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to copy into an e-mail
         self.message = box
         box.open()
 
@@ -216,16 +217,17 @@ class MergeFlow(QObject):
         self.message.open()
 
 
-def _engine_report(result: Any) -> str:
-    """The engine's own report of the merge (what came from whom), as text, if it gives one."""
-    report = getattr(result, "report", None)
-    if report is None:
-        return ""
-    if isinstance(report, str):
-        return report
-    if isinstance(report, Sequence):
-        return "\n".join(str(line) for line in report)
-    return str(report)
+def _engine_notes(result: Any) -> str:
+    """What the report adds to the plan: responses copied in and those left out (of cards not here)."""
+    touched = getattr(result, "touched", None)
+    lines = []
+    copied = getattr(touched, "responses", 0) or 0
+    dropped = getattr(touched, "dropped_responses", 0) or 0
+    if copied:
+        lines.append(tr("%Ln survey responses copied in.", "", copied))
+    if dropped:
+        lines.append(tr("%Ln responses left out: their cards are not in this document.", "", dropped))
+    return "\n".join(lines)
 
 
 def merge_changes(window: QWidget | None, session: DocumentSession | None,

@@ -254,6 +254,20 @@ You can undo this.</numerusform>
             <numerusform>%n events</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln survey responses copied in.</source>
+        <translation>
+            <numerusform>%Ln survey response copied in.</numerusform>
+            <numerusform>%Ln survey responses copied in.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln responses left out: their cards are not in this document.</source>
+        <translation>
+            <numerusform>%Ln response left out: its card is not in this document.</numerusform>
+            <numerusform>%Ln responses left out: their cards are not in this document.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AnalyticsDock</name>

@@ -2417,6 +2417,20 @@ Puedes deshacerlo.</numerusform>
         <source>Merged the changes from %1. Edit ▸ Undo takes the whole merge back.</source>
         <translation>Se combinaron los cambios de %1. Editar ▸ Deshacer anula toda la combinación.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln survey responses copied in.</source>
+        <translation>
+            <numerusform>%Ln respuesta de encuesta copiada.</numerusform>
+            <numerusform>%Ln respuestas de encuesta copiadas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln responses left out: their cards are not in this document.</source>
+        <translation>
+            <numerusform>%Ln respuesta omitida: su tarjeta no está en este documento.</numerusform>
+            <numerusform>%Ln respuestas omitidas: sus tarjetas no están en este documento.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AnalyticsDock</name>

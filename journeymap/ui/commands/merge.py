@@ -33,13 +33,10 @@ class Reversible(Protocol):
     def redo(self) -> None: ...
 
 
-def _ids(result: object, *names: str) -> frozenset[int]:
-    """The ids the result names under the first of *names* it has (none: empty)."""
-    for name in names:
-        value = getattr(result, name, None)
-        if value:
-            return frozenset(int(i) for i in value)
-    return frozenset()
+def _touched(result: object, name: str) -> frozenset[int]:
+    """Ids the merge touched (``MergeResult.touched.<name>``); none when the result does not say."""
+    touched = getattr(result, "touched", None)
+    return frozenset(int(i) for i in (getattr(touched, name, None) or ()))
 
 
 class MergeCommand(DocumentCommand):
@@ -62,12 +59,9 @@ class MergeCommand(DocumentCommand):
         self._applied = False
 
     def change(self) -> Change:
-        touchpoints = _ids(self.result, "touchpoints", "touchpoint_ids")
-        return Change.of(
-            None, touchpoints=touchpoints, notes=_ids(self.result, "notes", "note_touchpoints") | touchpoints,
-            connections=_ids(self.result, "connections", "connection_ids"),
-            structure=True, maps=True, metrics=True, personas=True,
-        )
+        touchpoints = _touched(self.result, "touchpoints")
+        return Change.of(None, touchpoints=touchpoints, notes=touchpoints, structure=True, maps=True, metrics=True,
+                         personas=True)
 
     def announce(self) -> None:
         # The map shown may have come with the merge (undo) or gone (a deletion accepted): show one that exists.
