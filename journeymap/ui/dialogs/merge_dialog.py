@@ -83,9 +83,17 @@ def field_name(name: str) -> str:
     return names.get(name, name)
 
 
+# Kinds in the order a map is built: its frame, its cards, what hangs on them, what it was measured with.
+KIND_ORDER = ("map", "stage", "lane", "touchpoint", "note", "attachment", "quote", "connection", "persona",
+              "map_persona", "batch")
+
+
 def counts_text(counts: Mapping[str, int]) -> str:
-    """ "3 touchpoints, 2 notes" (kinds with no object left out)."""
-    return ", ".join(kind_count(kind, n) for kind, n in counts.items() if n)
+    """ "3 touchpoints, 2 notes" (kinds with no object left out), the map's frame first."""
+    def rank(kind: str) -> tuple[int, str]:
+        return (KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER), kind)
+
+    return ", ".join(kind_count(kind, counts[kind]) for kind in sorted(counts, key=rank) if counts[kind])
 
 
 def names_text(names: Sequence[str], shown: int = SHOWN_AUTHORS) -> str:
