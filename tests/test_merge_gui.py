@@ -12,7 +12,17 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QTableWidget,
+    QWidget,
+)
 
 from journeymap import i18n
 from journeymap.domain.model import Note
@@ -43,6 +53,21 @@ def window(qtbot, doc_path):
     w.ensure_docks()
     yield w
     w.close()
+
+
+def visible_texts(dialog) -> set[str]:
+    """Every label, button, group title, choice and column header the dialog shows (with 3+ letters)."""
+    texts = {dialog.windowTitle()}
+    for child in dialog.findChildren(QWidget):
+        if isinstance(child, QLabel | QAbstractButton):
+            texts.add(child.text())
+        elif isinstance(child, QGroupBox):
+            texts.add(child.title())
+        elif isinstance(child, QComboBox):
+            texts.update(child.itemText(i) for i in range(child.count()))
+        elif isinstance(child, QAbstractItemView) and hasattr(child, "horizontalHeaderItem"):
+            texts.update(child.horizontalHeaderItem(c).text() for c in range(child.columnCount()))
+    return {t for t in texts if re.search(r"[A-Za-z]{3}", t)}
 
 
 def sha(path) -> str:
@@ -161,14 +186,13 @@ def test_merge_through_the_menu_is_one_undo_step(qtbot, window, tmp_path):
 
 
 def test_the_dialog_is_reachable_by_keyboard(qtbot, window, tmp_path):
-    from test_accessibility_keyboard import unnamed_inputs
-
     from journeymap.ui.dialogs.shortcuts import shortcut_rows
 
     assert ("Ctrl+Shift+M", "File ▸ Merge Changes From") in shortcut_rows(window)
     engine = TinyEngine(window.session.document)
     flow = merge_changes(window, window.session, [tmp_path / "store-7.jmap"], plan=engine.plan, apply=engine.apply)
-    assert unnamed_inputs(flow.dialog) == []
+    inputs = [w for w in flow.dialog.findChildren(QWidget) if isinstance(w, (QComboBox, QTableWidget, QListWidget))]
+    assert len(inputs) == 2 + 3 and all(w.accessibleName() for w in inputs)  # the two choices, the three lists
     assert flow.dialog.merge_button.isDefault()
     flow.dialog.reject()
 
@@ -241,8 +265,6 @@ def test_refused_apply_pushes_nothing(qtbot, window, tmp_path):
 
 
 def test_the_dialog_speaks_spanish(qapp, qtbot, session):
-    from test_i18n_dialogs import visible_texts
-
     doc = session.document
     texts = {}
     try:
