@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -57,20 +58,24 @@ def kind_count(kind: str, n: int) -> str:
     return texts[kind]() if kind in texts else f"{QLocale().toString(n)} {kind}"
 
 
-def kind_name(kind: str) -> str:
-    """The kind of one object, as a column of the conflicts and deletions shows it."""
-    names = {
+def kind_names() -> dict[str, str]:
+    """Kind → how one object of it is named (in the current language)."""
+    return {
         "touchpoint": tr("Touchpoint"), "stage": tr("Stage"), "lane": tr("Lane"), "note": tr("Note"),
         "attachment": tr("Photo"), "persona": tr("Persona"), "connection": tr("Connection"),
         "batch": tr("Import batch"), "map": tr("Map"), "quote": tr("Pinned quote"),
         "map_persona": tr("Persona assignment"),
     }
-    return names.get(kind, kind)
 
 
-def field_name(name: str) -> str:
-    """A field as the inspector names it (unknown columns as stored)."""
-    names = {
+def kind_name(kind: str) -> str:
+    """The kind of one object, as a column of the conflicts and deletions shows it."""
+    return kind_names().get(kind, kind)
+
+
+def field_names() -> dict[str, str]:
+    """Column → the field's name as the inspector says it (in the current language)."""
+    return {
         "title": tr("Title"), "description": tr("Description"), "channel": tr("Channel"),
         "sensation": tr("Sensation"), "text": tr("Text"), "name": tr("Name"), "colour": tr("Colour"),
         "color": tr("Colour"), "owner": tr("Owner"), "impact": tr("Impact"), "tags": tr("Tags"),
@@ -80,7 +85,11 @@ def field_name(name: str) -> str:
         "evidence": tr("Evidence"), "waiting_time": tr("Waiting time"), "quote": tr("Quote"), "bio": tr("Bio"),
         "goals": tr("Goals"), "needs": tr("Needs"), "frustrations": tr("Frustrations"),
     }
-    return names.get(name, name)
+
+
+def field_name(name: str) -> str:
+    """A field as the inspector names it (unknown columns as stored)."""
+    return field_names().get(name, name)
 
 
 # Kinds in the order a map is built: its frame, its cards, what hangs on them, what it was measured with.
@@ -177,6 +186,16 @@ def _fit_rows(view: QTableWidget | QListWidget, rows: int, most: int) -> None:
     view.setMaximumHeight(height + 2 * view.frameWidth() + 2)
 
 
+def _choices_model(parent: QObject, note: bool) -> QStandardItemModel:
+    """Mine, Theirs (and Both, for notes), each with its choice as the item's data."""
+    model = QStandardItemModel(parent)
+    for text, choice in ((tr("Mine"), MINE), (tr("Theirs"), THEIRS), *(((tr("Both"), BOTH),) if note else ())):
+        item = QStandardItem(text)
+        item.setData(choice, Qt.ItemDataRole.UserRole)
+        model.appendRow(item)
+    return model
+
+
 class MergeDialog(QDialog):
     """Shows a plan and asks: each conflict mine/theirs (both for notes), which deletions to apply."""
 
@@ -212,15 +231,18 @@ class MergeDialog(QDialog):
         self.conflicts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.conflicts_table.setWordWrap(True)
         self.choice_boxes: dict[str, QComboBox] = {}
+        # Looked up once, and one model of the choices shared by every row's box: thousands of rows open at once.
+        self._kinds, self._fields = kind_names(), field_names()
+        self._choice_models = {False: _choices_model(self, False), True: _choices_model(self, True)}
+        keep_for = tr("Keep for %1")
         for row, conflict in enumerate(plan.conflicts):
-            self._conflict_row(row, conflict)
+            self._conflict_row(row, conflict, keep_for)
         header = self.conflicts_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.conflicts_table.resizeColumnsToContents()
         self.conflicts_table.setColumnWidth(0, min(max(self.conflicts_table.columnWidth(0), 160), 260))
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.conflicts_table.resizeRowsToContents()
         box.addWidget(self.conflicts_table)
         buttons = QHBoxLayout()
         self.all_mine_button = QPushButton(tr("Keep All &Mine"))
@@ -287,29 +309,25 @@ class MergeDialog(QDialog):
         _fit_rows(table, len(plan.per_source), 5)
         return table
 
-    def _conflict_row(self, row: int, conflict: Conflict) -> None:
+    def _conflict_row(self, row: int, conflict: Conflict, keep_for: str) -> None:
         table = self.conflicts_table
-        item = QTableWidgetItem(f"{kind_name(conflict.kind)}: {conflict.label}")
+        item = QTableWidgetItem(f"{self._kinds.get(conflict.kind, conflict.kind)}: {conflict.label}")
         item.setData(Qt.ItemDataRole.UserRole, conflict.key)
         table.setItem(row, 0, item)
-        table.setItem(row, 1, QTableWidgetItem(field_name(conflict.field)))
+        table.setItem(row, 1, QTableWidgetItem(self._fields.get(conflict.field, conflict.field)))
         for col, value in ((2, conflict.mine), (3, conflict.theirs)):
             cell = QTableWidgetItem(value)
             cell.setToolTip(value)
             table.setItem(row, col, cell)
         table.setItem(row, 4, QTableWidgetItem(conflict.source))
         combo = QComboBox()
-        combo.addItem(tr("Mine"), MINE)
-        combo.addItem(tr("Theirs"), THEIRS)
-        if conflict.is_note:
-            combo.addItem(tr("Both"), BOTH)
-        combo.setAccessibleName(tr("Keep for %1").replace("%1", conflict.label))
+        combo.setModel(self._choice_models[conflict.is_note])
+        combo.setAccessibleName(keep_for.replace("%1", conflict.label))
         table.setCellWidget(row, 5, combo)
         self.choice_boxes[conflict.key] = combo
 
-    @staticmethod
-    def _deletion_text(deletion: Deletion) -> str:
-        return (tr("%1 “%2” (deleted in %3)").replace("%1", kind_name(deletion.kind))
+    def _deletion_text(self, deletion: Deletion) -> str:
+        return (tr("%1 “%2” (deleted in %3)").replace("%1", self._kinds.get(deletion.kind, deletion.kind))
                 .replace("%2", deletion.label).replace("%3", deletion.source))
 
     # --------------------------------------------------------------- answers
