@@ -148,7 +148,7 @@ class MergeFlow(QObject):
         choices, deletions = dialog.choices(), dialog.deletions()
         progress = self._progress(tr("Merging %1…").replace("%1", self._names()), False)
         try:
-            result = run_merge(self.session, self.paths, choices, deletions, progress=self._reporter(progress),
+            result = run_merge(self.session, self.paths, choices, deletions, progress=self._reporter(progress, False),
                                apply=self._apply)
         except _errors() as exc:
             self._refused(exc)
@@ -184,11 +184,12 @@ class MergeFlow(QObject):
         return progress
 
     @staticmethod
-    def _reporter(progress: QProgressDialog) -> Callable[[int, int], None]:
+    def _reporter(progress: QProgressDialog, cancellable: bool = True) -> Callable[[int, int], None]:
+        """The engine's progress(done, total); Cancel (or Escape) stops the planning, never the merge itself."""
         def report(done: int, total: int) -> None:
             progress.setValue(int(PROGRESS_STEPS * done / total) if total else 0)
             QApplication.processEvents()
-            if progress.wasCanceled():
+            if cancellable and progress.wasCanceled():
                 raise _Cancelled
 
         return report

@@ -2042,6 +2042,18 @@ Puedes deshacerlo.</numerusform>
         <translation>Posición</translation>
     </message>
     <message>
+        <source>Promoters</source>
+        <translation>Promotores</translation>
+    </message>
+    <message>
+        <source>Passives</source>
+        <translation>Pasivos</translation>
+    </message>
+    <message>
+        <source>Detractors</source>
+        <translation>Detractores</translation>
+    </message>
+    <message>
         <source>Expectation</source>
         <translation>Expectativa</translation>
     </message>
@@ -2050,8 +2062,28 @@ Puedes deshacerlo.</numerusform>
         <translation>Evidencia</translation>
     </message>
     <message>
+        <source>Controllable</source>
+        <translation>Controlable</translation>
+    </message>
+    <message>
         <source>Waiting time</source>
         <translation>Tiempo de espera</translation>
+    </message>
+    <message>
+        <source>Current-state card</source>
+        <translation>Tarjeta del estado actual</translation>
+    </message>
+    <message>
+        <source>Blueprint line</source>
+        <translation>Línea de blueprint</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Written at</source>
+        <translation>Escrita el</translation>
     </message>
     <message>
         <source>Bio</source>
@@ -2068,6 +2100,14 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>Frustrations</source>
         <translation>Frustraciones</translation>
+    </message>
+    <message>
+        <source>From card</source>
+        <translation>Tarjeta de origen</translation>
+    </message>
+    <message>
+        <source>To card</source>
+        <translation>Tarjeta de destino</translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>

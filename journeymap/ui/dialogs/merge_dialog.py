@@ -74,16 +74,22 @@ def kind_name(kind: str) -> str:
 
 
 def field_names() -> dict[str, str]:
-    """Column → the field's name as the inspector says it (in the current language)."""
+    """Column → the field's name as the inspector says it (in the current language); references
+    ("stage", "lane"…) name the object the row points at."""
     return {
         "title": tr("Title"), "description": tr("Description"), "channel": tr("Channel"),
-        "sensation": tr("Sensation"), "text": tr("Text"), "name": tr("Name"), "colour": tr("Colour"),
-        "color": tr("Colour"), "owner": tr("Owner"), "impact": tr("Impact"), "tags": tr("Tags"),
-        "manual_nps": tr("Manual NPS"), "manual_sentiment": tr("Manual sentiment"),
-        "moment_of_truth": tr("Moment of truth"), "kind": tr("Lane kind"), "label": tr("Label"),
-        "position": tr("Position"), "stage": tr("Stage"), "lane": tr("Lane"), "expectation": tr("Expectation"),
-        "evidence": tr("Evidence"), "waiting_time": tr("Waiting time"), "quote": tr("Quote"), "bio": tr("Bio"),
-        "goals": tr("Goals"), "needs": tr("Needs"), "frustrations": tr("Frustrations"),
+        "sensation": tr("Sensation"), "moment_of_truth": tr("Moment of truth"), "owner": tr("Owner"),
+        "impact": tr("Impact"), "tags": tr("Tags"), "manual_nps": tr("Manual NPS"),
+        "manual_sentiment": tr("Manual sentiment"), "manual_promoters": tr("Promoters"),
+        "manual_passives": tr("Passives"), "manual_detractors": tr("Detractors"),
+        "controllable": tr("Controllable"), "expectation": tr("Expectation"), "evidence": tr("Evidence"),
+        "waiting_minutes": tr("Waiting time"), "position": tr("Position"), "origin": tr("Current-state card"),
+        "name": tr("Name"), "colour": tr("Colour"), "kind": tr("Lane kind"), "line_below": tr("Blueprint line"),
+        "text": tr("Text"), "author": tr("Author"), "created_at": tr("Written at"), "label": tr("Label"),
+        "quote": tr("Quote"), "bio": tr("Bio"), "goals": tr("Goals"), "needs": tr("Needs"),
+        "frustrations": tr("Frustrations"), "photo": tr("Photo"),
+        "stage": tr("Stage"), "lane": tr("Lane"), "touchpoint": tr("Touchpoint"), "map": tr("Map"),
+        "persona": tr("Persona"), "note": tr("Note"), "source": tr("From card"), "target": tr("To card"),
     }
 
 
