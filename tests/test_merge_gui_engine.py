@@ -152,3 +152,21 @@ def test_a_damaged_copy_is_refused_in_spanish(qapp, qtbot, window, copies):
     assert text.startswith("store-7.jmap no se pudo combinar en map.jmap; no se cambió nada.")
     assert window.session.undo_stack.count() == 0
     flow.message.close()
+
+
+def test_a_sensation_conflict_shows_the_sensations_by_name_in_spanish(qapp, qtbot, window, copies):
+    master, copy, card, other = copies
+    with Document.open(copy) as doc:
+        doc.update_touchpoint(other, sensation="negative")
+    window.session.document.update_touchpoint(other, sensation="positive")
+    i18n.install(qapp, "es")
+    try:
+        flow = merge_changes(window, window.session, [copy])
+        dialog = flow.dialog
+        (row,) = [i for i, c in enumerate(dialog.plan.conflicts) if c.field == "sensation"]
+        shown = [dialog.conflicts_table.item(row, c).text() for c in (1, 2, 3)]
+        header = dialog.conflicts_table.horizontalHeaderItem(2).text()
+        dialog.reject()
+    finally:
+        i18n.install(qapp, "en")
+    assert shown == ["Sensación", "Positiva", "Negativa"] and header == "Mío (este documento)"

@@ -2109,6 +2109,14 @@ Puedes deshacerlo.</numerusform>
         <source>To card</source>
         <translation>Tarjeta de destino</translation>
     </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
     <message numerus="yes">
         <source>and %n more</source>
         <translation>

@@ -103,6 +103,20 @@ KIND_ORDER = ("map", "stage", "lane", "touchpoint", "note", "attachment", "quote
               "map_persona", "batch")
 
 
+def value_text(field: str, value: str) -> str:
+    """A conflicting value as the editor shows it: sensations and lane kinds by name, yes/no for flags."""
+    if field == "sensation":
+        names = {"positive": tr("Positive"), "neutral": tr("Neutral"), "negative": tr("Negative")}
+        return names.get(value, value)
+    if field == "kind":
+        from journeymap.ui.scene.lane_kinds import kind_label
+
+        return kind_label(value) if value else value
+    if field in ("moment_of_truth", "controllable") and value in ("0", "1", "True", "False"):
+        return tr("Yes") if value in ("1", "True") else tr("No")
+    return value
+
+
 def counts_text(counts: Mapping[str, int]) -> str:
     """ "3 touchpoints, 2 notes" (kinds with no object left out), the map's frame first."""
     def rank(kind: str) -> tuple[int, str]:
@@ -322,6 +336,7 @@ class MergeDialog(QDialog):
         table.setItem(row, 0, item)
         table.setItem(row, 1, QTableWidgetItem(self._fields.get(conflict.field, conflict.field)))
         for col, value in ((2, conflict.mine), (3, conflict.theirs)):
+            value = value_text(conflict.field, value)
             cell = QTableWidgetItem(value)
             cell.setToolTip(value)
             table.setItem(row, col, cell)
