@@ -269,3 +269,19 @@ def test_snapshot_restore_brings_back_the_same_objects(tmp_path: Path) -> None:
         doc.restore(snap)
         assert {t: identity.identities(doc, t) for t in EDITED_TABLES} == before
         assert identity.replica(doc)[1] == clock  # deleting and restoring rows changes no revision
+
+
+def test_reassigning_personas_keeps_the_assignments_that_stay(tmp_path: Path) -> None:
+    from journeymap.domain.model import Persona
+
+    doc, m = small_doc(tmp_path / "p.jmap")
+    with doc:
+        a, b, c = (doc.add_persona(Persona(name)) for name in "abc")
+        doc.set_map_personas(m, [a, b])
+        kept = {r[0]: r[1] for r in doc.execute("SELECT persona_id, uuid FROM map_personas")}
+        doc.set_map_personas(m, [b, c, a])
+        assert [p.id for p in doc.map_personas(m)] == [b, c, a]
+        now = {r[0]: r[1] for r in doc.execute("SELECT persona_id, uuid FROM map_personas")}
+        assert now[a] == kept[a] and now[b] == kept[b] and now[c] not in kept.values()
+        doc.set_map_personas(m, [])
+        assert doc.map_personas(m) == []

@@ -102,9 +102,14 @@ class RelationsMixin:
         """Assign exactly these personas, in this order, to a map."""
         ids = list(dict.fromkeys(persona_ids))
         with self.transaction():  # type: ignore[attr-defined]
-            self._conn.execute("DELETE FROM map_personas WHERE map_id = ?", [map_id])
+            # Assignments that stay keep their row (and uuid: storage.identity); only the order changes.
+            marks = ", ".join("?" * len(ids))
+            self._conn.execute(f"DELETE FROM map_personas WHERE map_id = ? AND persona_id NOT IN ({marks})",
+                               [map_id, *ids])
             self._conn.executemany(
-                "INSERT INTO map_personas (map_id, persona_id, position) VALUES (?, ?, ?)",
+                "INSERT INTO map_personas (map_id, persona_id, position) VALUES (?, ?, ?) "
+                "ON CONFLICT(map_id, persona_id) DO UPDATE SET position = excluded.position "
+                "WHERE position != excluded.position",
                 [(map_id, pid, i) for i, pid in enumerate(ids)],
             )
 
