@@ -169,10 +169,10 @@ class UndoMachine(RuleBasedStateMachine):
     @rule(data=st.data(), sensation=st.sampled_from(list(Sensation)))
     def set_sensation(self, data, sensation) -> None:
         ids = data.draw(st.lists(st.sampled_from(self.card_ids()), min_size=1, max_size=3, unique=True), label="ids")
-        index, count = self.stack.index(), self.stack.count()
+        index, count, before = self.stack.index(), self.stack.count(), dump(self.doc)
         self.scene.editor.set_sensation(ids, sensation)
-        if (self.stack.index(), self.stack.count()) == (index, count):
-            return  # the cards had that sensation already: nothing was pushed (the redo history stays)
+        if (self.stack.index(), self.stack.count()) == (index, count) and dump(self.doc) == before:
+            return  # the cards had that sensation already: nothing pushed or merged (the redo history stays)
         self.pushed()
 
     # ------------------------------------------------------------ notes
