@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from events_fixtures import write_csv
@@ -11,6 +14,8 @@ from events_fixtures import write_csv
 from journeymap.ui.commands.event_imports import run_event_import
 from journeymap.ui.export.render import ImageOptions, export_png, export_svg
 from journeymap.ui.scene import flow_overlay
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -105,3 +110,28 @@ def test_pdf_and_deck_carry_the_overlay(scene, tmp_path):
         with zipfile.ZipFile(tmp_path / f"{name}.pptx") as z:
             pictures[name] = sorted(z.read(n) for n in z.namelist() if n.startswith("ppt/media/"))
     assert pictures["on"] and pictures["on"] != pictures["off"]  # the whole-journey slide's picture
+
+
+def test_opening_a_map_does_not_load_numpy(tmp_path):
+    """The flow overlay reads a map's stored flows at open; NumPy (0.1-0.3 s to load) is for counting."""
+    from journeymap.services.templates import create_map_from_template
+    from journeymap.storage import Document
+
+    path = tmp_path / "map.jmap"
+    with Document.create(path) as doc:
+        create_map_from_template(doc, "retail-store")
+    code = (
+        "import sys\n"
+        "from journeymap.app import create_app\n"
+        "app = create_app()\n"
+        "from journeymap.ui.main_window import MainWindow\n"
+        "w = MainWindow(); w.show()\n"
+        f"w.open_path({str(path)!r})\n"
+        "for _ in range(10): app.processEvents()\n"
+        "assert w.session is not None and w.scene.cards, 'the map did not open'\n"
+        "assert 'numpy' not in sys.modules, 'numpy was loaded'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "JOURNEYMAP_LANG": "en",
+                                 "HOME": str(tmp_path)}, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]

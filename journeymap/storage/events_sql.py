@@ -18,12 +18,11 @@ import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import numpy as np
-
 from journeymap.domain.flows import Flows, JourneyPath, TouchpointFlow, Transition
-from journeymap.storage import event_columns
 from journeymap.storage.document import Document
-from journeymap.storage.flows_count import EventColumns
+
+# NumPy (storage.flows_count, storage.event_columns) is imported where the events are counted, not
+# here: opening a map reads its stored flows through this module, and NumPy costs 0.1-0.3 s to load.
 
 EVENT_COLUMNS = ("customer", "time", "touchpoint_id", "channel", "outcome")
 ROWS_PER_STATEMENT = 400  # rows of one multi-row INSERT (6 variables each, under SQLite's limit)
@@ -53,6 +52,8 @@ class EventWriter:
         self.sql_many = head + ", ".join([row] * ROWS_PER_STATEMENT)
         self.sql_one = head + row
         self.rows = 0
+        from journeymap.storage.flows_count import EventColumns
+
         self.columns = EventColumns()
         self._queue: queue.Queue[list[Any] | None] = queue.Queue(QUEUE_BLOCKS)
         self._error: BaseException | None = None
@@ -76,6 +77,8 @@ class EventWriter:
 
     def keep_columns(self) -> None:
         """Keep the events' arrays with the batch (after ``finish``), for counts over several logs."""
+        from journeymap.storage import event_columns
+
         event_columns.store(self.conn, self.batch_id, self.columns)
 
     def flows(self) -> Flows:
@@ -156,6 +159,9 @@ def compute_flows(doc: Document, batch_ids: Sequence[int]) -> Flows:
     """
     if not batch_ids:
         return Flows(batch_ids=tuple(batch_ids))
+    from journeymap.storage import event_columns
+    from journeymap.storage.flows_count import EventColumns
+
     columns = EventColumns()
     unkept = []
     for b in batch_ids:
@@ -180,6 +186,8 @@ def _event_chunks(doc: Document, batch_ids: Sequence[int]) -> Iterable[tuple[lis
     instead of four per event (fetching rows cost 1.0 s per million, this 0.5 s). A chunk whose
     text holds the separator itself is fetched again row by row.
     """
+    import numpy as np
+
     conn = doc._conn  # noqa: SLF001
     where = _where(batch_ids).replace("batch_id", "+batch_id")  # a scan in rowid order, not the index
     concat = (
