@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import tempfile
 import uuid as uuid_module
 from collections.abc import Iterable, Iterator
@@ -195,24 +194,14 @@ def open_private_copy(path: str | os.PathLike[str]) -> Iterator[Document]:
     current format. The copy keeps the original's replica id and clock (no copy
     detection), so merge sees the other replica as it is. Removed on exit.
     """
-    from journeymap.storage.document import Document, _connect_read_only, _real_path
+    from journeymap.storage.document import Document, _real_path
+    from journeymap.storage.merge_read import backup_read_only
 
     source = _real_path(Path(path))
     folder = Path(tempfile.mkdtemp(prefix="jm-private-"))
     target = folder / (source.stem + ".jmap")
     try:
-        if not source.is_file():
-            Document.open(source, read_only=True).close()  # raises the usual "no such file" errors
-        Document._validate(source)
-        conn = _connect_read_only(source)
-        try:
-            out = sqlite3.connect(target)
-            try:
-                conn.backup(out)
-            finally:
-                out.close()
-        finally:
-            conn.close()
+        backup_read_only(source, target)
         doc = Document.open(target, private=True)
         try:
             yield doc

@@ -51,24 +51,34 @@ def copy_validated(path: str | os.PathLike[str], folder: Path) -> Path:
     triggers, pages, rows); the copy includes its WAL. The file itself is never
     written. Safe to run in a worker thread (its own connections only).
     """
-    from journeymap.storage.document import Document, _connect_read_only, _real_path
+    from journeymap.storage.document import _real_path
 
     source = _real_path(Path(path))
-    if not source.is_file():
-        Document.open(source, read_only=True).close()  # raises the usual "no such file" errors
-    Document._validate(source)  # noqa: SLF001 - exactly the checks of opening a document
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / (source.stem + ".jmap")
-    conn = _connect_read_only(source)
+    backup_read_only(source, target)
+    return target
+
+
+def backup_read_only(source: Path, target: Path) -> None:
+    """*source* opened read-only exactly as the editor opens a document (validated), copied into *target*.
+
+    Through ``Document.open`` rather than a bare read-only connection: a WAL-mode
+    file read that way would leave ``-wal`` and ``-shm`` files beside the copy the
+    user named, and could not be read at all from a read-only folder (a write-protected
+    USB stick, a mail client's attachments) because SQLite cannot create them there.
+    """
+    from journeymap.storage.document import Document
+
+    doc = Document.open(source, read_only=True)  # the usual errors: no such file, damaged, newer…
     try:
         out = sqlite3.connect(target)
         try:
-            conn.backup(out)
+            doc._conn.backup(out)  # noqa: SLF001 - the validated connection itself
         finally:
             out.close()
     finally:
-        conn.close()
-    return target
+        doc.close()
 
 
 @contextmanager
@@ -159,5 +169,6 @@ def read(conn: sqlite3.Connection, specs: Iterable[tuple[str, dict[str, str], tu
 
 
 __all__ = [
-    "IDENTITY", "DocumentRows", "Row", "copy_validated", "has_identity", "private_copy", "read", "reader", "vector",
+    "IDENTITY", "DocumentRows", "Row", "backup_read_only", "copy_validated", "has_identity", "private_copy", "read",
+    "reader", "vector",
 ]

@@ -1,0 +1,62 @@
+"""Merging as the store managers' copies really come back (issue 18 review): from a folder the merge may not
+write to (a write-protected USB stick, a mail client's attachments), and without leaving files beside them."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+
+import pytest
+from fs_helpers import remount_read_only, small_tmpfs
+
+from journeymap.domain.model import Note
+from journeymap.services.merging import apply_merge, plan_merge
+from journeymap.storage import Document
+
+
+def sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def master(doc_path):
+    """The retail-store map, opened once for editing (it has its replica), closed."""
+    Document.open(doc_path).close()
+    return doc_path
+
+
+def annotated_copy(master_path, folder, name: str = "sevilla.jmap"):
+    """A copy of MASTER in *folder* with a note by its store manager; returns (path, card id)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    shutil.copy(master_path, path)
+    with Document.open(path) as doc:
+        card = doc.touchpoints(doc.maps()[0].id)[0].id
+        doc.add_note(Note(card, "Faltan perchas", "Bruno Díaz"))
+    return path, card
+
+
+def test_merging_leaves_nothing_beside_the_copies(master, tmp_path) -> None:
+    returned = tmp_path / "returned"
+    copy, card = annotated_copy(master, returned)
+    before = sha(copy)
+    with Document.open(master) as doc:
+        plan_merge(doc, [copy])
+        assert os.listdir(returned) == ["sevilla.jmap"]  # no -wal, no -shm beside the user's file
+        apply_merge(doc, [copy])
+        assert [n.text for n in doc.notes(card)] == ["Faltan perchas"]
+    assert os.listdir(returned) == ["sevilla.jmap"]
+    assert sha(copy) == before
+
+
+def test_a_copy_on_read_only_media_merges(master, tmp_path) -> None:
+    with small_tmpfs(tmp_path / "usb", 2048) as usb:
+        copy, card = annotated_copy(master, usb)
+        remount_read_only(usb)
+        with Document.open(master) as doc:
+            plan = plan_merge(doc, [copy])
+            assert plan.added == {"note": 1}
+            apply_merge(doc, [copy])
+            assert [(n.text, n.author) for n in doc.notes(card)] == [("Faltan perchas", "Bruno Díaz")]
+        assert os.listdir(usb) == ["sevilla.jmap"]
