@@ -60,3 +60,26 @@ def test_a_copy_on_read_only_media_merges(master, tmp_path) -> None:
             apply_merge(doc, [copy])
             assert [(n.text, n.author) for n in doc.notes(card)] == [("Faltan perchas", "Bruno Díaz")]
         assert os.listdir(usb) == ["sevilla.jmap"]
+
+
+def test_cli_report_puts_each_import_under_its_copy_and_names_sensations_in_spanish(master, tmp_path) -> None:
+    from cli_helpers import cli
+
+    from journeymap.domain.model import ImportBatch
+
+    madrid, card = annotated_copy(master, tmp_path / "returned", "madrid.jmap")
+    sevilla = tmp_path / "returned" / "sevilla.jmap"
+    shutil.copy(master, sevilla)
+    with Document.open(madrid) as doc:
+        doc.update_touchpoint(card, sensation="negative")
+        batch = doc.add_batch(ImportBatch(doc.maps()[0].id, "madrid-survey.csv", "2026-11-30T10:00:00", rows=1))
+        doc.insert_responses([(card, 9, None, "bien", "2026-11-01", "", batch)])
+    with Document.open(sevilla) as doc:
+        doc.update_touchpoint(card, sensation="positive")
+    run = cli("merge", str(master), str(madrid), str(sevilla), "--dry-run", cwd=tmp_path, JOURNEYMAP_LANG="es")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    at = lines.index("  importación madrid-survey.csv de madrid.jmap: 1 respuesta")
+    assert lines[at - 2].startswith("madrid.jmap: ") and lines[at + 1].startswith("sevilla.jmap: ")
+    (row,) = [line for line in lines if line.startswith("punto de contacto") and "sevilla.jmap" in line]
+    assert row.split()[-3:] == ["negativa", "positiva", "sevilla.jmap"], row

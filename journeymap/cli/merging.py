@@ -102,6 +102,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_merge)
 
 
+def value_text(field: str, value: str) -> str:
+    """A conflicting value in the CLI language: sensations by name ("positiva"), flags as yes/no
+    (the JSON keeps the stored values)."""
+    if field == "sensation" and value in ("positive", "neutral", "negative"):
+        return translate("MapScene", value)  # the words of i18n.SENSATION_WORDS
+    if field in ("moment_of_truth", "controllable") and value in ("0", "1", "True", "False"):
+        return translate("value", "yes" if value in ("1", "True") else "no")
+    return value
+
+
 def counts_text(counts: dict[str, int]) -> str:
     """``3 touchpoints, 2 notes`` in the CLI language."""
     return ", ".join(TEXTS.kind(k, n) for k, n in counts.items() if n)
@@ -141,6 +151,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def _print_report(master: str, plan: MergePlan, args: argparse.Namespace, responses: int | None) -> None:
+    batches = list(plan.batches)
     for s in plan.per_source:
         parts = []
         if any(s.added.values()):
@@ -155,15 +166,19 @@ def _print_report(master: str, plan: MergePlan, args: argparse.Namespace, respon
         print(fill(translate("cli", "%1: %2"), s.source, line))
         if s.authors:
             print("  " + fill(translate("cli", "notes by %1"), ", ".join(s.authors)))
-    for b in plan.batches:
-        print("  " + fill(translate("cli", "import %1 from %2: %3"), b.name, b.source,
-                          TEXTS.responses(b.responses)))
+        # Its imports under the copy they come from, not after the last copy (two copies may share a name).
+        mine = [b for b in batches if b.source == s.source][:s.added.get("batch", 0)]
+        for b in mine:
+            batches.remove(b)
+            print("  " + fill(translate("cli", "import %1 from %2: %3"), b.name, b.source,
+                              TEXTS.responses(b.responses)))
     if plan.conflicts:
         print()
         print(translate("cli", "Conflicts (the other copy's value was taken):") if args.theirs and not args.dry_run
               else translate("cli", "Conflicts (MASTER's value kept; --theirs takes the other copy's):"))
-        rows = [{"kind": c.kind, "object": c.label, "field": translate("field", c.field), "mine": c.mine,
-                 "theirs": c.theirs, "source": c.source} for c in plan.conflicts]
+        rows = [{"kind": c.kind, "object": c.label, "field": translate("field", c.field),
+                 "mine": value_text(c.field, c.mine), "theirs": value_text(c.field, c.theirs), "source": c.source}
+                for c in plan.conflicts]
         print_table(rows, ["kind", "object", "field", "mine", "theirs", "source"])
     if plan.deletions:
         print()
