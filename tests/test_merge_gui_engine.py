@@ -99,7 +99,7 @@ def test_merge_a_copy_with_conflicts_then_undo_redo_and_again(qtbot, window, cop
     assert session.undo_stack.count() == 1 and "store-7.jmap" in session.undo_stack.text(0)
     report = flow.message.informativeText()
     assert "From store-7.jmap:" in report and "notes by Ana Ruiz" in report
-    assert "1 taken from the copy" in report and "1 notes kept both" in report
+    assert "Conflicts: 1 taken from the copy, 1 note kept in both versions" in report
     flow.message.close()
 
     window.act_undo.trigger()

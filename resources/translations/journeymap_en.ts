@@ -199,6 +199,43 @@ You can undo this.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln kept as they were here</source>
+        <translation>
+            <numerusform>%Ln kept as it was here</numerusform>
+            <numerusform>%Ln kept as they were here</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln taken from the copy</source>
+        <translation>
+            <numerusform>%Ln taken from the copy</numerusform>
+            <numerusform>%Ln taken from the copy</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notes kept in both versions</source>
+        <translation>
+            <numerusform>%Ln note kept in both versions</numerusform>
+            <numerusform>%Ln notes kept in both versions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln applied</source>
+        <comment>a deletion</comment>
+        <translation>
+            <numerusform>%Ln applied</numerusform>
+            <numerusform>%Ln applied</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln kept</source>
+        <comment>a deletion not applied</comment>
+        <translation>
+            <numerusform>%Ln kept</numerusform>
+            <numerusform>%Ln kept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln cards</source>
         <translation>
             <numerusform>%Ln card</numerusform>

@@ -2201,14 +2201,6 @@ Puedes deshacerlo.</numerusform>
         <translation>De %1:</translation>
     </message>
     <message>
-        <source>Conflicts: %1 kept as they were here, %2 taken from the copy, %3 notes kept both</source>
-        <translation>Conflictos: %1 como estaban aquí, %2 tomados de la copia, %3 notas con ambas versiones</translation>
-    </message>
-    <message>
-        <source>Deletions: %1 applied, %2 kept</source>
-        <translation>Eliminaciones: %1 aplicadas, %2 conservadas</translation>
-    </message>
-    <message>
         <source>Merge Changes</source>
         <translation>Combinar cambios</translation>
     </message>
@@ -2280,6 +2272,51 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>Mine</source>
         <translation>Mío</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln kept as they were here</source>
+        <translation>
+            <numerusform>%Ln conservado como estaba aquí</numerusform>
+            <numerusform>%Ln conservados como estaban aquí</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln taken from the copy</source>
+        <translation>
+            <numerusform>%Ln tomado de la copia</numerusform>
+            <numerusform>%Ln tomados de la copia</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notes kept in both versions</source>
+        <translation>
+            <numerusform>%Ln nota con ambas versiones</numerusform>
+            <numerusform>%Ln notas con ambas versiones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>Conflictos: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln applied</source>
+        <comment>a deletion</comment>
+        <translation>
+            <numerusform>%Ln aplicada</numerusform>
+            <numerusform>%Ln aplicadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln kept</source>
+        <comment>a deletion not applied</comment>
+        <translation>
+            <numerusform>%Ln conservada</numerusform>
+            <numerusform>%Ln conservadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deletions: %1</source>
+        <translation>Eliminaciones: %1</translation>
     </message>
     <message>
         <source>Theirs</source>

@@ -186,12 +186,16 @@ def report_text(plan: MergePlan, master: str, choices: Mapping[str, str], delete
         for conflict in plan.conflicts:
             choice = choices.get(conflict.key, MINE)
             taken[choice if choice in taken else MINE] += 1
-        lines.append(tr("Conflicts: %1 kept as they were here, %2 taken from the copy, %3 notes kept both")
-                     .replace("%1", str(taken[MINE])).replace("%2", str(taken[THEIRS]))
-                     .replace("%3", str(taken[BOTH])))
+        # Each count its own plural ("1 taken", "2 notes"); the kinds no conflict went to are left out.
+        parts = [text for text, n in ((tr("%Ln kept as they were here", "", taken[MINE]), taken[MINE]),
+                                      (tr("%Ln taken from the copy", "", taken[THEIRS]), taken[THEIRS]),
+                                      (tr("%Ln notes kept in both versions", "", taken[BOTH]), taken[BOTH])) if n]
+        lines.append(tr("Conflicts: %1").replace("%1", ", ".join(parts)))
     if plan.deletions:
-        lines.append(tr("Deletions: %1 applied, %2 kept").replace("%1", str(len(deleted)))
-                     .replace("%2", str(len(plan.deletions) - len(deleted))))
+        applied, kept = len(deleted), len(plan.deletions) - len(deleted)
+        parts = [text for text, n in ((tr("%Ln applied", "a deletion", applied), applied),
+                                      (tr("%Ln kept", "a deletion not applied", kept), kept)) if n]
+        lines.append(tr("Deletions: %1").replace("%1", ", ".join(parts)))
     return "\n".join(lines)
 
 
@@ -261,8 +265,13 @@ class MergeDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.conflicts_table.resizeColumnsToContents()
         self.conflicts_table.setColumnWidth(0, min(max(self.conflicts_table.columnWidth(0), 160), 260))
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # The two value columns share what is left, but never less than their headings
+        # ("Mine (this document)" was cut to "ine (this documen" at the dialog's 720 px).
+        # Stretched columns get equal shares: the dialog is made wide enough for the wider one twice.
+        widths = [self.conflicts_table.columnWidth(c) for c in range(self.conflicts_table.columnCount())]
+        self._table_width = sum(widths) - widths[2] - widths[3] + 2 * max(widths[2], widths[3])
+        for col in (2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         box.addWidget(self.conflicts_table)
         buttons = QHBoxLayout()
         self.all_mine_button = QPushButton(tr("Keep All &Mine"))
@@ -304,6 +313,24 @@ class MergeDialog(QDialog):
         layout.addWidget(self.button_box)
         first = next(iter(self.choice_boxes.values()), None)
         (first or self.merge_button).setFocus()
+        self.fit_width()
+
+    def fit_width(self, available: int | None = None) -> None:
+        """Wide enough for every column of the conflicts at its heading's or content's width (up to 90 %
+        of *available*, the screen's width by default), so no heading or value is cut off when it opens."""
+        table = self.conflicts_table
+        if not self.plan.conflicts:
+            return
+        wanted = self._table_width + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        margins = self.layout().contentsMargins()
+        box = self.conflicts_box.layout().contentsMargins()
+        wanted += margins.left() + margins.right() + box.left() + box.right() + 8
+        if available is None:
+            screen = self.parentWidget().screen() if self.parentWidget() is not None else self.screen()
+            available = screen.availableGeometry().width() if screen is not None else wanted
+        wanted = min(wanted, int(available * 0.9))
+        if wanted > self.width():
+            self.resize(wanted, self.sizeHint().height())
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
