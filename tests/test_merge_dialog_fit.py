@@ -57,6 +57,7 @@ def test_the_report_counts_in_real_plurals(qapp) -> None:
     assert "Conflicts: 1 kept as it was here, 1 taken from the copy, 1 note kept in both versions" in english
     assert "Deletions: 1 applied, 1 kept" in english
     assert "Conflictos: 1 conservado como estaba aquí, 1 tomado de la copia, 1 nota con ambas versiones" in spanish
+    assert "De madrid.jmap: añadido: 1 nota; notas de Ana Ruiz" in spanish
     assert "Eliminaciones: 1 aplicada, 1 conservada" in spanish
     assert "Conflictos: 3 conservados como estaban aquí" in none_deleted
     assert "Eliminaciones: 2 conservadas" in none_deleted

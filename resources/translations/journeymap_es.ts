@@ -2171,11 +2171,11 @@ Puedes deshacerlo.</numerusform>
     </message>
     <message>
         <source>added %1</source>
-        <translation>añadido %1</translation>
+        <translation>añadido: %1</translation>
     </message>
     <message>
         <source>changed %1</source>
-        <translation>cambiado %1</translation>
+        <translation>cambiado: %1</translation>
     </message>
     <message>
         <source>notes by %1</source>
