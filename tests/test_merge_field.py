@@ -83,3 +83,20 @@ def test_cli_report_puts_each_import_under_its_copy_and_names_sensations_in_span
     assert lines[at - 2].startswith("madrid.jmap: ") and lines[at + 1].startswith("sevilla.jmap: ")
     (row,) = [line for line in lines if line.startswith("punto de contacto") and "sevilla.jmap" in line]
     assert row.split()[-3:] == ["negativa", "positiva", "sevilla.jmap"], row
+
+
+def test_cli_second_merge_with_only_a_declined_deletion_says_nothing_was_merged(master, tmp_path) -> None:
+    from cli_helpers import cli
+
+    copy, card = annotated_copy(master, tmp_path / "returned")
+    with Document.open(copy) as doc:
+        doc.delete_touchpoint(doc.touchpoints(doc.maps()[0].id)[5].id)
+    first = cli("merge", str(master), str(copy), cwd=tmp_path, JOURNEYMAP_LANG="en")
+    assert first.returncode == 0 and "Merged into map.jmap" in first.stdout, first.stdout + first.stderr
+    before = sha(master)
+    again = cli("merge", str(master), str(copy), cwd=tmp_path, JOURNEYMAP_LANG="en")
+    assert again.returncode == 0, again.stderr
+    assert "sevilla.jmap: 1 deletion proposed" in again.stdout  # still listed, to decide in the editor
+    assert "Nothing to merge: map.jmap already has everything in these copies." in again.stdout
+    assert "Merged into" not in again.stdout
+    assert sha(master) == before

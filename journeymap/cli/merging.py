@@ -187,7 +187,8 @@ def _print_report(master: str, plan: MergePlan, args: argparse.Namespace, respon
         print_table([{"kind": d.kind, "object": d.label, "source": d.source} for d in plan.deletions],
                     ["kind", "object", "source"])
     print()
-    if plan.is_empty():
+    # Only deletions proposed again (declined last time): nothing was or would be written.
+    if not (any(plan.added.values()) or any(plan.changed.values()) or plan.conflicts or plan.batches):
         print(fill(translate("cli", "Nothing to merge: %1 already has everything in these copies."), master))
     elif args.dry_run:
         print(translate("cli", "Dry run: nothing was written."))
