@@ -100,3 +100,24 @@ def test_cli_second_merge_with_only_a_declined_deletion_says_nothing_was_merged(
     assert "Nothing to merge: map.jmap already has everything in these copies." in again.stdout
     assert "Merged into" not in again.stdout
     assert sha(master) == before
+
+
+def test_a_copy_with_a_note_of_no_card_merges_the_rest(master, tmp_path) -> None:
+    """A damaged or hostile copy (foreign keys off) whose note points at no card: the note is left out
+    (as deleting its card would have removed it), everything else comes in; it failed with
+    "unexpected error (IntegrityError: NOT NULL constraint failed: notes.touchpoint_id)"."""
+    import sqlite3
+
+    copy, card = annotated_copy(master, tmp_path / "returned")
+    with Document.open(copy) as doc:
+        doc.update_touchpoint(card, title="Escaparate Sevilla")
+    conn = sqlite3.connect(copy)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    with conn:
+        conn.execute("UPDATE notes SET touchpoint_id = 9999")
+    conn.close()
+    with Document.open(master) as doc:
+        result = apply_merge(doc, [copy])
+        assert doc.touchpoint(card).title == "Escaparate Sevilla"
+        assert doc.notes(card) == [] and result.plan.added == {}
+        assert doc._conn.execute("PRAGMA foreign_key_check").fetchall() == []

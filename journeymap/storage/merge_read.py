@@ -146,6 +146,9 @@ def read(conn: sqlite3.Connection, specs: Iterable[tuple[str, dict[str, str], tu
         uuid_of[table] = dict(pairs)
         out.ids[table] = {u: i for i, u in pairs}
     for table, refs, ignored in specs:
+        # A required reference to a row that is not there (a note of no card: a damaged or hostile file,
+        # which foreign keys off let through) leaves the row out, as ON DELETE CASCADE would have.
+        required = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")') if r[3]}
         cur = conn.execute(f"SELECT * FROM {table}")
         names = [d[0] for d in cur.description]
         rows: list[Row] = []
@@ -153,9 +156,13 @@ def read(conn: sqlite3.Connection, specs: Iterable[tuple[str, dict[str, str], tu
         for raw in cur:
             rec = dict(zip(names, raw))
             values = {k: v for k, v in rec.items() if k not in skip}
+            dangling = False
             for column, parent in refs.items():
-                if values.get(column) is not None:
-                    values[column] = uuid_of.get(parent, {}).get(values[column])
+                if column in values and rec[column] is not None:
+                    values[column] = uuid_of.get(parent, {}).get(rec[column])
+                    dangling = dangling or (values[column] is None and column in required)
+            if dangling:
+                continue
             rows.append(Row(rec["id"], rec["uuid"], values, _rev(rec["created_by"], rec["created_clock"]),
                             _rev(rec["changed_by"], rec["changed_clock"])))
         out.tables[table] = rows
