@@ -121,3 +121,24 @@ def test_a_copy_with_a_note_of_no_card_merges_the_rest(master, tmp_path) -> None
         assert doc.touchpoint(card).title == "Escaparate Sevilla"
         assert doc.notes(card) == [] and result.plan.added == {}
         assert doc._conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_a_note_added_to_a_card_master_deleted_is_reported_as_left_out(master, tmp_path) -> None:
+    """Sevilla wrote a note on a card the consultant has deleted meanwhile: it cannot come in, and the
+    reports say so (it vanished without a word)."""
+    from cli_helpers import cli
+
+    from journeymap.ui.dialogs.merge_dialog import report_text
+
+    copy, card = annotated_copy(master, tmp_path / "returned")
+    with Document.open(master) as doc:
+        doc.delete_touchpoint(card)
+    with Document.open(master) as doc:
+        plan = plan_merge(doc, [copy])
+    assert [s.left_out for s in plan.per_source] == [1] and plan.added == {}
+    assert "From sevilla.jmap: 1 left out: added to a card, stage or lane this document no longer has" in (
+        report_text(plan, "map.jmap", {}, []))
+    for lang, words in (("en", "sevilla.jmap: 1 left out (added to a card, stage or lane MASTER no longer has)"),
+                        ("es", "sevilla.jmap: 1 omitido (añadido a una tarjeta, etapa o fila que MASTER ya no tiene)")):
+        run = cli("merge", str(master), str(copy), "--dry-run", cwd=tmp_path, JOURNEYMAP_LANG=lang)
+        assert run.returncode == 0 and words in run.stdout, run.stdout + run.stderr

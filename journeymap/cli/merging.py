@@ -48,6 +48,9 @@ class MergeTexts:
     def responses(self, n: int) -> str:
         return self.tr("%n response(s)", "", n)
 
+    def left_out(self, n: int) -> str:
+        return self.tr("%n left out (added to a card, stage or lane MASTER no longer has)", "", n)
+
 
 TEXTS = MergeTexts()
 # The table output's headings and kinds (the JSON keeps the English ids).
@@ -162,6 +165,8 @@ def _print_report(master: str, plan: MergePlan, args: argparse.Namespace, respon
             parts.append(TEXTS.conflicts(s.conflicts))
         if s.deletions:
             parts.append(TEXTS.deletions(s.deletions))
+        if s.left_out:
+            parts.append(TEXTS.left_out(s.left_out))
         line = "; ".join(parts) or translate("cli", "nothing new")
         print(fill(translate("cli", "%1: %2"), s.source, line))
         if s.authors:

@@ -68,6 +68,8 @@ class SourceSummary:
     conflicts: int = 0
     deletions: int = 0
     authors: list[str] = field(default_factory=list)
+    # Added in the copy to a card, stage or lane this document no longer has: not merged, but said.
+    left_out: int = 0
 
 
 @dataclass

@@ -135,7 +135,8 @@ class SourceOutcome:
     deletions: list[Deletion] = field(default_factory=list)
     batches: list[IncomingBatch] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
-    skipped: int = 0  # objects whose parent MASTER no longer has
+    skipped: int = 0  # objects not merged: event-log imports, and the orphans below
+    orphans: int = 0  # objects added in the copy to a card, stage or lane MASTER no longer has (reported)
 
 
 def conflict_key(index: int, table: str, uuid: str, column: str) -> str:
@@ -234,6 +235,7 @@ def merge_one(
                     continue
                 if not all(state.has(spec.refs[c], theirs.values.get(c)) for c in spec.cascade):
                     out.skipped += 1  # its stage, lane or card is gone from MASTER
+                    out.orphans += 1
                     continue
                 values = {c: (None if c in spec.refs and not state.has(spec.refs[c], v) else v)
                           for c, v in theirs.values.items()}

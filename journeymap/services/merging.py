@@ -201,7 +201,7 @@ def _plan(sources: list[str], outcomes: Sequence[SourceOutcome]) -> MergePlan:
         plan.batches += out.batches
         plan.authors += [a for a in out.authors if a not in plan.authors]
         plan.per_source.append(SourceSummary(out.source, dict(out.added), dict(out.changed), len(out.conflicts),
-                                             len(out.deletions), list(out.authors)))
+                                             len(out.deletions), list(out.authors), out.orphans))
     return plan
 
 

@@ -192,6 +192,13 @@ You can undo this.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln left out: added to a card, stage or lane this document no longer has</source>
+        <translation>
+            <numerusform>%Ln left out: added to a card, stage or lane this document no longer has</numerusform>
+            <numerusform>%Ln left out: added to cards, stages or lanes this document no longer has</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln responses</source>
         <translation>
             <numerusform>%Ln response</numerusform>
@@ -572,6 +579,13 @@ You can undo this.</numerusform>
         <translation>
             <numerusform>%n response</numerusform>
             <numerusform>%n responses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out (added to a card, stage or lane MASTER no longer has)</source>
+        <translation>
+            <numerusform>%n left out (added to a card, stage or lane MASTER no longer has)</numerusform>
+            <numerusform>%n left out (added to cards, stages or lanes MASTER no longer has)</numerusform>
         </translation>
     </message>
 </context>

@@ -2161,6 +2161,13 @@ Puedes deshacerlo.</numerusform>
         <source>Authors: %1</source>
         <translation>Autores: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln left out: added to a card, stage or lane this document no longer has</source>
+        <translation>
+            <numerusform>%Ln omitido: añadido a una tarjeta, etapa o fila que este documento ya no tiene</numerusform>
+            <numerusform>%Ln omitidos: añadidos a una tarjeta, etapa o fila que este documento ya no tiene</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nothing to merge: %1 already has everything from %2.</source>
         <translation>Nada que combinar: %1 ya tiene todo lo de %2.</translation>
@@ -5110,6 +5117,13 @@ Open it read-only?</source>
         <translation>
             <numerusform>%n respuesta</numerusform>
             <numerusform>%n respuestas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out (added to a card, stage or lane MASTER no longer has)</source>
+        <translation>
+            <numerusform>%n omitido (añadido a una tarjeta, etapa o fila que MASTER ya no tiene)</numerusform>
+            <numerusform>%n omitidos (añadidos a una tarjeta, etapa o fila que MASTER ya no tiene)</numerusform>
         </translation>
     </message>
 </context>

@@ -152,6 +152,9 @@ def summary_lines(plan: MergePlan, decisions: bool = True) -> list[str]:
         lines.append(tr("%n deletions proposed (none is applied unless you tick it)", "", len(plan.deletions)))
     if plan.authors:
         lines.append(tr("Authors: %1").replace("%1", names_text(plan.authors)))
+    left_out = sum(s.left_out for s in plan.per_source)
+    if left_out:
+        lines.append(tr("%Ln left out: added to a card, stage or lane this document no longer has", "", left_out))
     return lines
 
 
@@ -176,6 +179,9 @@ def report_text(plan: MergePlan, master: str, choices: Mapping[str, str], delete
             batches = [b for b in plan.batches if b.source == summary.source]
             if batches:
                 parts.append(tr("%Ln responses", "", sum(b.responses for b in batches)))
+            if summary.left_out:
+                parts.append(tr("%Ln left out: added to a card, stage or lane this document no longer has", "",
+                                summary.left_out))
             line = "; ".join(parts) if parts else tr("nothing new")
             lines.append(tr("From %1: %2").replace("%1", summary.source).replace("%2", line))
     else:
