@@ -61,3 +61,31 @@ def test_the_report_counts_in_real_plurals(qapp) -> None:
     assert "Eliminaciones: 1 aplicada, 1 conservada" in spanish
     assert "Conflictos: 3 conservados como estaban aquí" in none_deleted
     assert "Eliminaciones: 2 conservadas" in none_deleted
+
+
+def test_nothing_to_merge_but_a_note_left_out_says_so(qtbot, doc_path) -> None:
+    import shutil
+
+    from journeymap.domain.model import Note
+    from journeymap.storage import Document
+    from journeymap.ui.main_window import MainWindow
+    from journeymap.ui.merge_actions import merge_changes
+
+    Document.open(doc_path).close()
+    copy = doc_path.with_name("sevilla.jmap")
+    shutil.copy(doc_path, copy)
+    with Document.open(copy) as doc:
+        card = doc.touchpoints(doc.maps()[0].id)[0].id
+        doc.add_note(Note(card, "Faltan perchas", "Bruno Díaz"))
+    with Document.open(doc_path) as doc:
+        doc.delete_touchpoint(card)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(doc_path)
+    flow = merge_changes(window, window.session, [copy])
+    assert flow.dialog is None
+    assert flow.message.text() == ("Nothing to merge: map.jmap already has everything from sevilla.jmap.\n"
+                                   "1 left out: added to a card, stage or lane this document no longer has")
+    flow.message.close()
+    window.close()

@@ -128,7 +128,8 @@ class MergeFlow(QObject):
             progress.deleteLater()
         self.plan = plan
         if plan.is_empty():
-            self._tell(QMessageBox.Icon.Information, nothing_to_merge_text(self.master_name, plan.sources))
+            self._tell(QMessageBox.Icon.Information, nothing_to_merge_text(
+                self.master_name, plan.sources, sum(s.left_out for s in plan.per_source)))
             return None
         self.dialog = MergeDialog(plan, self.master_name, self.parent_widget)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -154,13 +154,19 @@ def summary_lines(plan: MergePlan, decisions: bool = True) -> list[str]:
         lines.append(tr("Authors: %1").replace("%1", names_text(plan.authors)))
     left_out = sum(s.left_out for s in plan.per_source)
     if left_out:
-        lines.append(tr("%Ln left out: added to a card, stage or lane this document no longer has", "", left_out))
+        lines.append(left_out_text(left_out))
     return lines
 
 
-def nothing_to_merge_text(master: str, sources: Sequence[str]) -> str:
-    return tr("Nothing to merge: %1 already has everything from %2.").replace("%1", master).replace(
+def left_out_text(n: int) -> str:
+    return tr("%Ln left out: added to a card, stage or lane this document no longer has", "", n)
+
+
+def nothing_to_merge_text(master: str, sources: Sequence[str], left_out: int = 0) -> str:
+    """*left_out*: what the copies added to objects *master* has deleted since (said, not merged)."""
+    text = tr("Nothing to merge: %1 already has everything from %2.").replace("%1", master).replace(
         "%2", ", ".join(sources))
+    return text + ("\n" + left_out_text(left_out) if left_out else "")
 
 
 def report_text(plan: MergePlan, master: str, choices: Mapping[str, str], deleted: Iterable[str]) -> str:
@@ -180,8 +186,7 @@ def report_text(plan: MergePlan, master: str, choices: Mapping[str, str], delete
             if batches:
                 parts.append(tr("%Ln responses", "", sum(b.responses for b in batches)))
             if summary.left_out:
-                parts.append(tr("%Ln left out: added to a card, stage or lane this document no longer has", "",
-                                summary.left_out))
+                parts.append(left_out_text(summary.left_out))
             line = "; ".join(parts) if parts else tr("nothing new")
             lines.append(tr("From %1: %2").replace("%1", summary.source).replace("%2", line))
     else:
