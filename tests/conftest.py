@@ -31,6 +31,22 @@ def two_logs(tmp_path):
 
 
 @pytest.fixture
+def window(qtbot, doc_path):
+    """The main window at a laptop's size, showing the retail-store document, its docks built."""
+    from journeymap.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.open_path(doc_path)
+    w.ensure_docks()
+    yield w
+    w.close()
+
+
+@pytest.fixture
 def doc_path(tmp_path):
     """A document file holding the retail-store template (closed: tests open it as they need)."""
     from journeymap.services.templates import create_map_from_template

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from canvas_helpers import card_centre, drag
 from PySide6.QtCore import QPointF
 
 from journeymap.domain.model import Sensation
 from journeymap.ui.changes import Change, Source
-from journeymap.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, doc_path):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_path(doc_path)
-    w.ensure_docks()
-    yield w
-    w.close()
 
 
 class Statements:

@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from canvas_helpers import card_centre
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -18,22 +17,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from journeymap import __version__
 from journeymap.domain.model import Sensation
 from journeymap.storage import Document
-from journeymap.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def window(qtbot, doc_path):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_path(doc_path)
-    w.ensure_docks()
-    yield w
-    w.close()
 
 
 def _all_actions(window):

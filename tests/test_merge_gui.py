@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -38,21 +37,7 @@ from journeymap.services.merge_plan import (
 )
 from journeymap.storage import Document
 from journeymap.ui.dialogs.merge_dialog import MergeDialog
-from journeymap.ui.main_window import MainWindow
 from journeymap.ui.merge_actions import merge_changes
-
-
-@pytest.fixture
-def window(qtbot, doc_path):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_path(doc_path)
-    w.ensure_docks()
-    yield w
-    w.close()
 
 
 def visible_texts(dialog) -> set[str]:
