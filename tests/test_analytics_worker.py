@@ -34,14 +34,40 @@ def drawn_in(monkeypatch):
     return threads
 
 
-@pytest.fixture
-def setup(qtbot, tmp_path):
-    doc, m, ids = make_doc(tmp_path / "a.jmap")
+# A child interpreter's preamble that records the thread which first imports matplotlib (in ``first``).
+SPY_PRELUDE = (
+    "import builtins, sys, threading, time\n"
+    "first = []\n"
+    "real = builtins.__import__\n"
+    "def spy(name, *a, **k):\n"
+    "    if name.startswith('matplotlib') and not first:\n"
+    "        first.append(threading.current_thread().name)\n"
+    "    return real(name, *a, **k)\n"
+    "builtins.__import__ = spy\n"
+)
+
+
+def run_child(code: str) -> None:
+    """Run *code* in a fresh offscreen interpreter (a clean ``sys.modules``); its asserts fail the test."""
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def dock_on(qtbot, path: Path):
+    """An analytics dock on a fresh four-touchpoint document at *path* (not shown)."""
+    doc, m, ids = make_doc(path)
     session = DocumentSession(doc)
     dock = AnalyticsDock()
     qtbot.addWidget(dock)
     dock.resize(700, 500)
     dock.set_session(session)
+    return doc, dock, session, ids
+
+
+@pytest.fixture
+def setup(qtbot, tmp_path):
+    doc, dock, session, ids = dock_on(qtbot, tmp_path / "a.jmap")
     yield dock, session, ids
     dock.set_session(None)
     doc.close()
@@ -171,12 +197,7 @@ def test_a_hidden_dock_starts_no_worker(qtbot, setup):
 
 
 def test_a_closed_document_shows_its_error_not_a_traceback(qtbot, tmp_path):
-    doc, m, ids = make_doc(tmp_path / "c.jmap")
-    session = DocumentSession(doc)
-    dock = AnalyticsDock()
-    qtbot.addWidget(dock)
-    dock.resize(700, 500)
-    dock.set_session(session)
+    doc, dock, session, ids = dock_on(qtbot, tmp_path / "c.jmap")
     dock.show()
     qtbot.waitExposed(dock)
     qtbot.waitUntil(lambda: settled(dock), timeout=5000)
@@ -232,14 +253,7 @@ def test_matplotlib_is_imported_by_the_worker_not_the_ui_thread(tmp_path):
     doc, m, ids = make_doc(tmp_path / "w.jmap")
     doc.close()
     code = (
-        "import builtins, sys, threading, time\n"
-        "first = []\n"
-        "real = builtins.__import__\n"
-        "def spy(name, *a, **k):\n"
-        "    if name.startswith('matplotlib') and not first:\n"
-        "        first.append(threading.current_thread().name)\n"
-        "    return real(name, *a, **k)\n"
-        "builtins.__import__ = spy\n"
+        SPY_PRELUDE +
         "from PySide6.QtWidgets import QApplication\n"
         "from journeymap.storage import Document\n"
         "from journeymap.ui.docks.analytics import AnalyticsDock\n"
@@ -254,21 +268,12 @@ def test_matplotlib_is_imported_by_the_worker_not_the_ui_thread(tmp_path):
         "assert first == ['charts'], first\n"
         "dock.set_session(None); doc.close()\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}, timeout=60)
-    assert result.returncode == 0, result.stderr
+    run_child(code)
 
 
 def test_without_a_document_the_dock_says_so_and_imports_matplotlib_later_in_the_worker():
     code = (
-        "import builtins, sys, threading, time\n"
-        "first = []\n"
-        "real = builtins.__import__\n"
-        "def spy(name, *a, **k):\n"
-        "    if name.startswith('matplotlib') and not first:\n"
-        "        first.append(threading.current_thread().name)\n"
-        "    return real(name, *a, **k)\n"
-        "builtins.__import__ = spy\n"
+        SPY_PRELUDE +
         "from PySide6.QtWidgets import QApplication\n"
         "from journeymap.ui.docks.analytics import AnalyticsDock, WARM_UP_MS\n"
         "app = QApplication([])\n"
@@ -285,6 +290,4 @@ def test_without_a_document_the_dock_says_so_and_imports_matplotlib_later_in_the
         "assert dock._renderer.wait_idle(30)\n"
         "assert 'matplotlib.backends.backend_agg' in sys.modules and first == ['charts'], first\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}, timeout=60)
-    assert result.returncode == 0, result.stderr
+    run_child(code)
