@@ -658,6 +658,14 @@
         <translation>puntos de contacto que no están en el mapa: %1</translation>
     </message>
     <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>Importación cancelada; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The file could not be imported; nothing was changed.</source>
+        <translation>No se pudo importar el archivo; no se ha cambiado nada.</translation>
+    </message>
+    <message>
         <source>The document is open read-only.</source>
         <translation>El documento está abierto en modo de solo lectura.</translation>
     </message>
@@ -3390,14 +3398,6 @@ Puedes deshacerlo.</numerusform>
         <translation>Las primeras filas nombran puntos de contacto que el mapa no tiene: %1. Sus eventos se rechazan salvo que los añadas como tarjetas nuevas.</translation>
     </message>
     <message>
-        <source>Import cancelled; nothing was changed.</source>
-        <translation>Importación cancelada; no ha cambiado nada.</translation>
-    </message>
-    <message>
-        <source>The file could not be imported; nothing was changed.</source>
-        <translation>No se pudo importar el archivo; no ha cambiado nada.</translation>
-    </message>
-    <message>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
@@ -3814,14 +3814,6 @@ Puedes deshacerlo.</numerusform>
     <message>
         <source>Aggregated file: each row adds that many promoters (10), passives (8) and detractors (0).</source>
         <translation>Archivo agregado: cada fila añade esa cantidad de promotores (10), pasivos (8) y detractores (0).</translation>
-    </message>
-    <message>
-        <source>Import cancelled; nothing was changed.</source>
-        <translation>Importación cancelada; no se ha cambiado nada.</translation>
-    </message>
-    <message>
-        <source>The file could not be imported; nothing was changed.</source>
-        <translation>No se pudo importar el archivo; no se ha cambiado nada.</translation>
     </message>
 </context>
 <context>

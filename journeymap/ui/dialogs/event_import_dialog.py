@@ -14,12 +14,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -37,14 +34,13 @@ from journeymap.services.event_import import (
     EVENT_FIELDS,
     EventImportResult,
     EventPreview,
-    ImportCancelled,
     ImportFileError,
     preview_events,
 )
 from journeymap.storage import DocumentError
 from journeymap.ui.commands.event_imports import run_event_import
 from journeymap.ui.dialogs.import_dialog import ImportSummaryDialog, _cell
-from journeymap.ui.dialogs.import_steps import PROGRESS_STEPS, confirm_again, progress_dialog
+from journeymap.ui.dialogs.import_steps import FileImportDialog, confirm_again, open_import
 from journeymap.ui.session import DocumentSession
 
 PREVIEW_ROWS = 20
@@ -67,17 +63,14 @@ FIELD_LABELS = {
 REQUIRED = ("customer", "time", "touchpoint")
 
 
-class EventImportDialog(QDialog):
+class EventImportDialog(FileImportDialog):
     """Choose a log, check what each column is and the first rows, import."""
 
     def __init__(self, session: DocumentSession, parent: QWidget | None = None, path: str | Path | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.path: Path | None = None
+        super().__init__(session, parent)
         self.preview: EventPreview | None = None
         self.result: EventImportResult | None = None
         self.summary: ImportSummaryDialog | None = None
-        self.message: QMessageBox | None = None
         self.setWindowTitle(self.tr("Import events"))
         self.resize(900, 620)
 
@@ -142,14 +135,11 @@ class EventImportDialog(QDialog):
             self.load(path)
 
     # ----------------------------------------------------------------- file
-    def browse(self) -> None:
-        owner = self if self.isVisible() else (self.parentWidget() or self)
-        name, _ = QFileDialog.getOpenFileName(
-            owner, self.tr("Import events"), str(self.path.parent if self.path else ""),
-            self.tr("Event logs (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"),
-        )
-        if name:
-            self.load(name)
+    def title(self) -> str:
+        return self.tr("Import events")
+
+    def file_caption_and_filter(self) -> tuple[str, str]:
+        return self.tr("Import events"), self.tr("Event logs (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)")
 
     def load(self, path: str | Path, sheet: str | None = None) -> bool:
         """Read the file's header and first rows; False (and a message) when it cannot be read."""
@@ -157,7 +147,7 @@ class EventImportDialog(QDialog):
             preview = preview_events(self.session.document, self.session.map_id, path, sheet=sheet,  # type: ignore[arg-type]
                                      limit=PREVIEW_ROWS)
         except (ImportFileError, DocumentError, OSError) as exc:
-            self._tell(QMessageBox.Icon.Warning, self.tr("The file cannot be read.") + "\n\n" + error_text(exc))
+            self.tell(QMessageBox.Icon.Warning, self.tr("The file cannot be read.") + "\n\n" + error_text(exc))
             return False
         self.path = Path(path)
         self.preview = preview
@@ -243,28 +233,13 @@ class EventImportDialog(QDialog):
                 if not confirm_again(self, self.tr("Import events"), self.preview.already.imported_at):
                     return None
                 again = True
-        progress = progress_dialog(self, self.tr("Import events"), self.path.name)
-
-        def on_progress(done: int, total: int) -> None:
-            progress.setValue(int(PROGRESS_STEPS * done / total) if total else 0)
-            QApplication.processEvents()
-
         columns: dict[str, Any] = {n: (None if c is None else c + 1) for n, c in self.columns().items()}
-        try:
-            result = run_event_import(
-                self.session, self.path, columns=columns, sheet=self.preview.sheet or None,
-                new_cards=self.new_cards_check.isChecked(), again=again, progress=on_progress,
-                cancel=progress.wasCanceled,
-            )
-        except ImportCancelled:
-            self._tell(QMessageBox.Icon.Information, self.tr("Import cancelled; nothing was changed."))
+        result = self.run_cancellable(lambda progress, cancel: run_event_import(
+            self.session, self.path, columns=columns, sheet=self.preview.sheet or None,  # type: ignore[arg-type]
+            new_cards=self.new_cards_check.isChecked(), again=again, progress=progress, cancel=cancel,
+        ))
+        if result is None:
             return None
-        except (ImportFileError, DocumentError, OSError, ValueError) as exc:
-            self._tell(QMessageBox.Icon.Warning,
-                       self.tr("The file could not be imported; nothing was changed.") + "\n\n" + error_text(exc))
-            return None
-        finally:
-            progress.close()
         self.result = result
         self.summary = ImportSummaryDialog(result, self.parentWidget())
         self.summary.setWindowTitle(self.tr("Import finished"))
@@ -273,10 +248,6 @@ class EventImportDialog(QDialog):
         self.summary.open()
         self.accept()
         return result
-
-    def _tell(self, icon: QMessageBox.Icon, text: str) -> None:
-        self.message = QMessageBox(icon, self.tr("Import events"), text, QMessageBox.StandardButton.Ok, self)
-        self.message.open()
 
 
 def summary_text(result: EventImportResult) -> str:
@@ -298,19 +269,7 @@ def summary_text(result: EventImportResult) -> str:
 
 def open_event_import_dialog(parent: QWidget | None, session: DocumentSession) -> None:
     """Data ▸ Import Events…: ask for a file, then show the dialog (modal)."""
-    if session.read_only:
-        QMessageBox.information(parent, tr("Import events"), tr("The document is open read-only."))
-        return
-    if session.map_id is None:
-        QMessageBox.information(parent, tr("Import events"), tr("Create a map first."))
-        return
-    dialog = EventImportDialog(session, parent)
-    dialog.browse()
-    if dialog.path is None:
-        dialog.deleteLater()
-        return
-    dialog.exec()
-    dialog.deleteLater()
+    open_import(parent, session, tr("Import events"), EventImportDialog)
 
 
 __all__ = ["EventImportDialog", "open_event_import_dialog", "summary_text"]

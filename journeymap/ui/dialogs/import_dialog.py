@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -37,17 +35,15 @@ from journeymap.i18n import error_text, note_text, reason_text
 from journeymap.services.import_mapping import guess_mapping
 from journeymap.services.importing import (
     MAX_REJECTED_KEPT,
-    ImportCancelled,
     ImportFileError,
     ImportResult,
     is_aggregated,
 )
 from journeymap.services.survey_import import Options, SurveyPreview, preview_survey
 from journeymap.services.survey_layout import IGNORED, LONG, OVERALL, SCORE, TOUCHPOINT, UNKNOWN, WIDE
-from journeymap.storage import DocumentError
 from journeymap.ui.commands.survey_imports import run_survey_import
 from journeymap.ui.dialogs.import_columns import ColumnTable, touchpoint_name
-from journeymap.ui.dialogs.import_steps import PROGRESS_STEPS, confirm_again, progress_dialog
+from journeymap.ui.dialogs.import_steps import FileImportDialog, confirm_again, open_import
 from journeymap.ui.session import DocumentSession
 
 PREVIEW_ROWS = 20
@@ -69,18 +65,14 @@ def _nps(value: float | None) -> str:
     return "–" if value is None else f"{value:+.0f}"
 
 
-class ImportDialog(QDialog):
+class ImportDialog(FileImportDialog):
     """Choose a file, check the detected layout, the columns and the preview, import."""
 
     def __init__(self, session: DocumentSession, parent: QWidget | None = None, path: str | Path | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.path: Path | None = None
+        super().__init__(session, parent)
         self.preview: SurveyPreview | None = None
         self.result: ImportResult | None = None
-        self.progress_dialog: QProgressDialog | None = None
         self.summary: ImportSummaryDialog | None = None
-        self.message: QMessageBox | None = None
         self.chosen: dict[int, str] = {}  # column -> what the user picked in the table
         self.setWindowTitle(self.tr("Import survey responses"))
         self.resize(980, 720)
@@ -175,15 +167,12 @@ class ImportDialog(QDialog):
             self.load(path)
 
     # ----------------------------------------------------------------- file
-    def browse(self) -> None:
-        # Before the dialog shows, the file dialog belongs to the window (else it opens at the screen's corner).
-        owner = self if self.isVisible() else (self.parentWidget() or self)
-        name, _ = QFileDialog.getOpenFileName(
-            owner, self.tr("Import survey responses"), str(self.path.parent if self.path else ""),
-            self.tr("Survey files (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"),
-        )
-        if name:
-            self.load(name)
+    def title(self) -> str:
+        return self.tr("Import")
+
+    def file_caption_and_filter(self) -> tuple[str, str]:
+        return (self.tr("Import survey responses"),
+                self.tr("Survey files (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"))
 
     def options(self) -> Options:
         layout = self.layout_combo.currentData() if self.preview is not None else None
@@ -365,13 +354,6 @@ class ImportDialog(QDialog):
                 if not confirm_again(self, self.tr("Import"), self.preview.already.imported_at):
                     return None
                 again = True
-        progress = progress_dialog(self, self.tr("Import"), self.path.name)
-        self.progress_dialog = progress
-
-        def on_progress(done: int, total: int) -> None:
-            progress.setValue(int(PROGRESS_STEPS * done / total) if total else 0)
-            QApplication.processEvents()
-
         options = self.options()
         if self.profile_check.isChecked() and self.profile_edit.text().strip():
             options.save_profile = self.profile_edit.text().strip()
@@ -380,30 +362,18 @@ class ImportDialog(QDialog):
             if key.startswith("new:"):
                 col = self.preview.plan.columns[column]
                 new[column] = (touchpoint_name(col.label or col.code), int(key[4:]))
-        try:
-            result = run_survey_import(
-                self.session, self.path, options=options, new_touchpoints=new, sheet=self.preview.sheet or None,
-                again=again, progress=on_progress, cancel=progress.wasCanceled,
-            )
-        except ImportCancelled:
-            self._tell(QMessageBox.Icon.Information, self.tr("Import cancelled; nothing was changed."))
+        result = self.run_cancellable(lambda progress, cancel: run_survey_import(
+            self.session, self.path, options=options, new_touchpoints=new, sheet=self.preview.sheet or None,
+            again=again, progress=progress, cancel=cancel,
+        ))
+        if result is None:
             return None
-        except (ImportFileError, DocumentError, OSError, ValueError) as exc:
-            self._tell(QMessageBox.Icon.Warning,
-                       self.tr("The file could not be imported; nothing was changed.") + "\n\n" + error_text(exc))
-            return None
-        finally:
-            progress.close()
         self.result = result
         self.summary = ImportSummaryDialog(result, self.parentWidget())
         self.summary.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.summary.open()
         self.accept()
         return result
-
-    def _tell(self, icon: QMessageBox.Icon, text: str) -> None:
-        self.message = QMessageBox(icon, self.tr("Import"), text, QMessageBox.StandardButton.Ok, self)
-        self.message.open()
 
 
 class ImportSummaryDialog(QDialog):
@@ -478,19 +448,7 @@ class ImportSummaryDialog(QDialog):
 
 def open_import_dialog(parent: QWidget | None, session: DocumentSession) -> None:
     """Data ▸ Import…: ask for a file, then show the import dialog (modal)."""
-    if session.read_only:
-        QMessageBox.information(parent, tr("Import"), tr("The document is open read-only."))
-        return
-    if session.map_id is None:
-        QMessageBox.information(parent, tr("Import"), tr("Create a map first."))
-        return
-    dialog = ImportDialog(session, parent)
-    dialog.browse()
-    if dialog.path is None:
-        dialog.deleteLater()
-        return
-    dialog.exec()
-    dialog.deleteLater()
+    open_import(parent, session, tr("Import"), ImportDialog)
 
 
 __all__ = ["ImportDialog", "ImportSummaryDialog", "open_import_dialog"]
