@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from journeymap.domain.messages import QT_TRANSLATE_NOOP, MessageError, message
+from journeymap.services.merge_order import settle_positions
 from journeymap.services.merge_plan import (
     BOTH,
     CHOICES,
@@ -186,6 +187,7 @@ def _merge(master: Replica, reads: Sequence[_Read], choices: Mapping[str, str], 
     state = MergeState(master)
     outcomes = [merge_one(state, r.replica, i, choices=choices, delete=delete, prefer_theirs=prefer_theirs)
                 for i, r in enumerate(reads)]
+    settle_positions(state)  # two copies' cards added at one place of a cell: distinct positions
     return state, outcomes
 
 
