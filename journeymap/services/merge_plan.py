@@ -26,7 +26,9 @@ class Conflict:
     ``kind`` is the object's kind ("touchpoint", "stage", "lane", "note", "persona"…),
     ``label`` its title as MASTER shows it, ``field`` the column ("title",
     "sensation"…), ``mine``/``theirs`` the two values as text, ``source`` the other
-    copy's file name. Notes offer "both" (``is_note``).
+    copy's file name. Notes offer "both" (``is_note``). ``subject`` names the object
+    and field ("table:uuid:column"): several copies' conflicts on one subject come one
+    after the other, each on the value the one before leaves in MASTER ("" for none).
     """
 
     key: str
@@ -37,6 +39,7 @@ class Conflict:
     theirs: str
     source: str
     is_note: bool = False
+    subject: str = ""
 
 
 @dataclass(frozen=True)

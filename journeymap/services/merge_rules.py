@@ -306,7 +306,8 @@ def _conflict(
             parent = spec.refs[column]
             shown = column.removesuffix("_id")
             a_text, b_text = (_ref_label(state, parent, v) for v in (a, b))
-        out.conflicts.append(Conflict(key, spec.kind, label, shown, a_text, b_text, source, is_note))
+        out.conflicts.append(Conflict(key, spec.kind, label, shown, a_text, b_text, source, is_note,
+                                      f"{table}:{mine.uuid}:{column}"))
         choice = choices.get(key, default)
         if choice == BOTH and is_note:
             _keep_both(state, mine, theirs, index)

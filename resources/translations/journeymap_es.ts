@@ -2346,6 +2346,11 @@ Puedes deshacerlo.</numerusform>
         <translation>Conservar para %1</translation>
     </message>
     <message>
+        <source>%1 (from %2)</source>
+        <comment>a value another copy&apos;s row put in this document</comment>
+        <translation>%1 (de %2)</translation>
+    </message>
+    <message>
         <source>%1 “%2” (deleted in %3)</source>
         <translation>%1 «%2» (eliminado en %3)</translation>
     </message>

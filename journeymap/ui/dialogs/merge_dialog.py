@@ -266,12 +266,22 @@ class MergeDialog(QDialog):
         self.conflicts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.conflicts_table.setWordWrap(True)
         self.choice_boxes: dict[str, QComboBox] = {}
+        # Rows of one object's field from several copies, in merge order: each row's "mine" is what the rows
+        # before it leave in MASTER (copy 1's value once its row takes theirs), not MASTER's value of now.
+        self._chains: dict[str, list[int]] = {}
         # Looked up once, and one model of the choices shared by every row's box: thousands of rows open at once.
         self._kinds, self._fields = kind_names(), field_names()
         self._choice_models = {False: _choices_model(self, False), True: _choices_model(self, True)}
         keep_for = tr("Keep for %1")
         for row, conflict in enumerate(plan.conflicts):
             self._conflict_row(row, conflict, keep_for)
+            if conflict.subject:
+                self._chains.setdefault(conflict.subject, []).append(row)
+        self._chains = {subject: rows for subject, rows in self._chains.items() if len(rows) > 1}
+        for subject, rows in self._chains.items():
+            for row in rows[:-1]:
+                self.choice_boxes[plan.conflicts[row].key].currentIndexChanged.connect(
+                    lambda _i, s=subject: self._show_mine(s))
         header = self.conflicts_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.conflicts_table.resizeColumnsToContents()
@@ -384,6 +394,27 @@ class MergeDialog(QDialog):
         combo.setAccessibleName(keep_for.replace("%1", conflict.label))
         table.setCellWidget(row, 5, combo)
         self.choice_boxes[conflict.key] = combo
+
+    def _show_mine(self, subject: str) -> None:
+        """The "mine" of each later row of *subject* as the rows before it leave MASTER: a row that takes
+        theirs hands its copy's value on ("Queue (from store-1.jmap)"); mine and both (a note kept twice)
+        leave MASTER's text as it was."""
+        conflicts = self.plan.conflicts
+        taken: tuple[str, str] | None = None  # (value, copy) an earlier row put in MASTER
+        for row in self._chains[subject]:
+            conflict = conflicts[row]
+            shown = value_text(conflict.field, conflict.mine if taken is None else taken[0])
+            if taken is not None:
+                shown = tr("%1 (from %2)", "a value another copy's row put in this document").replace(
+                    "%1", shown).replace("%2", taken[1])
+            cell = self.conflicts_table.item(row, 2)
+            if cell.text() != shown:
+                cell.setText(shown)
+                cell.setToolTip(shown)
+                if self.isVisible():
+                    self.conflicts_table.resizeRowToContents(row)
+            if self.choice_boxes[conflict.key].currentData() == THEIRS:
+                taken = (conflict.theirs, conflict.source)
 
     def _deletion_text(self, deletion: Deletion) -> str:
         return (tr("%1 “%2” (deleted in %3)").replace("%1", self._kinds.get(deletion.kind, deletion.kind))
