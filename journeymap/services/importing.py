@@ -219,9 +219,9 @@ class _Importer:
         flat: list[Any] = [None] * (self.pending * width)
         for j, col in enumerate(self.columns):
             flat[j::width] = col
-        self.columns = []
+        columns, self.columns = self.columns, []
         self.pending = 0
-        self.writer.put(flat)
+        self.writer.put(flat, columns)
 
     def flush(self) -> None:
         if self.writer is not None:

@@ -99,6 +99,7 @@ def import_wide(imp: Any, plan: Plan, blocks: Iterable[Any], batch_id: int, map_
     row_comment = next((c for c in plan.by_role(COMMENT) if c.touchpoint_id is None), None)
     date_col, segment_col, overall_col = plan.first(DATE), plan.first(SEGMENT), plan.first(OVERALL)
     tps = sorted(set(scores) | set(sentiments))
+    commented = row_comment is not None or bool(tp_comments)
     memos = {c.index: _Memo(score_parser(c.scale)) for c in [*scores.values(), *sentiments.values()]}
     if overall_col is not None:
         memos[overall_col.index] = _Memo(score_parser(overall_col.scale))
@@ -107,10 +108,15 @@ def import_wide(imp: Any, plan: Plan, blocks: Iterable[Any], batch_id: int, map_
     undated_raw: set[Any] = set()
     overall_rows: list[tuple[Any, ...]] = []
     row_number = src.header_row
-    written = (*WRITTEN, "overall_score") if overall_col is not None else WRITTEN
+    # Columns no answer fills are left to their defaults (fewer values bound per row).
+    written = [c for c in WRITTEN if (c != "sentiment" or sentiments) and (c != "comment" or commented)]
+    if overall_col is not None:
+        written.append("overall_score")
     with ResponseWriter(doc, batch_id, written, expected_rows=src.estimated_rows * max(1, len(tps)),
                         rebuild=owns) as writer:
         imp.writer = writer
+        counter = writer.counter
+        writer.count_chunks = False  # counted here, a block at a time: its segments and months coded once
         for block in blocks:
             imp.tick()
             cols, rows = _columns(block, width)
@@ -140,6 +146,9 @@ def import_wide(imp: Any, plan: Plan, blocks: Iterable[Any], batch_id: int, map_
             segments = list(map(_strip, cols[segment_col.index])) if segment_col else list(repeat("", n))
             comments = list(map(_strip, cols[row_comment.index])) if row_comment else list(repeat("", n))
             overall_vals = memos[overall_col.index].values(cols[overall_col.index]) if overall_col else None
+            seg_codes = counter.segment_codes(segments if segment_col else None, n)
+            month_codes = counter.month_codes(dates) if date_col is not None else None
+            counted: list[tuple[Any, ...]] = []
             for tp in tps:
                 s_col, x_col = scores.get(tp), sentiments.get(tp)
                 s_raw = cols[s_col.index] if s_col else None
@@ -175,15 +184,23 @@ def import_wide(imp: Any, plan: Plan, blocks: Iterable[Any], batch_id: int, map_
                     result.sentiment_only += m
                 elif x_memo:
                     result.sentiment_only += sum(1 for a in compress(s_vals, mask) if a is None)
-                picked = [
-                    list(repeat(tp, m)), list(compress(s_vals, mask)), list(compress(x_vals, mask)),
-                    list(compress(dates, mask)), list(compress(segments, mask)), list(compress(comment, mask)),
-                ]
+                picked = {
+                    "touchpoint_id": list(repeat(tp, m)), "score": list(compress(s_vals, mask)),
+                    "date": list(compress(dates, mask)), "segment": list(compress(segments, mask)),
+                }
+                if sentiments:
+                    picked["sentiment"] = list(compress(x_vals, mask))
+                if commented:
+                    picked["comment"] = list(compress(comment, mask))
                 if overall_vals is not None:
-                    picked.append(list(compress(overall_vals, mask)))
-                imp.add_columns(picked, m)
+                    picked["overall_score"] = list(compress(overall_vals, mask))
+                imp.add_columns([picked[c] for c in written], m)
+                if seg_codes is not None:
+                    counted.append((tp, mask, picked["score"], picked.get("sentiment") if x_memo else None))
                 if date_col is not None and undated:
                     result.undated += sum(compress(undated, mask))
+            if counted:
+                _count(counter, counted, seg_codes, month_codes)
             if overall_col is not None:
                 raw = cols[overall_col.index]
                 memo = memos[overall_col.index]
@@ -200,3 +217,25 @@ def import_wide(imp: Any, plan: Plan, blocks: Iterable[Any], batch_id: int, map_
     if overall_rows:
         doc.insert_overall(overall_rows)
         result.overall = len(overall_rows)
+
+
+def _count(counter: Any, answers: list[tuple[Any, ...]], segments: Any, months: Any) -> None:
+    """Count a block's answers (per touchpoint: its id, which rows answered, their scores and sentiments)
+    in the batch's aggregate counts, with the block's segment and month codes."""
+    import numpy as np
+
+    tids, segs, scores, sentiments, dated = [], [], [], [], []
+    felt = any(a[3] is not None for a in answers)
+    for tp, mask, s_vals, x_vals in answers:
+        rows = np.array(mask, dtype=bool)
+        tids.append(np.full(len(s_vals), tp, np.int64))
+        segs.append(segments[rows])
+        scores.append(np.array(s_vals, dtype=np.float64))
+        if felt:
+            sentiments.append(np.array(x_vals, dtype=np.float64) if x_vals is not None
+                              else np.full(len(s_vals), np.nan))
+        if months is not None:
+            dated.append(months[rows])
+    counter.add_coded(np.concatenate(tids), np.concatenate(segs), np.concatenate(scores),
+                      np.concatenate(sentiments) if felt else None,
+                      np.concatenate(dated) if months is not None else None)

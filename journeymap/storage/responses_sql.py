@@ -135,8 +135,12 @@ class ResponseWriter:
         self.rebuild = rebuild
         self.dropped = False
         self.first_id = 0  # the batch's rows are the ids above this one (ids only grow in a transaction)
-        self._counted = False
-        self._counter = BatchCounter(columns)  # the batch's aggregate counts, counted as chunks come
+        self._finished = False
+        # Whether a row has a comment: without one, the batch's rows are not scanned for the comments' index.
+        self._comment_at = columns.index("comment") if "comment" in columns else None
+        self._commented = False
+        self.counter = BatchCounter(columns)  # the batch's aggregate counts, counted as chunks come
+        self.count_chunks = True  # False: the caller counts its answers in ``counter`` itself
         self.rows = 0
         self._queue: queue.Queue[tuple[list[Any], int] | None] = queue.Queue(QUEUE_CHUNKS)
         self._error: BaseException | None = None
@@ -157,12 +161,22 @@ class ResponseWriter:
         self._thread.start()
         return self
 
-    def put(self, flat: list[Any]) -> None:
-        """Queue ``len(flat) // width`` rows for insertion."""
+    def put(self, flat: list[Any], columns: Sequence[Sequence[Any]] | None = None) -> None:
+        """Queue ``len(flat) // width`` rows for insertion; *columns*, when given, are the same rows
+        as columns (what the counter reads without slicing *flat* again)."""
         if self._error is not None:
             self._raise()
         if flat:
-            self._counter.add(flat)  # here, on the importer's thread, which mostly waits for the writer
+            # Counted here, on the importer's thread, while the writer inserts the previous chunk.
+            if not self.count_chunks:
+                pass  # the caller counts (``counter``)
+            elif columns is None:
+                self.counter.add(flat)
+            else:
+                self.counter.add_columns(columns)
+            at = self._comment_at
+            if at is not None and not self._commented:
+                self._commented = any(columns[at] if columns is not None else flat[at :: self.width])
             self._queue.put(flat)
 
     def _run(self) -> None:
@@ -225,24 +239,26 @@ class ResponseWriter:
         self._join()
         if self._error is not None:
             self._raise()
+        if self._finished:  # finish() may run twice (the caller's, then __exit__'s)
+            return self.rows
+        self._finished = True
         # The batch's rows by rowid range (a sequential read; ``+`` keeps SQLite off the batch index).
         batch_rows = ("id > ? AND +batch_id = ?", [self.first_id, self.batch_id])
         if self.dropped:
             with _parallel_sort(self.conn):
                 for name in REBUILT_INDEXES:
                     self.conn.execute(INDEXES[name])
-                # The comments' covering indexes too: as big an import as the table, so one sort each.
-                for name in COMMENT_ROW_INDEXES:
-                    self.conn.execute(f"DROP INDEX {name}")
-                comments_index.index(self.conn, *batch_rows)
-                for ddl in COMMENT_ROW_INDEXES.values():
-                    self.conn.execute(ddl)
+                if self._commented:
+                    # The comments' covering indexes too: as big an import as the table, so one sort each.
+                    for name in COMMENT_ROW_INDEXES:
+                        self.conn.execute(f"DROP INDEX {name}")
+                    comments_index.index(self.conn, *batch_rows)
+                    for ddl in COMMENT_ROW_INDEXES.values():
+                        self.conn.execute(ddl)
             self.dropped = False
-        else:
+        elif self._commented:
             comments_index.index(self.conn, *batch_rows)
-        if not self._counted:  # finish() may run twice (the caller's, then __exit__'s)
-            self._counter.write(self.conn)
-            self._counted = True
+        self.counter.write(self.conn, *batch_rows)
         return self.rows
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
