@@ -185,10 +185,11 @@ def test_a_read_only_master_is_refused(master):
         apply_merge(doc, [anna])
 
 
-def test_an_event_log_import_is_not_merged(tmp_path):
+def test_an_event_log_import_is_merged_with_its_flows(tmp_path):
     from events_fixtures import abc_log, make_map
 
     from journeymap.services.event_import import import_events
+    from journeymap.storage.events_sql import map_flows
 
     doc, map_id, _ids = make_map(tmp_path)
     doc.close()
@@ -197,8 +198,13 @@ def test_an_event_log_import_is_not_merged(tmp_path):
     with Document.open(anna) as doc:
         import_events(doc, map_id, abc_log(tmp_path / "log.csv"))
         doc.add_note(Note(doc.touchpoints(map_id)[0].id, "busy", "Ana"))
+        flows = map_flows(doc, map_id)
     with Document.open(master) as doc:
         plan = plan_merge(doc, [anna])
-        assert plan.added == {"note": 1} and not plan.batches  # the log's events and flows stay in anna's copy
+        assert plan.added == {"event_log": 1, "note": 1}
+        assert [(b.name, b.events, b.is_event_log) for b in plan.batches] == [("log.csv", 420, True)]
         apply_merge(doc, [anna])
-        assert not doc.batches(map_id)
+        assert [b.source for b in doc.batches(map_id)] == ["log.csv"]
+        got = map_flows(doc, map_id)  # the same cards' ids in both files: the flows compare as they are
+        assert (got.customers, got.events, got.transitions, got.touchpoints, got.paths) == (
+            flows.customers, flows.events, flows.transitions, flows.touchpoints, flows.paths)

@@ -34,6 +34,7 @@ class MergeTexts:
             "map_persona": lambda: self.tr("%n persona assignment(s)", "", n),
             "connection": lambda: self.tr("%n connection(s)", "", n),
             "batch": lambda: self.tr("%n import batch(es)", "", n),
+            "event_log": lambda: self.tr("%n event log(s)", "", n),
             "map": lambda: self.tr("%n map(s)", "", n),
             "quote": lambda: self.tr("%n pinned quote(s)", "", n),
         }
@@ -47,6 +48,9 @@ class MergeTexts:
 
     def responses(self, n: int) -> str:
         return self.tr("%n response(s)", "", n)
+
+    def events(self, n: int) -> str:
+        return self.tr("%n event(s)", "", n)
 
     def left_out(self, n: int) -> str:
         return self.tr("%n left out (added to a card, stage or lane MASTER no longer has)", "", n)
@@ -131,10 +135,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
             doc.set_busy_timeout(BUSY_TIMEOUT_SECONDS)
         try:
             if args.dry_run:
-                plan, responses = plan_merge(doc, others), None
+                plan, responses, events = plan_merge(doc, others), None, None
             else:
                 result = apply_merge(doc, others, prefer_theirs=args.theirs)
-                plan, responses = result.plan, result.touched.responses
+                plan, responses, events = result.plan, result.touched.responses, result.touched.events
         except MergeRefused as exc:
             raise CliError(exc) from None
         master = doc.path.name
@@ -144,16 +148,17 @@ def cmd_merge(args: argparse.Namespace) -> int:
             "added": plan.added, "changed": plan.changed, "conflicts": [asdict(c) for c in plan.conflicts],
             "deletions": [asdict(d) for d in plan.deletions], "batches": [asdict(b) for b in plan.batches],
             "authors": plan.authors, "per_source": [asdict(s) for s in plan.per_source],
-            "responses_copied": responses,
+            "responses_copied": responses, "events_copied": events,
         }
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    _print_report(master, plan, args, responses)
+    _print_report(master, plan, args, responses, events)
     return 0
 
 
-def _print_report(master: str, plan: MergePlan, args: argparse.Namespace, responses: int | None) -> None:
+def _print_report(master: str, plan: MergePlan, args: argparse.Namespace, responses: int | None,
+                  events: int | None = None) -> None:
     batches = list(plan.batches)
     for s in plan.per_source:
         parts = []
@@ -172,11 +177,15 @@ def _print_report(master: str, plan: MergePlan, args: argparse.Namespace, respon
         if s.authors:
             print("  " + fill(translate("cli", "notes by %1"), ", ".join(s.authors)))
         # Its imports under the copy they come from, not after the last copy (two copies may share a name).
-        mine = [b for b in batches if b.source == s.source][:s.added.get("batch", 0)]
+        mine = [b for b in batches if b.source == s.source][:s.added.get("batch", 0) + s.added.get("event_log", 0)]
         for b in mine:
             batches.remove(b)
-            print("  " + fill(translate("cli", "import %1 from %2: %3"), b.name, b.source,
-                              TEXTS.responses(b.responses)))
+            if b.is_event_log:
+                print("  " + fill(translate("cli", "event log %1 from %2: %3"), b.name, b.source,
+                                  TEXTS.events(b.events)))
+            else:
+                print("  " + fill(translate("cli", "import %1 from %2: %3"), b.name, b.source,
+                                  TEXTS.responses(b.responses)))
     if plan.conflicts:
         print()
         print(translate("cli", "Conflicts (the other copy's value was taken):") if args.theirs and not args.dry_run
@@ -198,5 +207,6 @@ def _print_report(master: str, plan: MergePlan, args: argparse.Namespace, respon
     elif args.dry_run:
         print(translate("cli", "Dry run: nothing was written."))
     else:
-        print(fill(translate("cli", "Merged into %1 (%2 copied)."), master,
-                   TEXTS.responses(responses or 0)))
+        copied = [*([TEXTS.responses(responses or 0)] if responses or not events else []),
+                  *([TEXTS.events(events)] if events else [])]
+        print(fill(translate("cli", "Merged into %1 (%2 copied)."), master, ", ".join(copied)))

@@ -54,11 +54,14 @@ class Deletion:
 
 @dataclass(frozen=True)
 class IncomingBatch:
-    """A survey or event import batch that comes in from *source* with its *responses* rows."""
+    """A survey import batch that comes in from *source* with its *responses* rows, or an event log
+    (*is_event_log*) with its *events* (its flows are counted again on MASTER's cards)."""
 
     name: str  # the batch's source file name as its import history shows it
     responses: int
     source: str  # the other copy's file name
+    events: int = 0
+    is_event_log: bool = False
 
 
 @dataclass

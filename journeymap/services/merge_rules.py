@@ -23,6 +23,7 @@ from typing import Any
 
 from journeymap.services.merge_plan import BOTH, MINE, THEIRS, Conflict, Deletion, IncomingBatch
 
+EVENT_LOG = "event_log"  # the kind an import batch of events is counted as (a survey's is "batch")
 Rev = tuple[str, int] | None  # (replica uuid, clock); None: no history (a legacy object never changed since)
 # A revision MASTER gives an object whose merged value is new (a conflict resolved field by field, a note
 # kept twice): the writer replaces it with the next tick of MASTER's clock.
@@ -87,7 +88,7 @@ class Replica:
     vector: dict[str, int]  # replica → highest clock seen (its own clock included)
     tables: dict[str, dict[str, Obj]]
     batch_responses: dict[str, int] = field(default_factory=dict)  # batch uuid → responses
-    event_batches: set[str] = field(default_factory=set)  # event-log imports: never merged (events not copied)
+    event_batches: dict[str, int] = field(default_factory=dict)  # event-log imports: batch uuid → events
 
     def knows(self, rev: Rev, shared_history: bool) -> bool:
         """Whether this document has seen revision *rev* (None: the common base, if there is one)."""
@@ -135,7 +136,7 @@ class SourceOutcome:
     deletions: list[Deletion] = field(default_factory=list)
     batches: list[IncomingBatch] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
-    skipped: int = 0  # objects not merged: event-log imports, and the orphans below
+    skipped: int = 0  # objects not merged: the orphans below
     orphans: int = 0  # objects added in the copy to a card, stage or lane MASTER no longer has (reported)
 
 
@@ -230,9 +231,6 @@ def merge_one(
             if mine is None:
                 if (table, uuid) in state.deleted or master_view.knows(theirs.created, shared):
                     continue  # MASTER deleted it (after it had seen it)
-                if table == "import_batches" and uuid in other.event_batches:
-                    out.skipped += 1  # an event log's events and flows are not merged (their card ids are packed)
-                    continue
                 if not all(state.has(spec.refs[c], theirs.values.get(c)) for c in spec.cascade):
                     out.skipped += 1  # its stage, lane or card is gone from MASTER
                     out.orphans += 1
@@ -241,10 +239,12 @@ def merge_one(
                           for c, v in theirs.values.items()}
                 mine_rows[uuid] = Obj(uuid, values, theirs.created, theirs.changed, theirs.legacy)
                 state.origin[(table, uuid)] = index
-                _count(out.added, spec.kind)
+                log = table == "import_batches" and uuid in other.event_batches
+                _count(out.added, EVENT_LOG if log else spec.kind)
                 if table == "import_batches":
                     out.batches.append(IncomingBatch(text_of(theirs.values.get("source")),
-                                                     other.batch_responses.get(uuid, 0), other.name))
+                                                     other.batch_responses.get(uuid, 0), other.name,
+                                                     other.event_batches.get(uuid, 0), log))
                 if table == "notes" and theirs.values.get("author"):
                     out.authors.append(str(theirs.values["author"]))
                 continue
@@ -342,6 +342,6 @@ def _keep_both(state: MergeState, mine: Obj, theirs: Obj, index: int) -> None:
 
 
 __all__ = [
-    "NEW_TICK", "SPECS", "SPEC_OF", "MergeState", "Obj", "Replica", "Rev", "SourceOutcome", "TableSpec",
+    "EVENT_LOG", "NEW_TICK", "SPECS", "SPEC_OF", "MergeState", "Obj", "Replica", "Rev", "SourceOutcome", "TableSpec",
     "conflict_key", "deletion_key", "merge_one", "related_by_values", "shared_uuids", "shares_history", "text_of",
 ]

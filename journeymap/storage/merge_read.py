@@ -41,7 +41,7 @@ class DocumentRows:
     tables: dict[str, list[Row]] = field(default_factory=dict)
     ids: dict[str, dict[str, int]] = field(default_factory=dict)  # table → uuid → id
     batch_responses: dict[str, int] = field(default_factory=dict)
-    event_batches: set[str] = field(default_factory=set)  # event-log imports (their events are not merged)
+    event_batches: dict[str, int] = field(default_factory=dict)  # event-log imports: batch uuid → events
 
 
 def copy_validated(path: str | os.PathLike[str], folder: Path) -> Path:
@@ -171,7 +171,8 @@ def read(conn: sqlite3.Connection, specs: Iterable[tuple[str, dict[str, str], tu
                                    "GROUP BY batch_id").fetchall())
         out.batch_responses = {u: counts.get(i, 0) for u, i in out.ids["import_batches"].items()}
         logs = {r[0] for r in conn.execute("SELECT DISTINCT batch_id FROM event_logs")}
-        out.event_batches = {u for u, i in out.ids["import_batches"].items() if i in logs}
+        events = dict(conn.execute("SELECT batch_id, COUNT(*) FROM events GROUP BY batch_id").fetchall())
+        out.event_batches = {u: events.get(i, 0) for u, i in out.ids["import_batches"].items() if i in logs}
     return out
 
 

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from journeymap.storage import comments_index, merge_answers, response_counts
+from journeymap.storage import comments_index, merge_answers, merge_events, response_counts
 from journeymap.storage import merge_identity as identity
+from journeymap.storage.events_schema import BATCH_TABLES
 from journeymap.storage.responses_sql import trusted_inserts
 from journeymap.storage.rows import chunks, sql_value
 
@@ -76,6 +77,8 @@ class Touched:
     metrics: bool = False
     responses: int = 0  # responses copied in
     dropped_responses: int = 0  # responses of cards MASTER does not have
+    events: int = 0  # events of incoming event logs copied in
+    dropped_events: int = 0  # their events on cards MASTER does not have
 
 
 def _raw(doc: Document, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -195,10 +198,14 @@ class MergeUndo:
             self._set_replica(self.replica_after)
 
 
+STASHED = ("import_batches", "responses", "overall_responses", *BATCH_TABLES)  # parents first
+
+
 def _stash_batch(doc: Document, batch_id: int) -> str:
-    """A batch and its answers into TEMP tables (all columns, identity too), then out of MASTER."""
+    """A batch and its answers (or events and flows) into TEMP tables (all columns, identity too), then out
+    of MASTER."""
     prefix = f"merge_stash_{batch_id}"
-    for table in ("import_batches", "responses", "overall_responses"):
+    for table in STASHED:
         column = "id" if table == "import_batches" else "batch_id"
         doc.execute(f"DROP TABLE IF EXISTS temp.{prefix}_{table}")
         doc.execute(f"CREATE TEMP TABLE {prefix}_{table} AS SELECT * FROM main.{table} WHERE {column} = ?",
@@ -208,7 +215,7 @@ def _stash_batch(doc: Document, batch_id: int) -> str:
 
 
 def _unstash_batch(doc: Document, batch_id: int, prefix: str) -> None:
-    for table in ("import_batches", "responses", "overall_responses"):
+    for table in STASHED:
         doc.execute(f"INSERT INTO main.{table} SELECT * FROM temp.{prefix}_{table}")
         doc.execute(f"DROP TABLE temp.{prefix}_{table}")
     response_counts.add(doc._conn, "r.batch_id = ?", [batch_id])  # noqa: SLF001
@@ -336,8 +343,14 @@ def write(doc: Document, ws: WriteSet) -> MergeUndo:
             target = ids.get(ws.refs[table][column], {}).get(ref_uuid)
             if target is not None:
                 doc.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", [target, row_id])
-        if batches:  # their answers, once the cards they are on are in
-            merge_answers.copy_answers(doc, ws, batches, names, ids, touched)
+        # Their answers or events, once the cards they are on are in.
+        logs = [(ins, i) for ins, i in batches if merge_events.is_event_log(
+            doc, names[ins.source], ws.source_ids[ins.source]["import_batches"][ins.uuid])]
+        surveys = [b for b in batches if b not in logs]
+        if surveys:
+            merge_answers.copy_answers(doc, ws, surveys, names, ids, touched)
+        if logs:
+            merge_events.copy_event_logs(doc, ws, logs, names, ids, touched)
 
         # The other copies' vectors, absorbed: merging them again finds everything known.
         own = doc.execute("SELECT uuid FROM replica").fetchone()[0]

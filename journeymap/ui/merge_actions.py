@@ -220,7 +220,7 @@ class MergeFlow(QObject):
 
 
 def _engine_notes(result: Any) -> str:
-    """What the report adds to the plan: responses copied in and those left out (of cards not here)."""
+    """What the report adds to the plan: responses and events copied in, those left out (of cards not here)."""
     touched = getattr(result, "touched", None)
     lines = []
     copied = getattr(touched, "responses", 0) or 0
@@ -229,6 +229,12 @@ def _engine_notes(result: Any) -> str:
         lines.append(tr("%Ln survey responses copied in.", "", copied))
     if dropped:
         lines.append(tr("%Ln responses left out: their cards are not in this document.", "", dropped))
+    events = getattr(touched, "events", 0) or 0
+    dropped = getattr(touched, "dropped_events", 0) or 0
+    if events:
+        lines.append(tr("%Ln events copied in.", "", events))
+    if dropped:
+        lines.append(tr("%Ln events left out: their cards are not in this document.", "", dropped))
     return "\n".join(lines)
 
 

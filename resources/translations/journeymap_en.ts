@@ -143,6 +143,13 @@ You can undo this.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln event logs</source>
+        <translation>
+            <numerusform>%Ln event log</numerusform>
+            <numerusform>%Ln event logs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln maps</source>
         <translation>
             <numerusform>%Ln map</numerusform>
@@ -178,6 +185,13 @@ You can undo this.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%1 (%Ln events)</source>
+        <translation>
+            <numerusform>%1 (%Ln event)</numerusform>
+            <numerusform>%1 (%Ln events)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n conflicts to decide below</source>
         <translation>
             <numerusform>%n conflict to decide below</numerusform>
@@ -203,6 +217,13 @@ You can undo this.</numerusform>
         <translation>
             <numerusform>%Ln response</numerusform>
             <numerusform>%Ln responses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln events</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -310,6 +331,20 @@ You can undo this.</numerusform>
         <translation>
             <numerusform>%Ln response left out: its card is not in this document.</numerusform>
             <numerusform>%Ln responses left out: their cards are not in this document.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln events copied in.</source>
+        <translation>
+            <numerusform>%Ln event copied in.</numerusform>
+            <numerusform>%Ln events copied in.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln events left out: their cards are not in this document.</source>
+        <translation>
+            <numerusform>%Ln event left out: its card is not in this document.</numerusform>
+            <numerusform>%Ln events left out: their cards are not in this document.</numerusform>
         </translation>
     </message>
 </context>
@@ -547,6 +582,13 @@ You can undo this.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n event log(s)</source>
+        <translation>
+            <numerusform>%n event log</numerusform>
+            <numerusform>%n event logs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n map(s)</source>
         <translation>
             <numerusform>%n map</numerusform>
@@ -579,6 +621,13 @@ You can undo this.</numerusform>
         <translation>
             <numerusform>%n response</numerusform>
             <numerusform>%n responses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -2049,6 +2049,17 @@ Puedes deshacerlo.</numerusform>
         <source>Position</source>
         <translation>Posición</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln event logs</source>
+        <translation>
+            <numerusform>%Ln registro de eventos</numerusform>
+            <numerusform>%Ln registros de eventos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Registro de eventos</translation>
+    </message>
     <message>
         <source>Promoters</source>
         <translation>Promotores</translation>
@@ -2151,6 +2162,17 @@ Puedes deshacerlo.</numerusform>
         <source>Survey imports: %1</source>
         <translation>Importaciones de encuestas: %1</translation>
     </message>
+    <message>
+        <source>Event logs: %1</source>
+        <translation>Registros de eventos: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln events)</source>
+        <translation>
+            <numerusform>%1 (%Ln evento)</numerusform>
+            <numerusform>%1 (%Ln eventos)</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n conflicts to decide below</source>
         <translation>
@@ -2201,6 +2223,13 @@ Puedes deshacerlo.</numerusform>
         <translation>
             <numerusform>%Ln respuesta</numerusform>
             <numerusform>%Ln respuestas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln events</source>
+        <translation>
+            <numerusform>%Ln evento</numerusform>
+            <numerusform>%Ln eventos</numerusform>
         </translation>
     </message>
     <message>
@@ -2534,6 +2563,20 @@ Puedes deshacerlo.</numerusform>
         <translation>
             <numerusform>%Ln respuesta omitida: su tarjeta no está en este documento.</numerusform>
             <numerusform>%Ln respuestas omitidas: sus tarjetas no están en este documento.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln events copied in.</source>
+        <translation>
+            <numerusform>%Ln evento copiado.</numerusform>
+            <numerusform>%Ln eventos copiados.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln events left out: their cards are not in this document.</source>
+        <translation>
+            <numerusform>%Ln evento omitido: su tarjeta no está en este documento.</numerusform>
+            <numerusform>%Ln eventos omitidos: sus tarjetas no están en este documento.</numerusform>
         </translation>
     </message>
 </context>
@@ -5082,6 +5125,13 @@ Open it read-only?</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n event log(s)</source>
+        <translation>
+            <numerusform>%n registro de eventos</numerusform>
+            <numerusform>%n registros de eventos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n map(s)</source>
         <translation>
             <numerusform>%n mapa</numerusform>
@@ -5114,6 +5164,13 @@ Open it read-only?</source>
         <translation>
             <numerusform>%n respuesta</numerusform>
             <numerusform>%n respuestas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n evento</numerusform>
+            <numerusform>%n eventos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -6800,6 +6857,10 @@ importó algo, 1 si no (entonces no se registra nada).</translation>
     <message>
         <source>notes by %1</source>
         <translation>notas de %1</translation>
+    </message>
+    <message>
+        <source>event log %1 from %2: %3</source>
+        <translation>registro de eventos %1 de %2: %3</translation>
     </message>
     <message>
         <source>import %1 from %2: %3</source>

@@ -51,6 +51,7 @@ def kind_count(kind: str, n: int) -> str:
         "persona": lambda: tr("%Ln personas", "", n),
         "connection": lambda: tr("%Ln connections", "", n),
         "batch": lambda: tr("%Ln import batches", "", n),
+        "event_log": lambda: tr("%Ln event logs", "", n),
         "map": lambda: tr("%Ln maps", "", n),
         "quote": lambda: tr("%Ln pinned quotes", "", n),
         "map_persona": lambda: tr("%Ln persona assignments", "", n),
@@ -63,7 +64,7 @@ def kind_names() -> dict[str, str]:
     return {
         "touchpoint": tr("Touchpoint"), "stage": tr("Stage"), "lane": tr("Lane"), "note": tr("Note"),
         "attachment": tr("Photo"), "persona": tr("Persona"), "connection": tr("Connection"),
-        "batch": tr("Import batch"), "map": tr("Map"), "quote": tr("Pinned quote"),
+        "batch": tr("Import batch"), "event_log": tr("Event log"), "map": tr("Map"), "quote": tr("Pinned quote"),
         "map_persona": tr("Persona assignment"),
     }
 
@@ -100,7 +101,7 @@ def field_name(name: str) -> str:
 
 # Kinds in the order a map is built: its frame, its cards, what hangs on them, what it was measured with.
 KIND_ORDER = ("map", "stage", "lane", "touchpoint", "note", "attachment", "quote", "connection", "persona",
-              "map_persona", "batch")
+              "map_persona", "batch", "event_log")
 
 
 def value_text(field: str, value: str) -> str:
@@ -141,11 +142,16 @@ def summary_lines(plan: MergePlan, decisions: bool = True) -> list[str]:
         lines.append(tr("Added: %1").replace("%1", counts_text(plan.added)))
     if any(plan.changed.values()):
         lines.append(tr("Changed: %1").replace("%1", counts_text(plan.changed)))
-    if plan.batches:
+    surveys = [b for b in plan.batches if not b.is_event_log]
+    if surveys:
         batches = ", ".join(
-            tr("%1 (%Ln responses)", "", batch.responses).replace("%1", batch.name) for batch in plan.batches
+            tr("%1 (%Ln responses)", "", batch.responses).replace("%1", batch.name) for batch in surveys
         )
         lines.append(tr("Survey imports: %1").replace("%1", batches))
+    logs = [b for b in plan.batches if b.is_event_log]
+    if logs:
+        lines.append(tr("Event logs: %1").replace("%1", ", ".join(
+            tr("%1 (%Ln events)", "", log.events).replace("%1", log.name) for log in logs)))
     if decisions and plan.conflicts:
         lines.append(tr("%n conflicts to decide below", "", len(plan.conflicts)))
     if decisions and plan.deletions:
@@ -182,9 +188,12 @@ def report_text(plan: MergePlan, master: str, choices: Mapping[str, str], delete
                 parts.append(tr("changed %1").replace("%1", counts_text(summary.changed)))
             if summary.authors:
                 parts.append(tr("notes by %1").replace("%1", names_text(summary.authors)))
-            batches = [b for b in plan.batches if b.source == summary.source]
+            batches = [b for b in plan.batches if b.source == summary.source and not b.is_event_log]
             if batches:
                 parts.append(tr("%Ln responses", "", sum(b.responses for b in batches)))
+            logs = [b for b in plan.batches if b.source == summary.source and b.is_event_log]
+            if logs:
+                parts.append(tr("%Ln events", "", sum(b.events for b in logs)))
             if summary.left_out:
                 parts.append(left_out_text(summary.left_out))
             line = "; ".join(parts) if parts else tr("nothing new")
