@@ -88,7 +88,7 @@ class TinyEngine:
             progress(2, 2)
         return self.plan_result
 
-    def apply(self, master, others, choices, delete, progress=None):
+    def apply(self, master, others, choices, delete, progress=None, declined=()):
         self.calls.append((dict(choices), list(delete)))
         engine = self
 

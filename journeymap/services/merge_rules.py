@@ -89,6 +89,8 @@ class Replica:
     tables: dict[str, dict[str, Obj]]
     batch_responses: dict[str, int] = field(default_factory=dict)  # batch uuid → responses
     event_batches: dict[str, int] = field(default_factory=dict)  # event-log imports: batch uuid → events
+    # (a copy's replica uuid, object uuid): deletions by that copy the user declined in an earlier merge
+    declined: set[tuple[str, str]] = field(default_factory=set)
 
     def knows(self, rev: Rev, shared_history: bool) -> bool:
         """Whether this document has seen revision *rev* (None: the common base, if there is one)."""
@@ -167,6 +169,8 @@ class MergeState:
         self.origin: dict[tuple[str, str], int] = {}  # (table, uuid) → index of the copy an added/taken row came from
         self.deleted: set[tuple[str, str]] = set()
         self.extra_notes: list[tuple[str, int]] = []  # (uuid of a note kept twice, copy index)
+        self.declined: list[tuple[str, str, str]] = []  # deletions declined now: (copy's replica, table, uuid)
+        self.undeclined: list[tuple[str, str]] = []  # declined before, but the copy has the object again
 
     def label(self, table: str, obj: Obj) -> str:
         """The object's title as MASTER shows it (a note: its card's title)."""
@@ -215,9 +219,12 @@ def _count(counts: dict[str, int], kind: str) -> None:
 
 def merge_one(
     state: MergeState, other: Replica, index: int, *, choices: Mapping[str, str] = {},
-    delete: Collection[str] = (), prefer_theirs: bool = False,
+    delete: Collection[str] = (), prefer_theirs: bool = False, declined: Collection[str] = (),
 ) -> SourceOutcome:
-    """Merge one other copy into *state*; conflicts resolved by *choices* (default mine, or theirs)."""
+    """Merge one other copy into *state*; conflicts resolved by *choices* (default mine, or theirs).
+
+    *delete*: keys of proposed deletions to carry out; *declined*: keys of those the user said no to
+    (recorded, so this copy's deletion of them is not proposed again)."""
     out = SourceOutcome(other.name)
     master_view = Replica(state.master.name, state.master.replica, state.vector, state.tables)
     shared = shares_history(master_view, other)
@@ -228,6 +235,8 @@ def merge_one(
         theirs_rows = other.tables.get(table, {})
         for uuid, theirs in theirs_rows.items():
             mine = mine_rows.get(uuid)
+            if (other.replica, uuid) in state.master.declined:
+                state.undeclined.append((other.replica, uuid))  # the copy has it again
             if mine is None:
                 if (table, uuid) in state.deleted or master_view.knows(theirs.created, shared):
                     continue  # MASTER deleted it (after it had seen it)
@@ -271,8 +280,12 @@ def merge_one(
             if any(mine.values.get(c) is not None and mine.values.get(c) not in other.tables.get(spec.refs[c], {})
                    for c in spec.cascade):
                 continue  # its card, stage or map is gone there too: that deletion takes it along
+            if (other.replica, uuid) in state.master.declined:
+                continue  # the user kept it when this copy's deletion was proposed before
             key = deletion_key(index, table, uuid)
             out.deletions.append(Deletion(key, spec.kind, state.label(table, mine), other.name))
+            if key in declined and key not in delete:
+                state.declined.append((other.replica, table, uuid))
             if key in delete and uuid in mine_rows:
                 state.remove(table, uuid)
     for replica, clock in other.vector.items():

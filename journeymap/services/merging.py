@@ -112,7 +112,8 @@ REFS = {s.table: dict(s.refs) for s in SPECS}
 def _replica(name: str, rows: merge_read.DocumentRows) -> Replica:
     tables = {t: {r.uuid: Obj(r.uuid, r.values, r.created, r.changed, r.created is None) for r in rs}
               for t, rs in rows.tables.items()}
-    return Replica(name, rows.replica, rows.vector, tables, rows.batch_responses, rows.event_batches)
+    return Replica(name, rows.replica, rows.vector, tables, rows.batch_responses, rows.event_batches,
+                   rows.declined)
 
 
 def _read_master(master: Document) -> Replica:
@@ -181,12 +182,12 @@ def _check_related(master: Replica, other: Replica) -> None:
 
 
 def _merge(master: Replica, reads: Sequence[_Read], choices: Mapping[str, str], delete: Collection[str],
-           prefer_theirs: bool) -> tuple[MergeState, list[SourceOutcome]]:
+           prefer_theirs: bool, declined: Collection[str] = ()) -> tuple[MergeState, list[SourceOutcome]]:
     for r in reads:
         _check_related(master, r.replica)
     state = MergeState(master)
-    outcomes = [merge_one(state, r.replica, i, choices=choices, delete=delete, prefer_theirs=prefer_theirs)
-                for i, r in enumerate(reads)]
+    outcomes = [merge_one(state, r.replica, i, choices=choices, delete=delete, prefer_theirs=prefer_theirs,
+                          declined=declined) for i, r in enumerate(reads)]
     settle_positions(state)  # two copies' cards added at one place of a cell: distinct positions
     return state, outcomes
 
@@ -218,12 +219,15 @@ def plan_merge(master: Document, others: Sequence[Path], progress: Progress | No
 def apply_merge(
     master: Document, others: Sequence[Path], choices: Mapping[str, str] | None = None,
     delete: Collection[str] = (), prefer_theirs: bool = False, progress: Progress | None = None,
+    declined: Collection[str] = (),
 ) -> MergeResult:
     """Merge *others* into *master* in one transaction; MASTER is unchanged if anything fails.
 
     *choices*: conflict key → "mine" | "theirs" | "both" (notes); a conflict not
     named keeps MASTER's value, or the other's with *prefer_theirs*. *delete*: the
-    keys of the proposed deletions to carry out.
+    keys of the proposed deletions to carry out; *declined*: the keys of those the user
+    said no to, which are then not proposed again for that copy (the command line
+    declines nothing: it only lists them).
     """
     if master.read_only:
         raise DocumentError(THE_DOCUMENT_IS_OPEN_READ_ONLY, master.path)
@@ -233,14 +237,15 @@ def apply_merge(
         raise ValueError(f"unknown merge choice(s): {', '.join(bad)}")
     mine = _read_master(master)
     with _private_copies(master, others, progress) as reads:
-        state, outcomes = _merge(mine, reads, choices, set(delete), prefer_theirs)
+        state, outcomes = _merge(mine, reads, choices, set(delete), prefer_theirs, set(declined))
         ws = _write_set(mine, state, reads)
         undo = merge_write.write(master, ws)
     return MergeResult(_plan([r.path.name for r in reads], outcomes), undo.touched, undo)
 
 
 def _write_set(master: Replica, state: MergeState, reads: Sequence[_Read]) -> merge_write.WriteSet:
-    ws = merge_write.WriteSet([r.copy for r in reads], [r.rows.ids for r in reads], REFS, vector=dict(state.vector))
+    ws = merge_write.WriteSet([r.copy for r in reads], [r.rows.ids for r in reads], REFS, vector=dict(state.vector),
+                              declined=list(state.declined), undeclined=list(dict.fromkeys(state.undeclined)))
     for spec in SPECS:
         before = master.tables.get(spec.table, {})
         after = state.tables.get(spec.table, {})

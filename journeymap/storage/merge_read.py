@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from journeymap.storage import schema
+from journeymap.storage import merge_declined, schema
 
 IDENTITY = ("uuid", "created_by", "created_clock", "changed_by", "changed_clock")
 Rev = tuple[str, int] | None
@@ -42,6 +42,7 @@ class DocumentRows:
     ids: dict[str, dict[str, int]] = field(default_factory=dict)  # table → uuid → id
     batch_responses: dict[str, int] = field(default_factory=dict)
     event_batches: dict[str, int] = field(default_factory=dict)  # event-log imports: batch uuid → events
+    declined: set[tuple[str, str]] = field(default_factory=set)  # (copy's replica, object uuid): not proposed
 
 
 def copy_validated(path: str | os.PathLike[str], folder: Path) -> Path:
@@ -139,6 +140,9 @@ def read(conn: sqlite3.Connection, specs: Iterable[tuple[str, dict[str, str], tu
     """Every object of the tables in *specs* ((table, column → referenced table, ignored columns))."""
     own, seen = vector(conn)
     out = DocumentRows(own, seen)
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                    [merge_declined.TABLE]).fetchone():
+        out.declined = merge_declined.declined(conn)
     specs = [s for s in specs if "uuid" in _columns(conn, s[0])]
     uuid_of: dict[str, dict[int, str]] = {}
     for table, _refs, _ignored in specs:

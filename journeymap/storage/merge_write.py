@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from journeymap.storage import comments_index, merge_answers, merge_events, response_counts
+from journeymap.storage import comments_index, merge_answers, merge_declined, merge_events, response_counts
 from journeymap.storage import merge_identity as identity
 from journeymap.storage.events_schema import BATCH_TABLES
 from journeymap.storage.responses_sql import trusted_inserts
@@ -64,6 +64,8 @@ class WriteSet:
     updates: list[Update] = field(default_factory=list)
     deletes: list[tuple[str, str]] = field(default_factory=list)
     vector: dict[str, int] = field(default_factory=dict)
+    declined: list[tuple[str, str, str]] = field(default_factory=list)  # (copy's replica, table, uuid)
+    undeclined: list[tuple[str, str]] = field(default_factory=list)  # (copy's replica, uuid)
 
 
 @dataclass
@@ -141,20 +143,22 @@ class MergeUndo:
         self.updated: list[tuple[str, int]] = []
         self.deleted: list[tuple[str, int]] = []
         self.after: dict[str, list[dict[str, Any]]] | None = None
-        self.replica_before: tuple[list[dict[str, Any]], int] = ([], 0)
-        self.replica_after: tuple[list[dict[str, Any]], int] = ([], 0)
+        self.replica_before: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([], [])
+        self.replica_after: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([], [])
         self.stash: list[tuple[int, str]] = []  # (batch id, temp table prefix) while undone
         self.touched = Touched()
 
-    def _replica_state(self) -> tuple[list[dict[str, Any]], int]:
-        return (_raw(self.doc, "SELECT * FROM replica_seen"),
-                self.doc.execute("SELECT clock FROM replica").fetchone()[0])
+    def _replica_state(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """What MASTER knows of the copies: its vector and the deletions it declined."""
+        return (_raw(self.doc, "SELECT * FROM replica_seen"), _raw(self.doc, f"SELECT * FROM {merge_declined.TABLE}"))
 
-    def _set_replica(self, state: tuple[list[dict[str, Any]], int]) -> None:
-        """The vector as it was; the clock never goes back (a tick once handed out stays used: another copy
-        may already know this one up to it)."""
+    def _set_replica(self, state: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
+        """The vector and the declined deletions as they were; the clock never goes back (a tick once handed
+        out stays used: another copy may already know this one up to it)."""
         self.doc.execute("DELETE FROM replica_seen")
         _insert_raw(self.doc, "replica_seen", state[0])
+        self.doc.execute(f"DELETE FROM {merge_declined.TABLE}")
+        _insert_raw(self.doc, merge_declined.TABLE, state[1])
 
     def undo(self) -> None:
         doc = self.doc
@@ -357,6 +361,8 @@ def write(doc: Document, ws: WriteSet) -> MergeUndo:
         for replica, clock in ws.vector.items():
             if replica != own:
                 identity.see(doc, replica, clock)
+        merge_declined.forget(doc, ws.undeclined)
+        merge_declined.record(doc, ws.declined)
         undo.replica_after = undo._replica_state()  # noqa: SLF001
     return undo
 

@@ -11,11 +11,11 @@ import sqlite3
 from functools import lru_cache
 from typing import Any
 
-from journeymap.storage import comments_index, events_schema, identity_schema, response_counts
+from journeymap.storage import comments_index, events_schema, identity_schema, merge_declined, response_counts
 
 # "JMap" as a big-endian 32-bit integer.
 APPLICATION_ID = int.from_bytes(b"JMap", "big")
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 SUFFIX = ".jmap"
 
 # Format 8 (issue 17): the same respondent's overall 0-10 likelihood to recommend on each of
@@ -366,6 +366,8 @@ MIGRATIONS: dict[int, tuple[Any, ...]] = {
     10: events_schema.COLUMNS_MIGRATION,
     # Format 11 (issue 18): uuids and revisions of the edited objects, the replica, their triggers.
     11: identity_schema.MIGRATION,
+    # Format 12 (issue 18): the deletions a merge's user declined, not proposed again for that copy.
+    12: merge_declined.MIGRATION,
 }
 
 # Format 11: the identity columns go last in the CREATE texts, now that the migrations above
@@ -375,6 +377,8 @@ for _table in identity_schema.EDITED_TABLES:
 del _table
 TABLES.update(identity_schema.TABLES)
 INDEXES.update(identity_schema.INDEXES)
+TABLES.update(merge_declined.TABLES)
+INDEXES.update(merge_declined.INDEXES)
 TRIGGERS: dict[str, str] = dict(identity_schema.TRIGGERS)
 
 

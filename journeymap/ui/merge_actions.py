@@ -146,11 +146,11 @@ class MergeFlow(QObject):
         dialog, plan = self.dialog, self.plan
         if dialog is None or plan is None:
             return None
-        choices, deletions = dialog.choices(), dialog.deletions()
+        choices, deletions, declined = dialog.choices(), dialog.deletions(), dialog.declined()
         progress = self._progress(tr("Merging %1…").replace("%1", self._names()), False)
         try:
             result = run_merge(self.session, self.paths, choices, deletions, progress=self._reporter(progress, False),
-                               apply=self._apply)
+                               apply=self._apply, declined=declined)
         except _errors() as exc:
             self._refused(exc)
             return None

@@ -2298,6 +2298,10 @@ Puedes deshacerlo.</numerusform>
         <translation>Eliminado en la copia</translation>
     </message>
     <message>
+        <source>What you leave unticked stays here, and is not proposed again the next time you merge that copy.</source>
+        <translation>Lo que dejes sin marcar se queda aquí y no se vuelve a proponer la próxima vez que combines esa copia.</translation>
+    </message>
+    <message>
         <source>&amp;Merge</source>
         <translation>&amp;Combinar</translation>
     </message>

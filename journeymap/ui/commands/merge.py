@@ -84,8 +84,11 @@ def run_merge(
     delete: Collection[str] = (),
     progress: Any = None,
     apply: Any = None,
+    declined: Collection[str] = (),
 ) -> Any:
     """Merge *others* into the session's document with the user's answers and push one undo step.
+
+    *delete*: the proposed deletions ticked; *declined*: those left unticked (not proposed again).
 
     *apply* is ``services.merging.apply_merge`` (tests may pass another engine of
     the same shape). Raises what it raises; then nothing was written or pushed.
@@ -95,7 +98,7 @@ def run_merge(
     if apply is None:
         from journeymap.services.merging import apply_merge as apply
     result = apply(session.document, [Path(p) for p in others], dict(choices or {}), list(delete),
-                   progress=progress)
+                   progress=progress, declined=list(declined))
     session.editor.record_merge(result, [Path(p).name for p in others])
     return result
 

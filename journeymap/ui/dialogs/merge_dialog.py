@@ -329,6 +329,10 @@ class MergeDialog(QDialog):
             self.deletions_list.addItem(item)
         box.addWidget(self.deletions_list)
         _fit_rows(self.deletions_list, len(plan.deletions), 6)
+        self.declined_label = QLabel(tr("What you leave unticked stays here, and is not proposed again "
+                                        "the next time you merge that copy."))
+        self.declined_label.setWordWrap(True)
+        box.addWidget(self.declined_label)
         layout.addWidget(self.deletions_box)
         self.deletions_box.setVisible(bool(plan.deletions))
 
@@ -455,6 +459,11 @@ class MergeDialog(QDialog):
             if item.checkState() == Qt.CheckState.Checked:
                 keys.append(item.data(Qt.ItemDataRole.UserRole))
         return keys
+
+    def declined(self) -> list[str]:
+        """Keys of the deletions left unticked: kept here, and not proposed again for their copy."""
+        ticked = set(self.deletions())
+        return [d.key for d in self.plan.deletions if d.key not in ticked]
 
     def set_deletion(self, key: str, on: bool) -> None:
         for i in range(self.deletions_list.count()):
