@@ -54,7 +54,7 @@ def test_drag_card_to_other_stage_undo_redo(canvas, doc_path):
     old_stage = card.cell[0]
     target_stage = scene.stages[1].id
     target = scene.cell_rect(target_stage, lane_id)
-    old_pos = card.pos()
+    old_pos = card.scenePos()
     drop_at = QPointF(target.center().x(), target.bottom() - 4)
     drag(view, card_centre(scene, tid), drop_at)
     assert scene.card_item(tid).cell == (target_stage, lane_id)
@@ -64,7 +64,7 @@ def test_drag_card_to_other_stage_undo_redo(canvas, doc_path):
 
     scene.session.undo_stack.undo()
     assert scene.card_item(tid).cell == (old_stage, lane_id)
-    assert scene.card_item(tid).pos() == old_pos
+    assert scene.card_item(tid).scenePos() == old_pos
     assert rows(doc_path)[0][tid].stage_id == old_stage
 
     scene.session.undo_stack.redo()
@@ -181,19 +181,19 @@ def test_escape_during_a_card_drag_puts_the_card_back_and_writes_nothing(canvas,
 
     scene, view = canvas
     tid = next(t for t, c in scene.cards.items() if c.cell[0] == scene.stages[0].id)
-    before, pos = rows(doc_path)[0][tid], scene.cards[tid].pos()
+    before, pos = rows(doc_path)[0][tid], scene.cards[tid].scenePos()
     start = card_centre(scene, tid)
     end = scene.cell_rect(scene.stages[1].id, scene.cards[tid].cell[1]).center()
     QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, vp(view, start))
     for i in range(1, 7):
         QTest.mouseMove(view.viewport(), vp(view, start + (end - start) * (i / 6)))
-    assert isinstance(scene.interaction, CardDrag) and scene.cards[tid].pos() != pos
+    assert isinstance(scene.interaction, CardDrag) and scene.cards[tid].scenePos() != pos
     QTest.keyClick(view.viewport(), Qt.Key.Key_Escape)
-    assert scene.interaction is None and scene.cards[tid].pos() == pos
+    assert scene.interaction is None and scene.cards[tid].scenePos() == pos
     QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, vp(view, end))
     after = rows(doc_path)[0][tid]
     assert (after.stage_id, after.lane_id, after.position) == (before.stage_id, before.lane_id, before.position)
-    assert scene.cards[tid].pos() == pos and not scene.session.undo_stack.canUndo()
+    assert scene.cards[tid].scenePos() == pos and not scene.session.undo_stack.canUndo()
 
 
 def test_dragging_cards_of_two_lanes_keeps_each_in_its_own_lane(canvas, doc_path):

@@ -67,9 +67,9 @@ def test_seventy_touchpoints_through_commands(qtbot, tmp_path):
     session.undo_stack.undo()
     _assert_no_overlap(scene)
     # The rebuilt scene (e.g. after reopening) equals the incrementally updated one.
-    positions = {tid: c.pos() for tid, c in scene.cards.items()}
+    positions = {tid: c.scenePos() for tid, c in scene.cards.items()}
     scene.rebuild()
-    assert {tid: c.pos() for tid, c in scene.cards.items()} == positions
+    assert {tid: c.scenePos() for tid, c in scene.cards.items()} == positions
     content = scene.content_rect()
     for card in scene.cards.values():
         assert content.contains(card.sceneBoundingRect())
@@ -86,7 +86,7 @@ def test_reopening_shows_the_same_map(qtbot, doc_path):
     card = next(iter(scene.cards.values()))
     target = scene.grid.stage_ids[-1], scene.grid.lane_ids[-1]
     session.editor.move_touchpoints([card.touchpoint_id], target, 0, grid=scene.model_grid())
-    before = {tid: (c.cell, c.pos(), c.touchpoint.title) for tid, c in scene.cards.items()}
+    before = {tid: (c.cell, c.scenePos(), c.touchpoint.title) for tid, c in scene.cards.items()}
     headers = [h.stage.name for h in scene.stage_headers.values()]
     content = scene.content_rect()
     scene.dispose()
@@ -96,7 +96,7 @@ def test_reopening_shows_the_same_map(qtbot, doc_path):
     doc2 = Document.open(doc_path, read_only=True)
     session2 = DocumentSession(doc2)
     scene2 = MapScene(session2)
-    assert {tid: (c.cell, c.pos(), c.touchpoint.title) for tid, c in scene2.cards.items()} == before
+    assert {tid: (c.cell, c.scenePos(), c.touchpoint.title) for tid, c in scene2.cards.items()} == before
     assert [h.stage.name for h in scene2.stage_headers.values()] == headers
     assert scene2.content_rect() == content
     # Read-only: gestures do not push commands.

@@ -292,10 +292,10 @@ def test_card_drag_refused_off_the_grid_puts_the_cards_back(window, qtbot):
     a = next(t for t, c in scene.cards.items() if c.cell[0] == last)
     b = next(t for t, c in scene.cards.items() if c.cell[0] == scene.stages[0].id)
     scene.select_ids([a, b])
-    pos = {t: scene.cards[t].pos() for t in (a, b)}
+    pos = {t: scene.cards[t].scenePos() for t in (a, b)}
     # Dragging b one stage to the right would push a off the map: refused, both go back.
     drag(view, card_centre(scene, b), scene.cell_rect(scene.stages[1].id, scene.cards[b].cell[1]).center())
-    assert {t: scene.cards[t].pos() for t in (a, b)} == pos
+    assert {t: scene.cards[t].scenePos() for t in (a, b)} == pos
     assert "Nothing was moved" in window.statusBar().currentMessage()
 
 

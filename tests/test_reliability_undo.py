@@ -328,7 +328,7 @@ class UndoMachine(RuleBasedStateMachine):
         assert {tid: card.touchpoint.title for tid, card in scene.cards.items()} == titles
         for (sid, lid), ids in scene.cells.items():
             for i, tid in enumerate(ids):
-                assert scene.cards[tid].pos() == scene.grid.card_rect((sid, lid), i).topLeft()
+                assert scene.cards[tid].scenePos() == scene.grid.card_rect((sid, lid), i).topLeft()
         assert scene.title_item is not None
 
     def teardown(self) -> None:

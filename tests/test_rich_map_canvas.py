@@ -49,8 +49,8 @@ def test_drag_from_edge_handle_draws_connection_undo_redo(canvas, doc_path):
     [cid] = layer.by_card[a]
     item = layer.items[cid]
     # The arrow leaves a's right edge and ends on b's left edge.
-    assert item.points[0] == QPointF(card_a.pos().x() + style.CARD_W, card_a.pos().y() + style.CARD_H / 2)
-    assert item.points[-1].x() == scene.card_item(b).pos().x()
+    assert item.points[0] == QPointF(card_a.scenePos().x() + style.CARD_W, card_a.scenePos().y() + style.CARD_H / 2)
+    assert item.points[-1].x() == scene.card_item(b).scenePos().x()
     assert not card_a.isSelected() or scene.selected_ids() == [a]  # the press did not start a card drag
     assert scene.card_item(a).cell[0] == scene.stages[1].id
 

@@ -25,7 +25,8 @@ def shown(window) -> dict[int, tuple[float, float]]:
     """Card id -> position of every card item in the scene (removed ones included, if left behind)."""
     from journeymap.ui.scene.card_item import CardItem
 
-    return {i.touchpoint_id: (i.pos().x(), i.pos().y()) for i in window.scene.items() if isinstance(i, CardItem)}
+    return {i.touchpoint_id: (i.scenePos().x(), i.scenePos().y())
+            for i in window.scene.items() if isinstance(i, CardItem)}
 
 
 def expected(window) -> dict[int, tuple[float, float]]:

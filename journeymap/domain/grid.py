@@ -14,7 +14,7 @@ of piling every card into one cell.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 Cell = tuple[int, int]  # (stage_id, lane_id)
@@ -40,6 +40,9 @@ class Grid:
     stage_ids: tuple[int, ...]
     lane_ids: tuple[int, ...]
     cells: Mapping[Cell, Sequence[int]] = field(default_factory=dict)
+    # The cell a card is in, when the caller knows it (the canvas does): then finding a few
+    # cards looks in their cells only instead of indexing all 30,000 cards of a big map.
+    cell_of: Callable[[int], Cell | None] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, stage_ids: Iterable[int], lane_ids: Iterable[int], cells: Mapping[Cell, Sequence[int]]) -> Grid:
@@ -55,6 +58,31 @@ class Grid:
         """Every card's cell and index in it."""
         return {tid: (cell, k) for cell, ids in self.cells.items() for k, tid in enumerate(ids)}
 
+    def where(self, ids: Iterable[int]) -> dict[int, tuple[Cell, int]]:
+        """The cell and index of each of *ids* that is on the grid (the others left out).
+
+        With ``cell_of`` only the cards' own cells are searched; a card not found
+        where ``cell_of`` says is looked for in every cell, so a stale hint is slow, never wrong.
+        """
+        ids = list(ids)
+        cell_of = self.cell_of
+        if cell_of is None:
+            located = self.locate()
+            return {t: located[t] for t in ids if t in located}
+        found: dict[int, tuple[Cell, int]] = {}
+        missed = []
+        for tid in ids:
+            cell = cell_of(tid)
+            cards = self.cells.get(cell, ()) if cell is not None else ()
+            try:
+                found[tid] = (cell, cards.index(tid))  # type: ignore[assignment]
+            except ValueError:
+                missed.append(tid)
+        if missed:
+            located = self.locate()
+            found.update((t, located[t]) for t in missed if t in located)
+        return found
+
     def order(self) -> dict[int, tuple[int, int, int]]:
         """Every card's (stage index, lane index, index in the cell): reading order, stage by stage."""
         s_index = {sid: i for i, sid in enumerate(self.stage_ids)}
@@ -67,8 +95,11 @@ class Grid:
 
     def sorted(self, ids: Iterable[int]) -> list[int]:
         """*ids* (cards of this grid) in reading order."""
-        order = self.order()
-        return sorted((t for t in ids if t in order), key=order.__getitem__)
+        s_index = {sid: i for i, sid in enumerate(self.stage_ids)}
+        l_index = {lid: i for i, lid in enumerate(self.lane_ids)}
+        where = self.where(dict.fromkeys(ids))
+        return sorted(where, key=lambda t: (s_index.get(where[t][0][0], 0), l_index.get(where[t][0][1], 0),
+                                            where[t][1]))
 
 
 # ---------------------------------------------------------------------------------- navigation
@@ -82,7 +113,7 @@ def adjacent(grid: Grid, anchor: int, dx: int, dy: int) -> int | None:
     """The card an arrow key selects from *anchor*: up/down in the cell then into the next
     non-empty lane of the stage, left/right into the next non-empty stage of the lane
     (at the same index, or the last card there). None at the edge of the grid."""
-    where = grid.locate().get(anchor)
+    where = grid.where([anchor]).get(anchor)
     if where is None:
         return None
     (sid, lid), idx = where
@@ -109,10 +140,9 @@ def adjacent(grid: Grid, anchor: int, dx: int, dy: int) -> int | None:
 def paste_target(grid: Grid, selected: Sequence[int], last_cell: Cell | None) -> tuple[Cell, int | None] | None:
     """Where pasted (or library) cards go: after the first selected card's cell's last selected card,
     else the last cell clicked, else the first cell; index None means "at the end"."""
-    located = grid.locate()
     anchor = next((t for t in grid.sorted(selected)), None)
     if anchor is not None:
-        cell = located[anchor][0]
+        cell = grid.where([anchor])[anchor][0]
         ids = grid.ids(cell)
         last = max(ids.index(t) for t in selected if t in ids)
         return cell, last + 1
@@ -126,9 +156,9 @@ def paste_target(grid: Grid, selected: Sequence[int], last_cell: Cell | None) ->
 # ------------------------------------------------------------------------------------- moves
 def _groups(grid: Grid, ids: Iterable[int]) -> dict[Cell, list[int]]:
     """The moving cards of each source cell, in display order."""
-    located = grid.locate()
+    located = grid.where(set(ids))
     groups: dict[Cell, list[int]] = {}
-    for tid in grid.sorted(set(ids)):
+    for tid in grid.sorted(located):
         groups.setdefault(located[tid][0], []).append(tid)
     return groups
 
@@ -139,7 +169,7 @@ def _place(grid: Grid, moving: set[int], placements: list[tuple[Cell, int, list[
     *placements* are (target cell, index among the cards that stay there, cards);
     the moving cards first leave every cell, then each group is inserted.
     """
-    touched = {cell for cell, ids in grid.cells.items() if moving.intersection(ids)}
+    touched = {cell for cell, _k in grid.where(moving).values()}
     touched |= {cell for cell, _i, _ids in placements}
     after = {cell: [t for t in grid.ids(cell) if t not in moving] for cell in touched}
     # Insert from the highest index down so that earlier insertions do not shift later ones.
@@ -166,7 +196,7 @@ def drop(grid: Grid, ids: Sequence[int], anchor: int, target: Cell, index: int) 
     Raises ``MoveRefused`` when a card would leave the grid.
     """
     groups = _groups(grid, ids)
-    located = grid.locate()
+    located = grid.where([anchor])
     if anchor not in located or not grid.has_cell(target):
         raise MoveRefused(OFF_THE_GRID)
     a_cell = located[anchor][0]

@@ -20,6 +20,20 @@ def quotes(doc: Document, map_id: int) -> dict[int, list[Quote]]:
     return out
 
 
+def quotes_of_touchpoints(doc: Document, touchpoint_ids: list[int]) -> dict[int, list[Quote]]:
+    """Touchpoint id -> its quotes in pinned order, for these touchpoints only (those without quotes absent)."""
+    out: dict[int, list[Quote]] = {}
+    for start in range(0, len(touchpoint_ids), 500):
+        chunk = touchpoint_ids[start:start + 500]
+        for row in doc.execute(
+            "SELECT touchpoint_id, text, response_id, score, position, id FROM quotes "
+            f"WHERE touchpoint_id IN ({','.join('?' * len(chunk))}) ORDER BY touchpoint_id, position, id",
+            chunk,
+        ):
+            out.setdefault(row[0], []).append(Quote(*row))
+    return out
+
+
 def add_quote(doc: Document, quote: Quote) -> int:
     """Insert *quote* (with its id when it has one: redo puts it back as it was)."""
     row = asdict(quote)

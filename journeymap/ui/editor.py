@@ -182,7 +182,7 @@ class MapEditor(QObject):
                               source: Source = Source.CANVAS) -> list[int]:
         """Copies right after each original, in its cell."""
         grid = grid or self.grid()
-        located = grid.locate()
+        located = grid.where(ids)
         current = self.doc.touchpoints_by_id(ids)
         items: list[tuple[Touchpoint, int | None]] = []
         inserted: dict[Cell, int] = {}

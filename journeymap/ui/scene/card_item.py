@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from journeymap.ui.scene.map_scene import MapScene
 
 CARD_TYPE = QGraphicsItem.UserType + 1
+CARD_Z = 10  # over the grid, headers' bands and curves (< 10), under the arrows (11)
 
 
 def wrap_lines(text: str, font, width: float, max_lines: int) -> list[str]:
@@ -211,7 +212,7 @@ class CardItem(QGraphicsItem):
         self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setCursor(_CURSOR)
-        self.setZValue(10)
+        self.setZValue(CARD_Z)
 
     def type(self) -> int:
         return CARD_TYPE
@@ -350,6 +351,8 @@ class CardItem(QGraphicsItem):
         return 1 if self.hovered else 0
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if painter.hasClipping() and not painter.clipBoundingRect().intersects(_BOUNDS):
+            return  # Qt's render() (exports) draws every card of a cell it touches: this one is outside
         tp = self.touchpoint
         scene = self._scene
         export = scene.export_mode if scene is not None else True

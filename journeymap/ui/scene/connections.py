@@ -12,7 +12,7 @@ import math
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -176,7 +176,7 @@ class ConnectionLayer:
             return
         for c in self.scene.doc.connections(map_id):
             self._add(c)
-        self._card_pos = {tid: card.pos() for tid, card in self.scene.cards.items()}
+        self._card_pos = {tid: card.scenePos() for tid, card in self.scene.cards.items()}
         for cid in list(self.items):
             self._route(cid)
 
@@ -215,8 +215,8 @@ class ConnectionLayer:
         if s_sid not in g.col_x or t_sid not in g.col_x or s_lid not in g.row_y or t_lid not in g.row_y:
             item.hide()
             return
-        s_rect = QRectF(src.pos(), QPointF(src.pos().x() + style.CARD_W, src.pos().y() + style.CARD_H))
-        t_rect = QRectF(dst.pos(), QPointF(dst.pos().x() + style.CARD_W, dst.pos().y() + style.CARD_H))
+        s_rect = QRectF(src.scenePos(), QSizeF(style.CARD_W, style.CARD_H))
+        t_rect = QRectF(dst.scenePos(), QSizeF(style.CARD_W, style.CARD_H))
         ends = {src.touchpoint_id, dst.touchpoint_id}
 
         def blocked(rect: QRectF) -> bool:
@@ -260,22 +260,39 @@ class ConnectionLayer:
         return len(todo)
 
     def on_layout(self) -> None:
-        """After a relayout: re-route only the arrows of cards that moved, appeared or went away."""
-        cards = self.scene.cards
+        """After a relayout: re-route only the arrows of cards that moved, appeared or went away.
+
+        Only the cards the relayout re-placed (``scene.layout_cells``) and, when rows moved,
+        the cards with arrows are looked at: a move in a 30,000-card map looked at every card.
+        Positions kept for cards without arrows may go stale; that costs a look, never an arrow.
+        """
+        scene = self.scene
+        cards = scene.cards
+        if scene.layout_cells is None:
+            candidates: list[int] = list(cards)
+        else:
+            candidates = [t for cell in scene.layout_cells for t in scene.cells.get(cell, ())]
+            if scene.layout_rows_moved:
+                candidates.extend(self.by_card)
         if not self.items and not self.by_card:
-            self._card_pos = {tid: card.pos() for tid, card in cards.items()}
+            for tid in candidates:
+                card = cards.get(tid)
+                if card is not None:
+                    self._card_pos[tid] = card.scenePos()
             return
-        moved = [tid for tid, card in cards.items() if self._card_pos.get(tid) != card.pos()]
-        gone = [tid for tid in self._card_pos if tid not in cards]
-        for tid in moved:
-            self._card_pos[tid] = cards[tid].pos()
-        for tid in gone:
-            del self._card_pos[tid]
-        if gone:
-            # A deleted card took its connections with it (the document cascades).
-            for tid in gone:
-                for cid in list(self.by_card.get(tid, ())):
-                    self._remove(cid)
+        moved = []
+        for tid in dict.fromkeys(candidates):
+            card = cards.get(tid)
+            if card is not None:
+                pos = card.scenePos()
+                if self._card_pos.get(tid) != pos:
+                    self._card_pos[tid] = pos
+                    moved.append(tid)
+        # A deleted card took its connections with it (the document cascades).
+        for tid in [t for t in self.by_card if t not in cards]:
+            self._card_pos.pop(tid, None)
+            for cid in list(self.by_card.get(tid, ())):
+                self._remove(cid)
         if moved:
             self.reroute_cards(moved)
             self._restore_missing(moved)

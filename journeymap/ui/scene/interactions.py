@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsRectItem
 from journeymap.domain.model import LaneKind
 from journeymap.ui.changes import Source
 from journeymap.ui.mime import read_library_item
-from journeymap.ui.scene import style
+from journeymap.ui.scene import rows, style
 from journeymap.ui.scene.connect_handle import HANDLE_FILL, HIT_R, handle_centre
 from journeymap.ui.scene.header_items import InlineEditor
 
@@ -115,6 +115,8 @@ class CardDrag(Interaction):
         if not card.isSelected():
             scene.select_ids([st.anchor], ensure_visible=False)
         st.ids = scene.selected_ids()
+        for t in st.ids:
+            rows.lift(scene.cards[t])  # out of its lane's row: it floats over the other lanes
         st.origin = {t: scene.cards[t].pos() for t in st.ids}
         st.active = True
         for t in st.ids:
@@ -146,10 +148,16 @@ class CardDrag(Interaction):
         self.scene.drop_indicator.hide()
 
     def _put_back(self) -> None:
-        for tid, origin in self.state.origin.items():
-            card = self.scene.cards.get(tid)
+        """Every dragged card back into its row, at its cell's slot (where it was, or where the move put it)."""
+        scene = self.scene
+        for tid in self.state.origin:
+            card = scene.cards.get(tid)
             if card is not None:
-                card.setPos(origin)
+                ids = scene.cells.get(card.cell, [])
+                if tid in ids:
+                    rows.place_card(scene, card, card.cell, ids.index(tid))
+                elif card.parentItem() is None:
+                    card.setPos(self.state.origin[tid])
 
     def release(self, pos: QPointF) -> bool:
         st = self.state
@@ -158,14 +166,12 @@ class CardDrag(Interaction):
             return False
         self._settle()
         target = drop_target(self.scene, pos)
-        moved = False
         if target is not None:
             cell, index = target
-            moved = self.scene.editor.move_touchpoints(
+            self.scene.editor.move_touchpoints(
                 st.ids, cell, index, anchor=st.anchor, grid=self.scene.model_grid(), source=Source.CANVAS
             )
-        if not moved:
-            self._put_back()
+        self._put_back()  # also after a move: a card whose cell's order did not change was not re-placed
         return True
 
     def cancel(self) -> None:
@@ -373,7 +379,7 @@ def edit_card_title(scene: MapScene, touchpoint_id: int) -> InlineEditor | None:
     card = scene.cards.get(touchpoint_id)
     if card is None or scene.read_only:
         return None
-    rect = card.text_rect().translated(card.pos())
+    rect = card.text_rect().translated(card.scenePos())
     rect.setHeight(max(rect.height(), 40))
 
     def done(value: str) -> None:

@@ -28,7 +28,7 @@ from journeymap.domain.metrics import TouchpointMetrics
 from journeymap.domain.model import Lane, LaneKind, Stage, Touchpoint, lane_is_scored
 from journeymap.storage import DocumentError
 from journeymap.ui.changes import Change
-from journeymap.ui.scene import clipboard, interactions, keyboard_editing, overlay_state, style
+from journeymap.ui.scene import clipboard, interactions, keyboard_editing, overlay_state, rows, style
 from journeymap.ui.scene.card_filter import card_matches
 from journeymap.ui.scene.card_item import CardItem, reset_fonts
 from journeymap.ui.scene.catch_up import CatchUp
@@ -48,6 +48,7 @@ from journeymap.ui.scene.header_items import (
 from journeymap.ui.scene.interactions import CardDrag, ConnectDrag, HeaderDrag, InlineEdit, Interaction, PaletteDrop
 from journeymap.ui.scene.layout import Cell, GridLayout, compute_layout
 from journeymap.ui.scene.legend import LegendItem
+from journeymap.ui.scene.rows import CellItem
 from journeymap.ui.scene.updates import LARGE_CHANGE, change_steps, metrics_steps, refresh_metrics_steps
 from journeymap.ui.session import DocumentSession
 
@@ -74,7 +75,10 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
     def __init__(self, session: DocumentSession, parent=None):
         super().__init__(parent)
         self.session = session
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        # No BSP index: when a row grows, every card below it moves, and the index re-filed each
+        # one (70 ms for a move in a 30,000-card map). The cards live in their cells' containers
+        # (rows.py), so painting and hit tests skip whole cells by their rect without an index.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setBackgroundBrush(style.BACKGROUND)
         # Explicit from the start (then the content's): without one, sceneRect() measures every card.
         self.setSceneRect(QRectF(0, 0, 1, 1))
@@ -87,6 +91,9 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         self.filter_text = ""
         self.last_cell: Cell | None = None
         self.cards: dict[int, CardItem] = {}
+        self.rows: dict[int, dict[int, CellItem]] = {}  # lane id: stage id: a cell's cards' container (rows.py)
+        self.layout_cells: frozenset[Cell] | None = None  # what the last relayout re-placed (None: all)
+        self.layout_rows_moved = True
         self.cells: dict[Cell, list[int]] = {}
         self.stage_headers: dict[int, StageHeaderItem] = {}
         self.lane_headers: dict[int, LaneHeaderItem] = {}
@@ -194,7 +201,13 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
 
     def model_grid(self) -> Grid:
         """The map as shown, for the grid arithmetic of ``journeymap.domain.grid``."""
-        return Grid(tuple(self.grid.stage_ids), tuple(self.grid.lane_ids), self.cells)
+        cards = self.cards
+
+        def cell_of(tid: int) -> Cell | None:
+            card = cards.get(tid)
+            return card.cell if card is not None else None
+
+        return Grid(tuple(self.grid.stage_ids), tuple(self.grid.lane_ids), self.cells, cell_of)
 
     def push(self, command: QUndoCommand) -> bool:
         """Push a command built elsewhere (scripts, tests) through the editor."""
@@ -207,6 +220,7 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
             session.shown_touchpoints = None
         self.catch_up.flush()
         session.remove_settler(self.catch_up.flush)
+        self.stop_fitting_scene_rect()
         self.photos.dispose()
         self.rich.dispose()
         for signal, slot in (
@@ -221,6 +235,7 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         self.interaction = None
         self.current_header = None
         self.cards.clear()
+        self.rows.clear()
         self.stage_headers.clear()
         self.lane_headers.clear()
         self.clear()
@@ -237,9 +252,13 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         selected = list(self.session.selected_ids)
         self._publishing = False
         try:
-            for item in [*self.cards.values(), *self.stage_headers.values(), *self.lane_headers.values()]:
+            # Cards one by one first: each then belongs to Python alone and dies with its last
+            # reference (a row removed with its cards would delete them under any holder).
+            for item in [*self.cards.values(), *rows.all_containers(self), *self.stage_headers.values(),
+                         *self.lane_headers.values()]:
                 self.removeItem(item)
             self.cards.clear()
+            self.rows.clear()
             self.stage_headers.clear()
             self.lane_headers.clear()
             self.current_header = None
@@ -264,16 +283,23 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
                 header = LaneHeaderItem(self, lane, i)
                 self.lane_headers[lane.id] = header
                 self.addItem(header)
-            g, places = self.grid, dict.fromkeys(self.cells, 0)
+            places = dict.fromkeys(self.cells, 0)
+            offset = self.grid.card_offset
             for tp in touchpoints:
                 card = CardItem(self, tp)
                 cell = (tp.stage_id, tp.lane_id)
                 k = places[cell]
                 places[cell] = k + 1
-                if cell[0] in g.col_x and cell[1] in g.row_y:  # placed before it is indexed: no move to track
-                    card.setPos(g.card_rect(cell, k).topLeft())
+                holder = rows.container(self, cell, add=False)  # filled before it is added: one addItem a cell
+                if holder is None:
+                    self.addItem(card)
+                else:
+                    card.setPos(offset(k))
+                    card.setParentItem(holder)
                 self.cards[tp.id] = card
-                self.addItem(card)
+            for holder in rows.all_containers(self):
+                holder.set_count(len(self.cells.get(holder.cell, ())))
+                self.addItem(holder)
             self._refresh_title()
             self._compute_metrics(touchpoints)
             self._apply_layout(cards_placed=True)
@@ -304,33 +330,41 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
             counts = None
         self.title_item.set_overall(NpsSummary(*counts) if counts else None)
 
-    def _apply_layout(self, cells: Iterable[Cell] | None = None, cards_placed: bool = False) -> None:
-        """Position items from ``self.grid``; only the cards of *cells* unless None (all), and
-        none with *cards_placed* (``rebuild`` placed them as it made them)."""
+    def _apply_layout(self, cells: Iterable[Cell] | None = None, cards_placed: bool = False,
+                      rows_moved: bool = True) -> None:
+        """Position items from ``self.grid``.
+
+        With *cells*: only their cards and their stages' counts, plus, when *rows_moved*
+        (a lane's height changed), the rows, lane headers and grid: one move per lane, never
+        one per card. None: everything, except the cards with *cards_placed* (``rebuild``
+        placed them as it made them). ``layout_cells`` tells the listeners of ``layoutChanged``
+        which cells' cards were re-placed (None: all) and ``layout_rows_moved`` whether rows moved.
+        """
         g = self.grid
-        if cells is None:
+        full = cells is None
+        if full or rows_moved:
             self.title_item.relayout()
             self.grid_item.relayout()
-            per_stage: dict[int, int] = {}
-            for (sid, _lid), ids in self.cells.items():
-                per_stage[sid] = per_stage.get(sid, 0) + len(ids)
             for sid, header in self.stage_headers.items():
                 header.set_rect(g.stage_header_rect(sid))
-                header.set_stage(header.stage, per_stage.get(sid, 0))
             for lid, header in self.lane_headers.items():
                 header.set_rect(g.lane_header_rect(lid))
+            rows.place_rows(self)
+        if cells is None:
+            stages: Iterable[int] = list(self.stage_headers)
             cells = [] if cards_placed else list(self.cells)
+        else:
+            cells = list(cells)
+            stages = {c[0] for c in cells}
+        for sid in stages:
+            header = self.stage_headers.get(sid)
+            if header is not None:
+                header.set_stage(header.stage, self.stage_card_count(sid))
         for cell in cells:
-            ids = self.cells.get(cell, [])
-            if cell[0] not in g.col_x or cell[1] not in g.row_y:
-                continue
-            for i, tid in enumerate(ids):
-                card = self.cards.get(tid)
-                if card is not None:
-                    pos = g.card_rect(cell, i).topLeft()
-                    if card.pos() != pos:
-                        card.setPos(pos)
-        self._sync_overlay_items()
+            rows.place_cell(self, cell)
+        self.layout_cells = None if full else frozenset(cells)
+        self.layout_rows_moved = full or rows_moved
+        self._sync_overlay_items(shrink_later=not full)
         self.layoutChanged.emit()
 
     # ================================================================ changes
@@ -446,7 +480,9 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         return None
 
     def stage_card_count(self, stage_id: int) -> int:
-        return sum(len(v) for c, v in self.cells.items() if c[0] == stage_id)
+        """Cards in the stage: one look per lane at the grid's counts (not a scan of every cell)."""
+        counts = self.grid.counts
+        return sum(counts.get((stage_id, lid), 0) for lid in self.grid.lane_ids)
 
     # ================================================================ gestures (see interactions.py)
     def cancel_interaction(self) -> None:

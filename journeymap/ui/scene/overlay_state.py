@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, QTimer
 from PySide6.QtGui import QBrush, QColor
 
 from journeymap.ui.scene import style
 from journeymap.ui.scene.overlays import OVERLAY_NAMES
+
+# Milliseconds without a relayout before a scene rect left too big by card edits is tightened.
+SHRINK_DELAY_MS = 700
+# Scene units (at least) added right and below when card edits grow the content past the scene rect.
+GROW_SLACK = 600.0
 
 
 class OverlayState:
@@ -47,8 +52,14 @@ class OverlayState:
             self._legend_visible = bool(on)
             self._sync_overlay_items()
 
-    def _sync_overlay_items(self) -> None:
-        """Show, place and size the emotion lane and the legend; grow the scene rect with them."""
+    def _sync_overlay_items(self, shrink_later: bool = False) -> None:
+        """Show, place and size the emotion lane and the legend; grow the scene rect with them.
+
+        *shrink_later* (relayouts after card edits): the scene rect grows with some slack
+        (``GROW_SLACK``) and is made exact once the edits pause (``SHRINK_DELAY_MS``). Every new
+        scene rect makes Qt rebuild its whole item index (30-40 ms at 30,000 cards): moving
+        cards one after another changed it at every move that made a row taller.
+        """
         shown = self._overlays & set(OVERLAY_NAMES)
         emotion = "emotion" in shown and bool(self.grid.stage_ids)
         if emotion:
@@ -59,6 +70,35 @@ class OverlayState:
             self.legend_item.set_overlays(shown)
             self.legend_item.setPos(self._legend_pos())
         self.legend_item.setVisible(legend)
+        rect = self.content_rect()
+        current = self.sceneRect()
+        if rect == current:
+            return
+        if shrink_later:
+            self._shrink_timer().start()
+            if current.contains(rect):
+                return
+            slack = max(GROW_SLACK, rect.height() * 0.05)
+            rect = rect.united(current).adjusted(0, 0, slack, slack)
+        self.setSceneRect(rect)
+
+    def _shrink_timer(self) -> QTimer:
+        timer = getattr(self, "_shrink", None)
+        if timer is None:
+            timer = self._shrink = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setInterval(SHRINK_DELAY_MS)
+            timer.timeout.connect(self.fit_scene_rect)
+        return timer
+
+    def stop_fitting_scene_rect(self) -> None:
+        """No tightening later (the scene is being disposed: its items are about to go)."""
+        timer = getattr(self, "_shrink", None)
+        if timer is not None:
+            timer.stop()
+
+    def fit_scene_rect(self) -> None:
+        """The scene rect exactly the content's now (exports and tests need not wait for the timer)."""
         rect = self.content_rect()
         if rect != self.sceneRect():
             self.setSceneRect(rect)

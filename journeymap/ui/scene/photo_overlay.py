@@ -41,7 +41,7 @@ class PhotoOverlay:
         scene.card_overlay_painters.append(self.paint)
         scene.session.touchpointsChanged.connect(self._on_touchpoints_changed)
         scene.overlaysChanged.connect(self._apply)
-        scene.layoutChanged.connect(self._apply)
+        scene.layoutChanged.connect(self._on_layout)
         self._loaded_map: int | None = None
         self.reload()
 
@@ -72,16 +72,27 @@ class PhotoOverlay:
                 self.counts[tid] = found[tid]
             else:
                 self.counts.pop(tid, None)
-        self._apply()
+        self._apply(list(ids))
 
-    def _apply(self) -> None:
-        """Give the title room on the cards that show a thumbnail (and take it back)."""
+    def _on_layout(self) -> None:
+        """Only the cards the relayout re-placed can be new (``scene.layout_cells``; None: all)."""
+        scene = self.scene
+        if scene.layout_cells is None or scene.map_id != self._loaded_map:
+            self._apply()
+            return
+        self._apply([t for cell in scene.layout_cells for t in scene.cells.get(cell, ())])
+
+    def _apply(self, ids: list[int] | None = None) -> None:
+        """Give the title room on the cards that show a thumbnail (and take it back); *ids*: only those."""
         if self.scene.map_id != self._loaded_map:
             self.reload()
             return
         shown = self.shown
-        for tid, card in self.scene.cards.items():
-            card.set_reserved_right(RESERVE if shown and tid in self.counts else 0.0)
+        cards = self.scene.cards
+        for tid in cards if ids is None else ids:
+            card = cards.get(tid)
+            if card is not None:
+                card.set_reserved_right(RESERVE if shown and tid in self.counts else 0.0)
 
     def image(self, sha256: str) -> QImage | None:
         image = self._images.get(sha256)

@@ -198,27 +198,48 @@ class EmotionLanesItem(QGraphicsItem):
         self._scene = scene
         self._rect = QRectF()
         self.curves: dict[int, list[QPointF]] = {}
+        # The mean sensation of each (stage, lane) cell of the emotions lanes that has cards:
+        # kept, so an edit recounts its own cells and a relayout only re-places the points.
+        self._levels: dict[tuple[int, int], float] = {}
+        self._keys: dict[int, tuple] = {}  # lane id: (top, height, levels) its points were made for
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(2)
 
-    def relayout(self) -> None:
+    def relayout(self, cells=None) -> None:
+        """Recount the cells *cells* (None: all) of the emotions lanes, then place every curve's points."""
         scene, g = self._scene, self._scene.grid
-        self.prepareGeometryChange()
-        self.curves = {}
-        for lane in scene.lanes:
-            if lane.kind != LaneKind.EMOTIONS or lane.id not in g.row_y:
+        emotion_lanes = [lane.id for lane in scene.lanes if lane.kind == LaneKind.EMOTIONS and lane.id in g.row_y]
+        if cells is None:
+            self._levels = {}
+            cells = [(sid, lid) for lid in emotion_lanes for sid in g.stage_ids]
+        else:
+            wanted = set(emotion_lanes)
+            cells = [c for c in cells if c[1] in wanted]
+        for cell in cells:
+            cards = [scene.cards[t] for t in scene.cells.get(cell, ()) if t in scene.cards]
+            if cards:
+                self._levels[cell] = sum(SENSATION_LEVEL.get(str(c.touchpoint.sensation), 0.0)
+                                         for c in cards) / len(cards)
+            else:
+                self._levels.pop(cell, None)
+        curves: dict[int, list[QPointF]] = {}
+        keys: dict[int, tuple] = {}
+        for lid in emotion_lanes:
+            top, h = g.row_y[lid], g.row_h[lid]
+            levels = tuple((g.col_x[sid], level) for sid in g.stage_ids
+                           if (level := self._levels.get((sid, lid))) is not None)
+            if not levels:
                 continue
-            top, h = g.row_y[lane.id], g.row_h[lane.id]
-            points = []
-            for sid in g.stage_ids:
-                cards = [scene.cards[t] for t in scene.cells.get((sid, lane.id), ()) if t in scene.cards]
-                if not cards:
-                    continue
-                level = sum(SENSATION_LEVEL.get(str(c.touchpoint.sensation), 0.0) for c in cards) / len(cards)
-                points.append(QPointF(g.col_x[sid] + style.COL_W / 2, top + h / 2 - level * (h / 2 - 10)))
-            if points:
-                self.curves[lane.id] = points
-        self._rect = g.rows_rect
+            key = keys[lid] = (top, h, levels)
+            if self._keys.get(lid) == key:  # the same curve where it was: not made again
+                curves[lid] = self.curves[lid]
+                continue
+            curves[lid] = [QPointF(x + style.COL_W / 2, top + h / 2 - level * (h / 2 - 10)) for x, level in levels]
+        rect = g.rows_rect
+        if keys == self._keys and rect == self._rect:
+            return  # nothing to redraw: no repaint of the whole grid after every move
+        self.prepareGeometryChange()
+        self.curves, self._keys, self._rect = curves, keys, rect
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
@@ -448,9 +469,10 @@ class RichMap:
         """Cards edited (a sensation...): their storyboard photo is re-read, an emotions curve redrawn."""
         self.storyboard.forget(ids)
         if self.emotions.curves or any(lane.kind == LaneKind.EMOTIONS for lane in self.scene.lanes):
-            self.emotions.relayout()
+            cards = self.scene.cards
+            self.emotions.relayout({cards[t].cell for t in ids if t in cards})
 
     def _relayout(self) -> None:
-        self.emotions.relayout()
+        self.emotions.relayout(self.scene.layout_cells)
         self.blueprint.relayout()
         self.personas.relayout()

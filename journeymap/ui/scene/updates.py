@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from journeymap.services.reporting import touchpoint_metrics
 from journeymap.ui.changes import Change
+from journeymap.ui.scene import rows
 from journeymap.ui.scene.card_item import CardItem
 
 if TYPE_CHECKING:
@@ -130,27 +131,22 @@ def card_change_steps(scene: MapScene, change: Change) -> Iterator[None]:
         del chunk, card
     if new:
         place = _places(scene, {(tp.stage_id, tp.lane_id) for tp in new})
-        grid = scene.grid
         for start in range(0, len(new), SLICE):
             yield
             for tp in new[start:start + SLICE]:
                 card = CardItem(scene, tp)
                 cards[tp.id] = card
                 spot = place.get(tp.id)
-                if spot is not None and spot[0][0] in grid.col_x and spot[0][1] in grid.row_y:
-                    card.setPos(grid.card_rect(*spot).topLeft())
-                scene.addItem(card)
+                if spot is None:
+                    scene.addItem(card)
+                else:
+                    rows.place_card(scene, card, *spot)  # where the final layout puts it
                 changed_items.append(card)
         yield
 
-    if rows_moved:
-        scene._apply_layout()
-    elif affected:
-        scene._apply_layout(affected)
-        for sid in {c[0] for c in affected}:
-            header = scene.stage_headers.get(sid)
-            if header is not None:
-                header.set_stage(header.stage, scene.stage_card_count(sid))
+    if affected or rows_moved:
+        # Only the affected cells' cards are re-placed; rows below a lane that grew move as one.
+        scene._apply_layout(affected, rows_moved=rows_moved)
     if change.metrics:
         return  # the scene refreshes every card's metrics, filter and overlays next (apply_change)
     if any(c.touchpoint_id not in scene.metrics for c in changed_items):

@@ -23,6 +23,7 @@ from journeymap.domain.metrics import NpsSummary, compare_nps
 from journeymap.services.compare import Side, compare
 from journeymap.storage import DocumentError
 from journeymap.storage.quotes import quotes as quotes_of
+from journeymap.storage.quotes import quotes_of_touchpoints
 from journeymap.storage.survey_queries import monthly_counts
 from journeymap.ui.scene import style
 from journeymap.ui.scene.overlays import MINUS
@@ -70,8 +71,25 @@ class VoiceMarks(QObject):
         self.reload_quotes()
         self.invalidate()
 
-    def _touchpoints_changed(self, _ids: list[int]) -> None:
-        self.reload_quotes()
+    def _touchpoints_changed(self, ids: list[int]) -> None:
+        """Re-read the quotes of these cards only (of all of them, a query over the whole map, for big edits)."""
+        if len(ids) > 500:
+            self.reload_quotes()
+            return
+        try:
+            found = quotes_of_touchpoints(self.scene.session.document, list(ids))
+        except DocumentError:
+            found = {}
+        for tid in ids:
+            if tid in found:
+                self.quotes[tid] = [q.text for q in found[tid]]
+            else:
+                self.quotes.pop(tid, None)
+        if set(VOICE_OVERLAYS) & self.scene.overlays:
+            cards = self.scene.cards
+            for tid in ids:
+                if tid in cards:
+                    cards[tid].update()
 
     # ------------------------------------------------------------------ data
     def invalidate(self) -> None:
