@@ -283,23 +283,7 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
                 header = LaneHeaderItem(self, lane, i)
                 self.lane_headers[lane.id] = header
                 self.addItem(header)
-            places = dict.fromkeys(self.cells, 0)
-            offset = self.grid.card_offset
-            for tp in touchpoints:
-                card = CardItem(self, tp)
-                cell = (tp.stage_id, tp.lane_id)
-                k = places[cell]
-                places[cell] = k + 1
-                holder = rows.container(self, cell, add=False)  # filled before it is added: one addItem a cell
-                if holder is None:
-                    self.addItem(card)
-                else:
-                    card.setPos(offset(k))
-                    card.setParentItem(holder)
-                self.cards[tp.id] = card
-            for holder in rows.all_containers(self):
-                holder.set_count(len(self.cells.get(holder.cell, ())))
-                self.addItem(holder)
+            rows.build_cards(self, touchpoints)
             self._refresh_title()
             self._compute_metrics(touchpoints)
             self._apply_layout(cards_placed=True)
@@ -332,39 +316,9 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
 
     def _apply_layout(self, cells: Iterable[Cell] | None = None, cards_placed: bool = False,
                       rows_moved: bool = True) -> None:
-        """Position items from ``self.grid``.
-
-        With *cells*: only their cards and their stages' counts, plus, when *rows_moved*
-        (a lane's height changed), the rows, lane headers and grid: one move per lane, never
-        one per card. None: everything, except the cards with *cards_placed* (``rebuild``
-        placed them as it made them). ``layout_cells`` tells the listeners of ``layoutChanged``
-        which cells' cards were re-placed (None: all) and ``layout_rows_moved`` whether rows moved.
-        """
-        g = self.grid
-        full = cells is None
-        if full or rows_moved:
-            self.title_item.relayout()
-            self.grid_item.relayout()
-            for sid, header in self.stage_headers.items():
-                header.set_rect(g.stage_header_rect(sid))
-            for lid, header in self.lane_headers.items():
-                header.set_rect(g.lane_header_rect(lid))
-            rows.place_rows(self)
-        if cells is None:
-            stages: Iterable[int] = list(self.stage_headers)
-            cells = [] if cards_placed else list(self.cells)
-        else:
-            cells = list(cells)
-            stages = {c[0] for c in cells}
-        for sid in stages:
-            header = self.stage_headers.get(sid)
-            if header is not None:
-                header.set_stage(header.stage, self.stage_card_count(sid))
-        for cell in cells:
-            rows.place_cell(self, cell)
-        self.layout_cells = None if full else frozenset(cells)
-        self.layout_rows_moved = full or rows_moved
-        self._sync_overlay_items(shrink_later=not full)
+        """Position items from ``self.grid`` (see ``rows.apply_layout``), then tell the listeners."""
+        rows.apply_layout(self, cells, cards_placed, rows_moved)
+        self._sync_overlay_items(shrink_later=cells is not None)
         self.layoutChanged.emit()
 
     # ================================================================ changes

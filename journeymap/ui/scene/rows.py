@@ -11,6 +11,7 @@ is not. Cards not on the grid (their stage or lane unknown) stay top-level.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
@@ -20,6 +21,7 @@ from journeymap.ui.scene import style
 from journeymap.ui.scene.card_item import _BOUNDS, CARD_Z, CardItem
 
 if TYPE_CHECKING:
+    from journeymap.domain.model import Touchpoint
     from journeymap.ui.scene.layout import Cell
     from journeymap.ui.scene.map_scene import MapScene
 
@@ -123,3 +125,62 @@ def lift(card: CardItem) -> None:
 def all_containers(scene: MapScene) -> list[CellItem]:
     return [item for lane in scene.rows.values() for item in lane.values()]
 
+
+
+def build_cards(scene: MapScene, touchpoints: list[Touchpoint]) -> None:
+    """A card item per touchpoint, each in its cell's container, filled before the container is
+    added to the scene (one ``addItem`` a cell instead of one a card)."""
+    places = dict.fromkeys(scene.cells, 0)
+    offset = scene.grid.card_offset
+    for tp in touchpoints:
+        card = CardItem(scene, tp)
+        cell = (tp.stage_id, tp.lane_id)
+        k = places[cell]
+        places[cell] = k + 1
+        holder = container(scene, cell, add=False)
+        if holder is None:
+            scene.addItem(card)
+        else:
+            card.setPos(offset(k))
+            card.setParentItem(holder)
+        scene.cards[tp.id] = card  # type: ignore[index]
+    for holder in all_containers(scene):
+        holder.set_count(len(scene.cells.get(holder.cell, ())))
+        scene.addItem(holder)
+
+
+def apply_layout(scene: MapScene, cells: Iterable[Cell] | None = None, cards_placed: bool = False,
+                 rows_moved: bool = True) -> None:
+    """Position the scene's items from its grid.
+
+    With *cells*: only their cards and their stages' counts, plus, when *rows_moved*
+    (a lane's height changed), the cells below, lane headers and grid: one move per cell,
+    never one per card. None: everything, except the cards with *cards_placed* (``rebuild``
+    placed them as it made them). ``scene.layout_cells`` tells the listeners of
+    ``layoutChanged`` which cells' cards were re-placed (None: all) and
+    ``scene.layout_rows_moved`` whether rows moved.
+    """
+    g = scene.grid
+    full = cells is None
+    if full or rows_moved:
+        scene.title_item.relayout()
+        scene.grid_item.relayout()
+        for sid, header in scene.stage_headers.items():
+            header.set_rect(g.stage_header_rect(sid))
+        for lid, lane_header in scene.lane_headers.items():
+            lane_header.set_rect(g.lane_header_rect(lid))
+        place_rows(scene)
+    if cells is None:
+        stages: Iterable[int] = list(scene.stage_headers)
+        cells = [] if cards_placed else list(scene.cells)
+    else:
+        cells = list(cells)
+        stages = {c[0] for c in cells}
+    for sid in stages:
+        stage_header = scene.stage_headers.get(sid)
+        if stage_header is not None:
+            stage_header.set_stage(stage_header.stage, scene.stage_card_count(sid))
+    for cell in cells:
+        place_cell(scene, cell)
+    scene.layout_cells = None if full else frozenset(cells)
+    scene.layout_rows_moved = full or rows_moved
