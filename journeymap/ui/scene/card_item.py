@@ -213,6 +213,9 @@ class CardItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setCursor(_CURSOR)
         self.setZValue(CARD_Z)
+        coarse = getattr(scene, "coarse", None)
+        if coarse is not None and coarse.active:  # the map is drawn as one image now (coarse.py)
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
 
     def type(self) -> int:
         return CARD_TYPE

@@ -140,6 +140,10 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
 
         self.flows = FlowOverlay(self)  # the "flows" overlay of event logs (issue 22)
         self.rich = rich_map.RichMap(self)  # arrows, blueprint lines, persona cards, card markers
+        from journeymap.ui.scene.coarse import CoarseCards
+
+        self.coarse = CoarseCards(self)  # the cards as one image while every view is zoomed far out
+        self.addItem(self.coarse)
 
     # ================================================================ public API
     @property
@@ -223,6 +227,7 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         self.stop_fitting_scene_rect()
         self.photos.dispose()
         self.rich.dispose()
+        self.coarse.dispose()
         for signal, slot in (
             (session.changed, self.apply_change),
             (session.currentMapChanged, self._on_map_changed),
@@ -338,7 +343,15 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
 
     def render(self, *args, **kwargs) -> None:  # exports: never a half-shown edit
         self.catch_up.flush()
+        self.coarse.refresh()  # exports draw the cards themselves
         super().render(*args, **kwargs)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt API
+        """Before each view paints: the cards as one image if every view is zoomed far out (coarse.py)."""
+        coarse = getattr(self, "coarse", None)
+        if coarse is not None:
+            coarse.refresh()
+        super().drawBackground(painter, rect)
 
     # ================================================================ metrics, filter
     def _compute_metrics(self, touchpoints: list[Touchpoint] | None = None) -> None:
@@ -361,6 +374,7 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         self.filter_text = text.strip().casefold()
         self._apply_filter(self.cards.values())
         self._refresh_overlays()
+        self.coarse.invalidate()  # the zoomed-out image shows the dimmed cards too
 
     def matches_filter(self, card: CardItem) -> bool:
         return card_matches(card.touchpoint, self.metrics.get(card.touchpoint_id), self.filter_text.split())

@@ -120,6 +120,9 @@ class OverlayState:
         if on:
             self.cancel_interaction()
         self.setBackgroundBrush(QBrush(QColor("#FFFFFF")) if on else style.BACKGROUND)
+        coarse = getattr(self, "coarse", None)
+        if coarse is not None:
+            coarse.refresh()  # exports draw every card in full; the canvas goes back to its image after
         self.update()
 
     def content_rect(self) -> QRectF:

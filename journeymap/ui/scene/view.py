@@ -45,6 +45,13 @@ class MapView(QGraphicsView):
 
         self.touch = TouchNavigator(self)
         self._sticky = False
+        self.zoomChanged.connect(self._zoomed)
+
+    def _zoomed(self, _zoom: float) -> None:
+        """Far out, the scene draws its cards as one image (``coarse.py``): it decides before the next paint."""
+        coarse = getattr(self.scene(), "coarse", None)
+        if coarse is not None:
+            coarse.refresh()
 
     def viewport(self) -> QWidget:
         """The same widget Qt's ``viewport()`` returns, without PySide's type lookup."""
