@@ -346,13 +346,6 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
         self.coarse.refresh()  # exports draw the cards themselves
         super().render(*args, **kwargs)
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt API
-        """Before each view paints: the cards as one image if every view is zoomed far out (coarse.py)."""
-        coarse = getattr(self, "coarse", None)
-        if coarse is not None:
-            coarse.refresh()
-        super().drawBackground(painter, rect)
-
     # ================================================================ metrics, filter
     def _compute_metrics(self, touchpoints: list[Touchpoint] | None = None) -> None:
         if self.map_id is None:

@@ -139,6 +139,9 @@ class PresentationView(QGraphicsView):
         if factor <= 0:
             return
         self.scale(factor, factor)
+        coarse = getattr(self.scene(), "coarse", None)
+        if coarse is not None:  # zoomed out on a big map: its cards as one image, unless another view is close
+            coarse.refresh()
         centre = rect.center()
         if self.step:  # leave the left strip to the pinned lane names; a tall stage starts at its top
             visible_h = margins.height() / factor
