@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from journeymap.storage.document import Document
 
 __all__ = [
-    "EDITED_TABLES", "IDENTITY_COLUMNS", "JM_LEGACY_NAMESPACE", "REVISION_COLUMNS", "Identity", "file_key",
+    "EDITED_TABLES", "IDENTITY_COLUMNS", "JM_LEGACY_NAMESPACE", "REVISION_COLUMNS", "Identity",
+    "assignment_identities", "file_key", "restore_assignment_identities",
     "identities", "identity", "is_legacy", "legacy_uuid", "note_copy", "open_private_copy", "quiet", "replica",
     "replica_seen", "set_identity", "strip", "version_vector",
 ]
@@ -92,6 +93,25 @@ def set_identity(doc: Document, table: str, row_id: int, known: Identity) -> Non
             "WHERE id = ?",
             [*known.columns().values(), row_id],
         )
+
+
+def assignment_identities(doc: Document, map_id: int) -> dict[int, Identity]:
+    """persona id → identity of the map's persona assignments (their row ids change when re-inserted)."""
+    rows = doc.execute(
+        f"SELECT persona_id, {', '.join(IDENTITY_COLUMNS)} FROM map_personas WHERE map_id = ? AND uuid IS NOT NULL",
+        [map_id],
+    ).fetchall()
+    return {r[0]: Identity(*r[1:]) for r in rows}
+
+
+def restore_assignment_identities(doc: Document, map_id: int, known: dict[int, Identity]) -> None:
+    """Give the map's assignments of the personas in *known* back the identity they had (undo, redo)."""
+    for persona_id, row_id, uuid in doc.execute(
+        "SELECT persona_id, id, uuid FROM map_personas WHERE map_id = ?", [map_id]
+    ).fetchall():
+        was = known.get(persona_id)
+        if was is not None and was.uuid != uuid:
+            set_identity(doc, "map_personas", row_id, was)
 
 
 def _check_table(table: str) -> None:

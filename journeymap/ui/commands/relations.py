@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 
 from journeymap.domain.model import Connection, Persona
+from journeymap.storage import identity
 from journeymap.storage.snapshots import Snapshot
 from journeymap.ui.changes import Change
 from journeymap.ui.commands.base import DocumentCommand
@@ -36,6 +37,16 @@ class _PersonaCommand(DocumentCommand):
     def change(self) -> Change:
         return Change(self.map_id, personas=True)
 
+    def assign(self, map_id: int, persona_ids: list[int]) -> None:
+        """Set the map's personas; an assignment undo or redo puts back is the same object (its uuid)."""
+        known: dict[int, identity.Identity] = self.__dict__.setdefault("_assignments", {})
+        for persona_id, found in identity.assignment_identities(self.doc, map_id).items():
+            known.setdefault(persona_id, found)
+        self.doc.set_map_personas(map_id, persona_ids)
+        identity.restore_assignment_identities(self.doc, map_id, known)
+        for persona_id, found in identity.assignment_identities(self.doc, map_id).items():
+            known.setdefault(persona_id, found)  # first run: remember the new ones for redo
+
 
 class AddPersonaCommand(_PersonaCommand):
     """Create a persona and (optionally) assign it to a map, after the map's others."""
@@ -53,7 +64,7 @@ class AddPersonaCommand(_PersonaCommand):
         self.same_identity("personas", self.persona_id)
         if self.map_id is not None:
             ids = [p.id for p in self.doc.map_personas(self.map_id)]
-            self.doc.set_map_personas(self.map_id, [*ids, self.persona_id])
+            self.assign(self.map_id, [*ids, self.persona_id])
 
     def revert(self) -> None:
         self.doc.delete_persona(self.persona_id)
@@ -115,10 +126,10 @@ class AssignPersonasCommand(_PersonaCommand):
         self.new = list(persona_ids)
 
     def apply(self) -> None:
-        self.doc.set_map_personas(self.map_id, self.new)
+        self.assign(self.map_id, self.new)
 
     def revert(self) -> None:
-        self.doc.set_map_personas(self.map_id, self.old)
+        self.assign(self.map_id, self.old)
 
 
 # --------------------------------------------------------------- connections
