@@ -82,6 +82,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE", help=translate("cli", "the .jmap document to add the map to"))
     p.add_argument("json", metavar="MAP.json", help=translate("cli", "the map exported as JSON"))
     p.add_argument("--title", help=translate("cli", "title of the new map (default: the one in the file)"))
+    p.add_argument("--new", action="store_true",
+                   help=translate("cli", "create FILE (never overwritten) holding only this map: a copy to "
+                                  "annotate and merge back with 'journeymap merge'"))
     p.set_defaults(handler=cmd_import_map)
 
 
@@ -222,7 +225,8 @@ def cmd_import_map(args: argparse.Namespace) -> int:
     from journeymap.cli import CliError
     from journeymap.cli.common import BUSY_TIMEOUT_SECONDS
     from journeymap.domain.model import MAX_NAME_CHARS
-    from journeymap.services.map_json import IN_FILE, MapJsonError, import_map, load_file
+    from journeymap.services.map_json import IN_FILE, MapJsonError, import_map_identities, load_file
+    from journeymap.services.map_json_identity import ALREADY_HERE
     from journeymap.storage import Document
 
     if args.title is not None and len(args.title) > MAX_NAME_CHARS:
@@ -232,15 +236,34 @@ def cmd_import_map(args: argparse.Namespace) -> int:
         data = load_file(args.json)
     except MapJsonError as exc:
         raise CliError(exc) from exc
-    with Document.open(args.file) as doc:
-        if not doc.read_only:
-            doc.set_busy_timeout(BUSY_TIMEOUT_SECONDS)
-        try:
-            map_id = import_map(doc, data, args.title)
-        except MapJsonError as exc:
-            raise CliError(MapJsonError(IN_FILE, args.json, exc)) from exc
+    created = Document.create(args.file) if args.new else None
+    try:
+        with created or Document.open(args.file) as doc:
+            if not doc.read_only:
+                doc.set_busy_timeout(BUSY_TIMEOUT_SECONDS)
+            try:
+                map_id, identities = import_map_identities(doc, data, args.title)
+            except MapJsonError as exc:
+                raise CliError(MapJsonError(IN_FILE, args.json, exc)) from exc
+    except CliError:
+        if created is not None:  # --new: no empty document left behind
+            created.close()
+            _remove_document(created.path)
+        raise
+    if identities == ALREADY_HERE:
+        print(fill(translate("cli", "%1 already holds this map: the imported one is a separate map with new "
+                             "identities (merging will not match it with the original)."), args.file),
+              file=sys.stderr)
     print(map_id)
     return 0
+
+
+def _remove_document(path: os.PathLike[str]) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.unlink(os.fspath(path) + suffix)
+        except FileNotFoundError:
+            pass
 
 
 __all__ = ["register", "cmd_export", "cmd_import_map", "FORMATS"]

@@ -5,7 +5,9 @@ The JSON carries the map, its stages, lanes and touchpoints with every field
 as base64) and the connections between its cards; responses and the import
 batches they came from are optional (``include_responses``). Objects keep
 their document ids so that touchpoints can name their stage and lane and
-connections their cards; importing gives everything new ids.
+connections their cards; importing gives everything new ids. Each object also
+carries its uuid and revision (issue 18), which import keeps when it can: see
+:mod:`services.map_json_identity`.
 
 Version 2 added personas, connections, blueprint lines and the touchpoint
 fields controllable, expectation, evidence and waiting_minutes; a version 1
@@ -49,6 +51,7 @@ from journeymap.domain.model import (
     Stage,
     Touchpoint,
 )
+from journeymap.services import map_json_identity as idents
 from journeymap.storage import Document
 from journeymap.storage.quotes import add_quote, quotes
 
@@ -183,6 +186,7 @@ def export_map(doc: Document, map_id: int, include_responses: bool = False) -> d
     """The map *map_id* as JSON-ready data."""
     m = doc.get_map(map_id)
     touchpoints = doc.touchpoints(map_id)
+    ids = idents.Identities(doc, map_id)
     data: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -190,16 +194,21 @@ def export_map(doc: Document, map_id: int, include_responses: bool = False) -> d
             "id": m.id,
             "title": m.title,
             "description": m.description,
+            **ids.of("maps", m.id),
         },
-        "personas": [_persona_json(p) for p in doc.map_personas(map_id)],
-        "stages": [{"id": s.id, "name": s.name, "colour": s.colour} for s in doc.stages(map_id)],
+        "personas": [{**_persona_json(p), **ids.of("personas", p.id), **ids.assignment(p.id)}
+                     for p in doc.map_personas(map_id)],
+        "stages": [{"id": s.id, "name": s.name, "colour": s.colour, **ids.of("stages", s.id)}
+                   for s in doc.stages(map_id)],
         "lanes": [
-            {"id": l.id, "name": l.name, "kind": str(l.kind), "colour": l.colour, "line_below": str(l.line_below)}
+            {"id": l.id, "name": l.name, "kind": str(l.kind), "colour": l.colour, "line_below": str(l.line_below),
+             **ids.of("lanes", l.id)}
             for l in doc.lanes(map_id)
         ],
         "touchpoints": [],
         "connections": [
-            {"source_id": c.source_id, "target_id": c.target_id, "label": c.label} for c in doc.connections(map_id)
+            {"source_id": c.source_id, "target_id": c.target_id, "label": c.label, **ids.of("connections", c.id)}
+            for c in doc.connections(map_id)
         ],
     }
     pinned = quotes(doc, map_id)
@@ -227,15 +236,18 @@ def export_map(doc: Document, map_id: int, include_responses: bool = False) -> d
                 "evidence": str(tp.evidence),
                 "waiting_minutes": tp.waiting_minutes,
                 "notes": [
-                    {"text": n.text, "author": n.author, "created_at": n.created_at} for n in doc.notes(tp.id)
+                    {"text": n.text, "author": n.author, "created_at": n.created_at, **ids.of("notes", n.id)}
+                    for n in doc.notes(tp.id)
                 ],
                 # Customer comments pinned on the card (the Quotes overlay), in pinned order.
-                "quotes": [{"text": q.text, "score": q.score} for q in pinned.get(tp.id, [])],
+                "quotes": [{"text": q.text, "score": q.score, **ids.of("quotes", q.id)} for q in pinned.get(tp.id, [])],
+                **ids.of("touchpoints", tp.id),
             }
         )
     if include_responses:
         data["import_batches"] = [
-            {"id": b.id, "source": b.source, "imported_at": b.imported_at, "rows": b.rows, "rejected": b.rejected}
+            {"id": b.id, "source": b.source, "imported_at": b.imported_at, "rows": b.rows, "rejected": b.rejected,
+             **ids.of("import_batches", b.id)}
             for b in doc.batches(map_id)
         ]
         for item in data["touchpoints"]:
@@ -314,8 +326,14 @@ def _reject_constant(name: str) -> Any:
 
 def import_map(doc: Document, data: Any, title: str | None = None) -> int:
     """Add the map described by *data* to *doc* in one transaction; returns the new map id."""
+    return import_map_identities(doc, data, title)[0]
+
+
+def import_map_identities(doc: Document, data: Any, title: str | None = None) -> tuple[int, str]:
+    """:func:`import_map`, and whether it kept the file's identities (``map_json_identity.KEPT``...)."""
     plan = _validate(data)
     with doc.transaction():
+        ids = idents.plan(doc, plan["found"])
         position = 1 + max((m.position for m in doc.maps()), default=-1)
         m = plan["map"]
         map_id = doc.add_map(
@@ -325,7 +343,8 @@ def import_map(doc: Document, data: Any, title: str | None = None) -> int:
                 position=position,
             )
         )
-        doc.set_map_personas(map_id, [doc.add_persona(Persona(**p)) for p in plan["personas"]])
+        ids.give("maps", map_id, m["identity"])
+        doc.set_map_personas(map_id, idents.add_personas(doc, ids, plan["personas"]))
         stage_ids = {
             s["id"]: doc.add_stage(Stage(map_id, s["name"], i, s["colour"])) for i, s in enumerate(plan["stages"])
         }
@@ -339,6 +358,10 @@ def import_map(doc: Document, data: Any, title: str | None = None) -> int:
             b["id"]: doc.add_batch(ImportBatch(map_id, b["source"], b["imported_at"], b["rows"], b["rejected"]))
             for b in plan["import_batches"]
         }
+        for table, items, new_ids in (("stages", plan["stages"], stage_ids), ("lanes", plan["lanes"], lane_ids),
+                                      ("import_batches", plan["import_batches"], batch_ids)):
+            for item in items:
+                ids.give(table, new_ids[item["id"]], item["identity"])
         # In file order, appended per cell: that keeps each cell's card order. Positions
         # are counted here (reading each cell back per card was quadratic).
         next_position: dict[tuple[int, int], int] = {}
@@ -372,12 +395,14 @@ def import_map(doc: Document, data: Any, title: str | None = None) -> int:
                     waiting_minutes=tp["waiting_minutes"],
                 )
             )
+            ids.give("touchpoints", new_id, tp["identity"])
             if tp["id"] is not None:
                 card_ids[tp["id"]] = new_id
             for note in tp["notes"]:
-                doc.add_note(Note(new_id, note["text"], note["author"], note["created_at"]))
+                ids.give("notes", doc.add_note(Note(new_id, note["text"], note["author"], note["created_at"])),
+                         note["identity"])
             for q in tp["quotes"]:
-                add_quote(doc, Quote(new_id, q["text"], None, q["score"]))
+                ids.give("quotes", add_quote(doc, Quote(new_id, q["text"], None, q["score"])), q["identity"])
             if tp["responses"]:
                 rows = [
                     (
@@ -388,8 +413,10 @@ def import_map(doc: Document, data: Any, title: str | None = None) -> int:
                 ]
                 doc.insert_responses(rows, with_overall=True)
         for c in plan["connections"]:
-            doc.add_connection(Connection(map_id, card_ids[c["source_id"]], card_ids[c["target_id"]], c["label"]))
-    return map_id
+            ids.give("connections", doc.add_connection(
+                Connection(map_id, card_ids[c["source_id"]], card_ids[c["target_id"]], c["label"])), c["identity"])
+        ids.write(doc, map_id)
+    return map_id, ids.status
 
 
 def import_file(doc: Document, path: str | os.PathLike[str], title: str | None = None) -> int:
@@ -559,17 +586,21 @@ def _validate(data: Any) -> dict[str, Any]:
             MAP_FILE_WAS_WRITTEN_BY_NEWER, version, VERSION
         )
     m = _Reader(top._get("map"), "map")
+    found = idents.Found()  # the objects' uuids and revisions (map_json_identity)
     plan: dict[str, Any] = {
         "map": {
             "title": m.text("title", required=True, nonempty=True, limit=MAX_NAME_CHARS),
             "description": m.text("description"),
+            "identity": found.add("maps", idents.read(m.obj, "map"), "map"),
         },
-        "personas": [_read_persona(raw, f"personas[{i}]") for i, raw in enumerate(top.array("personas"))],
+        "personas": [_read_persona(raw, f"personas[{i}]", found) for i, raw in enumerate(top.array("personas"))],
+        "found": found,
     }
     # Version 1 had a persona as two text fields of the map.
     old_name, old_description = m.text("persona_name"), m.text("persona_description")
     if (old_name.strip() or old_description.strip()) and not plan["personas"]:
-        plan["personas"].append(_persona_values(old_name.strip() or plan["map"]["title"], bio=old_description))
+        plan["personas"].append(_persona_values(old_name.strip() or plan["map"]["title"], bio=old_description,
+                                                identity=None, assignment=None))
 
     _at_most(top, "stages", MAX_STAGES)
     _at_most(top, "lanes", MAX_LANES)
@@ -581,7 +612,7 @@ def _validate(data: Any) -> dict[str, Any]:
         if not _is_colour(colour):
             raise MapJsonError(STAGES_COLOUR_NOT_COLOUR_LIKE_C, i, repr(colour))
         stages.append({"id": s.ident(), "name": s.text("name", required=True, limit=MAX_NAME_CHARS),
-                       "colour": colour})
+                       "colour": colour, "identity": found.add("stages", idents.read(raw, s.where), s.where)})
     if not stages:
         raise MapJsonError(STAGES_MAP_NEEDS_AT_LEAST_ONE)
     stage_ids = _ids(stages, "stages")
@@ -595,7 +626,8 @@ def _validate(data: Any) -> dict[str, Any]:
             raise MapJsonError(LANES_COLOUR_NOT_COLOUR_LIKE_B, i, repr(colour))
         lanes.append({"id": l.ident(), "name": l.text("name", required=True, limit=MAX_NAME_CHARS),
                       "kind": l.choice("kind", kinds, LaneKind.TOUCHPOINTS.value), "colour": colour,
-                      "line_below": l.choice("line_below", tuple(b.value for b in BlueprintLine), "")})
+                      "line_below": l.choice("line_below", tuple(b.value for b in BlueprintLine), ""),
+                      "identity": found.add("lanes", idents.read(raw, l.where), l.where)})
     if not lanes:
         raise MapJsonError(LANES_MAP_NEEDS_AT_LEAST_ONE)
     lane_ids = _ids(lanes, "lanes")
@@ -607,6 +639,7 @@ def _validate(data: Any) -> dict[str, Any]:
             "id": b.ident(), "source": b.text("source", required=True),
             "imported_at": b.text("imported_at", required=True),
             "rows": b.integer("rows", 0, lo=0, hi=MAX_COUNT), "rejected": b.integer("rejected", 0, lo=0, hi=MAX_COUNT),
+            "identity": found.add("import_batches", idents.read(raw, b.where), b.where),
         })
     batch_ids = _ids(batches, "import_batches")
 
@@ -631,12 +664,14 @@ def _validate(data: Any) -> dict[str, Any]:
         for j, raw_note in enumerate(t.array("notes")):
             n = _Reader(raw_note, f"{where}.notes[{j}]")
             notes.append({"text": n.text("text", required=True), "author": n.text("author"),
-                          "created_at": n.text("created_at")})
+                          "created_at": n.text("created_at"),
+                          "identity": found.add("notes", idents.read(raw_note, n.where), n.where)})
         pinned = []
         for j, raw_quote in enumerate(t.array("quotes")):
             q = _Reader(raw_quote, f"{where}.quotes[{j}]")
             pinned.append({"text": q.text("text", required=True, nonempty=True),
-                           "score": q.integer("score", None, lo=0, hi=10, nullable=True)})
+                           "score": q.integer("score", None, lo=0, hi=10, nullable=True),
+                           "identity": found.add("quotes", idents.read(raw_quote, q.where), q.where)})
         responses = []
         for j, raw_response in enumerate(t.array("responses")):
             r = _Reader(raw_response, f"{where}.responses[{j}]")
@@ -683,6 +718,7 @@ def _validate(data: Any) -> dict[str, Any]:
             "notes": notes,
             "quotes": pinned,
             "responses": responses,
+            "identity": found.add("touchpoints", idents.read(raw, where), where),
         })
 
     connections = []
@@ -693,7 +729,8 @@ def _validate(data: Any) -> dict[str, Any]:
             ends[key] = c.ident(key)
             if ends[key] not in card_ids:
                 raise MapJsonError(CONNECTION_NO_TOUCHPOINT, i, key, repr(ends[key]))
-        connections.append({**ends, "label": c.text("label")})
+        connections.append({**ends, "label": c.text("label"),
+                            "identity": found.add("connections", idents.read(raw, c.where), c.where)})
 
     plan.update(stages=stages, lanes=lanes, import_batches=batches, touchpoints=touchpoints, connections=connections)
     return plan
@@ -710,9 +747,11 @@ def _persona_values(name: str, **values: Any) -> dict[str, Any]:
             **values}
 
 
-def _read_persona(raw: Any, where: str) -> dict[str, Any]:
-    p = _Reader(raw, where)
-    values = _persona_values(p.text("name", required=True, nonempty=True), quote=p.text("quote"), bio=p.text("bio"))
+def _read_persona(raw: Any, where: str, found: idents.Found) -> dict[str, Any]:
+    p, at = _Reader(raw, where), f"{where}.assignment"
+    values = _persona_values(p.text("name", required=True, nonempty=True), quote=p.text("quote"), bio=p.text("bio"),
+                             identity=found.add("personas", idents.read(raw, where), where),
+                             assignment=found.add("map_personas", idents.read(raw.get("assignment"), at), at))
     for key in ("goals", "needs", "frustrations"):
         items = p.array(key)
         for j, item in enumerate(items):

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EDITED_TABLES", "IDENTITY_COLUMNS", "JM_LEGACY_NAMESPACE", "REVISION_COLUMNS", "Identity",
-    "assignment_identities", "file_key", "restore_assignment_identities",
+    "assignment_identities", "file_key", "ids_of", "restore_assignment_identities",
     "identities", "identity", "is_legacy", "legacy_uuid", "note_copy", "open_private_copy", "quiet", "replica",
     "replica_seen", "set_identity", "strip", "version_vector",
 ]
@@ -82,6 +82,17 @@ def identities(doc: Document, table: str, ids: Iterable[int] | None = None) -> d
             rows += doc.execute(f"SELECT id, {cols} FROM {table} WHERE id IN ({marks}) AND uuid IS NOT NULL",
                                 chunk).fetchall()
     return {r[0]: Identity(*r[1:]) for r in rows}
+
+
+def ids_of(doc: Document, table: str, uuids: Iterable[str]) -> dict[str, int]:
+    """uuid → id of the rows of *table* that have one of *uuids*."""
+    _check_table(table)
+    wanted, out = list(uuids), {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        out.update(doc.execute(f"SELECT uuid, id FROM {table} WHERE uuid IN ({marks})", chunk).fetchall())
+    return out
 
 
 def set_identity(doc: Document, table: str, row_id: int, known: Identity) -> None:

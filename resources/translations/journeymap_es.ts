@@ -5012,6 +5012,18 @@ Open it read-only?</source>
         <source>a %1-digit number</source>
         <translation>un número de %1 cifras</translation>
     </message>
+    <message>
+        <source>%1.%2: %3 is not a uuid like &apos;6d1c8a3e-5b0f-4c2a-9e77-1f4b2d3c8a90&apos;.</source>
+        <translation>%1.%2: %3 no es un uuid como &apos;6d1c8a3e-5b0f-4c2a-9e77-1f4b2d3c8a90&apos;.</translation>
+    </message>
+    <message>
+        <source>%1.revision.%2: expected null or [replica uuid, clock], got %3.</source>
+        <translation>%1.revision.%2: se esperaba null o [uuid de réplica, reloj], pero es %3.</translation>
+    </message>
+    <message>
+        <source>%1.uuid: %2 is already the uuid of %3.</source>
+        <translation>%1.uuid: %2 ya es el uuid de %3.</translation>
+    </message>
 </context>
 <context>
     <name>MapScene</name>
@@ -6395,6 +6407,10 @@ Open it read-only?</source>
         <translation>título del mapa nuevo (por defecto: el del archivo)</translation>
     </message>
     <message>
+        <source>create FILE (never overwritten) holding only this map: a copy to annotate and merge back with &apos;journeymap merge&apos;</source>
+        <translation>crear FILE (nunca se sobrescribe) con solo este mapa: una copia para anotar y volver a combinar con &apos;journeymap merge&apos;</translation>
+    </message>
+    <message>
         <source>--overlay: unknown overlay %1 (use %2 or none)</source>
         <translation>--overlay: capa desconocida %1 (usa %2 o none)</translation>
     </message>
@@ -6437,6 +6453,10 @@ Open it read-only?</source>
     <message>
         <source>image export is not available in this build (%1).</source>
         <translation>la exportación de imágenes no está disponible en esta versión (%1).</translation>
+    </message>
+    <message>
+        <source>%1 already holds this map: the imported one is a separate map with new identities (merging will not match it with the original).</source>
+        <translation>%1 ya contiene este mapa: el importado es un mapa aparte con identidades nuevas (al combinar no se emparejará con el original).</translation>
     </message>
     <message>
         <source>--title: at most %1 characters.</source>
