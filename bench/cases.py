@@ -361,8 +361,9 @@ def import_map_20000() -> float:
     with Document.open(source) as doc:
         exported = map_json.export_map(doc, doc.maps()[0].id)
     first = exported["touchpoints"][0]
-    cards = [dict(first, id=f"c{i}", title=f"Card {i}") for i in range(10_000)]
-    cards += [dict(tp, id=f"d{i}") for i, tp in enumerate(exported["touchpoints"] * 5)][:10_000]
+    # Copies of cards are new cards: without the uuid of the card they copy (a duplicate uuid is refused).
+    cards = [dict(first, id=f"c{i}", title=f"Card {i}", uuid=None) for i in range(10_000)]
+    cards += [dict(tp, id=f"d{i}", uuid=None) for i, tp in enumerate(exported["touchpoints"] * 5)][:10_000]
     exported["touchpoints"] = cards
     path = data.DATA / "map-20000.json"
     path.write_text(json.dumps(exported), "utf-8")

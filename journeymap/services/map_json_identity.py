@@ -19,6 +19,7 @@ what both changed is a conflict to choose in.
 
 from __future__ import annotations
 
+import re
 import uuid as uuid_module
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,7 @@ DUPLICATE_UUID = message("map_json.duplicate_uuid", "MapJsonError",
     QT_TRANSLATE_NOOP("MapJsonError", "%1.uuid: %2 is already the uuid of %3."))
 
 MAX_CLOCK = 2**63 - 1
+_CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 KEPT, ALREADY_HERE, NONE = "kept", "already", "none"
 
 
@@ -84,6 +86,8 @@ def _kind(value: Any) -> Any:
 
 
 def _uuid(value: Any, where: str, key: str) -> str:
+    if isinstance(value, str) and _CANONICAL.match(value):  # as written by export: no need to parse
+        return value
     try:
         if not isinstance(value, str) or len(value) > 45:
             raise ValueError(value)
@@ -98,7 +102,10 @@ def _rev(value: Any, where: str, key: str) -> tuple[str | None, int | None]:
     if (isinstance(value, list) and len(value) == 2 and isinstance(value[1], int)
             and not isinstance(value[1], bool) and 0 <= value[1] <= MAX_CLOCK):
         try:
-            return str(uuid_module.UUID(value[0])), value[1]
+            replica = value[0]
+            if isinstance(replica, str) and _CANONICAL.match(replica):
+                return replica, value[1]
+            return str(uuid_module.UUID(replica)), value[1]
         except (TypeError, ValueError, AttributeError):
             pass
     raise _error(NOT_A_REVISION, where, key, _kind(value))
@@ -162,8 +169,11 @@ class Plan:
 
     def write(self, doc: Document, map_id: int) -> None:
         """Set the identities given (quietly: revisions as in the file), in the import's transaction."""
+        by_table: dict[str, list[tuple[int, Identity]]] = {}
         for table, row_id, found in self._given:
-            identity.set_identity(doc, table, row_id, found)
+            by_table.setdefault(table, []).append((row_id, found))
+        for table, rows in by_table.items():
+            identity.set_identities(doc, table, rows)
         if self._assignments:
             identity.restore_assignment_identities(doc, map_id, self._assignments)
 

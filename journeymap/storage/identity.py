@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EDITED_TABLES", "IDENTITY_COLUMNS", "JM_LEGACY_NAMESPACE", "REVISION_COLUMNS", "Identity",
-    "assignment_identities", "file_key", "ids_of", "restore_assignment_identities",
+    "assignment_identities", "file_key", "ids_of", "restore_assignment_identities", "set_identities",
     "identities", "identity", "is_legacy", "legacy_uuid", "note_copy", "open_private_copy", "quiet", "replica",
     "replica_seen", "set_identity", "strip", "version_vector",
 ]
@@ -123,6 +123,17 @@ def restore_assignment_identities(doc: Document, map_id: int, known: dict[int, I
         was = known.get(persona_id)
         if was is not None and was.uuid != uuid:
             set_identity(doc, "map_personas", row_id, was)
+
+
+def set_identities(doc: Document, table: str, rows: Iterable[tuple[int, Identity]]) -> None:
+    """:func:`set_identity` for many rows at once (an imported map's), in one quiet statement."""
+    _check_table(table)
+    with quiet(doc):
+        doc.executemany(
+            f"UPDATE {table} SET uuid = ?, created_by = ?, created_clock = ?, changed_by = ?, changed_clock = ? "
+            "WHERE id = ?",
+            [(*known.columns().values(), row_id) for row_id, known in rows],
+        )
 
 
 def _check_table(table: str) -> None:
