@@ -81,9 +81,11 @@ def main() -> int:
         ratios = []
         for peer in case.peers:
             peer_s = medians[peer][0]
-            ratios.append(f"{seconds / peer_s:.2f}× {peer} ({peer_s * 1000:.0f} ms)")
-            if case.max_ratio is not None:
-                verdict = verdict and seconds / peer_s <= case.max_ratio
+            limit = case.peer_ratios.get(peer, case.max_ratio)
+            ratios.append(f"{seconds / peer_s:.2f}× {peer} ({peer_s * 1000:.0f} ms"
+                          + (f", ≤ {limit:g}×" if limit is not None and limit != case.max_ratio else "") + ")")
+            if limit is not None:
+                verdict = verdict and seconds / peer_s <= limit
         ratio = "; ".join(ratios)
         stall = ""
         if name in stalls:

@@ -199,13 +199,24 @@ class TitleIndex:
 
     def share_of_titles(self, values: Iterable[Any]) -> float:
         seen = hits = 0
+        verdicts: dict[tuple[type, Any], int] = {}  # per distinct cell (a sample repeats its scores): see _verdict
         for v in values:
-            if is_unanswered(v):
-                continue
-            seen += 1
-            if isinstance(v, str) and normalise_header(v) in self.by_key:
-                hits += 1
+            try:
+                key = (v.__class__, v)
+                verdict = verdicts.get(key)
+                if verdict is None:
+                    verdict = verdicts[key] = self._verdict(v)
+            except TypeError:  # an unhashable cell
+                verdict = self._verdict(v)
+            seen += verdict > 0
+            hits += verdict == 2
         return hits / seen if seen else 0.0
+
+    def _verdict(self, v: Any) -> int:
+        """0: unanswered, 1: an answer, 2: an answer that is a touchpoint's title."""
+        if is_unanswered(v):
+            return 0
+        return 2 if isinstance(v, str) and normalise_header(v) in self.by_key else 1
 
 
 def _is_touchpoint_column(col: Column, values: list[Any], titles: TitleIndex) -> bool:

@@ -79,6 +79,14 @@ def _strip(v: Any) -> str:
     return str(v).strip()
 
 
+def _stripped(cells: list[Any]) -> list[str]:
+    """``_strip`` of every cell: ``str.strip`` in C for a column of text (every CSV column)."""
+    try:
+        return list(map(str.strip, cells))
+    except TypeError:  # XLSX numbers, empty cells
+        return list(map(_strip, cells))
+
+
 def _columns(block: Any, width: int) -> tuple[list[list[Any]], list[Any] | None]:
     """The block's cells as columns (and its rows when it was not uniform)."""
     if block.uniform and block.width >= width:
@@ -143,8 +151,8 @@ def import_wide(imp: Any, plan: Plan, blocks: Iterable[Any], batch_id: int, map_
                     undated = list(map(undated_raw.__contains__, raw_dates))
                 else:
                     undated = []
-            segments = list(map(_strip, cols[segment_col.index])) if segment_col else list(repeat("", n))
-            comments = list(map(_strip, cols[row_comment.index])) if row_comment else list(repeat("", n))
+            segments = _stripped(cols[segment_col.index]) if segment_col else list(repeat("", n))
+            comments = _stripped(cols[row_comment.index]) if row_comment else list(repeat("", n))
             overall_vals = memos[overall_col.index].values(cols[overall_col.index]) if overall_col else None
             seg_codes = counter.segment_codes(segments if segment_col else None, n)
             month_codes = counter.month_codes(dates) if date_col is not None else None
@@ -178,7 +186,7 @@ def import_wide(imp: Any, plan: Plan, blocks: Iterable[Any], batch_id: int, map_
                 comment = comments
                 tc = tp_comments.get(tp)
                 if tc is not None:
-                    own = list(map(_strip, cols[tc.index]))
+                    own = _stripped(cols[tc.index])
                     comment = [a or b for a, b in zip(own, comments)]
                 if x_memo and not s_memo:
                     result.sentiment_only += m

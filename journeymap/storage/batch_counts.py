@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 _MONTH_RE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
 MAX_KEYS = 1_000_000  # distinct counted keys (or segment / month values) kept before falling back to SQL
-PENDING_ROWS = 1_000_000  # reduced sums kept per table before they are reduced together
+PENDING_ROWS = 100_000  # chunk sums kept per table before they are reduced together (~5 MB)
 DENSE_MAX = 1 << 18  # key spaces up to this size (or the rows') are summed by a dense bincount (no sort)
 DATE_MEMO = 100_000  # distinct raw dates remembered
 NO_SCORE = 11  # the score code of an answer without a 0-10 score
@@ -89,11 +89,12 @@ class _Sums:
     def __init__(self) -> None:
         self.parts: list[tuple[list[np.ndarray], list[np.ndarray]]] = []
         self.rows = 0
+        self.reduced = 0  # rows left by the last reduction: the next waits for as many more
 
     def add(self, cols: list[np.ndarray], sums: list[np.ndarray]) -> None:
         self.parts.append((cols, sums))
         self.rows += len(cols[0])
-        if self.rows > PENDING_ROWS and len(self.parts) > 1:
+        if self.rows > max(PENDING_ROWS, 2 * self.reduced) and len(self.parts) > 1:
             self.reduce()
 
     def reduce(self) -> tuple[list[np.ndarray], list[np.ndarray]]:
@@ -106,7 +107,7 @@ class _Sums:
             cols = [np.concatenate([p[0][i] for p in self.parts]) for i in range(width)]
             sums = [np.concatenate([p[1][i] for p in self.parts]) for i in range(len(self.parts[0][1]))]
             self.parts = [_group(cols, sums)]  # type: ignore[arg-type]
-            self.rows = len(self.parts[0][0][0])
+            self.rows = self.reduced = len(self.parts[0][0][0])
             if self.rows > MAX_KEYS:
                 raise _Fallback
         return self.parts[0]
