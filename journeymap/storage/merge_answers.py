@@ -28,7 +28,13 @@ REBUILT_INDEX = "idx_responses_touchpoint"
 
 
 def _grouped(copy: Path, batch_ids: Sequence[int]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """(counts rows, months rows) of these batches' answers, by the copy's card ids (a worker thread)."""
+    """(counts rows, months rows) of these batches' answers, by the copy's card ids (a worker thread).
+
+    When the batches hold every answer of the copy (a copy sent out before any
+    survey, the usual case) the counts are grouped without the batch filter, from
+    the covering card index: no lookup of each row by its batch (0.04 s instead
+    of 0.065 s per 100,000 answers).
+    """
     from journeymap.storage.document import _connect_read_only
 
     marks = ",".join("?" * len(batch_ids))
@@ -36,7 +42,11 @@ def _grouped(copy: Path, batch_ids: Sequence[int]) -> tuple[list[tuple[Any, ...]
     conn = _connect_read_only(copy, check_same_thread=False)
     try:
         conn.execute("PRAGMA cache_size = -32768")
-        counts = conn.execute(response_counts._COUNTS_OF.format(where=where), list(batch_ids)).fetchall()  # noqa: SLF001
+        total = conn.execute("SELECT COUNT(*) FROM responses").fetchone()[0]
+        mine = conn.execute(f"SELECT COUNT(*) FROM responses r WHERE {where}", list(batch_ids)).fetchone()[0]
+        whole = total == mine
+        counts = conn.execute(response_counts._COUNTS_OF.format(where="1" if whole else where),  # noqa: SLF001
+                              [] if whole else list(batch_ids)).fetchall()
         months = conn.execute(response_counts._MONTHS_OF.format(where=where), list(batch_ids)).fetchall()  # noqa: SLF001
     finally:
         conn.close()
@@ -67,14 +77,17 @@ def copy_answers(doc: Document, ws: WriteSet, batches: Sequence[tuple[Insert, in
         with bulk_cache(doc):
             if rebuild:
                 doc.execute(f"DROP INDEX {REBUILT_INDEX}")
+            # WITHOUT ROWID: one b-tree seek per answer instead of two (the key, then the row): 0.02 s per 100,000.
             doc.execute("CREATE TEMP TABLE merge_card_ids (src INTEGER, other INTEGER, mine INTEGER NOT NULL, "
-                        "PRIMARY KEY (src, other))")
+                        "PRIMARY KEY (src, other)) WITHOUT ROWID")
             try:
                 for i, cards in card_maps.items():
                     doc.executemany("INSERT INTO temp.merge_card_ids VALUES (?, ?, ?)",
                                     [(i, o, m) for o, m in cards.items()])
+                kept = {i: _kept_ids(cards) for i, cards in card_maps.items()}
                 for ins, new_id in batches:
-                    _copy(doc, ins.source, old_of[new_id], new_id, names[ins.source], ws, ids, touched)
+                    _copy(doc, ins.source, old_of[new_id], new_id, names[ins.source], ws, ids, touched,
+                          kept[ins.source])
             finally:
                 doc.execute("DROP TABLE temp.merge_card_ids")
             if rebuild:
@@ -86,15 +99,44 @@ def copy_answers(doc: Document, ws: WriteSet, batches: Sequence[tuple[Insert, in
             _add_counts(doc, card_maps[i], counts, months)
 
 
+# The copy's cards as at most this many runs of ids kept in MASTER: more, and the answers go through the join.
+KEPT_RUNS = 8
+
+
+def _kept_ids(cards: Mapping[int, int]) -> str | None:
+    """SQL true of exactly the answers on *cards* (copy id → MASTER id) when every one kept its id; else None.
+
+    A copy made by copying MASTER's file has MASTER's card ids, so its answers
+    need no translation, only the test that their card is one MASTER has: a
+    range of ids or a few, instead of a lookup in the id map for each answer
+    (0.04 s instead of 0.06 s per 100,000).
+    """
+    if not cards or any(o != m for o, m in cards.items()):
+        return None
+    runs: list[list[int]] = []
+    for card in sorted(cards):
+        if runs and card == runs[-1][1] + 1:
+            runs[-1][1] = card
+        elif len(runs) == KEPT_RUNS:
+            return None
+        else:
+            runs.append([card, card])
+    return " OR ".join(f"r.touchpoint_id BETWEEN {int(a)} AND {int(b)}" for a, b in runs)
+
+
 def _copy(doc: Document, src_index: int, old: int, batch_id: int, src: str, ws: WriteSet,
-          ids: Mapping[str, Mapping[str, int]], touched: Touched) -> None:
-    """One batch's responses and overall answers, SQL to SQL, on MASTER's cards."""
+          ids: Mapping[str, Mapping[str, int]], touched: Touched, kept: str | None) -> None:
+    """One batch's responses and overall answers, SQL to SQL, on MASTER's cards (*kept*: see ``_kept_ids``)."""
     total = doc.execute(f"SELECT COUNT(*) FROM {src}.responses WHERE batch_id = ?", [old]).fetchone()[0]
-    cur = doc.execute(
-        "INSERT INTO main.responses (touchpoint_id, score, sentiment, comment, date, segment, batch_id, "
-        "overall_score) SELECT m.mine, r.score, r.sentiment, r.comment, r.date, r.segment, ?, r.overall_score "
-        f"FROM {src}.responses r JOIN temp.merge_card_ids m ON m.src = ? AND m.other = r.touchpoint_id "
-        "WHERE r.batch_id = ?", [batch_id, src_index, old])
+    columns = ("INSERT INTO main.responses (touchpoint_id, score, sentiment, comment, date, segment, batch_id, "
+               "overall_score) SELECT {card}, r.score, r.sentiment, r.comment, r.date, r.segment, ?, r.overall_score ")
+    if kept is None:
+        cur = doc.execute(
+            columns.format(card="m.mine") + f"FROM {src}.responses r JOIN temp.merge_card_ids m "
+            "ON m.src = ? AND m.other = r.touchpoint_id WHERE r.batch_id = ?", [batch_id, src_index, old])
+    else:
+        cur = doc.execute(columns.format(card="r.touchpoint_id") + f"FROM {src}.responses r "
+                          f"WHERE r.batch_id = ? AND ({kept})", [batch_id, old])
     touched.responses += cur.rowcount
     touched.dropped_responses += total - cur.rowcount
     maps = ids.get("maps", {})

@@ -63,9 +63,13 @@ _GROUPED = (f"SELECT r.touchpoint_id AS tid, r.segment AS seg, {_MONTH} AS month
 # (grouping 1M rows by touchpoint, segment, month and score first cost 4.6 s of an import; this 2 s).
 _COUNTS_OF = ("SELECT r.touchpoint_id AS tid, r.segment AS seg, coalesce(r.score, -1) AS score, COUNT(*) AS n, "
               "COUNT(r.sentiment) AS sn, TOTAL(r.sentiment) AS ss FROM responses r WHERE {where} GROUP BY 1, 2, 3")
-_MONTHS_OF = (f"SELECT r.touchpoint_id AS tid, r.segment AS seg, {_MONTH} AS month, TOTAL(r.score >= 9) AS p, "
-              "TOTAL(r.score BETWEEN 7 AND 8) AS q, TOTAL(r.score BETWEEN 0 AND 6) AS d FROM responses r "
-              "WHERE ({where}) AND month != '' AND r.score IS NOT NULL GROUP BY 1, 2, 3")
+# A real month is tested once, in WHERE, then taken as it is: the same rows as ``month != ''`` on
+# ``_MONTH``, without computing the CASE again for the result and the group (a fifth of its time).
+_REAL_MONTH = "r.date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]*' AND substr(r.date, 6, 2) BETWEEN '01' AND '12'"
+assert _MONTH == f"CASE WHEN {_REAL_MONTH} THEN substr(r.date, 1, 7) ELSE '' END"
+_MONTHS_OF = ("SELECT r.touchpoint_id AS tid, r.segment AS seg, substr(r.date, 1, 7) AS month, "
+              "TOTAL(r.score >= 9) AS p, TOTAL(r.score BETWEEN 7 AND 8) AS q, TOTAL(r.score BETWEEN 0 AND 6) AS d "
+              f"FROM responses r WHERE ({{where}}) AND {_REAL_MONTH} AND r.score IS NOT NULL GROUP BY 1, 2, 3")
 # Promoters, passives, detractors per (touchpoint, segment, month) of grouped rows in {source}.
 _MONTHLY = ("SELECT tid, seg, month, TOTAL(n * (score >= 9)) AS p, TOTAL(n * (score BETWEEN 7 AND 8)) AS q, "
             "TOTAL(n * (score BETWEEN 0 AND 6)) AS d FROM {source} WHERE month != '' AND score >= 0 "

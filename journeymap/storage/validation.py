@@ -30,31 +30,43 @@ def row_problem(conn: sqlite3.Connection, table: str) -> str | None:
     if sql is None:
         return None
     rules: list[tuple[str, str]] = []
+    # What finds a bad row: the rules' disjunction, with each column's rules folded into one or two tests
+    # (a NULL is a type, an infinity a real): a quarter less work per row; the CASE still says which rule.
+    tests: list[str] = []
     for _cid, name, declared, notnull, _default, pk in conn.execute(f"PRAGMA table_info({_quote(table)})"):
         col, kind = _quote(name), (declared or "").upper()
-        if notnull and not pk:
+        required = bool(notnull and not pk)
+        if required:
             rules.append((f"{col} IS NULL", f"{name} is empty"))
         if "INT" in kind:
-            allowed = "('integer', 'null')"
+            types = ("integer",)
         elif "REAL" in kind or "FLOA" in kind or "DOUB" in kind:
-            allowed = "('integer', 'real', 'null')"
+            types = ("integer", "real")
         elif "TEXT" in kind or "CHAR" in kind or "CLOB" in kind:
-            allowed = "('text', 'null')"
+            types = ("text",)
         else:
+            tests += [f"{col} IS NULL"] if required else []
             continue
+        allowed = "(" + ", ".join(f"'{t}'" for t in (*types, "null")) + ")"
+        ok = "(" + ", ".join(f"'{t}'" for t in (types if required else (*types, "null"))) + ")"
         rules.append((f"typeof({col}) NOT IN {allowed}", f"{name} is not {kind.lower()}"))
+        tests.append(f"typeof({col}) NOT IN {ok}")
         if allowed != "('text', 'null')":
             rules.append((f"{col} IN (9e999, -9e999)", f"{name} is infinite"))
+            if "real" in types:  # an infinite value in an integer column is a real: already found
+                tests.append(f"{col} IN (9e999, -9e999)")
         else:
             # A 100 MB title takes minutes and gigabytes to draw and export.
             rules.append((f"length({col}) > {MAX_TEXT_CHARS}", f"{name} is longer than {MAX_TEXT_CHARS} characters"))
+            tests.append(f"length({col}) > {MAX_TEXT_CHARS}")
     # After the type rules, so a row is described by its most basic fault.
     for clause in schema._check_clauses(sql[0] or ""):
         rules.append((f"NOT {clause}", f"CHECK {clause}"))
+        tests.append(f"NOT {clause}")
     if not rules:
         return None
     cases = " ".join(f"WHEN {cond} THEN ?" for cond, _ in rules)
-    where = " OR ".join(f"({cond})" for cond, _ in rules)
+    where = " OR ".join(f"({cond})" for cond in tests)
     query = f"SELECT rowid, CASE {cases} END FROM {_quote(table)} WHERE {where} LIMIT 1"
     found = conn.execute(query, [why for _, why in rules]).fetchone()
     if found is None:
