@@ -140,17 +140,17 @@ def _private_copies(master: Document, others: Sequence[Path], progress: Progress
         if path.resolve() == master.path.resolve():
             raise MergeRefused(SAME_FILE, path.name)
     with tempfile.TemporaryDirectory(prefix="journeymap-merge-") as tmp, ExitStack() as stack:
+        out = []
         with ThreadPoolExecutor(max_workers=VALIDATION_THREADS) as pool:
             futures = [pool.submit(merge_read.copy_validated, p, Path(tmp) / str(i)) for i, p in enumerate(paths)]
-            copies = []
             for i, (path, future) in enumerate(zip(paths, futures)):
-                copies.append(_refusing(path, future.result))
+                # Each copy read as soon as it is validated, while the next ones are (their checks run in SQLite,
+                # without the GIL this reading needs).
+                copy = _refusing(path, future.result)
+                conn = _refusing(path, lambda c=copy: stack.enter_context(merge_read.reader(c)))
+                out.append(_Read(path, copy, _refusing(path, lambda c=conn: merge_read.read(c, _SPEC_ARGS))))
                 if progress is not None:
                     progress(i + 1, len(paths) + 1)
-        out = []
-        for path, copy in zip(paths, copies):
-            conn = _refusing(path, lambda c=copy: stack.enter_context(merge_read.reader(c)))
-            out.append(_Read(path, copy, _refusing(path, lambda c=conn: merge_read.read(c, _SPEC_ARGS))))
         if progress is not None:
             progress(len(paths) + 1, len(paths) + 1)
         yield out
