@@ -110,3 +110,25 @@ def test_answers_on_cards_whose_ids_differ_in_master_land_on_the_right_cards(doc
         assert [r.score for r in doc.responses(cards[2].id)] == [0]
         assert doc.responses(by_title["Master's own card"]) == []
         assert not response_counts.check(doc._conn)
+
+
+def test_counts_when_master_holds_the_highest_answer_id_sqlite_allows(doc_path):
+    """New answers then get ids below MASTER's others (SQLite picks free ones): still counted, once each."""
+    Document.open(doc_path).close()
+    path = doc_path.with_name("store.jmap")
+    shutil.copy(doc_path, path)
+    with Document.open(path) as doc:
+        map_id = doc.maps()[0].id
+        cards = [tp.id for tp in doc.touchpoints(map_id)][:3]
+        batch = doc.add_batch(ImportBatch(map_id, "survey.csv", "2026-11-30T10:00:00", rows=12))
+        doc.insert_responses(_answers(cards, batch, 1))
+    with Document.open(doc_path) as doc:
+        old = doc.add_batch(ImportBatch(map_id, "old.csv", "2026-10-31T10:00:00", rows=1))
+        with doc.transaction():
+            doc.execute("INSERT INTO responses (id, touchpoint_id, score, date, segment, batch_id) "
+                        "VALUES (9223372036854775807, ?, 10, '2026-10-01', 'north', ?)", [cards[0], old])
+            response_counts.add(doc._conn, "r.batch_id = ?", [old])
+        result = apply_merge(doc, [path])
+        assert result.touched.responses == 12
+        assert not response_counts.check(doc._conn)
+        assert sum(sum(v) for v in _monthly(doc, map_id).values()) == 13

@@ -76,17 +76,35 @@ _MONTHLY = ("SELECT tid, seg, month, TOTAL(n * (score >= 9)) AS p, TOTAL(n * (sc
             "GROUP BY tid, seg, month")
 
 
+_ADD_COUNTS = (f"INSERT INTO {COUNTS} {{select}} ON CONFLICT DO UPDATE SET n = n + excluded.n, "
+               "sentiment_n = sentiment_n + excluded.sentiment_n, "
+               "sentiment_sum = sentiment_sum + excluded.sentiment_sum")
+# The counts of the responses with ids above a given one, in one pass of the covering card index (touchpoint,
+# score, sentiment, segment, then the rowid): grouped in the index's order, then only the groups by segment,
+# instead of sorting every row (a merge's 500,000 answers: 0.18 s instead of 0.5 s).
+_COUNTS_AFTER = ("SELECT tid, seg, score, SUM(n), SUM(sn), TOTAL(ss) FROM (SELECT r.touchpoint_id AS tid, "
+                 "coalesce(r.score, -1) AS score, r.segment AS seg, COUNT(*) AS n, COUNT(r.sentiment) AS sn, "
+                 "TOTAL(r.sentiment) AS ss FROM responses r INDEXED BY idx_responses_touchpoint WHERE r.id > ? "
+                 "GROUP BY r.touchpoint_id, r.score, r.sentiment, r.segment) WHERE 1 GROUP BY tid, seg, score")
+
+
 def add(conn: sqlite3.Connection, where: str = "1", params: Sequence[Any] = ()) -> None:
     """Count in the responses matching *where* (SQL over ``responses r``), after they were inserted."""
-    params = list(params)
+    add_months(conn, where, params)
+    conn.execute(_ADD_COUNTS.format(select=_COUNTS_OF.format(where=where)), list(params))
+
+
+def add_months(conn: sqlite3.Connection, where: str, params: Sequence[Any] = ()) -> None:
+    """The monthly counts only of ``add`` (with ``add_counts_after`` for the rest)."""
     conn.execute(
         f"INSERT INTO {MONTHS} {_MONTHS_OF.format(where=where)} ON CONFLICT DO UPDATE SET "
         "promoters = promoters + excluded.promoters, passives = passives + excluded.passives, "
-        "detractors = detractors + excluded.detractors", params)
-    conn.execute(
-        f"INSERT INTO {COUNTS} {_COUNTS_OF.format(where=where)} ON CONFLICT DO UPDATE SET n = n + excluded.n, "
-        "sentiment_n = sentiment_n + excluded.sentiment_n, sentiment_sum = sentiment_sum + excluded.sentiment_sum",
-        params)
+        "detractors = detractors + excluded.detractors", list(params))
+
+
+def add_counts_after(conn: sqlite3.Connection, after_id: int) -> None:
+    """The per-score counts of ``add`` for the responses whose id is above *after_id* (those appended since)."""
+    conn.execute(_ADD_COUNTS.format(select=_COUNTS_AFTER), [after_id])
 
 
 def subtract(conn: sqlite3.Connection, where: str, params: Sequence[Any] = ()) -> None:
