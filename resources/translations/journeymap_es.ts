@@ -3672,6 +3672,10 @@ Puedes deshacerlo.</numerusform>
         <translation>el archivo SVG no está bien formado: %1</translation>
     </message>
     <message>
+        <source>the SVG writer wrote an unexpected file</source>
+        <translation>el generador de SVG escribió un archivo inesperado</translation>
+    </message>
+    <message>
         <source>%1: the page size is not supported.</source>
         <translation>%1: el tamaño de página no es compatible.</translation>
     </message>

@@ -24,7 +24,6 @@ from __future__ import annotations
 import io
 import math
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -37,8 +36,6 @@ from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
-    QFontInfo,
     QGuiApplication,
     QImage,
     QPageLayout,
@@ -52,6 +49,8 @@ from journeymap import i18n
 from journeymap.domain.messages import QT_TRANSLATE_NOOP, message
 from journeymap.services.atomic_file import InvalidOutput
 from journeymap.services.exporting import CANNOT_WRITE_PDF_FILE, NOTHING_TO_EXPORT, ExportError, atomic_path
+from journeymap.ui.export import svg_parts
+from journeymap.ui.export.svg_file import check_svg, stitch
 from journeymap.ui.scene import stamps
 from journeymap.ui.scene.legend import LegendItem as SceneLegend
 
@@ -84,8 +83,6 @@ PNG_FILE_INCOMPLETE = message("export.png_file_incomplete", "ExportError",
     QT_TRANSLATE_NOOP("ExportError", "the PNG file is incomplete"))
 PDF_FILE_INCOMPLETE = message("export.pdf_file_incomplete", "ExportError",
     QT_TRANSLATE_NOOP("ExportError", "the PDF file is incomplete"))
-SVG_FILE_NOT_WELL_FORMED = message("export.svg_file_not_well_formed", "ExportError",
-    QT_TRANSLATE_NOOP("ExportError", "the SVG file is not well-formed: %1"))
 
 OVERLAYS = ("nps", "sentiment", "emotion", "photos", "quotes", "trend")
 PAGES = ("fit", "a4", "a3", "letter", "tabloid", "slide")
@@ -431,40 +428,6 @@ def check_png(path: Path) -> None:
         raise InvalidOutput(PNG_FILE_INCOMPLETE)
 
 
-# XML 1.0 cannot hold these characters, not even as character references.
-_XML_ILLEGAL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_XML_ILLEGAL_REFS = re.compile(rb"&#(?:x0*(?:[0-8bcefBCEF]|1[0-9a-fA-F])|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]));")
-
-
-def check_svg(path: Path) -> None:
-    """The SVG parses: in one streaming pass with expat, no tree (the SVG of 30,000 cards is
-    ~150 MB, and ElementTree held ~1 GB of elements just to say it was well formed)."""
-    from xml.parsers import expat
-
-    parser = expat.ParserCreate()
-    try:
-        with open(path, "rb") as fh:
-            while block := fh.read(1 << 20):
-                parser.Parse(block, False)
-        parser.Parse(b"", True)
-    except expat.ExpatError as exc:
-        raise InvalidOutput(SVG_FILE_NOT_WELL_FORMED, exc) from exc
-
-
-def _svg_lines(path: str | os.PathLike[str], block: int = 1 << 20) -> Iterator[bytes]:
-    """The file a block of whole lines at a time (no token of what QSvgGenerator writes spans lines)."""
-    with open(path, "rb") as src:
-        carry = b""
-        while data := src.read(block):
-            data = carry + data
-            cut = data.rfind(b"\n") + 1
-            if cut:
-                yield data[:cut]
-            carry = data[cut:]
-        if carry:
-            yield carry
-
-
 def check_pdf(path: Path) -> None:
     with open(path, "rb") as fh:
         head = fh.read(5)
@@ -488,83 +451,59 @@ def png_bytes(scene: QGraphicsScene, options: ImageOptions | None = None) -> byt
 
 # -------------------------------------------------------------------- SVG
 def export_svg(scene: QGraphicsScene, path: str | os.PathLike[str], options: ImageOptions | None = None) -> Path:
-    """Vector SVG with text kept as text (QSvgGenerator escapes it)."""
-    from PySide6.QtSvg import QSvgGenerator
+    """Vector SVG with text kept as text (QSvgGenerator escapes it).
 
+    A big map is painted in parts of a few thousand items (``svg_parts``), each by its own
+    generator into a scratch file beside *path*, and the parts are stitched into one file
+    (``svg_file.stitch``): one generator holds its whole document in memory until it ends.
+    """
     options = options or ImageOptions()
     background = None if options.transparent else QColor(Qt.GlobalColor.white)
     with atomic_path(path, check_svg) as tmp, export_state(scene, options.overlays, options.legend,
                                                           background) as rect:
         if rect.isEmpty():
             raise ExportError(NOTHING_TO_EXPORT)
-        w, h = rect.width(), rect.height()
-        # Qt's own file first, then the portable copy into *tmp* (which may have no name to rename).
-        fd, scratch = tempfile.mkstemp(prefix=f".{Path(path).name}.", suffix=".part", dir=Path(path).parent)
-        os.close(fd)
+        scratch: list[str] = []
         try:
-            generator = QSvgGenerator()
-            generator.setFileName(scratch)
-            generator.setSize(QSize(math.ceil(w), math.ceil(h)))
-            generator.setViewBox(QRectF(0, 0, w, h))
-            generator.setResolution(round(SCREEN_DPI))
-            generator.setTitle(options.title or map_title(scene))
-            generator.setDescription("Customer journey map exported by JourneyMap")
-            painter = QPainter()
-            if not painter.begin(generator):
-                raise ExportError(CANNOT_WRITE_SVG_FILE, path)
-            try:
-                if not options.transparent:
-                    painter.fillRect(QRectF(0, 0, w, h), Qt.GlobalColor.white)
-                _paint(painter, scene, QRectF(0, 0, w, h), rect)
-            except BaseException:
-                painter.end()
-                raise
-            _end(painter, path, "SVG")
-            del painter, generator  # closes the file before it is read
-            portable_svg(scratch, tmp)
+            with svg_parts.parts(scene) as turns:
+                for k, _ in enumerate(turns):
+                    fd, name = tempfile.mkstemp(prefix=f".{Path(path).name}.{k}.", suffix=".part",
+                                                dir=Path(path).parent)
+                    os.close(fd)
+                    scratch.append(name)
+                    _svg_part(scene, rect, name, path, options, first=k == 0)
+            stitch(scratch, tmp)  # Qt's files, then the portable copy into *tmp* (which may have no name)
         finally:
-            Path(scratch).unlink(missing_ok=True)
+            for name in scratch:
+                Path(name).unlink(missing_ok=True)
     return Path(path)
 
 
-_FONT_FAMILY = re.compile(rb'font-family="([^"]*)"')
-GENERIC_FAMILIES = ("serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui")
+def _svg_part(scene: QGraphicsScene, rect: QRectF, scratch: str, path: str | os.PathLike[str],
+              options: ImageOptions, first: bool) -> None:
+    """Paint the scene (its painted part) into one QSvgGenerator file; the first part gets the white page."""
+    from PySide6.QtSvg import QSvgGenerator
 
-
-def css_font_family(family: str) -> str:
-    """A CSS font-family list: the font Qt really used, then a generic family.
-
-    Qt writes the family as asked ("Sans Serif", an alias fontconfig knows but
-    browsers and PowerPoint do not); the font it resolved to, followed by the
-    matching generic family, renders the same lines everywhere that font exists
-    and a close match where it does not.
-    """
-    font = QFont(family)
-    resolved = QFontInfo(font).family() or family
-    generic = "monospace" if QFontInfo(font).fixedPitch() else (
-        "serif" if "serif" in family.lower().replace("sans serif", "").replace("sans-serif", "") else "sans-serif")
-    names = [resolved] + ([family] if family != resolved and family.lower() not in ("sans serif", "sans") else [])
-    quoted = ", ".join("'" + n.replace("'", "") + "'" for n in names if n.lower() not in GENERIC_FAMILIES)
-    return f"{quoted}, {generic}" if quoted else generic
-
-
-def portable_svg(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
-    """Copy QSvgGenerator's file to *target*, streaming, with every ``font-family`` as
-    ``css_font_family`` gives it and the control characters a title may carry dropped (XML 1.0
-    cannot hold them, not even as character references)."""
-    cache: dict[bytes, bytes] = {}
-
-    def replace(match: re.Match[bytes]) -> bytes:
-        family = match.group(1)
-        if family not in cache:
-            css = css_font_family(family.decode("utf-8", "replace")).replace("&", "&amp;").replace('"', "&quot;")
-            cache[family] = b'font-family="' + css.encode("utf-8") + b'"'
-        return cache[family]
-
-    with open(target, "wb") as out:
-        for lines in _svg_lines(source):
-            lines = _XML_ILLEGAL_REFS.sub(b"", _XML_ILLEGAL_BYTES.sub(b"", lines))
-            out.write(_FONT_FAMILY.sub(replace, lines))
+    w, h = rect.width(), rect.height()
+    generator = QSvgGenerator()
+    generator.setFileName(scratch)
+    generator.setSize(QSize(math.ceil(w), math.ceil(h)))
+    generator.setViewBox(QRectF(0, 0, w, h))
+    generator.setResolution(round(SCREEN_DPI))
+    generator.setTitle(options.title or map_title(scene))
+    generator.setDescription("Customer journey map exported by JourneyMap")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise ExportError(CANNOT_WRITE_SVG_FILE, path)
+    try:
+        if first and not options.transparent:
+            painter.fillRect(QRectF(0, 0, w, h), Qt.GlobalColor.white)
+        _paint(painter, scene, QRectF(0, 0, w, h), rect)
+    except BaseException:
+        painter.end()
+        raise
+    _end(painter, path, "SVG")
+    del painter, generator  # closes the file before it is read
 
 
 # -------------------------------------------------------------------- PDF
