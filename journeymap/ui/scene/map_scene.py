@@ -10,8 +10,7 @@ only what the change does not carry, and rebuilding only on structure changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
@@ -388,20 +387,6 @@ class MapScene(overlay_state.OverlayState, keyboard_editing.KeyboardEditing, QGr
     def _publish_selection(self) -> None:
         if self._publishing:
             self.session.set_selection(self.selected_ids())
-
-    @contextmanager
-    def selection_batch(self) -> Iterator[None]:
-        """Publish the selection once, after the block: removing 2,000 selected cards
-        otherwise tells the session (and the inspector) 2,000 times."""
-        if not self._publishing:  # an outer batch publishes
-            yield
-            return
-        self._publishing = False
-        try:
-            yield
-        finally:
-            self._publishing = True
-        self._publish_selection()
 
     def select_ids(self, ids: list[int], ensure_visible: bool = True) -> None:
         self.catch_up.then(lambda: self._select_ids(list(ids), ensure_visible))

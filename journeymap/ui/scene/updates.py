@@ -82,7 +82,9 @@ def card_change_steps(scene: MapScene, change: Change) -> Iterator[None]:
         if card is not None:
             regroup.add(card.cell)
             doomed.append(card)
-    with scene.selection_batch():
+    # The selection is published once: here, or (cards removed) below once they are out of the cells;
+    # publishing both made a redo of "delete 10,000 cards" sort and send 10,000 doomed ids first.
+    with _quiet_selection(scene):
         for tid, tp in values.items():
             card = cards.get(tid)
             if tp.map_id != scene.map_id:
@@ -98,6 +100,8 @@ def card_change_steps(scene: MapScene, change: Change) -> Iterator[None]:
                     regroup |= {card.cell, (tp.stage_id, tp.lane_id)}
                 card.set_touchpoint(tp)
                 changed_items.append(card)
+    if not doomed:
+        scene._publish_selection()
     for tid, (cell, k) in placed.items():
         card = cards.get(tid)
         if card is not None and tid not in values:
