@@ -26,7 +26,10 @@ def top_levels(scene: QGraphicsScene) -> list[QGraphicsItem]:
     """The scene's top-level items in the order ``scene.render`` paints them."""
     seen: set[QGraphicsItem] = set()
     tops = []
-    for item in scene.items(Qt.SortOrder.AscendingOrder):
+    # The list scene.render walks: the items meeting the rect, nearest first, walked from the back.
+    found = scene.items(scene.itemsBoundingRect(), Qt.ItemSelectionMode.IntersectsItemBoundingRect,
+                        Qt.SortOrder.DescendingOrder)
+    for item in reversed(found):
         top = item.topLevelItem()
         if top not in seen:
             seen.add(top)
@@ -57,19 +60,29 @@ def parts(scene: QGraphicsScene, size: int | None = None) -> Iterator[Iterator[N
     if catch_up is not None:  # the map scene's pending edits add and remove cards: not between parts
         catch_up.flush()
     tops = top_levels(scene) if len(scene.items()) > size and paints_only_items(scene) else []
-    if len(tops) <= size:
+    if not tops:
         yield iter([None])
         return
     opacities = [item.opacity() for item in tops]
     background, foreground = scene.backgroundBrush(), scene.foregroundBrush()
 
+    # A part holds about *size* items with their children (the map scene's cells hold its cards).
+    starts, weight = [0], 0
+    for i, item in enumerate(tops):
+        w = 1 + len(item.childItems())
+        if weight and weight + w > size:
+            starts.append(i)
+            weight = 0
+        weight += w
+    bounds = list(zip(starts, [*starts[1:], len(tops)]))
+
     def turns() -> Iterator[None]:
-        for start in range(0, len(tops), size):
+        for start, end in bounds:
             if start:
                 scene.setBackgroundBrush(QBrush(Qt.BrushStyle.NoBrush))
-            last = start + size >= len(tops)
+            last = end == len(tops)
             scene.setForegroundBrush(foreground if last else QBrush(Qt.BrushStyle.NoBrush))
-            chunk = range(start, min(start + size, len(tops)))
+            chunk = range(start, end)
             for i in chunk:
                 tops[i].setOpacity(opacities[i])
             yield None
