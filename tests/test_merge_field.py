@@ -142,3 +142,27 @@ def test_a_note_added_to_a_card_master_deleted_is_reported_as_left_out(master, t
                         ("es", "sevilla.jmap: 1 omitido (añadido a una tarjeta, etapa o fila que MASTER ya no tiene)")):
         run = cli("merge", str(master), str(copy), "--dry-run", cwd=tmp_path, JOURNEYMAP_LANG=lang)
         assert run.returncode == 0 and words in run.stdout, run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "store-11.jmap: at most 10 copies can be merged at once; merge this one and those after it in a "
+           "second step. Nothing was merged."),
+    ("es", "store-11.jmap: se pueden combinar como mucho 10 copias a la vez; combina esta y las siguientes en "
+           "un segundo paso. No se combinó nada."),
+])
+def test_eleven_copies_are_refused_by_name_not_with_a_database_error(master, tmp_path, lang, expected) -> None:
+    """Five stores is the brief; a chain of eleven once ended in 'too many attached databases - max 10'."""
+    from cli_helpers import cli
+
+    copies = [annotated_copy(master, tmp_path / "returned", f"store-{i}.jmap")[0] for i in range(1, 12)]
+    before = sha(master)
+    run = cli("merge", str(master), *map(str, copies), cwd=tmp_path, JOURNEYMAP_LANG=lang)
+    assert run.returncode != 0
+    assert expected in run.stderr + run.stdout, run.stderr + run.stdout
+    assert "attached" not in run.stderr + run.stdout
+    assert sha(master) == before
+    ten = cli("merge", str(master), *map(str, copies[:10]), cwd=tmp_path, JOURNEYMAP_LANG="en")
+    assert ten.returncode == 0, ten.stderr
+    with Document.open(master) as doc:
+        card = doc.touchpoints(doc.maps()[0].id)[0].id
+        assert [n.text for n in doc.notes(card)].count("Faltan perchas") == 10

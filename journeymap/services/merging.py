@@ -61,6 +61,9 @@ NO_SUCH_FILE = message("merge.no_such_file", "MergeError", QT_TRANSLATE_NOOP(
     "MergeError", "%1: no such file; nothing was merged."))
 SAME_FILE = message("merge.same_file", "MergeError", QT_TRANSLATE_NOOP(
     "MergeError", "%1: this is the document itself; nothing was merged."))
+TOO_MANY = message("merge.too_many", "MergeError", QT_TRANSLATE_NOOP(
+    "MergeError", "%1: at most %2 copies can be merged at once; merge this one and those after it in a second "
+    "step. Nothing was merged."))
 NO_IDENTITY = message("merge.no_identity", "MergeError", QT_TRANSLATE_NOOP(
     "MergeError", "%1: the document records no identities; open it once in this version of JourneyMap."))
 
@@ -134,6 +137,8 @@ def _private_copies(master: Document, others: Sequence[Path], progress: Progress
     them to MASTER's connection to copy the survey answers SQL to SQL.
     """
     paths = [Path(p) for p in others]
+    if len(paths) > merge_write.MAX_COPIES:
+        raise MergeRefused(TOO_MANY, paths[merge_write.MAX_COPIES].name, merge_write.MAX_COPIES)
     for path in paths:
         if not path.is_file():
             raise MergeRefused(NO_SUCH_FILE, path.name)

@@ -115,6 +115,10 @@ def _put_rows(doc: Document, table: str, rows: Sequence[dict[str, Any]]) -> None
                     f"ON CONFLICT(id) DO UPDATE SET {updates}", [[sql_value(r[c]) for c in cols] for r in rows])
 
 
+# Each copy is attached to MASTER's connection while its answers are copied; SQLite allows 10 (SQLITE_MAX_ATTACHED).
+MAX_COPIES = 10
+
+
 @contextmanager
 def attached(doc: Document, sources: Sequence[Path]) -> Iterator[list[str]]:
     """The private copies attached to MASTER's connection (outside any transaction) as merge_src0, …."""

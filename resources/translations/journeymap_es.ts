@@ -5075,6 +5075,10 @@ Open it read-only?</source>
         <translation>%1: es el propio documento; no se combinó nada.</translation>
     </message>
     <message>
+        <source>%1: at most %2 copies can be merged at once; merge this one and those after it in a second step. Nothing was merged.</source>
+        <translation>%1: se pueden combinar como mucho %2 copias a la vez; combina esta y las siguientes en un segundo paso. No se combinó nada.</translation>
+    </message>
+    <message>
         <source>%1: the document records no identities; open it once in this version of JourneyMap.</source>
         <translation>%1: el documento no registra identidades; ábralo una vez con esta versión de JourneyMap.</translation>
     </message>
