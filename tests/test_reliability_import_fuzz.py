@@ -354,3 +354,21 @@ def test_cli_import_of_junk_exits_1_without_traceback(tmp_path, name) -> None:
     with Document.open(tmp_path / "map.jmap", read_only=True) as doc:
         assert doc.execute("SELECT COUNT(*) FROM responses").fetchone()[0] == 0
         assert doc.execute("SELECT COUNT(*) FROM import_batches").fetchone()[0] == 0
+
+
+def test_a_zip_claiming_a_version_python_cannot_read_is_refused_by_name(document, tmp_path) -> None:
+    """Found by the fuzz test (seed 101304677156634205404111902577105770328): zipfile raised
+    NotImplementedError('zip file version 6.4') out of the importer."""
+    import zipfile
+
+    from journeymap.services.import_sources import ImportFileError, open_source
+
+    path = tmp_path / "survey.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+    data = bytearray(path.read_bytes())
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 6] = 64  # "version needed to extract": 6.4
+    path.write_bytes(bytes(data))
+    with pytest.raises(ImportFileError, match="survey.xlsx"):
+        open_source(path)

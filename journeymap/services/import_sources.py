@@ -453,8 +453,9 @@ def _check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             names = {i.filename for i in infos}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
-        # A damaged central directory can also raise ValueError/EOFError (bad offsets).
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError, OSError) as exc:
+        # A damaged central directory can also raise ValueError/EOFError (bad offsets); a forged version
+        # field NotImplementedError ('zip file version 6.4').
         raise ImportFileError(NOT_A_VALID_XLSX_FILE_DAMAGED, name, exc) from exc
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
         raise ImportFileError(NOT_AN_EXCEL_XLSX_WORKBOOK_NO, name)
