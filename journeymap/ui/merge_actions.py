@@ -114,18 +114,10 @@ class MergeFlow(QObject):
                        tr("%1 is the document that is open: choose the copies others sent back.")
                        .replace("%1", itself[0]))
             return None
-        progress = self._progress(tr("Comparing %1 with this document…").replace("%1", self._names()), True)
-        try:
-            plan = self._planner()(self.session.document, self.paths, progress=self._reporter(progress))
-        except _Cancelled:
-            self._tell(QMessageBox.Icon.Information, tr("Merge cancelled; nothing was changed."))
+        plan = self._under_progress(tr("Comparing %1 with this document…").replace("%1", self._names()), True,
+                                    lambda report: self._planner()(self.session.document, self.paths, progress=report))
+        if plan is None:
             return None
-        except _errors() as exc:
-            self._refused(exc)
-            return None
-        finally:
-            progress.close()
-            progress.deleteLater()
         self.plan = plan
         if plan.is_empty():
             self._tell(QMessageBox.Icon.Information, nothing_to_merge_text(
@@ -147,16 +139,12 @@ class MergeFlow(QObject):
         if dialog is None or plan is None:
             return None
         choices, deletions, declined = dialog.choices(), dialog.deletions(), dialog.declined()
-        progress = self._progress(tr("Merging %1…").replace("%1", self._names()), False)
-        try:
-            result = run_merge(self.session, self.paths, choices, deletions, progress=self._reporter(progress, False),
-                               apply=self._apply, declined=declined)
-        except _errors() as exc:
-            self._refused(exc)
+        result = self._under_progress(
+            tr("Merging %1…").replace("%1", self._names()), False,
+            lambda report: run_merge(self.session, self.paths, choices, deletions, progress=report,
+                                     apply=self._apply, declined=declined))
+        if result is None:
             return None
-        finally:
-            progress.close()
-            progress.deleteLater()
         self.result = result
         self._report(plan, choices, deletions, result)
         return result
@@ -171,6 +159,20 @@ class MergeFlow(QObject):
 
             return plan_merge
         return self._plan
+
+    def _under_progress(self, text: str, cancellable: bool, call: Callable[[Callable[[int, int], None]], Any]) -> Any:
+        """``call(report)`` under a progress dialog; a cancel or a refusal is told here and gives None."""
+        progress = self._progress(text, cancellable)
+        try:
+            return call(self._reporter(progress, cancellable))
+        except _Cancelled:
+            self._tell(QMessageBox.Icon.Information, tr("Merge cancelled; nothing was changed."))
+        except _errors() as exc:
+            self._refused(exc)
+        finally:
+            progress.close()
+            progress.deleteLater()
+        return None
 
     def _progress(self, text: str, cancellable: bool) -> QProgressDialog:
         progress = QProgressDialog(text, tr("Cancel") if cancellable else "", 0, PROGRESS_STEPS,
