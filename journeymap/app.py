@@ -9,7 +9,6 @@ folder (tests, portable installs).
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from pathlib import Path
@@ -69,12 +68,16 @@ def create_app(argv: list[str] | None = None):
 def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
     """Build and show the editor on *argv*'s document (or the last one, or the sample); no event loop.
 
-    Start-up allocates a lot and frees little, so the cyclic garbage
-    collector would only walk those objects again and again (~5 ms of the
-    first frame): it is off until the panels are built, right after that frame.
+    Python's cyclic garbage collector runs only between events (see
+    ``journeymap.ui.garbage``: a collection inside a QObject destructor hung the
+    editor at quit). Start-up allocates a lot and frees little, so collecting
+    would only walk those objects again and again (~5 ms of the first frame):
+    the collector starts once the panels are built, right after that frame.
     """
-    gc.disable()
     app = create_app()
+    from journeymap.ui.garbage import install as install_garbage_collector
+
+    collector = install_garbage_collector(app)
 
     from PySide6.QtCore import QTimer
 
@@ -87,8 +90,8 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
 
     # The panels are built right after the first frame: the map shows sooner.
     window = MainWindow(defer_docks=True)
-    window.panelsReady.connect(gc.enable)
-    QTimer.singleShot(GC_RESUME_LATEST_MS, gc.enable)  # even if no frame is ever painted
+    window.panelsReady.connect(collector.start)
+    QTimer.singleShot(GC_RESUME_LATEST_MS, collector.start)  # even if no frame is ever painted
     # Remembers document, map, zoom and overlays as the user works (crash-proof).
     window.view_state = ViewStateKeeper(window)
     window.show()

@@ -77,19 +77,35 @@ def test_reading_a_dock_builds_the_docks(qtbot):
         w.no_such_attribute  # noqa: B018
 
 
-def test_start_pauses_garbage_collection_only_until_the_panels_exist(qtbot, monkeypatch):
+def test_start_collects_garbage_between_events_once_the_panels_exist(qtbot, monkeypatch):
     import gc
+    import weakref
 
     from journeymap import app as app_module
+    from journeymap.ui.garbage import GarbageCollector
 
-    monkeypatch.setattr(app_module, "GC_RESUME_LATEST_MS", 60_000)  # only the panels may resume it
+    monkeypatch.setattr(app_module, "GC_RESUME_LATEST_MS", 60_000)  # only the panels may start it
     assert gc.isenabled()
     try:
         _app, w = app_module.start([])
         qtbot.addWidget(w)
-        assert not gc.isenabled()  # nothing painted yet
+        assert not gc.isenabled()  # never inside a Qt destructor (journeymap.ui.garbage)
+        collector = _app.findChild(GarbageCollector)
+        assert not collector._timer.isActive()  # noqa: SLF001 - nothing painted yet
         qtbot.waitUntil(lambda: w.docks_ready, timeout=5000)
-        assert gc.isenabled() and w.session is not None  # the sample map is open
+        assert w.session is not None  # the sample map is open
+
+        class Cycle:
+            pass
+
+        cycle = Cycle()
+        cycle.me = cycle
+        alive = weakref.ref(cycle)
+        del cycle
+        junk = [[i] for i in range(5000)]  # enough allocations to pass the youngest threshold
+        del junk
+        qtbot.waitUntil(lambda: alive() is None, timeout=5000)  # freed by the event loop's collector
+        assert not gc.isenabled()
         w.close()
     finally:
         gc.enable()
