@@ -1,3 +1,5 @@
+import gc
+import itertools
 import os
 
 import pytest
@@ -8,6 +10,28 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 collect_ignore = [] if os.environ.get("JOURNEYMAP_DISPLAY_TIER") == "1" else ["display"]
 # Tests expect English whatever the machine's locale (tests of Spanish ask for it).
 os.environ["JOURNEYMAP_LANG"] = "en"
+
+
+FULL_COLLECTION_EVERY = 50
+_tests_run = itertools.count(1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def garbage_between_events(qapp):
+    """Collect cyclic garbage as the editor does (journeymap/ui/garbage.py): between events, never inside a
+    Qt destructor, where an automatic collection deadlocks or corrupts PySide (test_garbage_collector.py)."""
+    from journeymap.ui.garbage import install
+
+    install(qapp).start()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test():
+    """Tests that never spin the event loop leave their garbage here, outside any Qt call."""
+    yield
+    gc.disable()  # a test that switched automatic collection back on does not leave it on
+    gc.collect(2 if next(_tests_run) % FULL_COLLECTION_EVERY == 0 else 1)
 
 
 @pytest.fixture(autouse=True)

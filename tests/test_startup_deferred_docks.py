@@ -85,15 +85,17 @@ def test_start_collects_garbage_between_events_once_the_panels_exist(qtbot, monk
     from journeymap.ui.garbage import GarbageCollector
 
     monkeypatch.setattr(app_module, "GC_RESUME_LATEST_MS", 60_000)  # only the panels may start it
-    assert gc.isenabled()
+    gc.enable()  # as when the editor starts (the test session runs its own collector)
     try:
         _app, w = app_module.start([])
         qtbot.addWidget(w)
         assert not gc.isenabled()  # never inside a Qt destructor (journeymap.ui.garbage)
         collector = _app.findChild(GarbageCollector)
-        assert not collector._timer.isActive()  # noqa: SLF001 - nothing painted yet
+        collector._timer.stop()  # noqa: SLF001 - the test session's collector, started long ago
+        assert not gc.isenabled()
         qtbot.waitUntil(lambda: w.docks_ready, timeout=5000)
         assert w.session is not None  # the sample map is open
+        assert collector._timer.isActive()  # noqa: SLF001 - started by the panels
 
         class Cycle:
             pass
