@@ -57,4 +57,7 @@ class GarbageCollector(QObject):
 def install(app: QObject) -> GarbageCollector:
     """The application's collector (made once; automatic collection is off from now on)."""
     existing = app.findChild(GarbageCollector)
-    return existing if existing is not None else GarbageCollector(app)
+    if existing is None:
+        return GarbageCollector(app)
+    gc.disable()  # whoever turned it back on meanwhile
+    return existing
