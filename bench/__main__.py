@@ -83,7 +83,8 @@ def main() -> int:
             peer_s = medians[peer][0]
             limit = case.peer_ratios.get(peer, case.max_ratio)
             ratios.append(f"{seconds / peer_s:.2f}× {peer} ({peer_s * 1000:.0f} ms"
-                          + (f", ≤ {limit:g}×" if limit is not None and limit != case.max_ratio else "") + ")")
+                          + (f", ≤ {limit:g}×" if limit is not None and limit != case.max_ratio else "")
+                          + (", shown only" if peer in case.peer_ratios and limit is None else "") + ")")
             if limit is not None:
                 verdict = verdict and seconds / peer_s <= limit
         ratio = "; ".join(ratios)

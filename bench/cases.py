@@ -28,7 +28,7 @@ class Case:
     target: float  # seconds
     peers: tuple[str, ...] = ()
     max_ratio: float | None = None
-    peer_ratios: dict[str, float] = field(default_factory=dict)  # a peer's own limit instead of max_ratio
+    peer_ratios: dict[str, float | None] = field(default_factory=dict)  # a peer's own limit (None: shown only)
     max_mb: float | None = None
     peer_only: bool = False
     repeat: int | None = None
@@ -121,6 +121,38 @@ def import_1m() -> float:
         elapsed = time.perf_counter() - t0
     assert result.imported == data.RESPONSES, result
     return elapsed
+
+
+def import_10m() -> float:
+    """import_1m_csv's file shape at 10,000,000 rows, imported the same way (the CSV is generated and cached
+    before the clock starts); issue 21 wants it linear: at most 11x import_1m_csv in the same run."""
+    from journeymap.services import importing
+    from journeymap.storage import Document
+
+    rows = 10 * data.RESPONSES
+    path = data.fresh_copy(data.big_map(), "import-10m.jmap")
+    csv_path = data.responses_csv(rows)
+    with Document.open(path) as doc:
+        map_id = doc.maps()[0].id
+        t0 = time.perf_counter()
+        result = importing.import_file(doc, map_id, csv_path)
+        elapsed = time.perf_counter() - t0
+    assert result.imported == rows, result
+    return elapsed
+
+
+def duckdb_csv_1m() -> float:
+    """The analyst peer of import_1m_csv: DuckDB's ``read_csv`` of the same file into a table of a fresh
+    DuckDB file (types inferred, no validation, no indexes)."""
+    import duckdb
+
+    csv_path = data.responses_csv()
+    path = data.DATA / "duckdb.db"
+    path.unlink(missing_ok=True)
+    t0 = time.perf_counter()
+    with duckdb.connect(str(path)) as conn:
+        conn.execute("CREATE TABLE responses AS SELECT * FROM read_csv(?)", [str(csv_path)])
+    return time.perf_counter() - t0
 
 
 def import_wide_200k() -> float:
@@ -418,9 +450,12 @@ CASES: dict[str, Case] = {
     "bare_window": Case(bare_window, target=10, peer_only=True, child_peak=True),
     "cold_start": Case(cold_start, target=1.0, peers=("bare_window",), max_ratio=2.0, child_peak=True),
     "import_1m_csv": Case(import_1m, target=3.0, max_mb=200, repeat=3,
-                          peers=("sqlite_floor_1m", "pandas_to_sql", "sqlite_utils_insert"), max_ratio=1.0,
-                          peer_ratios={"sqlite_floor_1m": 1.2}),
+                          peers=("sqlite_floor_1m", "pandas_to_sql", "sqlite_utils_insert", "duckdb_csv_1m"),
+                          max_ratio=1.0, peer_ratios={"sqlite_floor_1m": 1.2, "duckdb_csv_1m": None}),
     "import_wide_200k_x30": Case(import_wide_200k, target=15.0, max_mb=300, repeat=3),
+    "import_10m_csv": Case(import_10m, target=60, max_mb=200, repeat=1,
+                           peers=("import_1m_csv",), max_ratio=11.0),
+    "duckdb_csv_1m": Case(duckdb_csv_1m, target=60, peer_only=True, repeat=3),
     "sqlite_floor_1m": Case(sqlite_floor_1m, target=60, peer_only=True, repeat=3),
     "pandas_to_sql": Case(pandas_to_sql, target=60, peer_only=True, repeat=3),
     "sqlite_utils_insert": Case(sqlite_utils_insert, target=60, peer_only=True, repeat=1, child_peak=True),
