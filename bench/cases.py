@@ -108,29 +108,13 @@ def _responses_doc(name: str, rows: int = data.RESPONSES) -> Path:
     return data.fresh_copy(path, name)
 
 
-def import_1m() -> float:
+def import_long(rows: int = data.RESPONSES) -> float:
+    """``import_file`` of the long 5-column CSV of *rows* rows into the big map (the CSV is generated and cached
+    before the clock starts). At 10M rows issue 21 wants it linear: at most 11x import_1m_csv in the same run."""
     from journeymap.services import importing
     from journeymap.storage import Document
 
-    path = data.fresh_copy(data.big_map(), "import.jmap")
-    csv_path = data.responses_csv()
-    with Document.open(path) as doc:
-        map_id = doc.maps()[0].id
-        t0 = time.perf_counter()
-        result = importing.import_file(doc, map_id, csv_path)
-        elapsed = time.perf_counter() - t0
-    assert result.imported == data.RESPONSES, result
-    return elapsed
-
-
-def import_10m() -> float:
-    """import_1m_csv's file shape at 10,000,000 rows, imported the same way (the CSV is generated and cached
-    before the clock starts); issue 21 wants it linear: at most 11x import_1m_csv in the same run."""
-    from journeymap.services import importing
-    from journeymap.storage import Document
-
-    rows = 10 * data.RESPONSES
-    path = data.fresh_copy(data.big_map(), "import-10m.jmap")
+    path = data.fresh_copy(data.big_map(), f"import-{rows}.jmap")
     csv_path = data.responses_csv(rows)
     with Document.open(path) as doc:
         map_id = doc.maps()[0].id
@@ -449,11 +433,11 @@ def import_map_20000() -> float:
 CASES: dict[str, Case] = {
     "bare_window": Case(bare_window, target=10, peer_only=True, child_peak=True),
     "cold_start": Case(cold_start, target=1.0, peers=("bare_window",), max_ratio=2.0, child_peak=True),
-    "import_1m_csv": Case(import_1m, target=3.0, max_mb=200, repeat=3,
+    "import_1m_csv": Case(import_long, target=3.0, max_mb=200, repeat=3,
                           peers=("sqlite_floor_1m", "pandas_to_sql", "sqlite_utils_insert", "duckdb_csv_1m"),
                           max_ratio=1.0, peer_ratios={"sqlite_floor_1m": 1.2, "duckdb_csv_1m": None}),
     "import_wide_200k_x30": Case(import_wide_200k, target=15.0, max_mb=300, repeat=3),
-    "import_10m_csv": Case(import_10m, target=60, max_mb=200, repeat=1,
+    "import_10m_csv": Case(lambda: import_long(10 * data.RESPONSES), target=60, max_mb=200, repeat=1,
                            peers=("import_1m_csv",), max_ratio=11.0),
     "duckdb_csv_1m": Case(duckdb_csv_1m, target=60, peer_only=True, repeat=3),
     "sqlite_floor_1m": Case(sqlite_floor_1m, target=60, peer_only=True, repeat=3),

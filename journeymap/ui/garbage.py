@@ -23,13 +23,12 @@ FULL_EVERY = 40  # a full collection at most every 40 checks (10 s): the heap of
 
 
 class GarbageCollector(QObject):
-    """Owns the cyclic collector for the application's lifetime (parent it to the app or window)."""
+    """Owns the cyclic collector for the application's lifetime; made by `install` (automatic collection off)."""
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = CHECK_MS) -> None:
         super().__init__(parent)
         self._threshold = gc.get_threshold()
         self._since_full = 0
-        gc.disable()
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check)
@@ -56,8 +55,6 @@ class GarbageCollector(QObject):
 
 def install(app: QObject) -> GarbageCollector:
     """The application's collector (made once; automatic collection is off from now on)."""
-    existing = app.findChild(GarbageCollector)
-    if existing is None:
-        return GarbageCollector(app)
-    gc.disable()  # whoever turned it back on meanwhile
-    return existing
+    collector = app.findChild(GarbageCollector) or GarbageCollector(app)
+    gc.disable()  # also when someone turned it back on meanwhile
+    return collector
